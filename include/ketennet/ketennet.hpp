@@ -1,0 +1,21 @@
+#pragma once
+/// @file ketennet.hpp
+/// @brief Umbrella header: the whole public C++ API of ketennet.
+///
+/// Layout: model/ (the mutable Network), view/ (immutable CSR views), one folder per question
+/// (centrality/, cohesion/, resilience/), io/ (JSON, GraphML), support/ (threads, progress).
+#include "ketennet/version.hpp"
+
+#include "ketennet/model/errors.hpp"
+#include "ketennet/model/network.hpp"
+#include "ketennet/view/view.hpp"
+
+#include "ketennet/centrality/betweenness.hpp"
+#include "ketennet/centrality/degree.hpp"
+#include "ketennet/cohesion/centralization.hpp"
+#include "ketennet/cohesion/density.hpp"
+#include "ketennet/cohesion/reciprocity.hpp"
+#include "ketennet/resilience/articulation_points.hpp"
+
+#include "ketennet/io/graphml.hpp"
+#include "ketennet/io/json.hpp"

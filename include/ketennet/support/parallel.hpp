@@ -1,0 +1,83 @@
+#pragma once
+/// @file parallel.hpp
+/// @brief Deterministic parallel loops over blocks.
+///
+/// Work is cut into blocks whose boundaries depend only on the problem size, never on the
+/// number of threads; each block writes its own partial result and the caller combines the
+/// blocks in block order. Results are therefore bit-identical for any thread count.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "ketennet/support/progress.hpp"
+
+namespace ketennet {
+
+/// Threads to use for @p requested (0 = all hardware threads), at most @p blocks.
+inline unsigned resolve_threads(unsigned requested, std::size_t blocks) {
+    unsigned t = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return unsigned(std::max<std::size_t>(1, std::min<std::size_t>(t, blocks)));
+}
+
+/// Number of blocks for @p items work items: a fixed function of the size.
+inline std::size_t block_count(std::size_t items, std::size_t max_blocks = 64) {
+    return std::max<std::size_t>(1, std::min(items, max_blocks));
+}
+
+/// [begin, end) of block @p b when @p items are cut into @p blocks blocks.
+inline std::pair<std::size_t, std::size_t> block_range(std::size_t items, std::size_t blocks,
+                                                       std::size_t b) {
+    return {items * b / blocks, items * (b + 1) / blocks};
+}
+
+/// Runs body(block) for block = 0 .. blocks-1 on @p threads threads (0 = all). The calling
+/// thread takes part and alone calls @p progress after each of its blocks; when the handler
+/// cancels, the other threads stop taking new blocks and Cancelled is thrown after they join.
+/// An exception from a body is rethrown (the first one).
+template <class Body>
+void parallel_blocks(std::size_t blocks, unsigned threads, Body&& body,
+                     const ProgressHandler& progress = {}) {
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto work = [&](bool main_thread) {
+        while (!stop.load(std::memory_order_relaxed)) {
+            const std::size_t b = next.fetch_add(1);
+            if (b >= blocks) break;
+            try {
+                body(b);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(error_mutex);
+                if (!error) error = std::current_exception();
+                stop = true;
+                break;
+            }
+            const std::size_t d = done.fetch_add(1) + 1;
+            if (main_thread && progress) {
+                try {
+                    report_progress(progress, double(d) / double(blocks));
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(error_mutex);
+                    if (!error) error = std::current_exception();
+                    stop = true;
+                    break;
+                }
+            }
+        }
+    };
+    const unsigned t = resolve_threads(threads, blocks);
+    std::vector<std::thread> pool;
+    pool.reserve(t - 1);
+    for (unsigned i = 1; i < t; ++i) pool.emplace_back(work, false);
+    work(true);
+    for (auto& th : pool) th.join();
+    if (error) std::rethrow_exception(error);
+    if (progress) report_progress(progress, 1.0);
+}
+
+}  // namespace ketennet

@@ -1,0 +1,28 @@
+"""ketennet: chains and networks of justice and security organisations.
+
+Model organisations (police, prosecution, courts, prisons, probation, youth care, migration,
+municipalities, safety regions) and their relations in layers, and score how well information
+flows and how effectively they collaborate.
+
+>>> import ketennet as kn
+>>> net = kn.examples.load("strafrechtketen")
+>>> 15 <= len(net) <= 25
+True
+
+Modules by the question they answer: :mod:`ketennet.centrality` (who is central),
+:mod:`ketennet.cohesion` (how integrated the network is), :mod:`ketennet.resilience`
+(single points of failure). I/O: :func:`read_json`, :func:`write_json`,
+:func:`read_graphml`, :func:`write_graphml`, :func:`from_pandas`, :func:`from_networkx`,
+:func:`to_networkx`, :func:`from_igraph`, :func:`to_igraph`.
+"""
+from . import _core
+from . import centrality, cohesion, examples, report, resilience
+from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
+                 read_json, to_igraph, to_networkx, write_graphml, write_json)
+from .network import Network
+
+__version__ = _core.__version__
+
+__all__ = ["Network", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
+           "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
+           "resilience", "report", "examples", "JSON_SCHEMA_VERSION", "__version__"]

@@ -1,0 +1,556 @@
+"""Reading and writing networks: JSON, GraphML, pandas, NetworkX and igraph.
+
+Conventions shared by every reader: ids are strings; a field or attribute that is missing
+(JSON ``null``, NaN in a DataFrame, ``None``) is *unknown* and left out, never filled in;
+anything else that does not fit the model raises a ``ValueError`` (``KeyError`` for unknown
+ids, ``FileNotFoundError`` for a missing file) naming the file, line or row, and field.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Mapping, Optional, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._util import Layers, layer_list
+from .network import FIELDS, Network
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+__all__ = ["read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
+           "from_networkx", "to_networkx", "from_igraph", "to_igraph", "JSON_SCHEMA_VERSION"]
+
+#: Version of the JSON document this ketennet writes (docs/json-schema.md).
+JSON_SCHEMA_VERSION: int = _core.io.json_schema_version
+
+
+def read_json(path: PathLike) -> Network:
+    """Read a network from a ketennet JSON document (schema in ``docs/json-schema.md``).
+
+    Raises ``FileNotFoundError`` for a missing file, ``ValueError`` for malformed JSON (with
+    line and column), an unknown schema version, an unknown key, a wrong type or a value out
+    of range, and ``KeyError`` for a relation to an unknown organisation; messages name the
+    file and the record as a JSON pointer (``/relations/3/quality``).
+
+    Examples
+    --------
+    >>> import ketennet as kn, tempfile, os
+    >>> net = kn.examples.load("strafrechtketen")
+    >>> path = os.path.join(tempfile.mkdtemp(), "net.json")
+    >>> kn.write_json(net, path)
+    >>> kn.read_json(path) == net
+    True
+    """
+    return Network._wrap(_core.io.read_json(os.fspath(path)))
+
+
+def write_json(net: Network, path: PathLike, indent: Optional[int] = 2) -> None:
+    """Write a network as a ketennet JSON document; reading it back gives an equal network.
+    ``indent=None`` writes one line."""
+    _core.io.write_json(net._core, os.fspath(path), -1 if indent is None else int(indent))
+
+
+def read_graphml(path: PathLike, layer: str = "default") -> Network:
+    """Read a GraphML file (from ketennet, NetworkX, igraph, Gephi, yEd ...).
+
+    Node data ``name`` and ``sector`` become those fields, other node data typed attributes;
+    edge data ``layer`` names the layer (``layer`` otherwise), ``volume``, ``latency``,
+    ``quality``, ``capacity`` the fields, others attributes. Layers take the directedness of
+    their edges. Edge ids are not kept. Errors name the file, line and element."""
+    return Network._wrap(_core.io.read_graphml(os.fspath(path), layer))
+
+
+def write_graphml(net: Network, path: PathLike) -> None:
+    """Write a network as GraphML with every attribute; name, metadata, layers and chains go
+    in a graph datum ``ketennet`` so that :func:`read_graphml` restores the network exactly."""
+    _core.io.write_graphml(net._core, os.fspath(path))
+
+
+# ---------------------------------------------------------------------------- pandas
+
+def _string_ids(values: pd.Series, what: str, record: str) -> pd.Series:
+    """Ids as strings; missing ids are an error naming the row."""
+    missing = values.isna().to_numpy()
+    if missing.any():
+        row = int(np.flatnonzero(missing)[0])
+        raise ValueError(f"{record} {row}: missing value in column '{what}'")
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        return values.astype(object).map(lambda v: v if isinstance(v, str) else str(v))
+    return values.astype(str).astype(object)
+
+
+def _field_column(df: pd.DataFrame, name: str, record: str) -> Optional[np.ndarray]:
+    if name not in df.columns:
+        return None
+    col = df[name]
+    if pd.api.types.is_bool_dtype(col.dtype) or not (
+            pd.api.types.is_numeric_dtype(col.dtype) or col.isna().all()):
+        bad = next((i for i, v in enumerate(col) if not _is_number(v)), 0)
+        raise ValueError(f"{record} {bad}: field '{name}' must be numeric, found "
+                         f"{col.iloc[bad]!r} (column dtype {col.dtype})")
+    return col.to_numpy(dtype=float, na_value=np.nan)
+
+
+def _is_number(v: Any) -> bool:
+    return v is None or (isinstance(v, (int, float, np.integer, np.floating))
+                         and not isinstance(v, (bool, np.bool_)))
+
+
+def _attribute_column(col: pd.Series, name: str, record: str):
+    """(name, kind, data, categories) for the C++ bulk insert."""
+    dtype = col.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        data = col.astype("Int8").to_numpy(dtype=np.int8, na_value=-1)
+        return (name, "boolean", data, [])
+    if pd.api.types.is_numeric_dtype(dtype):
+        return (name, "number", col.to_numpy(dtype=float, na_value=np.nan), [])
+    values = col.astype(object)
+    present = values[values.notna()]
+    kinds = {type(v) for v in present}
+    if kinds <= {str}:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return (name, "string", codes.astype(np.int64), [str(u) for u in uniques])
+    if kinds <= {bool, np.bool_}:
+        data = np.array([-1 if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+                         else int(bool(v)) for v in values], dtype=np.int8)
+        return (name, "boolean", data, [])
+    if all(_is_number(v) for v in present):
+        return (name, "number", values.to_numpy(dtype=float, na_value=np.nan), [])
+    bad = next(i for i, v in enumerate(values) if v is not None and not (
+        isinstance(v, float) and np.isnan(v)) and not isinstance(v, type(present.iloc[0])))
+    raise ValueError(f"{record} {bad}: attribute column '{name}' mixes types "
+                     f"({', '.join(sorted(k.__name__ for k in kinds))}); an attribute has one of "
+                     f"str, number or bool per value and the column must not mix them")
+
+
+def _attribute_value(value: Any, where: str, key: str) -> Any:
+    """Python scalar -> attribute value (None/NaN: absent -> returns None)."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, str):
+        return value
+    raise ValueError(f"{where}: attribute '{key}' has type {type(value).__name__}; attribute "
+                     f"values must be str, int, float or bool")
+
+
+def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, *,
+                directed: Union[bool, Mapping[str, bool]] = True, layer: str = "default",
+                name: str = "") -> Network:
+    """Build a network from two DataFrames, column-wise (no Python loop per relation).
+
+    Parameters
+    ----------
+    organisations : DataFrame or None
+        Column ``id`` (required), optional ``name`` and ``sector``; every other column is an
+        attribute (NaN/None = absent). ``None`` creates one organisation per id named in
+        ``relations`` (in order of first appearance) with empty name and sector.
+    relations : DataFrame
+        Columns ``source`` and ``target`` (required), ``layer`` (else every relation goes to
+        ``layer``), the numeric fields ``volume``, ``latency``, ``quality``, ``capacity``
+        (NaN = unknown) and any attribute columns (str, numeric or bool; NaN/None = absent).
+    directed : bool or dict
+        Directedness of the layers: one value for all, or ``{layer: bool}`` (default True).
+    layer : str
+        Layer of the relations when there is no ``layer`` column.
+    name : str
+        Name of the network.
+
+    Ids are strings; non-string ids (integers, say) are converted with ``str``. Errors name
+    the row (0-based position) and column: a missing required column, a relation to an
+    unknown organisation (``KeyError``), a duplicate, quality outside [0, 1], a negative,
+    NaN-free but infinite or mixed-type value. Nothing is dropped: the call adds every row
+    or, on an error, none.
+
+    Examples
+    --------
+    >>> import pandas as pd, ketennet as kn
+    >>> orgs = pd.DataFrame({"id": ["politie", "om"], "name": ["Politie", "OM"],
+    ...                      "sector": ["politie", "om"], "regio": ["Utrecht", "Utrecht"]})
+    >>> rels = pd.DataFrame({"source": ["politie"], "target": ["om"], "layer": ["case"],
+    ...                      "volume": [168800.0]})
+    >>> net = kn.from_pandas(orgs, rels)
+    >>> net.relations[["source", "target", "volume"]]
+        source target    volume
+    0  politie     om  168800.0
+    """
+    if not isinstance(relations, pd.DataFrame):
+        raise TypeError("relations must be a pandas DataFrame")
+    for col in ("source", "target"):
+        if col not in relations.columns:
+            raise ValueError(f"relations: missing required column '{col}' "
+                             f"(columns: {', '.join(map(str, relations.columns))})")
+    if relations.columns.duplicated().any():
+        raise ValueError(f"relations: duplicate column names {list(relations.columns[relations.columns.duplicated()])}")
+    net = Network(name)
+    source = _string_ids(relations["source"], "source", "relations row")
+    target = _string_ids(relations["target"], "target", "relations row")
+    if "layer" in relations.columns:
+        layer_col = _string_ids(relations["layer"], "layer", "relations row")
+    else:
+        layer_col = pd.Series(np.full(len(relations), layer, dtype=object))
+
+    if organisations is None:
+        ids = pd.unique(pd.concat([source, target], ignore_index=True))
+        net._core.add_organisations([str(i) for i in ids], [""] * len(ids), [""] * len(ids), [],
+                                    "organisations row")
+    else:
+        if not isinstance(organisations, pd.DataFrame):
+            raise TypeError("organisations must be a pandas DataFrame or None")
+        if "id" not in organisations.columns:
+            raise ValueError(f"organisations: missing required column 'id' "
+                             f"(columns: {', '.join(map(str, organisations.columns))})")
+        oid = _string_ids(organisations["id"], "id", "organisations row").tolist()
+        n = len(oid)
+
+        def text_column(col: str) -> list:
+            if col not in organisations.columns:
+                return [""] * n
+            out = []
+            for i, v in enumerate(organisations[col].tolist()):
+                if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
+                    out.append("")
+                elif isinstance(v, str):
+                    out.append(v)
+                else:
+                    raise ValueError(f"organisations row {i}: field '{col}' must be a string, "
+                                     f"found {v!r}")
+            return out
+
+        extra = [c for c in organisations.columns if c not in ("id", "name", "sector")]
+        attrs = []
+        if extra:
+            cols = {c: organisations[c].tolist() for c in extra}
+            for i in range(n):
+                where = f"organisations row {i} (id '{oid[i]}')"
+                row = {}
+                for c in extra:
+                    v = _attribute_value(cols[c][i], where, str(c))
+                    if v is not None:
+                        row[str(c)] = v
+                attrs.append(row)
+        net._core.add_organisations(oid, text_column("name"), text_column("sector"), attrs,
+                                    "organisations row")
+
+    layer_codes, layer_uniques = pd.factorize(layer_col)
+    for lname in layer_uniques:
+        if isinstance(directed, Mapping):
+            if lname not in directed:
+                raise ValueError(f"relations: layer '{lname}' is not in directed= "
+                                 f"({', '.join(map(repr, directed))})")
+            net.add_layer(lname, bool(directed[lname]))
+        else:
+            net.add_layer(lname, bool(directed))
+    if isinstance(directed, Mapping):
+        for lname, d in directed.items():
+            if not net.has_layer(lname):
+                net.add_layer(lname, bool(d))
+    s_codes, s_uniques = pd.factorize(source)
+    t_codes, t_uniques = pd.factorize(target)
+    fields = [_field_column(relations, f, "relations row") for f in FIELDS]
+    extra = [c for c in relations.columns if c not in ("source", "target", "layer") + FIELDS]
+    attributes = [_attribute_column(relations[c], str(c), "relations row") for c in extra]
+    net._core.add_relations_columns(s_codes.astype(np.int64), list(s_uniques),
+                                    t_codes.astype(np.int64), list(t_uniques),
+                                    layer_codes.astype(np.int64), list(layer_uniques),
+                                    fields, attributes, "relations row")
+    return net
+
+
+# ---------------------------------------------------------------------------- NetworkX
+
+_LAYERS_KEY = "ketennet_layers"
+
+
+def _graph_payload(net: Network, layers: list) -> Dict[str, Any]:
+    return {"name": net.name, "metadata": net.metadata,
+            _LAYERS_KEY: {name: net.layers[name] for name in layers},
+            "chains": {c: net.chain(c) for c in net.chains}}
+
+
+def _edge_attrs(row: Dict[str, Any]) -> Dict[str, Any]:
+    out = {}
+    for f in FIELDS:
+        v = row[f]
+        if v is not None and not (isinstance(v, float) and np.isnan(v)):
+            out[f] = float(v)
+    return out
+
+
+def _selected_layers(net: Network, layers: Layers) -> list:
+    sel = layer_list(layers)
+    if sel is None:
+        return list(net.layers)
+    for name in sel:
+        if not net.has_layer(name):
+            raise KeyError(f"unknown layer '{name}'")
+    return sel
+
+
+def to_networkx(net: Network, layers: Layers = None):
+    """Convert to a NetworkX graph.
+
+    One layer gives a ``DiGraph`` or ``Graph`` (as the layer is directed); several give a
+    ``MultiDiGraph`` (``MultiGraph`` if all are undirected) with the layer name as edge key.
+    When directed and undirected layers mix, an undirected relation becomes two arcs. Node
+    attributes: ``name``, ``sector`` and the organisation's attributes; edge attributes:
+    ``layer``, the known fields and the attributes. ``G.graph`` holds the name, metadata,
+    layers (``ketennet_layers``: name -> directed) and chains, so :func:`from_networkx`
+    restores the network.
+    """
+    import networkx as nx
+
+    sel = _selected_layers(net, layers)
+    directed = any(net.layers[name] for name in sel)
+    multi = len(sel) != 1
+    cls = (nx.MultiDiGraph if directed else nx.MultiGraph) if multi else (nx.DiGraph if directed else nx.Graph)
+    G = cls()
+    G.graph.update(_graph_payload(net, sel))
+    orgs = net.organisations
+    attr_cols = [c for c in orgs.columns if c not in ("id", "name", "sector")]
+    for rec in orgs.to_dict("records"):
+        data = {"name": rec["name"], "sector": rec["sector"]}
+        for c in attr_cols:
+            v = _plain(rec[c])
+            if v is not None:
+                data[c] = v
+        G.add_node(rec["id"], **data)
+    rels = net.relations
+    rels = rels[rels["layer"].isin(sel)]
+    attr_cols = [c for c in rels.columns if c not in ("source", "target", "layer") + FIELDS]
+    layer_directed = net.layers
+    for rec in rels.to_dict("records"):
+        data = {"layer": rec["layer"], **_edge_attrs(rec)}
+        for c in attr_cols:
+            v = _plain(rec[c])
+            if v is not None:
+                data[c] = v
+        pairs = [(rec["source"], rec["target"])]
+        if directed and not layer_directed[rec["layer"]] and rec["source"] != rec["target"]:
+            pairs.append((rec["target"], rec["source"]))
+        for u, v in pairs:
+            if multi:
+                G.add_edge(u, v, key=rec["layer"], **data)
+            else:
+                G.add_edge(u, v, **data)
+    return G
+
+
+def _plain(v: Any) -> Any:
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, float) and np.isnan(v):
+        return None
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def _restore_graph(net: Network, graph: Mapping[str, Any]) -> None:
+    if isinstance(graph.get("name"), str):
+        net.name = graph["name"]
+    md = graph.get("metadata")
+    if isinstance(md, Mapping):
+        net.metadata = md
+
+
+def from_networkx(G, layer: str = "default") -> Network:
+    """Build a network from a NetworkX graph, keeping its directedness and attributes.
+
+    Node ids become strings (``str``). A node attribute ``sector`` becomes the sector and
+    ``name`` the display name; other node attributes become typed attributes (str, int,
+    float, bool; ``None``/NaN are absent; other types raise ``ValueError``). An edge attribute
+    ``layer`` names the relation's layer, else ``layer``; edge attributes ``volume``,
+    ``latency``, ``quality`` and ``capacity`` are the fields; others attributes. Graphs made by
+    :func:`to_networkx` come back exactly (name, metadata, layers, chains). Parallel edges of
+    a multigraph in the same layer are a duplicate-relation ``ValueError``.
+
+    Examples
+    --------
+    >>> import networkx as nx, ketennet as kn
+    >>> net = kn.from_networkx(nx.karate_club_graph())
+    >>> len(net), net.number_of_relations(), net.layers
+    (34, 78, {'default': False})
+    """
+    directed = G.is_directed()
+    net = Network()
+    _restore_graph(net, G.graph)
+    declared = G.graph.get(_LAYERS_KEY)
+    if isinstance(declared, Mapping):
+        for lname, d in declared.items():
+            net.add_layer(str(lname), bool(d))
+    for node, data in G.nodes(data=True):
+        nid = node if isinstance(node, str) else str(node)
+        where = f"node {nid!r}"
+        attrs = {}
+        name, sector = "", ""
+        for key, value in data.items():
+            if key == "name":
+                name = "" if value is None else str(value) if isinstance(value, str) else _bad(where, key, value, "a string")
+            elif key == "sector":
+                sector = "" if value is None else str(value) if isinstance(value, str) else _bad(where, key, value, "a string")
+            else:
+                v = _attribute_value(value, where, str(key))
+                if v is not None:
+                    attrs[str(key)] = v
+        net._core.add_organisation(nid, name, sector, attrs)
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    for u, v, key, data in edges:
+        su = u if isinstance(u, str) else str(u)
+        sv = v if isinstance(v, str) else str(v)
+        lname = data.get("layer", layer)
+        if not isinstance(lname, str):
+            lname = str(lname)
+        where = f"edge {su!r} -> {sv!r}"
+        fields = {}
+        attrs = {}
+        for k, value in data.items():
+            if k == "layer":
+                continue
+            if k in FIELDS:
+                if value is not None and not _is_number(value):
+                    raise ValueError(f"{where}: field '{k}' must be a number, found {value!r}")
+                fields[k] = None if value is None else float(value)
+            else:
+                val = _attribute_value(value, where, str(k))
+                if val is not None:
+                    attrs[str(k)] = val
+        if not net.has_layer(lname):
+            net.add_layer(lname, directed)
+        if directed and not net.layers[lname] and net.has_relation(su, sv, lname):
+            # an undirected relation exported as two arcs: the second must match the first
+            existing = net.relation(su, sv, lname)
+            if all(existing[f] == fields.get(f) for f in FIELDS) and existing["attributes"] == attrs:
+                continue
+        net._core.add_relation(su, sv, lname, fields.get("volume"), fields.get("latency"),
+                               fields.get("quality"), fields.get("capacity"), attrs)
+    chains = G.graph.get("chains")
+    if isinstance(chains, Mapping):
+        for cname, stages in chains.items():
+            net.add_chain(cname, stages)
+    return net
+
+
+def _bad(where: str, key: str, value: Any, expected: str):
+    raise ValueError(f"{where}: attribute '{key}' must be {expected}, found {value!r}")
+
+
+# ---------------------------------------------------------------------------- igraph
+
+def to_igraph(net: Network, layers: Layers = None):
+    """Convert to a python-igraph ``Graph``.
+
+    Directed if any chosen layer is (undirected relations then become two arcs). Vertex
+    attribute ``name`` is the organisation id (igraph's convention), ``label`` the display
+    name, ``sector`` and the organisation attributes; edge attributes ``layer``, the fields and
+    the relation attributes (``None`` where unknown). Graph attributes hold the network's
+    name, metadata, layers and chains for :func:`from_igraph`."""
+    import igraph as ig
+
+    sel = _selected_layers(net, layers)
+    directed = any(net.layers[name] for name in sel)
+    orgs = net.organisations
+    g = ig.Graph(n=len(orgs), directed=directed)
+    payload = _graph_payload(net, sel)
+    for k, v in payload.items():
+        g[k] = v
+    g.vs["name"] = orgs["id"].tolist()
+    g.vs["label"] = orgs["name"].tolist()
+    g.vs["sector"] = orgs["sector"].tolist()
+    for c in orgs.columns:
+        if c not in ("id", "name", "sector"):
+            g.vs[c] = [_plain(v) for v in orgs[c].tolist()]
+    rels = net.relations
+    rels = rels[rels["layer"].isin(sel)].reset_index(drop=True)
+    index = {oid: i for i, oid in enumerate(orgs["id"].tolist())}
+    pairs, rows = [], []
+    layer_directed = net.layers
+    for i, rec in enumerate(rels.itertuples(index=False)):
+        pairs.append((index[rec.source], index[rec.target]))
+        rows.append(i)
+        if directed and not layer_directed[rec.layer] and rec.source != rec.target:
+            pairs.append((index[rec.target], index[rec.source]))
+            rows.append(i)
+    g.add_edges(pairs)
+    for c in rels.columns:
+        if c in ("source", "target"):
+            continue
+        col = rels[c].tolist()
+        g.es[c] = [_plain(col[r]) for r in rows]
+    return g
+
+
+def from_igraph(g, layer: str = "default") -> Network:
+    """Build a network from a python-igraph ``Graph``, keeping directedness and attributes.
+
+    The vertex attribute ``name`` is the id (else the vertex index as a string), ``label`` the
+    display name, ``sector`` the sector, others typed attributes. Edge attribute ``layer``
+    names the layer (else ``layer``); ``volume``, ``latency``, ``quality``, ``capacity`` are
+    the fields; others attributes. igraph stores a value for every vertex and edge, so
+    ``None`` (and NaN) mean absent."""
+    directed = g.is_directed()
+    net = Network()
+    attrs_g = {k: g[k] for k in g.attributes()}
+    _restore_graph(net, attrs_g)
+    declared = attrs_g.get(_LAYERS_KEY)
+    if isinstance(declared, Mapping):
+        for lname, d in declared.items():
+            net.add_layer(str(lname), bool(d))
+    vattrs = g.vs.attributes()
+    ids = [str(v) for v in g.vs["name"]] if "name" in vattrs else [str(i) for i in range(g.vcount())]
+    for i, vid in enumerate(ids):
+        v = g.vs[i]
+        where = f"vertex {vid!r}"
+        name = v["label"] if "label" in vattrs and v["label"] is not None else ""
+        sector = v["sector"] if "sector" in vattrs and v["sector"] is not None else ""
+        if not isinstance(name, str):
+            _bad(where, "label", name, "a string")
+        if not isinstance(sector, str):
+            _bad(where, "sector", sector, "a string")
+        attrs = {}
+        for key in vattrs:
+            if key in ("name", "label", "sector"):
+                continue
+            val = _attribute_value(v[key], where, key)
+            if val is not None:
+                attrs[key] = val
+        net._core.add_organisation(vid, name, sector, attrs)
+    eattrs = g.es.attributes()
+    for e in g.es:
+        su, sv = ids[e.source], ids[e.target]
+        where = f"edge {su!r} -> {sv!r}"
+        lname = e["layer"] if "layer" in eattrs and e["layer"] is not None else layer
+        fields, attrs = {}, {}
+        for key in eattrs:
+            if key == "layer":
+                continue
+            value = e[key]
+            if key in FIELDS:
+                if value is not None and not _is_number(value):
+                    raise ValueError(f"{where}: field '{key}' must be a number, found {value!r}")
+                if value is not None and not np.isnan(value):
+                    fields[key] = float(value)
+            else:
+                val = _attribute_value(value, where, key)
+                if val is not None:
+                    attrs[key] = val
+        if not net.has_layer(lname):
+            net.add_layer(lname, directed)
+        if directed and not net.layers[lname] and net.has_relation(su, sv, lname):
+            existing = net.relation(su, sv, lname)
+            if all(existing[f] == fields.get(f) for f in FIELDS) and existing["attributes"] == attrs:
+                continue
+        net._core.add_relation(su, sv, lname, fields.get("volume"), fields.get("latency"),
+                               fields.get("quality"), fields.get("capacity"), attrs)
+    chains = attrs_g.get("chains")
+    if isinstance(chains, Mapping):
+        for cname, stages in chains.items():
+            net.add_chain(cname, stages)
+    return net

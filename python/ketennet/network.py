@@ -1,0 +1,332 @@
+"""The network model: organisations, layers, relations and chains."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._util import Layers, check_choice, layer_list
+
+FIELDS = ("volume", "latency", "quality", "capacity")
+
+StagesLike = Union[Mapping[str, Sequence[str]], Sequence[Tuple[str, Sequence[str]]]]
+
+
+class Network:
+    """A network of organisations in named layers of relations, with chains.
+
+    The model of ketennet, mirrored from the C++ class ``ketennet::Network``:
+
+    * an **organisation** has a unique string ``id``, a display ``name``, a ``sector``
+      (free string; suggested codes in ``docs/model.md``: politie, kmar, om, rechtspraak,
+      cjib, dji, reclassering, nifp, rvdk, halt, jeugdzorg, slachtofferhulp, gemeente, zvh,
+      veiligheidsregio, ind, coa, dtv, avim, nctv) and typed attributes (str, number, bool);
+    * a **layer** ("case", "information", "collaboration", "it", ...) is directed or
+      undirected (a mutual agreement is undirected);
+    * a **relation** goes from one organisation to another in one layer, with the optional
+      numeric fields ``volume`` (items per period), ``latency`` (days), ``quality``
+      (0..1: completeness and correctness of what is passed on) and ``capacity`` (items per
+      period), plus typed attributes. At most one relation per (source, target, layer); an
+      undirected layer holds at most one per unordered pair;
+    * a **chain** is a named, ordered list of stages, each a list of organisations.
+
+    Algorithms never read the network directly: they use an immutable analysis view
+    (:meth:`view`), built from chosen layers with one weight and cached until the network
+    changes.
+
+    Bad values raise ``ValueError`` (a duplicate id, quality outside [0, 1], a negative or NaN
+    volume, latency or capacity), unknown ids ``KeyError``; messages name the record and field.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> net = kn.Network("demo")
+    >>> net.add_layer("case", directed=True)
+    >>> net.add_organisation("politie", name="Nationale Politie", sector="politie")
+    >>> net.add_organisation("om", name="Openbaar Ministerie", sector="om")
+    >>> net.add_relation("politie", "om", "case", volume=168800)
+    >>> net.relation("politie", "om", "case")["volume"]
+    168800.0
+    >>> len(net), net.number_of_relations()
+    (2, 1)
+    """
+
+    __slots__ = ("_core", "_index_cache")
+
+    def __init__(self, name: str = "") -> None:
+        self._core = _core.Network(name)
+        self._index_cache: Tuple[int, Optional[pd.Index]] = (-1, None)
+
+    @classmethod
+    def _wrap(cls, core: "_core.Network") -> "Network":
+        net = cls.__new__(cls)
+        net._core = core
+        net._index_cache = (-1, None)
+        return net
+
+    # ------------------------------------------------------------------ network
+    @property
+    def name(self) -> str:
+        """The network's name."""
+        return self._core.name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._core.name = value
+
+    @property
+    def metadata(self) -> Dict[str, Any]:
+        """Free-form metadata (a JSON-compatible dict: sources, year, description ...).
+
+        A copy: assign the whole dict to change it."""
+        return json.loads(self._core.metadata_json)
+
+    @metadata.setter
+    def metadata(self, value: Mapping[str, Any]) -> None:
+        if not isinstance(value, Mapping):
+            raise TypeError("metadata must be a dict")
+        try:
+            text = json.dumps(dict(value), allow_nan=False)
+        except (TypeError, ValueError) as e:
+            raise ValueError(f"metadata must be JSON-compatible: {e}") from None
+        self._core.metadata_json = text
+
+    def copy(self) -> "Network":
+        """An independent deep copy."""
+        return Network._wrap(self._core.copy())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        return self._core == other._core
+
+    __hash__ = None  # mutable
+
+    def __len__(self) -> int:
+        return self._core.organisation_count
+
+    def __contains__(self, organisation_id: object) -> bool:
+        return isinstance(organisation_id, str) and self._core.has_organisation(organisation_id)
+
+    def __repr__(self) -> str:
+        layers = ", ".join(f"{n}{'' if d else ' (undirected)'}" for n, d in self._core.layers())
+        return (f"<ketennet.Network {self.name!r}: {len(self)} organisations, "
+                f"{self.number_of_relations()} relations, layers [{layers}], "
+                f"{len(self.chains)} chains>")
+
+    # ------------------------------------------------------------------ layers
+    def add_layer(self, name: str, directed: bool = True) -> None:
+        """Add a layer; ``ValueError`` if the name is taken."""
+        self._core.add_layer(name, bool(directed))
+
+    def remove_layer(self, name: str) -> None:
+        """Remove a layer and all its relations; ``KeyError`` if absent."""
+        self._core.remove_layer(name)
+
+    def has_layer(self, name: str) -> bool:
+        return self._core.has_layer(name)
+
+    @property
+    def layers(self) -> Dict[str, bool]:
+        """Layers in order, as ``{name: directed}``."""
+        return dict(self._core.layers())
+
+    # ------------------------------------------------------------------ organisations
+    def add_organisation(self, id: str, name: str = "", sector: str = "", **attributes: Any) -> None:
+        """Add an organisation with optional typed attributes (str, int, float, bool).
+
+        ``ValueError`` on a duplicate or empty id or a NaN/infinite number attribute."""
+        self._core.add_organisation(id, name, sector, attributes)
+
+    def update_organisation(self, id: str, *, name: Optional[str] = None,
+                            sector: Optional[str] = None, **attributes: Any) -> None:
+        """Change fields of an organisation. Given attributes are set; an attribute given as
+        ``None`` is removed. ``KeyError`` if the organisation does not exist."""
+        current = self._core.organisation(id)
+        attrs = dict(current["attributes"])
+        for key, value in attributes.items():
+            if value is None:
+                attrs.pop(key, None)
+            else:
+                attrs[key] = value
+        self._core.set_organisation(id, current["name"] if name is None else name,
+                                    current["sector"] if sector is None else sector, attrs)
+
+    def remove_organisation(self, id: str) -> None:
+        """Remove an organisation, its relations and its place in chains."""
+        self._core.remove_organisation(id)
+
+    def has_organisation(self, id: str) -> bool:
+        return self._core.has_organisation(id)
+
+    def organisation(self, id: str) -> Dict[str, Any]:
+        """``{"id", "name", "sector", "attributes"}`` of one organisation (a copy)."""
+        return self._core.organisation(id)
+
+    @property
+    def ids(self) -> List[str]:
+        """Organisation ids in order (the index of every per-organisation result)."""
+        return self._core.organisation_ids()
+
+    def _id_index(self) -> pd.Index:
+        rev = self._core.revision
+        if self._index_cache[0] != rev:
+            self._index_cache = (rev, pd.Index(self._core.organisation_ids(), name="organisation",
+                                               dtype=object))
+        return self._index_cache[1]
+
+    def number_of_organisations(self) -> int:
+        return self._core.organisation_count
+
+    @property
+    def organisations(self) -> pd.DataFrame:
+        """Organisations as a DataFrame with columns ``id``, ``name``, ``sector`` and one
+        column per attribute (missing values ``None``/NaN): the shape
+        :func:`ketennet.from_pandas` reads."""
+        t = self._core.organisations_table()
+        df = pd.DataFrame({"id": pd.Series(t["id"], dtype=object),
+                           "name": pd.Series(t["name"], dtype=object),
+                           "sector": pd.Series(t["sector"], dtype=object)})
+        for key, values in t["attributes"].items():
+            df[key] = _attribute_series(values)
+        return df
+
+    # ------------------------------------------------------------------ relations
+    def add_relation(self, source: str, target: str, layer: str, *, volume: Optional[float] = None,
+                     latency: Optional[float] = None, quality: Optional[float] = None,
+                     capacity: Optional[float] = None, **attributes: Any) -> None:
+        """Add a relation ``source -> target`` in ``layer`` (which must exist).
+
+        ``KeyError`` for an unknown organisation or layer; ``ValueError`` for a duplicate (an
+        undirected layer holds one relation per unordered pair), a quality outside [0, 1], a
+        negative, NaN or infinite volume, latency or capacity. ``None`` means unknown."""
+        self._core.add_relation(source, target, layer, volume, latency, quality, capacity, attributes)
+
+    def update_relation(self, source: str, target: str, layer: str, **changes: Any) -> None:
+        """Change fields or attributes of an existing relation.
+
+        Keys ``volume``, ``latency``, ``quality``, ``capacity`` set the field (``None``: unknown);
+        other keys set attributes (``None`` removes the attribute)."""
+        current = self._core.relation(source, target, layer)
+        fields = {f: current[f] for f in FIELDS}
+        attrs = dict(current["attributes"])
+        for key, value in changes.items():
+            if key in FIELDS:
+                fields[key] = value
+            elif value is None:
+                attrs.pop(key, None)
+            else:
+                attrs[key] = value
+        self._core.set_relation(current["source"], current["target"], layer, fields["volume"],
+                                fields["latency"], fields["quality"], fields["capacity"], attrs)
+
+    def remove_relation(self, source: str, target: str, layer: str) -> None:
+        """Remove a relation; ``KeyError`` if absent."""
+        self._core.remove_relation(source, target, layer)
+
+    def has_relation(self, source: str, target: str, layer: str) -> bool:
+        return self._core.has_relation(source, target, layer)
+
+    def relation(self, source: str, target: str, layer: str) -> Dict[str, Any]:
+        """``{"source", "target", "layer", "volume", "latency", "quality", "capacity",
+        "attributes"}`` of one relation (unknown fields are ``None``)."""
+        return self._core.relation(source, target, layer)
+
+    def number_of_relations(self) -> int:
+        return self._core.relation_count
+
+    @property
+    def relations(self) -> pd.DataFrame:
+        """Relations as a DataFrame with columns ``source``, ``target``, ``layer``, ``volume``,
+        ``latency``, ``quality``, ``capacity`` (NaN = unknown) and one column per attribute:
+        the shape :func:`ketennet.from_pandas` reads."""
+        t = self._core.relations_table()
+        ids = np.asarray(self._core.organisation_ids(), dtype=object)
+        layers = np.asarray([name for name, _ in self._core.layers()], dtype=object)
+        df = pd.DataFrame({
+            "source": ids[t["source"]] if len(ids) else np.empty(0, dtype=object),
+            "target": ids[t["target"]] if len(ids) else np.empty(0, dtype=object),
+            "layer": layers[t["layer"]] if len(layers) else np.empty(0, dtype=object),
+        })
+        for f in FIELDS:
+            df[f] = t[f]
+        for key, values in t["attributes"].items():
+            df[key] = _attribute_series(values)
+        return df
+
+    # ------------------------------------------------------------------ chains
+    def add_chain(self, name: str, stages: StagesLike) -> None:
+        """Add a chain: ``stages`` is ``{stage: [organisation ids]}`` (in order) or a list of
+        ``(stage, [ids])`` pairs. ``KeyError`` for unknown organisations."""
+        self._core.add_chain(name, _stages(stages))
+
+    def set_chain(self, name: str, stages: StagesLike) -> None:
+        """Replace an existing chain's stages."""
+        self._core.set_chain(name, _stages(stages))
+
+    def chain(self, name: str) -> Dict[str, List[str]]:
+        """The stages of a chain, in order, as ``{stage: [organisation ids]}``."""
+        return {stage: list(orgs) for stage, orgs in self._core.chain(name)}
+
+    def remove_chain(self, name: str) -> None:
+        self._core.remove_chain(name)
+
+    @property
+    def chains(self) -> List[str]:
+        """Names of the chains, in order."""
+        return self._core.chain_names()
+
+    # ------------------------------------------------------------------ subnetworks, views
+    def induced(self, ids: Iterable[str]) -> "Network":
+        """The subnetwork of the given organisations: them, the relations among them, all
+        layers, and the chains restricted to them."""
+        return Network._wrap(self._core.induced(list(ids)))
+
+    def select_layers(self, layers: Layers) -> "Network":
+        """A copy with only the given layers (and their relations)."""
+        return Network._wrap(self._core.select_layers(layer_list(layers) or []))
+
+    def view(self, layers: Layers = None, weight: Optional[str] = None, combine: str = "sum"):
+        """The immutable analysis view of some layers with one weight (cached).
+
+        Parameters
+        ----------
+        layers : str or list of str, optional
+            Layers to project; all when omitted. The view is directed if any chosen layer is.
+        weight : str, optional
+            ``"volume"``, ``"latency"``, ``"quality"``, ``"capacity"`` or a numeric attribute;
+            unweighted (every tie 1) when omitted. Every chosen relation must have it
+            (``ValueError`` naming those that lack it).
+        combine : {"sum", "min", "max"}
+            How relations of different layers between the same pair merge into one tie.
+        """
+        check_choice(combine, "combine", ("sum", "min", "max"))
+        return self._core.view(layer_list(layers), weight, combine)
+
+
+def _stages(stages: StagesLike) -> list:
+    items = stages.items() if isinstance(stages, Mapping) else stages
+    out = []
+    for item in items:
+        try:
+            stage, orgs = item
+        except (TypeError, ValueError):
+            raise ValueError("stages must be {stage: [ids]} or a list of (stage, [ids]) pairs") from None
+        if isinstance(orgs, str):
+            raise ValueError(f"stage {stage!r}: organisations must be a list of ids, not a string")
+        out.append((stage, list(orgs)))
+    return out
+
+
+def _attribute_series(values: list) -> pd.Series:
+    """A column of attribute values: float with NaN when all numbers, boolean (nullable) when
+    all bools, object otherwise."""
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return pd.Series(values, dtype="boolean")
+    if present and all(isinstance(v, float) and not isinstance(v, bool) for v in present):
+        return pd.Series([np.nan if v is None else v for v in values], dtype=float)
+    return pd.Series(values, dtype=object)

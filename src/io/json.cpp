@@ -1,0 +1,325 @@
+// Reading and writing the ketennet JSON document (see include/ketennet/io/json.hpp).
+#include "ketennet/io/json.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "file_util.hpp"
+
+namespace ketennet::io {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+/// Context of one document being read: its name, for messages.
+struct Reader {
+    std::string origin;
+
+    [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
+        throw InputError(origin + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
+    }
+
+    const char* type_of(const json& j) const {
+        if (j.is_null()) return "null";
+        if (j.is_boolean()) return "boolean";
+        if (j.is_number()) return "number";
+        if (j.is_string()) return "string";
+        if (j.is_array()) return "array";
+        return "object";
+    }
+
+    void only_keys(const json& obj, const std::string& ptr,
+                   std::initializer_list<const char*> allowed) const {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool ok = false;
+            for (const char* a : allowed) ok = ok || it.key() == a;
+            if (!ok) {
+                std::string list;
+                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+                fail(ptr, "unknown key '" + it.key() + "' (allowed: " + list + ")");
+            }
+        }
+    }
+
+    const json& require(const json& obj, const std::string& ptr, const char* key) const {
+        auto it = obj.find(key);
+        if (it == obj.end()) fail(ptr, std::string("missing required key '") + key + "'");
+        return *it;
+    }
+
+    void expect_object(const json& j, const std::string& ptr) const {
+        if (!j.is_object()) fail(ptr, std::string("expected an object, found ") + type_of(j));
+    }
+    void expect_array(const json& j, const std::string& ptr) const {
+        if (!j.is_array()) fail(ptr, std::string("expected an array, found ") + type_of(j));
+    }
+
+    std::string string_at(const json& j, const std::string& ptr) const {
+        if (!j.is_string()) fail(ptr, std::string("expected a string, found ") + type_of(j));
+        return j.get<std::string>();
+    }
+
+    std::string optional_string(const json& obj, const std::string& ptr, const char* key) const {
+        auto it = obj.find(key);
+        if (it == obj.end()) return {};
+        return string_at(*it, ptr + "/" + key);
+    }
+
+    std::optional<double> optional_number(const json& obj, const std::string& ptr,
+                                          const char* key) const {
+        auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return std::nullopt;
+        if (!it->is_number())
+            fail(ptr + "/" + key, std::string("expected a number or null, found ") + type_of(*it));
+        return it->get<double>();
+    }
+
+    Attributes attributes(const json& obj, const std::string& ptr) const {
+        Attributes out;
+        auto it = obj.find("attributes");
+        if (it == obj.end()) return out;
+        const std::string aptr = ptr + "/attributes";
+        expect_object(*it, aptr);
+        for (auto a = it->begin(); a != it->end(); ++a) {
+            const std::string p = aptr + "/" + a.key();
+            if (a->is_boolean())
+                out.emplace(a.key(), a->get<bool>());
+            else if (a->is_number())
+                out.emplace(a.key(), a->get<double>());
+            else if (a->is_string())
+                out.emplace(a.key(), a->get<std::string>());
+            else
+                fail(p, std::string("attribute values must be a string, number or boolean, found ") +
+                            type_of(*a) + (a->is_null() ? " (leave the attribute out when unknown)" : ""));
+        }
+        return out;
+    }
+
+    /// Runs f, prefixing any ketennet error without origin with origin and pointer.
+    template <class F>
+    void at(const std::string& ptr, F&& f) const {
+        try {
+            f();
+        } catch (const UnknownId& e) {
+            throw UnknownId(origin + ": " + ptr + ": " + e.what());
+        } catch (const ParseError&) {
+            throw;
+        } catch (const InputError& e) {
+            const std::string msg = e.what();
+            if (msg.rfind(origin + ": ", 0) == 0) throw;
+            throw InputError(origin + ": " + ptr + ": " + msg);
+        }
+    }
+
+    Network read(const json& doc) const {
+        expect_object(doc, "");
+        only_keys(doc, "", {"ketennet", "name", "metadata", "layers", "organisations", "relations",
+                            "chains"});
+        const json& version = require(doc, "", "ketennet");
+        if (!version.is_number_integer())
+            fail("/ketennet", std::string("the schema version must be an integer, found ") + type_of(version));
+        if (version.get<long long>() != json_schema_version)
+            fail("/ketennet", "unknown schema version " + version.dump() + " (this ketennet reads version " +
+                                  std::to_string(json_schema_version) + ")");
+        Network net(optional_string(doc, "", "name"));
+        if (auto it = doc.find("metadata"); it != doc.end()) {
+            expect_object(*it, "/metadata");
+            net.set_metadata(*it);
+        }
+        if (auto it = doc.find("layers"); it != doc.end()) {
+            expect_array(*it, "/layers");
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const std::string p = "/layers/" + std::to_string(i);
+                const json& l = (*it)[i];
+                expect_object(l, p);
+                only_keys(l, p, {"name", "directed"});
+                const std::string name = string_at(require(l, p, "name"), p + "/name");
+                bool directed = true;
+                if (auto d = l.find("directed"); d != l.end()) {
+                    if (!d->is_boolean()) fail(p + "/directed", std::string("expected a boolean, found ") + type_of(*d));
+                    directed = d->get<bool>();
+                }
+                at(p, [&] { net.add_layer(name, directed); });
+            }
+        }
+        if (auto it = doc.find("organisations"); it != doc.end()) {
+            expect_array(*it, "/organisations");
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const std::string p = "/organisations/" + std::to_string(i);
+                const json& o = (*it)[i];
+                expect_object(o, p);
+                only_keys(o, p, {"id", "name", "sector", "attributes"});
+                Organisation org;
+                org.id = string_at(require(o, p, "id"), p + "/id");
+                if (org.id.empty()) fail(p + "/id", "organisation ids must not be empty");
+                org.name = optional_string(o, p, "name");
+                org.sector = optional_string(o, p, "sector");
+                org.attributes = attributes(o, p);
+                at(p, [&] { net.add_organisation(std::move(org)); });
+            }
+        }
+        if (auto it = doc.find("relations"); it != doc.end()) {
+            expect_array(*it, "/relations");
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const std::string p = "/relations/" + std::to_string(i);
+                const json& r = (*it)[i];
+                expect_object(r, p);
+                only_keys(r, p, {"source", "target", "layer", "volume", "latency", "quality",
+                                 "capacity", "attributes"});
+                Relation rel;
+                rel.source = string_at(require(r, p, "source"), p + "/source");
+                rel.target = string_at(require(r, p, "target"), p + "/target");
+                rel.layer = string_at(require(r, p, "layer"), p + "/layer");
+                for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity}) {
+                    rel.get(f) = optional_number(r, p, field_name(f));
+                    if (rel.get(f)) {
+                        const std::string fp = p + "/" + field_name(f);
+                        at(fp, [&] { check_field(f, *rel.get(f), "relation " + rel.label()); });
+                    }
+                }
+                rel.attributes = attributes(r, p);
+                at(p, [&] { net.add_relation(rel); });
+            }
+        }
+        if (auto it = doc.find("chains"); it != doc.end()) {
+            expect_array(*it, "/chains");
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const std::string p = "/chains/" + std::to_string(i);
+                const json& c = (*it)[i];
+                expect_object(c, p);
+                only_keys(c, p, {"name", "stages"});
+                Chain chain;
+                chain.name = string_at(require(c, p, "name"), p + "/name");
+                const json& stages = require(c, p, "stages");
+                expect_array(stages, p + "/stages");
+                for (std::size_t s = 0; s < stages.size(); ++s) {
+                    const std::string sp = p + "/stages/" + std::to_string(s);
+                    const json& st = stages[s];
+                    expect_object(st, sp);
+                    only_keys(st, sp, {"name", "organisations"});
+                    Stage stage;
+                    stage.name = string_at(require(st, sp, "name"), sp + "/name");
+                    const json& orgs = require(st, sp, "organisations");
+                    expect_array(orgs, sp + "/organisations");
+                    for (std::size_t k = 0; k < orgs.size(); ++k)
+                        stage.organisations.push_back(
+                            string_at(orgs[k], sp + "/organisations/" + std::to_string(k)));
+                    chain.stages.push_back(std::move(stage));
+                }
+                at(p, [&] { net.add_chain(std::move(chain)); });
+            }
+        }
+        return net;
+    }
+};
+
+/// A number as JSON: integral values within 2^53 as integers (168800, not 168800.0).
+json number(double x) {
+    if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0) return json(static_cast<long long>(x));
+    return json(x);
+}
+
+json attributes_json(const Attributes& attrs) {
+    json out = json::object();
+    for (const auto& [k, v] : attrs) {
+        if (const bool* b = std::get_if<bool>(&v))
+            out[k] = *b;
+        else if (const double* d = std::get_if<double>(&v))
+            out[k] = number(*d);
+        else
+            out[k] = std::get<std::string>(v);
+    }
+    return out;
+}
+
+/// Line and column (1-based) of a byte offset in text.
+std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t byte) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+    return {line, col};
+}
+
+}  // namespace
+
+Network read_json_string(const std::string& text, const std::string& origin) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        // e.byte is 1-based position of the offending byte
+        auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+        std::string what = e.what();
+        // strip nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: "
+        if (auto pos = what.find(": "); pos != std::string::npos) {
+            auto pos2 = what.find(": ", pos + 2);
+            what = what.substr(pos2 != std::string::npos ? pos2 + 2 : pos + 2);
+        }
+        throw ParseError(origin, line, col, "malformed JSON: " + what);
+    }
+    return Reader{origin}.read(doc);
+}
+
+Network read_json(const std::string& path) {
+    return read_json_string(detail::read_text_file(path), path);
+}
+
+std::string write_json_string(const Network& net, int indent) {
+    json doc = json::object();
+    doc["ketennet"] = json_schema_version;
+    doc["name"] = net.name();
+    doc["metadata"] = net.metadata();
+    json layers = json::array();
+    for (const auto& l : net.layers()) layers.push_back(json{{"name", l.name}, {"directed", l.directed}});
+    doc["layers"] = std::move(layers);
+    json orgs = json::array();
+    for (const auto& o : net.organisations()) {
+        json j = json::object();
+        j["id"] = o.id;
+        j["name"] = o.name;
+        j["sector"] = o.sector;
+        j["attributes"] = attributes_json(o.attributes);
+        orgs.push_back(std::move(j));
+    }
+    doc["organisations"] = std::move(orgs);
+    json rels = json::array();
+    const auto& o = net.organisations();
+    const auto& ls = net.layers();
+    for (std::size_t i = 0; i < net.relation_count(); ++i) {
+        json j = json::object();
+        j["source"] = o[net.relation_source(i)].id;
+        j["target"] = o[net.relation_target(i)].id;
+        j["layer"] = ls[net.relation_layer(i)].name;
+        for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity}) {
+            const double x = net.relation_field(i, f);
+            j[field_name(f)] = std::isnan(x) ? json(nullptr) : number(x);
+        }
+        j["attributes"] = attributes_json(net.relation_attributes(i));
+        rels.push_back(std::move(j));
+    }
+    doc["relations"] = std::move(rels);
+    json chains = json::array();
+    for (const auto& c : net.chains()) {
+        json stages = json::array();
+        for (const auto& s : c.stages) stages.push_back(json{{"name", s.name}, {"organisations", s.organisations}});
+        chains.push_back(json{{"name", c.name}, {"stages", std::move(stages)}});
+    }
+    doc["chains"] = std::move(chains);
+    return indent < 0 ? doc.dump() : doc.dump(indent);
+}
+
+void write_json(const Network& net, const std::string& path, int indent) {
+    detail::write_text_file(path, write_json_string(net, indent) + "\n");
+}
+
+}  // namespace ketennet::io
