@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up ketennet (scripts/setup.sh) and runs every test: the Catch2 suite (C++), then
+# pytest (bindings, cross-checks against NetworkX/igraph, CLI, doctests, the outside CMake
+# project built against the installed package).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh
+export PATH="$root/.venv/bin:$PATH"
+
+echo "== C++ tests (Catch2)"
+cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DKETENNET_BUILD_TESTS=ON >/dev/null
+cmake --build build/cpp
+ctest --test-dir build/cpp --output-on-failure -j 2
+
+echo "== Python tests (pytest)"
+python -m pytest -q tests/python "$@"
