@@ -138,7 +138,7 @@ _NOT_YET = {
 }
 
 
-def to_text(net: Network, card: Optional[pd.DataFrame] = None, width: int = 92) -> str:
+def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
     """The scorecard as readable text, grouped by goal (what ``ketennet report`` prints)."""
     card = scorecard(net) if card is None else card
     lines = []
@@ -155,16 +155,22 @@ def to_text(net: Network, card: Optional[pd.DataFrame] = None, width: int = 92) 
             lines.append(f"  no indicators for this network"
                          + (f" ({_NOT_YET[key]})" if key in _NOT_YET else ""))
             continue
+        entries = []
         for r in rows.itertuples(index=False):
+            if r.unit == "flag":
+                entries.append((f"    - {_label(net, r.subject)}", "", ""))
+                continue
             if r.scope == "network":
                 label = r.indicator
             elif r.scope == "layer":
                 label = f"{r.indicator} [layer {r.subject}]"
             else:
                 label = f"{r.indicator}: {_label(net, r.subject)}"
-            value = "" if r.unit == "flag" else _fmt(r.value, r.unit)
             arrow = {"higher": "(higher is better)", "lower": "(lower is better)"}.get(r.direction, "")
-            lines.append(f"  {label:<58} {value:>12}  {arrow}".rstrip())
+            entries.append((f"  {label}", _fmt(r.value, r.unit), arrow))
+        wide = max(len(label) for label, value, _ in entries if value) if any(v for _, v, _ in entries) else 0
+        for label, value, arrow in entries:
+            lines.append(f"{label:<{wide}}  {value:>10}  {arrow}".rstrip() if value else label)
     return "\n".join(lines) + "\n"
 
 
