@@ -17,6 +17,8 @@ def layer_list(layers: Layers) -> Optional[list]:
     if isinstance(layers, str):
         return [layers]
     out = list(layers)
+    if not out:
+        raise ValueError("layers: an empty selection; pass None for all layers")
     for name in out:
         if not isinstance(name, str):
             raise TypeError(f"layer names must be strings, not {type(name).__name__}")

@@ -74,7 +74,9 @@ def betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
     net : Network
     weight : str, optional
         A relation field or attribute used as **distance** (e.g. ``"latency"``): shortest
-        paths minimise its sum. Unweighted (hop count) when omitted. Negative weights raise.
+        paths minimise its sum. Unweighted (hop count) when omitted. Weights must be
+        positive (``ValueError`` naming the relation otherwise, as igraph; NetworkX accepts
+        zero distances but then miscounts shortest paths).
     normalized : bool
         Divide by :math:`(n-1)(n-2)` (:math:`n(n-1)` with ``endpoints``), as NetworkX does
         for directed and undirected graphs alike. Unnormalised undirected values count each

@@ -44,8 +44,9 @@ def reciprocity(net, *, layers: Layers = None, per_organisation: bool = False):
     (NetworkX ``reciprocity(G, nodes)``): for each organisation,
     2 |successors ∩ predecessors| / (in-degree + out-degree), NaN without ties.
 
-    An undirected view (all selected layers undirected) gives 1, since every tie is mutual;
-    NetworkX raises for undirected graphs instead. A view without ties raises ``ValueError``.
+    An undirected view (all selected layers undirected) gives 1, since every tie is mutual
+    (a deliberate difference: NetworkX's formula gives 0 for undirected graphs, as it counts an
+    undirected edge once). A view without ties raises ``ValueError``.
     A learning-capacity indicator: does information flow back?
 
     Examples

@@ -76,8 +76,9 @@ def _string_ids(values: pd.Series, what: str, record: str) -> pd.Series:
     if missing.any():
         row = int(np.flatnonzero(missing)[0])
         raise ValueError(f"{record} {row}: missing value in column '{what}'")
-    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        return values.astype(object).map(lambda v: v if isinstance(v, str) else str(v))
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.astype(object)
+    # non-string ids (integers, say) are converted with str(), as documented
     return values.astype(str).astype(object)
 
 
@@ -107,11 +108,12 @@ def _attribute_column(col: pd.Series, name: str, record: str):
     if pd.api.types.is_numeric_dtype(dtype):
         return (name, "number", col.to_numpy(dtype=float, na_value=np.nan), [])
     values = col.astype(object)
-    present = values[values.notna()]
-    kinds = {type(v) for v in present}
-    if kinds <= {str}:
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred in ("string", "empty"):
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         return (name, "string", codes.astype(np.int64), [str(u) for u in uniques])
+    present = values[values.notna()]
+    kinds = {type(v) for v in present}
     if kinds <= {bool, np.bool_}:
         data = np.array([-1 if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
                          else int(bool(v)) for v in values], dtype=np.int8)
@@ -198,7 +200,9 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
         layer_col = pd.Series(np.full(len(relations), layer, dtype=object))
 
     if organisations is None:
-        ids = pd.unique(pd.concat([source, target], ignore_index=True))
+        # order of first appearance, row by row (source before target)
+        ids = pd.unique(np.column_stack([source.to_numpy(dtype=object),
+                                         target.to_numpy(dtype=object)]).ravel())
         net._core.add_organisations([str(i) for i in ids], [""] * len(ids), [""] * len(ids), [],
                                     "organisations row")
     else:
@@ -269,10 +273,16 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
 _LAYERS_KEY = "ketennet_layers"
 
 
-def _graph_payload(net: Network, layers: list) -> Dict[str, Any]:
+_ORDER_KEY = "ketennet_relations"
+
+
+def _graph_payload(net: Network, layers: list, rels: pd.DataFrame) -> Dict[str, Any]:
     return {"name": net.name, "metadata": net.metadata,
             _LAYERS_KEY: {name: net.layers[name] for name in layers},
-            "chains": {c: net.chain(c) for c in net.chains}}
+            "chains": {c: net.chain(c) for c in net.chains},
+            # relation order and stored ends, so that from_* restores the network exactly
+            _ORDER_KEY: list(zip(rels["source"].tolist(), rels["target"].tolist(),
+                                 rels["layer"].tolist()))}
 
 
 def _edge_attrs(row: Dict[str, Any]) -> Dict[str, Any]:
@@ -312,7 +322,9 @@ def to_networkx(net: Network, layers: Layers = None):
     multi = len(sel) != 1
     cls = (nx.MultiDiGraph if directed else nx.MultiGraph) if multi else (nx.DiGraph if directed else nx.Graph)
     G = cls()
-    G.graph.update(_graph_payload(net, sel))
+    rels = net.relations
+    rels = rels[rels["layer"].isin(sel)]
+    G.graph.update(_graph_payload(net, sel, rels))
     orgs = net.organisations
     attr_cols = [c for c in orgs.columns if c not in ("id", "name", "sector")]
     for rec in orgs.to_dict("records"):
@@ -322,8 +334,6 @@ def to_networkx(net: Network, layers: Layers = None):
             if v is not None:
                 data[c] = v
         G.add_node(rec["id"], **data)
-    rels = net.relations
-    rels = rels[rels["layer"].isin(sel)]
     attr_cols = [c for c in rels.columns if c not in ("source", "target", "layer") + FIELDS]
     layer_directed = net.layers
     for rec in rels.to_dict("records"):
@@ -402,6 +412,7 @@ def from_networkx(G, layer: str = "default") -> Network:
                     attrs[str(key)] = v
         net._core.add_organisation(nid, name, sector, attrs)
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    records = []
     for u, v, key, data in edges:
         su = u if isinstance(u, str) else str(u)
         sv = v if isinstance(v, str) else str(v)
@@ -417,25 +428,50 @@ def from_networkx(G, layer: str = "default") -> Network:
             if k in FIELDS:
                 if value is not None and not _is_number(value):
                     raise ValueError(f"{where}: field '{k}' must be a number, found {value!r}")
-                fields[k] = None if value is None else float(value)
+                if value is not None and not (isinstance(value, float) and np.isnan(value)):
+                    fields[k] = float(value)
             else:
                 val = _attribute_value(value, where, str(k))
                 if val is not None:
                     attrs[str(k)] = val
+        records.append((su, sv, lname, fields, attrs))
+    _add_records(net, records, directed, G.graph.get(_ORDER_KEY))
+    chains = G.graph.get("chains")
+    if isinstance(chains, Mapping):
+        for cname, stages in chains.items():
+            net.add_chain(cname, stages)
+    return net
+
+
+def _add_records(net: Network, records: list, directed: bool, order) -> None:
+    """Adds relation records (source, target, layer, fields, attrs) from a converted graph.
+
+    An undirected relation exported into a directed graph comes back as two arcs: the second
+    must match the first and is then skipped. With the order saved by to_networkx/to_igraph,
+    relations are added in the original order with their original ends."""
+    for _, _, lname, _, _ in records:
         if not net.has_layer(lname):
             net.add_layer(lname, directed)
-        if directed and not net.layers[lname] and net.has_relation(su, sv, lname):
+    layers = net.layers
+    if order is not None:
+        rank = {}
+        for i, (s, t, l) in enumerate(order):
+            rank[(s, t, l)] = i
+            if not layers.get(l, True):
+                rank.setdefault((t, s, l), i)
+        if all((s, t, l) in rank for s, t, l, _, _ in records):
+            records = sorted(records, key=lambda r: rank[(r[0], r[1], r[2])])
+            canonical = {(s, t, l) for s, t, l in order}
+            records = [r if (r[0], r[1], r[2]) in canonical else (r[1], r[0]) + r[2:]
+                       for r in records]
+    for su, sv, lname, fields, attrs in records:
+        if directed and not layers[lname] and net.has_relation(su, sv, lname):
             # an undirected relation exported as two arcs: the second must match the first
             existing = net.relation(su, sv, lname)
             if all(existing[f] == fields.get(f) for f in FIELDS) and existing["attributes"] == attrs:
                 continue
         net._core.add_relation(su, sv, lname, fields.get("volume"), fields.get("latency"),
                                fields.get("quality"), fields.get("capacity"), attrs)
-    chains = G.graph.get("chains")
-    if isinstance(chains, Mapping):
-        for cname, stages in chains.items():
-            net.add_chain(cname, stages)
-    return net
 
 
 def _bad(where: str, key: str, value: Any, expected: str):
@@ -458,8 +494,9 @@ def to_igraph(net: Network, layers: Layers = None):
     directed = any(net.layers[name] for name in sel)
     orgs = net.organisations
     g = ig.Graph(n=len(orgs), directed=directed)
-    payload = _graph_payload(net, sel)
-    for k, v in payload.items():
+    rels = net.relations
+    rels = rels[rels["layer"].isin(sel)].reset_index(drop=True)
+    for k, v in _graph_payload(net, sel, rels).items():
         g[k] = v
     g.vs["name"] = orgs["id"].tolist()
     g.vs["label"] = orgs["name"].tolist()
@@ -467,8 +504,6 @@ def to_igraph(net: Network, layers: Layers = None):
     for c in orgs.columns:
         if c not in ("id", "name", "sector"):
             g.vs[c] = [_plain(v) for v in orgs[c].tolist()]
-    rels = net.relations
-    rels = rels[rels["layer"].isin(sel)].reset_index(drop=True)
     index = {oid: i for i, oid in enumerate(orgs["id"].tolist())}
     pairs, rows = [], []
     layer_directed = net.layers
@@ -523,6 +558,7 @@ def from_igraph(g, layer: str = "default") -> Network:
                 attrs[key] = val
         net._core.add_organisation(vid, name, sector, attrs)
     eattrs = g.es.attributes()
+    records = []
     for e in g.es:
         su, sv = ids[e.source], ids[e.target]
         where = f"edge {su!r} -> {sv!r}"
@@ -541,14 +577,8 @@ def from_igraph(g, layer: str = "default") -> Network:
                 val = _attribute_value(value, where, key)
                 if val is not None:
                     attrs[key] = val
-        if not net.has_layer(lname):
-            net.add_layer(lname, directed)
-        if directed and not net.layers[lname] and net.has_relation(su, sv, lname):
-            existing = net.relation(su, sv, lname)
-            if all(existing[f] == fields.get(f) for f in FIELDS) and existing["attributes"] == attrs:
-                continue
-        net._core.add_relation(su, sv, lname, fields.get("volume"), fields.get("latency"),
-                               fields.get("quality"), fields.get("capacity"), attrs)
+        records.append((su, sv, str(lname), fields, attrs))
+    _add_records(net, records, directed, attrs_g.get(_ORDER_KEY))
     chains = attrs_g.get("chains")
     if isinstance(chains, Mapping):
         for cname, stages in chains.items():

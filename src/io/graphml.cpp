@@ -36,6 +36,16 @@ std::string format_double(double x) {
     return os.str();
 }
 
+/// XML 1.0 cannot hold control characters other than tab, LF and CR, not even escaped.
+void check_xml_text(const std::string& text, const std::string& what) {
+    for (unsigned char c : text)
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            throw InputError("cannot write GraphML: " + what + " contains the control character U+00" +
+                             std::string(1, "0123456789ABCDEF"[c >> 4]) +
+                             std::string(1, "0123456789ABCDEF"[c & 15]) +
+                             ", which XML 1.0 cannot represent");
+}
+
 std::string value_text(const AttributeValue& v) {
     if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
     if (const double* d = std::get_if<double>(&v)) return format_double(*d);
@@ -133,6 +143,24 @@ std::string write_graphml_string(const Network& net) {
         d.append_attribute("key") = key.c_str();
         d.text().set(text.c_str());
     };
+    check_xml_text(net.name(), "the network name");
+    for (const auto& l : net.layers()) check_xml_text(l.name, "layer '" + l.name + "'");
+    for (const auto& o : net.organisations()) {
+        const std::string rec = "organisation '" + o.id + "'";
+        check_xml_text(o.id, rec + " (id)");
+        check_xml_text(o.name, rec + " (name)");
+        check_xml_text(o.sector, rec + " (sector)");
+        for (const auto& [name, v] : o.attributes) {
+            check_xml_text(name, rec + " (an attribute name)");
+            if (auto* str = std::get_if<std::string>(&v)) check_xml_text(*str, rec + " (attribute '" + name + "')");
+        }
+    }
+    for (std::size_t i = 0; i < net.relation_count(); ++i)
+        for (const auto& [name, v] : net.relation_attributes(i)) {
+            const std::string rec = "relation " + net.relation(i).label();
+            check_xml_text(name, rec + " (an attribute name)");
+            if (auto* str = std::get_if<std::string>(&v)) check_xml_text(*str, rec + " (attribute '" + name + "')");
+        }
     for (const auto& o : net.organisations()) {
         auto node = graph.append_child("node");
         node.append_attribute("id") = o.id.c_str();
@@ -156,7 +184,16 @@ std::string write_graphml_string(const Network& net) {
     }
     std::ostringstream os;
     doc.save(os, "  ", pugi::format_default, pugi::encoding_utf8);
-    return os.str();
+    // pugixml writes a carriage return in content raw, and XML parsers turn it into a line
+    // feed; the writer's own line ends are "\n", so every "\r" here is content: escape it.
+    std::string out = os.str();
+    std::string escaped;
+    escaped.reserve(out.size());
+    for (char c : out) {
+        if (c == '\r') escaped += "&#13;";
+        else escaped += c;
+    }
+    return escaped;
 }
 
 void write_graphml(const Network& net, const std::string& path) {
@@ -343,6 +380,9 @@ struct GraphmlReader {
             }
             try {
                 net.add_organisation(std::move(org));
+            } catch (const UnknownId& e) {
+                auto [line, col] = position(child.offset_debug());
+                throw UnknownId(origin + ":" + std::to_string(line) + ":" + std::to_string(col) + ": node: " + e.what());
             } catch (const Error& e) {
                 fail(child, std::string("node: ") + e.what());
             }
@@ -393,6 +433,9 @@ struct GraphmlReader {
                 net.add_relation(rel);
             } catch (const ParseError&) {
                 throw;
+            } catch (const UnknownId& e) {
+                auto [line, col] = position(edge.offset_debug());
+                throw UnknownId(origin + ":" + std::to_string(line) + ":" + std::to_string(col) + ": edge: " + e.what());
             } catch (const Error& e) {
                 fail(edge, std::string("edge: ") + e.what());
             }
@@ -407,6 +450,10 @@ struct GraphmlReader {
                         chain.stages.push_back(Stage{s.at("name").get<std::string>(),
                                                      s.at("organisations").get<std::vector<std::string>>()});
                     net.add_chain(std::move(chain));
+                } catch (const UnknownId& e) {
+                    auto [line, col] = position(chain_node_.offset_debug());
+                    throw UnknownId(origin + ":" + std::to_string(line) + ":" + std::to_string(col) + ": chain " +
+                                    std::to_string(i) + ": " + e.what());
                 } catch (const Error& e) {
                     fail(chain_node_, "chain " + std::to_string(i) + ": " + e.what());
                 } catch (const std::exception& e) {

@@ -32,7 +32,14 @@ inline AttributeValue to_attribute(py::handle v, const std::string& where, const
         if (kind == "b") return v.attr("item")().cast<bool>();
         if (kind == "i" || kind == "u" || kind == "f") return v.attr("item")().cast<double>();
     }
-    if (PyLong_Check(v.ptr()) || PyFloat_Check(v.ptr())) return v.cast<double>();
+    if (PyLong_Check(v.ptr()) || PyFloat_Check(v.ptr())) {
+        const double x = PyFloat_AsDouble(v.ptr());  // ints too; OverflowError when too large
+        if (x == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            throw InputError(where + ": attribute '" + key + "' is an integer too large for a number (double)");
+        }
+        return x;
+    }
     throw InputError(where + ": attribute '" + key + "' has type " + tname +
                      "; attribute values must be str, int, float or bool" +
                      (v.is_none() ? " (leave the attribute out when unknown)" : ""));

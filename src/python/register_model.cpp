@@ -10,7 +10,8 @@ namespace {
 
 std::optional<double> opt(const py::object& o, const char* field, const std::string& where) {
     if (o.is_none()) return std::nullopt;
-    if (PyBool_Check(o.ptr()))
+    const bool numpy_bool = py::hasattr(o, "dtype") && std::string(py::str(o.attr("dtype").attr("kind"))) == "b";
+    if (PyBool_Check(o.ptr()) || numpy_bool)
         throw InputError(where + ": field '" + field + "' must be a number, not a bool");
     double x;
     try {

@@ -125,17 +125,25 @@ inline void reset(BrandesScratch& sc) {
     }
 }
 
-/// Throws InputError when a weighted view has a negative or NaN weight (Dijkstra needs
-/// non-negative distances).
+/// Throws InputError when a weighted view has a weight that is not a positive distance
+/// (self-loops excepted: they never lie on a shortest path). Counting shortest paths needs
+/// positive distances: with a zero distance, vertices at equal distance have no order along
+/// which paths can be counted, and a zero-distance cycle makes their number infinite. igraph
+/// refuses such weights too; NetworkX accepts them and then miscounts.
 inline void require_distances(const View& g, const char* algorithm) {
     if (!g.weighted()) return;
     const auto w = g.edge_weights();
-    for (std::size_t e = 0; e < w.size(); ++e)
-        if (!(w[e] >= 0.0))
-            throw InputError(std::string(algorithm) + ": weight '" + g.options().weight +
-                             "' of edge " + g.id(g.edge_sources()[e]) + " -> " +
-                             g.id(g.edge_targets()[e]) +
-                             " is negative; shortest paths need non-negative distances");
+    const auto src = g.edge_sources();
+    const auto tgt = g.edge_targets();
+    for (std::size_t e = 0; e < w.size(); ++e) {
+        if (w[e] > 0.0 || src[e] == tgt[e]) continue;
+        throw InputError(std::string(algorithm) + ": weight '" + g.options().weight + "' of " +
+                         (g.directed() ? "arc " : "edge ") + g.id(src[e]) +
+                         (g.directed() ? " -> " : " - ") + g.id(tgt[e]) + " is " +
+                         (w[e] == 0.0 ? "0" : "negative") +
+                         "; counting shortest paths needs positive distances (use a small "
+                         "positive value for same-day hand-offs, or no weight)");
+    }
 }
 
 /// Sum of per-block partial vectors in block order (deterministic).
@@ -162,7 +170,8 @@ inline std::size_t source_blocks(std::size_t n) {
 ///   c_B(v) = sum over s != v != t of sigma(s, t | v) / sigma(s, t),
 /// where sigma(s, t) counts the shortest s-t paths and sigma(s, t | v) those through v.
 /// Pairs without a path contribute nothing. In a weighted view weights are distances (a
-/// latency, say): shortest paths minimise the sum of weights; negative weights are rejected.
+/// latency, say): shortest paths minimise the sum of weights; weights must be positive
+/// (InputError otherwise, as igraph; self-loops are ignored).
 ///
 /// Normalisation follows NetworkX's `betweenness_centrality`: normalized = true divides by
 /// (n-1)(n-2) (by n(n-1) with endpoints), for directed and undirected views alike;

@@ -14,7 +14,8 @@ namespace ketennet::cohesion {
 /// Definition (NetworkX `overall_reciprocity`): r = |{(u, v) in E : (v, u) in E}| / |E|, the
 /// share of arcs whose reverse arc also exists. A self-loop is not reciprocated (as in
 /// NetworkX). Weights are ignored. An undirected view (every selected layer undirected: all
-/// ties mutual by definition) gives 1; NetworkX raises for undirected graphs instead.
+/// ties mutual by definition) gives 1; NetworkX's formula gives 0 for undirected graphs
+/// instead (it counts an undirected edge once), a deliberate difference.
 /// InputError when the view has no ties (NetworkX: "Not defined for empty graphs").
 /// Reading: a learning-capacity indicator (DOMAIN.md): does information flow both ways?
 inline double reciprocity(const View& view) {

@@ -1,0 +1,113 @@
+"""The installed CMake package, used from an outside project.
+
+Configures, builds and installs this repository into a temporary prefix, then builds the C++
+program of README.md (its ```cpp block; examples/cpp/main.cpp when README has none) as an
+outside project with ``find_package(ketennet CONFIG REQUIRED)`` and runs it.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+CMAKE = shutil.which("cmake")
+NINJA = shutil.which("ninja")
+
+pytestmark = [
+    pytest.mark.skipif(CMAKE is None, reason="cmake not found on PATH"),
+    pytest.mark.skipif(NINJA is None, reason="ninja not found on PATH (the test uses -G Ninja)"),
+]
+
+OUTSIDE_CMAKELISTS = """\
+cmake_minimum_required(VERSION 3.20)
+project(ketennet_outside LANGUAGES CXX)
+find_package(ketennet CONFIG REQUIRED)
+add_executable(app main.cpp)
+target_link_libraries(app PRIVATE ketennet::ketennet)
+"""
+
+
+def run(cmd, cwd=None, timeout=1200):
+    r = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True,
+                       timeout=timeout)
+    assert r.returncode == 0, (f"{' '.join(map(str, cmd))} exited {r.returncode}\n"
+                               f"--- stdout\n{r.stdout[-4000:]}\n--- stderr\n{r.stderr[-4000:]}")
+    return r
+
+
+def program_source() -> tuple[str, str]:
+    """(C++ source, where it came from)."""
+    readme = REPO / "README.md"
+    if readme.exists():
+        blocks = re.findall(r"^```cpp[ \t]*\n(.*?)^```[ \t]*$", readme.read_text(encoding="utf-8"),
+                            re.S | re.M)
+        blocks = [b for b in blocks if re.search(r"\bint\s+main\s*\(", b)]
+        if blocks:
+            return blocks[0], "README.md"
+    example = REPO / "examples" / "cpp" / "main.cpp"
+    if example.exists():
+        return example.read_text(encoding="utf-8"), "examples/cpp/main.cpp"
+    pytest.skip("README.md has no ```cpp block with a main() and examples/cpp/main.cpp is absent")
+
+
+@pytest.fixture(scope="module")
+def prefix(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("cmake-package")
+    build, prefix = tmp / "build", tmp / "prefix"
+    run([CMAKE, "-S", REPO, "-B", build, "-G", "Ninja", "-DKETENNET_BUILD_TESTS=OFF",
+         "-DCMAKE_BUILD_TYPE=Release", f"-DCMAKE_INSTALL_PREFIX={prefix}"])
+    run([CMAKE, "--build", build])
+    run([CMAKE, "--install", build])
+    return prefix
+
+
+def test_install_layout(prefix):
+    config = list(prefix.glob("lib*/cmake/ketennet/ketennetConfig.cmake"))
+    assert config, "ketennetConfig.cmake not installed"
+    assert (config[0].parent / "ketennetConfigVersion.cmake").exists()
+    assert (prefix / "include" / "ketennet" / "ketennet.hpp").exists()
+    headers = {p.relative_to(REPO / "include").as_posix()
+               for p in (REPO / "include").rglob("*.hpp")}
+    installed = {p.relative_to(prefix / "include").as_posix()
+                 for p in (prefix / "include").rglob("*.hpp")}
+    assert headers <= installed
+
+
+def test_outside_project(prefix, tmp_path):
+    source, origin = program_source()
+    project = tmp_path / "outside"
+    project.mkdir()
+    (project / "main.cpp").write_text(source, encoding="utf-8")
+    (project / "CMakeLists.txt").write_text(OUTSIDE_CMAKELISTS, encoding="utf-8")
+    build = tmp_path / "outside-build"
+    run([CMAKE, "-S", project, "-B", build, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
+         f"-DCMAKE_PREFIX_PATH={prefix}"])
+    run([CMAKE, "--build", build])
+    app = build / "app"
+    assert app.exists()
+    workdir = tmp_path / "run"
+    workdir.mkdir()
+    r = subprocess.run([str(app)], cwd=workdir, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, f"program from {origin} exited {r.returncode}: {r.stderr}"
+    assert r.stdout.strip(), f"program from {origin} printed nothing"
+    # the README program reports its own checks; none may fail
+    assert "FAILED" not in r.stdout, r.stdout
+
+
+def test_outside_project_rejects_incompatible_version(prefix, tmp_path):
+    """The version file is honoured: asking for a major version that does not exist fails."""
+    project = tmp_path / "needs-v99"
+    project.mkdir()
+    (project / "CMakeLists.txt").write_text(
+        "cmake_minimum_required(VERSION 3.20)\nproject(v99 LANGUAGES CXX)\n"
+        "find_package(ketennet 99 CONFIG REQUIRED)\n", encoding="utf-8")
+    r = subprocess.run([CMAKE, "-S", str(project), "-B", str(tmp_path / "b"), "-G", "Ninja",
+                        f"-DCMAKE_PREFIX_PATH={prefix}"], capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode != 0
+    assert "ketennet" in r.stderr
