@@ -261,10 +261,7 @@ Network read_json_string(const std::string& text, const std::string& origin) {
         auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
         std::string what = e.what();
         // strip nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: "
-        if (auto pos = what.find(": "); pos != std::string::npos) {
-            auto pos2 = what.find(": ", pos + 2);
-            what = what.substr(pos2 != std::string::npos ? pos2 + 2 : pos + 2);
-        }
+        if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
         throw ParseError(origin, line, col, "malformed JSON: " + what);
     }
     return Reader{origin}.read(doc);
@@ -315,7 +312,13 @@ std::string write_json_string(const Network& net, int indent) {
         chains.push_back(json{{"name", c.name}, {"stages", std::move(stages)}});
     }
     doc["chains"] = std::move(chains);
-    return indent < 0 ? doc.dump() : doc.dump(indent);
+    try {
+        return indent < 0 ? doc.dump() : doc.dump(indent);
+    } catch (const nlohmann::json::type_error& e) {
+        // 316: a string that is not valid UTF-8 (possible from C++ callers only)
+        throw InputError(std::string("cannot write JSON: a name, id or attribute is not valid UTF-8 (") +
+                         e.what() + ")");
+    }
 }
 
 void write_json(const Network& net, const std::string& path, int indent) {

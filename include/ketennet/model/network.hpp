@@ -94,12 +94,16 @@ public:
 
     // ------------------------------------------------------------------ network
     const std::string& name() const noexcept { return name_; }
-    void set_name(std::string name) { name_ = std::move(name); }
+    void set_name(std::string name) {
+        name_ = std::move(name);
+        touch();
+    }
     /// Free-form metadata (a JSON object: sources, year, description ...), key order kept.
     const nlohmann::ordered_json& metadata() const noexcept { return metadata_; }
     void set_metadata(nlohmann::ordered_json metadata) {
         if (!metadata.is_object()) throw InputError("network metadata must be a JSON object");
         metadata_ = std::move(metadata);
+        touch();
     }
     /// Counter increased by every change; views record the revision they reflect.
     std::uint64_t revision() const noexcept { return revision_; }
@@ -319,6 +323,13 @@ public:
                 throw InputError("add_relations: attribute column '" + a.name +
                                  "' differs in length");
             if (a.name.empty()) throw InputError("add_relations: empty attribute name");
+            for (const char* r : {"source", "target", "layer", "volume", "latency", "quality", "capacity"})
+                if (a.name == r)
+                    throw InputError("add_relations: attribute column '" + a.name +
+                                     "' is a field of the relation, not a free attribute");
+            for (const auto& b : c.attributes)
+                if (&b != &a && b.name == a.name)
+                    throw InputError("add_relations: two attribute columns are named '" + a.name + "'");
         }
         if (rel_.size() + n >= std::numeric_limits<edge_t>::max())
             throw InputError("too many relations (at most 2^32-1)");
