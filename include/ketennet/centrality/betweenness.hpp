@@ -3,6 +3,7 @@
 /// @brief Shortest-path betweenness centrality (Brandes 2001).
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <queue>
 #include <utility>
@@ -36,6 +37,7 @@ struct BrandesScratch {
     std::vector<double> dist, sigma, delta;
     std::vector<std::int64_t> hops;
     std::vector<vertex_t> order, queue;
+    std::vector<std::pair<double, vertex_t>> heap;
     explicit BrandesScratch(vertex_t n)
         : dist(n, -1.0), sigma(n, 0.0), delta(n, 0.0), hops(n, -1) {
         order.reserve(n);
@@ -63,22 +65,28 @@ inline void sssp_bfs(const View& g, vertex_t s, BrandesScratch& sc) {
     }
 }
 
-/// Weighted single source: Dijkstra; fills order (settling order), dist, and hops (here the
-/// settling position). sigma is computed afterwards by weighted_sigma().
+/// Weighted single source: Dijkstra with path counting; fills order (settling order), dist,
+/// sigma and hops (here the settling position). Distances are positive (require_distances),
+/// so a vertex's predecessors all settle before it and sigma[v] is final when v settles: a
+/// relaxation v -> w with dist[v] + w(v, w) == dist[w] exactly adds sigma[v], as in NetworkX.
 inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
     using Item = std::pair<double, vertex_t>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+    auto& heap = sc.heap;
+    heap.clear();
+    const auto later = std::greater<Item>();
     sc.order.clear();
     std::vector<double>& dist = sc.dist;
     dist[s] = 0.0;
     sc.sigma[s] = 1.0;
-    heap.emplace(0.0, s);
+    heap.emplace_back(0.0, s);
     while (!heap.empty()) {
-        const auto [d, v] = heap.top();
-        heap.pop();
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const auto [d, v] = heap.back();
+        heap.pop_back();
         if (sc.hops[v] >= 0 || d > dist[v]) continue;
         sc.hops[v] = std::int64_t(sc.order.size());
         sc.order.push_back(v);
+        const double sv = sc.sigma[v];
         const auto nb = g.out_neighbours(v);
         const auto wt = g.out_weights(v);
         for (std::size_t k = 0; k < nb.size(); ++k) {
@@ -87,33 +95,19 @@ inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
             const double nd = d + wt[k];
             if (dist[w] < 0.0 || nd < dist[w]) {
                 dist[w] = nd;
-                sc.sigma[w] = 0.0;
-                heap.emplace(nd, w);
+                sc.sigma[w] = sv;
+                heap.emplace_back(nd, w);
+                std::push_heap(heap.begin(), heap.end(), later);
+            } else if (nd == dist[w]) {
+                sc.sigma[w] += sv;
             }
         }
     }
 }
 
-/// Recomputes sigma for a weighted search in settling order (predecessors are settled
-/// in-neighbours u with dist[u] + w(u, v) == dist[v]).
-inline void weighted_sigma(const View& g, vertex_t s, BrandesScratch& sc) {
-    for (vertex_t v : sc.order) {
-        if (v == s) continue;
-        double sum = 0.0;
-        const auto nb = g.in_neighbours(v);
-        const auto wt = g.in_weights(v);
-        for (std::size_t k = 0; k < nb.size(); ++k) {
-            const vertex_t u = nb[k];
-            if (sc.hops[u] >= 0 && sc.hops[u] < sc.hops[v] && sc.dist[u] + wt[k] == sc.dist[v])
-                sum += sc.sigma[u];
-        }
-        sc.sigma[v] = sum;
-    }
-}
-
 inline bool is_pred(const BrandesScratch& sc, bool weighted, vertex_t u, vertex_t v, double w) {
     if (!weighted) return sc.hops[u] >= 0 && sc.hops[u] + 1 == sc.hops[v];
-    return sc.hops[u] >= 0 && sc.hops[u] < sc.hops[v] && sc.dist[u] + w == sc.dist[v];
+    return u != v && sc.hops[u] >= 0 && sc.dist[u] + w == sc.dist[v];  // a 0 self-loop is no path
 }
 
 inline void reset(BrandesScratch& sc) {
@@ -193,7 +187,6 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
             for (std::size_t s = lo; s < hi; ++s) {
                 if (weighted) {
                     detail::sssp_dijkstra(g, vertex_t(s), sc);
-                    detail::weighted_sigma(g, vertex_t(s), sc);
                 } else {
                     detail::sssp_bfs(g, vertex_t(s), sc);
                 }
