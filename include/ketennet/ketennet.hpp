@@ -10,6 +10,8 @@
 #include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
 
+#include "ketennet/paths/shortest_paths.hpp"
+
 #include "ketennet/centrality/betweenness.hpp"
 #include "ketennet/centrality/degree.hpp"
 #include "ketennet/cohesion/centralization.hpp"
