@@ -791,9 +791,9 @@ def first_passage(net: Network, *, layers: Layers = None, weight: Optional[str] 
     >>> fp.pivot(index="source", columns="target", values="time").round(3)
     target    a    b    c
     source
-    a       0.0  1.0  4.0
-    b       1.5  0.0  3.0
-    c       1.0  2.0  0.0
+    a       NaN  1.0  4.0
+    b       1.5  NaN  3.0
+    c       1.0  2.0  NaN
     """
     _check_net(net)
     fn = "first_passage"
@@ -852,12 +852,12 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
     >>> net = kn.examples.load("strafrechtketen")
     >>> fb = kn.flow.feedback(net, "strafrechtketen", layers="information")
     >>> fb.pairs.query("ties > 0")[["upstream", "downstream", "ties"]].head(3)
-        upstream      downstream  ties
-    3  opsporing      vervolging     3
-    5  opsporing      berechting     1
-    6  vervolging     berechting     2
-    >>> fb.exit_reaches_entry
-    False
+         upstream  downstream  ties
+    1    aangifte  vervolging     1
+    2   opsporing  vervolging     3
+    5  vervolging  berechting     2
+    >>> round(fb.coverage, 3), fb.exit_reaches_entry
+    (0.267, False)
     """
     _check_net(net)
     fn = "feedback"
@@ -993,14 +993,36 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
                          path=sep.join(ids[v] for v in m["path"]), note=m["note"]))
     basis = r["attrition_basis"]
     if r["attrition"]:
-        for a in r["attrition"]:
+        last = len(r["attrition"]) - 1
+        for k, a in enumerate(r["attrition"]):
+            notes = _stage_notes(a, k, last, basis["note"])
             for key, indicator, unit, direction in STAGE_INDICATORS:
                 rows.append(dict(chain=name, indicator=indicator, stage=a["stage"], value=a[key],
                                  unit=unit, direction=direction, layers=", ".join(basis["layers"]),
-                                 path="", note=basis["note"] if key == "inflow" else ""))
+                                 path="", note=notes.get(key, "")))
     else:
         rows.append(dict(chain=name, indicator="attrition", stage=None, value=math.nan,
                          unit="share", direction="context", layers=", ".join(basis["layers"]),
                          path="", note=basis["note"]))
     return pd.DataFrame(rows, columns=["chain", "indicator", "stage", "value", "unit",
                                        "direction", "layers", "path", "note"])
+
+
+def _stage_notes(a: dict, k: int, last: int, basis: str) -> Dict[str, str]:
+    """Per-row notes of a stage's attrition rows: where the inflow comes from, and why a
+    value is empty or negative."""
+    notes = {}
+    if k == 0:
+        notes["inflow"] = f"{basis}"
+    else:
+        notes["inflow"] = (f"from earlier stages {a['from_earlier']:,.0f}, returned from later "
+                           f"stages {a['from_later']:,.0f}, from outside the chain "
+                           f"{a['from_outside']:,.0f}")
+    if a["ends_here"] < 0:
+        notes["ends_here"] = ("negative: the stage sends on more than it receives (figures from "
+                              "different years, or items that arise in the stage)")
+    if k == last:
+        notes["attrition"] = "last stage: the chain ends here"
+    elif a["inflow"] == 0:
+        notes["attrition"] = "no inflow"
+    return notes
