@@ -215,7 +215,8 @@ inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& source
 /// (Menger 1927; computed as a unit-capacity max-flow after splitting every organisation v
 /// into v_in -> v_out, Even 1975). Direction is respected; weights are ignored. The cut is
 /// the one closest to the sources. When a source has a direct tie to a sink no such set
-/// exists: exists = false (NetworkX's minimum_node_cut raises in that case).
+/// exists: exists = false (NetworkX's minimum_node_cut returns an empty set then, which
+/// separates nothing). When the sinks are unreachable already, the cut is empty.
 inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sources,
                                 const std::vector<vertex_t>& sinks) {
     detail::check_ends(g, sources, sinks, "bottlenecks");
