@@ -60,6 +60,9 @@ def _index(net: Network, oid, what: str, fn: str) -> int:
 def _indices(net: Network, ids: Ids, what: str, fn: str) -> List[int]:
     if isinstance(ids, str):
         return [_index(net, ids, what, fn)]
+    if not isinstance(ids, (list, tuple, set, frozenset, pd.Index, np.ndarray, pd.Series)):
+        raise TypeError(f"{fn}: {what} must be an organisation id (str) or a list of ids, "
+                        f"not {type(ids).__name__}")
     out = [_index(net, oid, what, fn) for oid in ids]
     if not out:
         raise ValueError(f"{fn}: no {what} organisation given")
@@ -67,7 +70,7 @@ def _indices(net: Network, ids: Ids, what: str, fn: str) -> List[int]:
 
 
 def _names(ids: Ids) -> Tuple[str, ...]:
-    return (ids,) if isinstance(ids, str) else tuple(ids)
+    return (ids,) if isinstance(ids, str) else tuple(str(i) for i in ids)
 
 
 def _ids_of(net: Network, path) -> List[str]:
@@ -123,8 +126,11 @@ def _start(net: Network, source, fn: str) -> Tuple[list, Tuple[str, ...]]:
 
 
 def _weigh_by_outflow(view, start: list) -> list:
+    """Sources without a given weight: one source weighs 1; several weigh their out-volume."""
     if all(w is not None for _, w in start):
         return start
+    if len(start) == 1:
+        return [(start[0][0], 1.0)]
     s, _, w = view.edges()
     out = np.zeros(view.n)
     np.add.at(out, s, w)
