@@ -903,7 +903,7 @@ CHAIN_INDICATORS = [
     ("handoffs", "hand-offs on the typical path", "hand-offs", "lower"),
     ("feedback_coverage", "feedback coverage", "share", "higher"),
     ("feedback_reach", "feedback reach", "share", "higher"),
-    ("exit_reaches_entry", "exit reaches entry", "flag", "higher"),
+    ("exit_reaches_entry", "exit reaches entry", "yes/no", "higher"),
 ]
 
 #: The per-stage rows of :func:`score_chain`: (key, indicator, unit, direction).

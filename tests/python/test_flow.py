@@ -274,3 +274,51 @@ def test_quality_must_stay_in_unit_interval_when_layers_merge():
     f = kn.flow.fidelity(net, "a", "b")    # the best relation counts
     assert f.value == 0.7 and f.layers == ["x", "y"]
     assert f.expected == pytest.approx((0.7 * 1 + 0.6 * 3) / 4)  # volume-weighted
+
+
+# ----------------------------------------------------------------------------- report
+
+def test_scorecard_has_chain_rows_under_the_goals(straf):
+    card = kn.report.scorecard(straf)
+    chain = card[card["scope"] == "chain"]
+    assert set(chain["subject"]) == {"strafrechtketen"}
+    goals = dict(zip(chain["indicator"], chain["goal"]))
+    for indicator in ["lead time (fastest)", "lead time (expected)", "throughput",
+                      "bottleneck organisations", "fidelity (most reliable path)",
+                      "fidelity (expected)", "hand-offs on the typical path"]:
+        assert goals[indicator] == "effectiveness"
+    for indicator in ["feedback coverage", "feedback reach", "exit reaches entry"]:
+        assert goals[indicator] == "learning"
+    rows = chain.set_index("indicator")
+    assert rows.loc["lead time (fastest)", "value"] == 63.0
+    assert rows.loc["bottleneck organisations", "value"] == 1
+    assert "politie" in rows.loc["bottleneck organisations", "meaning"]
+    assert math.isnan(rows.loc["lead time (expected)", "value"])
+    assert "not computable: " in rows.loc["lead time (expected)", "meaning"]
+    assert rows.loc["exit reaches entry", "value"] is False
+
+
+def test_report_text_and_html_show_the_flow(straf):
+    text = kn.report.to_text(straf)
+    assert "lead time (fastest) [chain strafrechtketen]" in text
+    assert "not computable: expected lead time: no layer" in text
+    assert "Doorstroom per schakel (flow per stage): strafrechtketen" in text
+    assert "opsporing" in text and "784,500" in text
+    html = kn.report.to_html(straf)
+    assert "Doorstroom per schakel (flow per stage): strafrechtketen" in html
+    assert "<td>exit reaches entry</td>" in html
+    assert "n/a" in html
+
+
+def test_report_survives_a_chain_that_cannot_be_scored():
+    net = kn.Network("één schakel")
+    net.add_layer("case")
+    for o in "ab":
+        net.add_organisation(o)
+    net.add_relation("a", "b", "case", volume=3)
+    net.add_chain("kort", {"alleen": ["a", "b"]})
+    card = kn.report.scorecard(net)
+    row = card[card["scope"] == "chain"].iloc[0]
+    assert row["indicator"] == "chain score" and math.isnan(row["value"])
+    assert "at least two" in row["meaning"]
+    assert "Doorstroom per schakel" not in kn.report.to_text(net)
