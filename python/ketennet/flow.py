@@ -20,6 +20,7 @@ time, fidelity 0, an empty path), not an exception.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -73,9 +74,13 @@ def _names(ids: Ids) -> Tuple[str, ...]:
     return (ids,) if isinstance(ids, str) else tuple(str(i) for i in ids)
 
 
+def _id_array(net: Network) -> np.ndarray:
+    """Organisation ids as an object array (cached per network revision)."""
+    return net._id_index().to_numpy()
+
+
 def _ids_of(net: Network, path) -> List[str]:
-    ids = net.ids
-    return [ids[i] for i in path]
+    return _id_array(net)[np.asarray(path, dtype=np.int64)].tolist() if len(path) else []
 
 
 def _select(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
@@ -204,20 +209,35 @@ class Throughput:
     """Result of :func:`throughput`: ``value`` (maximum flow), ``cut`` (a minimum cut as a
     DataFrame of ties ``source, target, capacity, layers``), ``bottlenecks`` (organisations of
     a minimum vertex cut; ``None`` when a source has a direct tie to a sink, so no set of
-    organisations separates them), ``source_side`` (the organisations on the sources' side of
-    the cut) and ``fallback`` (how many relations used the fallback value)."""
+    organisations separates them, or when not asked for), ``source_side`` (the organisations
+    on the sources' side of the cut) and ``fallback`` (how many relations used the fallback
+    value). ``cut`` and ``source_side`` are built on first access."""
     sources: Tuple[str, ...]
     sinks: Tuple[str, ...]
     value: float
-    cut: pd.DataFrame
     bottlenecks: Optional[List[str]]
-    source_side: List[str]
     capacity: Optional[str]
     fallback: int
     layers: List[str]
+    _cut_raw: tuple = field(default=(), repr=False, compare=False)
+    _side_raw: tuple = field(default=(), repr=False, compare=False)
+
+    @functools.cached_property
+    def cut(self) -> pd.DataFrame:
+        ids, s, t, c, layers = self._cut_raw
+        return pd.DataFrame({"source": pd.Series(ids[s], dtype=object),
+                             "target": pd.Series(ids[t], dtype=object),
+                             "capacity": np.asarray(c, dtype=float),
+                             "layers": pd.Series(layers, dtype=object)})
+
+    @functools.cached_property
+    def source_side(self) -> List[str]:
+        ids, side = self._side_raw
+        return ids[side].tolist()
 
     def __repr__(self) -> str:
-        cut = ", ".join(f"{s} -> {t}" for s, t in zip(self.cut["source"], self.cut["target"]))
+        ids, s, t, _, _ = self._cut_raw
+        cut = ", ".join(f"{a} -> {b}" for a, b in zip(ids[s], ids[t]))
         b = "none possible" if self.bottlenecks is None else (", ".join(self.bottlenecks) or "none")
         return (f"<Throughput {','.join(self.sources)} -> {','.join(self.sinks)}: "
                 f"{_fmt(self.value)}; cut [{cut}]; bottlenecks [{b}]>")
@@ -528,7 +548,7 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
         view, values = _core.flow.routed_view(net._core, sel, routing, weight)
     start = _weigh_by_outflow(view, start)
     r = _core.flow.expected_lead_time(view, values, start, t)
-    ids = net.ids
+    ids = _id_array(net)
     return ExpectedLeadTime(names, _names(targets), float(r["value"]), float(r["arrival"]),
                             {ids[v]: float(p) for v, p in r["ends"]}, float(r["trapped"]),
                             _unit(weight), list(sel))
@@ -537,7 +557,8 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
 # ----------------------------------------------------------------------------- throughput
 
 def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] = "capacity", *,
-               layers: Layers = None, fallback: Optional[str] = None) -> Throughput:
+               layers: Layers = None, fallback: Optional[str] = None,
+               bottlenecks: bool = True) -> Throughput:
     """Maximum flow from ``sources`` to ``sinks``, a minimum cut, and the bottleneck
     organisations.
 
@@ -566,6 +587,9 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
         (what the relation demonstrably carries). Off by default: relations lacking
         ``capacity`` raise ``ValueError`` naming them. ``Throughput.fallback`` counts the
         relations that used it.
+    bottlenecks : bool
+        Also compute the minimum vertex cut (a second max-flow on a graph of twice the size);
+        with ``False`` the result's ``bottlenecks`` is ``None``.
 
     Returns
     -------
@@ -614,58 +638,20 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
             sel = _select(net, layers, [capacity], fn)
         view, _, used = _core.flow.capacity_view(net._core, sel, capacity, fallback)
     r = _core.flow.max_flow(view, s, t)
-    exists, members = _core.flow.min_vertex_cut(view, s, t)
-    ids = net.ids
+    exists, members = _core.flow.min_vertex_cut(view, s, t) if bottlenecks else (False, [])
+    ids = _id_array(net)
     cs, ct, cc = r["cut"]
-    cut = pd.DataFrame({"source": pd.Series([ids[i] for i in cs], dtype=object),
-                        "target": pd.Series([ids[i] for i in ct], dtype=object),
-                        "capacity": np.asarray(cc, dtype=float)})
-    cut["layers"] = _tie_layers(net, sel, cut)
-    return Throughput(_names(sources), _names(sinks), float(r["value"]), cut,
-                      [ids[i] for i in members] if exists else None,
-                      [ids[i] for i in r["source_side"]], capacity, int(used), list(sel))
+    layers_of = _core.flow.tie_layers(net._core, list(sel), cs.tolist(), ct.tolist())
+    return Throughput(_names(sources), _names(sinks), float(r["value"]),
+                      ids[members].tolist() if exists else None, capacity, int(used), list(sel),
+                      (ids, cs, ct, cc, layers_of), (ids, r["source_side"]))
 
 
 def _layers_with_either(net: Network, a: str, b: str, fn: str) -> List[str]:
-    rel = net.relations
-    out = []
-    for name in net.layers:
-        part = rel[rel["layer"] == name]
-        if part.empty:
-            continue
-        have = _column(part, a).notna() | _column(part, b).notna()
-        if have.all():
-            out.append(name)
+    out = _core.flow.layers_carrying_either(net._core, a, b)
     if not out:
         raise ValueError(f"{fn}: no layer in which every relation carries {a!r} or {b!r}; "
                          "fill in the values or pass layers=")
-    return out
-
-
-def _column(df: pd.DataFrame, name: str) -> pd.Series:
-    if name in df.columns:
-        return pd.to_numeric(df[name], errors="coerce")
-    return pd.Series(np.nan, index=df.index)
-
-
-def _tie_layers(net: Network, layers: Sequence[str], cut: pd.DataFrame) -> list:
-    """For each tie of a cut, the selected layers holding a relation between its ends."""
-    if cut.empty:
-        return []
-    rel = net.relations
-    rel = rel[rel["layer"].isin(list(layers))]
-    directed = net.layers
-    out = []
-    for s, t in zip(cut["source"], cut["target"]):
-        names = []
-        for name in layers:
-            part = rel[rel["layer"] == name]
-            hit = ((part["source"] == s) & (part["target"] == t)).any()
-            if not directed[name]:
-                hit = hit or ((part["source"] == t) & (part["target"] == s)).any()
-            if hit:
-                names.append(name)
-        out.append(names)
     return out
 
 

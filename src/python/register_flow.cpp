@@ -77,6 +77,12 @@ void register_flow(py::module_& m) {
     // -- layer selection and derived views
     f.def("layers_carrying", &flow::layers_carrying, py::arg("network"), py::arg("names"));
     f.def("directed_layers", &flow::directed_layers, py::arg("network"));
+    f.def("layers_carrying_either", [](const Network& net, const std::string& a, const std::string& b) {
+        const flow::ValueReader ra(net, a), rb(net, b);
+        return flow::layers_where(net, [&](std::size_t i) {
+            return !std::isnan(ra(i)) || !std::isnan(rb(i));
+        });
+    }, py::arg("network"), py::arg("a"), py::arg("b"));
     f.def("select_layers", &flow::select_layers, py::arg("network"), py::arg("layers"),
           py::arg("names"), py::arg("what"));
     f.def("capacity_view", [](const Network& net, const std::vector<std::string>& layers,
@@ -89,6 +95,19 @@ void register_flow(py::module_& m) {
         auto rv = flow::routed_view(net, layers, routing, second);
         return py::make_tuple(std::const_pointer_cast<View>(rv.view), to_numpy(rv.value));
     }, py::arg("network"), py::arg("layers"), py::arg("routing"), py::arg("second"));
+    f.def("tie_layers", [](const Network& net, const std::vector<std::string>& layers,
+                           const std::vector<vertex_t>& sources, const std::vector<vertex_t>& targets) {
+        if (sources.size() != targets.size())
+            throw InputError("tie_layers: sources and targets differ in length");
+        std::vector<std::vector<std::string>> out;
+        out.reserve(sources.size());
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            if (sources[i] >= net.organisation_count() || targets[i] >= net.organisation_count())
+                throw InputError("tie_layers: organisation index out of range");
+            out.push_back(flow::tie_layers(net, layers, sources[i], targets[i]));
+        }
+        return out;
+    }, py::arg("network"), py::arg("layers"), py::arg("sources"), py::arg("targets"));
     f.def("resolve_chain", [](const Network& net, const std::string& name,
                               const std::vector<std::pair<std::string, std::vector<std::string>>>& stages) {
         auto rc = flow::resolve_chain(net, make_chain(name, stages));

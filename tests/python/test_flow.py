@@ -322,3 +322,21 @@ def test_report_survives_a_chain_that_cannot_be_scored():
     assert row["indicator"] == "chain score" and math.isnan(row["value"])
     assert "at least two" in row["meaning"]
     assert "Doorstroom per schakel" not in kn.report.to_text(net)
+
+
+def test_first_passage_threads_bit_identical():
+    rng = np.random.default_rng(12)
+    n = 320  # more unknowns than the dense limit (300): the sparse LU runs too
+    src = rng.integers(0, n, 4 * n)
+    dst = rng.integers(0, n, 4 * n)
+    keep = src != dst
+    rel = pd.DataFrame({"source": [f"o{i}" for i in src[keep]], "target": [f"o{i}" for i in dst[keep]]})
+    rel = rel.drop_duplicates(["source", "target"]).reset_index(drop=True)
+    rel["volume"] = rng.uniform(1, 10, len(rel))
+    rel["layer"] = "info"
+    net = kn.from_pandas(pd.DataFrame({"id": [f"o{i}" for i in range(n)]}), rel, directed=True)
+    one = kn.flow.first_passage(net, threads=1)
+    two = kn.flow.first_passage(net, threads=2)
+    assert one["time"].to_numpy().tobytes() == two["time"].to_numpy().tobytes()
+    assert one["arrival"].to_numpy().tobytes() == two["arrival"].to_numpy().tobytes()
+    assert np.isfinite(one["time"]).mean() > 0.5

@@ -224,9 +224,9 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
         } else if (opt.fallback.empty()) {
             out.throughput.layers = pick({opt.capacity}, "throughput");
         } else {
+            const ValueReader cap(net, opt.capacity), alt(net, opt.fallback);
             out.throughput.layers = layers_where(net, [&](std::size_t i) {
-                return !std::isnan(relation_value(net, i, opt.capacity)) ||
-                       !std::isnan(relation_value(net, i, opt.fallback));
+                return !std::isnan(cap(i)) || !std::isnan(alt(i));
             });
             if (out.throughput.layers.empty())
                 throw InputError("throughput: no layer in which every relation carries '" +

@@ -16,6 +16,8 @@
 
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <boost/property_map/property_map.hpp>
 
 #include "ketennet/flow/lead_time.hpp"
@@ -56,98 +58,123 @@ struct VertexCut {
 namespace detail {
 
 /// A flow network in CSR form with paired reverse arcs, solved with Boykov-Kolmogorov.
+/// Its arrays live in a per-thread workspace reused across calls (no page faults from fresh
+/// allocations on repeated queries); one FlowNetwork per thread at a time.
 class FlowNetwork {
 public:
-    explicit FlowNetwork(std::size_t vertices) : nv_(vertices) {}
+    using Index = std::uint32_t;
+
+    explicit FlowNetwork(std::size_t vertices) : w_(workspace()), nv_(vertices) {
+        if (vertices >= std::numeric_limits<Index>::max())
+            throw InputError("throughput: too many organisations for the flow network");
+        w_.from.clear();
+        w_.to.clear();
+        w_.cap.clear();
+    }
+    void reserve(std::size_t arcs) {
+        w_.from.reserve(2 * arcs);
+        w_.to.reserve(2 * arcs);
+        w_.cap.reserve(2 * arcs);
+    }
     /// Adds arc u -> v with capacity c and its reverse with capacity rc (0 for a directed
-    /// arc; c for an undirected tie, whose two directions are each other's reverse).
-    /// Returns the index of the forward arc.
+    /// arc; c for an undirected tie, whose two directions are each other's reverse). Arcs
+    /// 2k and 2k + 1 are partners. Returns the index of the forward arc.
     std::size_t add(std::size_t u, std::size_t v, double c, double rc = 0.0) {
-        const std::size_t i = from_.size();
-        from_.push_back(u);
-        to_.push_back(v);
-        cap_.push_back(c);
-        partner_.push_back(i + 1);
-        from_.push_back(v);
-        to_.push_back(u);
-        cap_.push_back(rc);
-        partner_.push_back(i);
+        const std::size_t i = w_.from.size();
+        if (i + 2 >= std::numeric_limits<Index>::max())
+            throw InputError("throughput: too many ties for the flow network");
+        w_.from.push_back(Index(u));
+        w_.to.push_back(Index(v));
+        w_.cap.push_back(c);
+        w_.from.push_back(Index(v));
+        w_.to.push_back(Index(u));
+        w_.cap.push_back(rc);
         return i;
     }
 
-    /// Runs the max-flow from @p s to @p t; afterwards residual(i) and reachable() are valid.
+    /// Runs the max-flow from @p s to @p t; afterwards reachable() marks the source side:
+    /// the vertices reachable from s along arcs with residual capacity.
     double run(std::size_t s, std::size_t t) {
         using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
                                                          boost::no_property, boost::no_property,
-                                                         std::size_t, std::size_t>;
+                                                         Index, Index>;
         using Edge = boost::graph_traits<Graph>::edge_descriptor;
-        const std::size_t m = from_.size();
-        // counting sort of the arcs by tail: CSR edge index k holds arc order_[k]
-        std::vector<std::size_t> off(nv_ + 1, 0);
-        for (std::size_t u : from_) ++off[u + 1];
-        for (std::size_t v = 0; v < nv_; ++v) off[v + 1] += off[v];
-        order_.assign(m, 0);
-        pos_.assign(m, 0);
-        {
-            std::vector<std::size_t> next(off.begin(), off.end() - 1);
-            for (std::size_t i = 0; i < m; ++i) {
-                const std::size_t k = next[from_[i]]++;
-                order_[k] = i;
-                pos_[i] = k;
-            }
+        Workspace& w = w_;
+        const std::size_t m = w.from.size();
+        // counting sort of the arcs by tail: CSR position k holds arc order[k]
+        w.off.assign(nv_ + 1, 0);
+        for (Index u : w.from) ++w.off[u + 1];
+        for (std::size_t v = 0; v < nv_; ++v) w.off[v + 1] += w.off[v];
+        w.order.resize(m);
+        w.pos.resize(m);
+        w.next.assign(w.off.begin(), w.off.end() - 1);
+        for (std::size_t i = 0; i < m; ++i) {
+            const Index k = w.next[w.from[i]]++;
+            w.order[k] = Index(i);
+            w.pos[i] = k;
         }
-        std::vector<std::pair<std::size_t, std::size_t>> sorted(m);
-        for (std::size_t k = 0; k < m; ++k) sorted[k] = {from_[order_[k]], to_[order_[k]]};
-        Graph g(boost::edges_are_sorted, sorted.begin(), sorted.end(), nv_);
-        std::vector<double> cap(m), res(m);
-        std::vector<Edge> all(m), rev(m);
-        for (std::size_t k = 0; k < m; ++k) cap[k] = cap_[order_[k]];
-        {
-            auto [ei, ee] = boost::edges(g);
-            for (; ei != ee; ++ei) all[boost::get(boost::edge_index, g, *ei)] = *ei;
+        auto pair_at = [&w](Index k) {
+            return std::pair<Index, Index>(w.from[w.order[k]], w.to[w.order[k]]);
+        };
+        auto first = boost::make_transform_iterator(boost::counting_iterator<Index>(0), pair_at);
+        auto last = boost::make_transform_iterator(boost::counting_iterator<Index>(Index(m)), pair_at);
+        Graph g(boost::edges_are_sorted, first, last, Index(nv_));
+        w.kcap.resize(m);
+        w.res.resize(m);
+        w.rev.resize(m);
+        for (std::size_t k = 0; k < m; ++k) {
+            const Index i = w.order[k];
+            const Index partner = i ^ 1u;  // arcs 2j and 2j + 1 are partners
+            w.kcap[k] = w.cap[i];
+            w.rev[k] = Edge(w.from[partner], w.pos[partner]);
         }
-        for (std::size_t k = 0; k < m; ++k) rev[k] = all[pos_[partner_[order_[k]]]];
-        std::vector<boost::default_color_type> color(nv_);
-        std::vector<long> dist(nv_);
-        std::vector<Edge> pred(nv_);
+        w.color.resize(nv_);
+        w.dist.resize(nv_);
+        w.pred.resize(nv_);
         const auto eidx = boost::get(boost::edge_index, g);
         const auto vidx = boost::get(boost::vertex_index, g);
         const double value = boost::boykov_kolmogorov_max_flow(
-            g, boost::make_iterator_property_map(cap.begin(), eidx),
-            boost::make_iterator_property_map(res.begin(), eidx),
-            boost::make_iterator_property_map(rev.begin(), eidx),
-            boost::make_iterator_property_map(pred.begin(), vidx),
-            boost::make_iterator_property_map(color.begin(), vidx),
-            boost::make_iterator_property_map(dist.begin(), vidx), vidx, s, t);
-        res_.assign(m, 0.0);
-        for (std::size_t k = 0; k < m; ++k) res_[order_[k]] = res[k];
+            g, boost::make_iterator_property_map(w.kcap.begin(), eidx),
+            boost::make_iterator_property_map(w.res.begin(), eidx),
+            boost::make_iterator_property_map(w.rev.begin(), eidx),
+            boost::make_iterator_property_map(w.pred.begin(), vidx),
+            boost::make_iterator_property_map(w.color.begin(), vidx),
+            boost::make_iterator_property_map(w.dist.begin(), vidx), vidx, Index(s), Index(t));
         // the source side: reachable from s along arcs with residual capacity
-        reach_.assign(nv_, 0);
-        std::vector<std::size_t> stack{s};
-        reach_[s] = 1;
-        while (!stack.empty()) {
-            const std::size_t u = stack.back();
-            stack.pop_back();
-            for (std::size_t k = off[u]; k < off[u + 1]; ++k) {
-                const std::size_t v = sorted[k].second;
-                if (!reach_[v] && res[k] > 0.0) {
-                    reach_[v] = 1;
-                    stack.push_back(v);
+        w.reach.assign(nv_, 0);
+        w.stack.clear();
+        w.stack.push_back(Index(s));
+        w.reach[s] = 1;
+        while (!w.stack.empty()) {
+            const Index u = w.stack.back();
+            w.stack.pop_back();
+            for (Index k = w.off[u]; k < w.off[u + 1]; ++k) {
+                const Index v = w.to[w.order[k]];
+                if (!w.reach[v] && w.res[k] > 0.0) {
+                    w.reach[v] = 1;
+                    w.stack.push_back(v);
                 }
             }
         }
         return value;
     }
-    const std::vector<char>& reachable() const { return reach_; }
-    std::size_t tail(std::size_t i) const { return from_[i]; }
-    std::size_t head(std::size_t i) const { return to_[i]; }
-    double capacity(std::size_t i) const { return cap_[i]; }
+    const std::vector<char>& reachable() const { return w_.reach; }
 
 private:
+    struct Workspace {
+        std::vector<Index> from, to, off, order, pos, next, stack;
+        std::vector<double> cap, kcap, res;
+        std::vector<boost::detail::csr_edge_descriptor<Index, Index>> rev, pred;
+        std::vector<boost::default_color_type> color;
+        std::vector<long> dist;
+        std::vector<char> reach;
+    };
+    static Workspace& workspace() {
+        thread_local Workspace w;
+        return w;
+    }
+    Workspace& w_;
     std::size_t nv_;
-    std::vector<std::size_t> from_, to_, partner_, order_, pos_;
-    std::vector<double> cap_, res_;
-    std::vector<char> reach_;
 };
 
 inline void require_capacities(const View& g, const char* what) {
@@ -181,6 +208,7 @@ inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& source
     const vertex_t n = g.n();
     const std::size_t S = n, T = std::size_t(n) + 1;
     detail::FlowNetwork fn(std::size_t(n) + 2);
+    fn.reserve(g.m() + sources.size() + sinks.size());
     double big = 1.0;
     for (double w : g.edge_weights()) big += w;
     const auto src = g.edge_sources();
@@ -224,6 +252,7 @@ inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sour
     const double big = double(n) + 1.0;
     const std::size_t S = 2 * std::size_t(n), T = S + 1;
     detail::FlowNetwork fn(S + 2);
+    fn.reserve(std::size_t(n) + (g.directed() ? 1 : 2) * g.m() + sources.size() + sinks.size());
     std::vector<char> terminal(n, 0);
     for (vertex_t v : sources) terminal[v] = 1;
     for (vertex_t v : sinks) terminal[v] = 1;

@@ -40,6 +40,27 @@ inline double relation_value(const Network& net, std::size_t i, const std::strin
                      attribute_type_name(it->second) + " attribute, not a number");
 }
 
+/// Reads one weight (a standard field or a numeric attribute) of relations, with the name
+/// resolved once: a field is a column read. NaN when absent; InputError for a non-numeric
+/// attribute.
+class ValueReader {
+public:
+    ValueReader(const Network& net, std::string name) : net_(net), name_(std::move(name)) {
+        for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity})
+            if (name_ == field_name(f)) field_ = int(f);
+    }
+    double operator()(std::size_t i) const {
+        if (field_ >= 0) return net_.relation_field(i, Field(field_));
+        return relation_value(net_, i, name_);
+    }
+    const std::string& name() const { return name_; }
+
+private:
+    const Network& net_;
+    std::string name_;
+    int field_ = -1;
+};
+
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
 inline std::string quoted_list(const std::vector<std::string>& names) {
     std::string s;
@@ -71,9 +92,11 @@ std::vector<std::string> layers_where(const Network& net, Pred ok) {
 /// @p names (fields or numeric attributes), in network order.
 inline std::vector<std::string> layers_carrying(const Network& net,
                                                 const std::vector<std::string>& names) {
+    std::vector<ValueReader> read;
+    for (const auto& name : names) read.emplace_back(net, name);
     return layers_where(net, [&](std::size_t i) {
-        for (const auto& name : names)
-            if (std::isnan(relation_value(net, i, name))) return false;
+        for (const auto& r : read)
+            if (std::isnan(r(i))) return false;
         return true;
     });
 }
@@ -93,11 +116,13 @@ inline std::vector<std::string> directed_layers(const Network& net) {
 inline std::string describe_missing(const Network& net, const std::vector<std::string>& names) {
     const std::size_t L = net.layers().size();
     std::vector<std::size_t> total(L, 0), missing(L, 0);
+    std::vector<ValueReader> read;
+    for (const auto& name : names) read.emplace_back(net, name);
     for (std::size_t i = 0; i < net.relation_count(); ++i) {
         const std::uint32_t l = net.relation_layer(i);
         ++total[l];
-        for (const auto& name : names)
-            if (std::isnan(relation_value(net, i, name))) {
+        for (const auto& r : read)
+            if (std::isnan(r(i))) {
                 ++missing[l];
                 break;
             }
@@ -192,11 +217,12 @@ inline CapacityView capacity_view(const Network& net, const std::vector<std::str
                                   const std::string& capacity, const std::string& fallback = {}) {
     CapacityView out;
     std::size_t used = 0, count = 0;
+    const ValueReader cap(net, capacity), alt(net, fallback);
     auto value_of = [&](std::size_t i) {
         ++count;
-        double c = relation_value(net, i, capacity);
+        double c = cap(i);
         if (std::isnan(c) && !fallback.empty()) {
-            c = relation_value(net, i, fallback);
+            c = alt(i);
             if (!std::isnan(c)) ++used;
         }
         return c;
@@ -243,13 +269,14 @@ inline RoutedView routed_view(const Network& net, const std::vector<std::string>
         std::size_t k = 0;
     };
     std::map<std::pair<vertex_t, vertex_t>, Acc> acc;
+    const ValueReader read_w(net, routing), read_x(net, second);
     std::vector<std::string> missing;
     std::size_t missing_count = 0;
     for (std::size_t i = 0; i < net.relation_count(); ++i) {
         const std::uint32_t l = net.relation_layer(i);
         if (!selected[l]) continue;
-        const double w = relation_value(net, i, routing);
-        const double x = relation_value(net, i, second);
+        const double w = read_w(i);
+        const double x = read_x(i);
         if (std::isnan(w) || std::isnan(x)) {
             if (missing.size() < 5)
                 missing.push_back(net.relation(i).label() + " (" +
@@ -299,6 +326,23 @@ inline RoutedView routed_view(const Network& net, const std::vector<std::string>
             throw Error("routed_view: edge alignment lost");
         ++e;
     }
+    return out;
+}
+
+/// The layers among @p layers (empty: all) holding a relation u -> v (either way in an
+/// undirected layer): the relations behind one tie of a view.
+inline std::vector<std::string> tie_layers(const Network& net, const std::vector<std::string>& layers,
+                                           vertex_t u, vertex_t v) {
+    std::vector<std::string> out;
+    const std::string& a = net.organisation(u).id;
+    const std::string& b = net.organisation(v).id;
+    auto check = [&](const std::string& name) {
+        if (net.find_relation(a, b, name)) out.push_back(name);
+    };
+    if (layers.empty())
+        for (const auto& l : net.layers()) check(l.name);
+    else
+        for (const auto& l : layers) check(l);
     return out;
 }
 
