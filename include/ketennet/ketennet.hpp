@@ -3,7 +3,7 @@
 /// @brief Umbrella header: the whole public C++ API of ketennet.
 ///
 /// Layout: model/ (the mutable Network), view/ (immutable CSR views), one folder per question
-/// (centrality/, cohesion/, resilience/), io/ (JSON, GraphML), support/ (threads, progress).
+/// (centrality/, cohesion/, resilience/, flow/), io/ (JSON, GraphML), support/ (threads, progress).
 #include "ketennet/version.hpp"
 
 #include "ketennet/model/errors.hpp"
@@ -18,6 +18,15 @@
 #include "ketennet/cohesion/density.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"
 #include "ketennet/resilience/articulation_points.hpp"
+
+#include "ketennet/flow/chain_score.hpp"
+#include "ketennet/flow/efficiency.hpp"
+#include "ketennet/flow/feedback.hpp"
+#include "ketennet/flow/fidelity.hpp"
+#include "ketennet/flow/lead_time.hpp"
+#include "ketennet/flow/markov.hpp"
+#include "ketennet/flow/max_flow.hpp"
+#include "ketennet/flow/selection.hpp"
 
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"

@@ -5,7 +5,7 @@ A scorecard is a tidy DataFrame, one row per indicator, with the columns
 ``goal, indicator, scope, subject, value, unit, direction, meaning, source``
 
 * ``goal``: one of :data:`GOALS` (Inspectie JenV, Meerjarenperspectief 2021-2024);
-* ``scope``: ``network``, ``layer`` or ``organisation``; ``subject``: which one;
+* ``scope``: ``network``, ``layer``, ``chain`` or ``organisation``; ``subject``: which one;
 * ``direction``: ``higher``/``lower`` is better, or ``context`` where the literature reads
   the value against the network's task rather than as good or bad.
 
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import html as _html
+import math
+import textwrap
 from typing import List, Optional
 
 import numpy as np
 import pandas as pd
 
-from . import centrality, cohesion, resilience
+from . import centrality, cohesion, flow, resilience
 from .network import Network
 
 __all__ = ["GOALS", "scorecard", "to_text", "to_html"]
@@ -109,7 +111,75 @@ def scorecard(net: Network, *, top: int = 5) -> pd.DataFrame:
             add("effectiveness", "broker (betweenness)", float(value), "share of pairs",
                 "context", f"{_label(net, oid)}: share of shortest paths between others through it",
                 _SRC_BRANDES, scope="organisation", subject=oid)
+    # -- every chain: how cases and information flow through it (kn.flow.score_chain)
+    for name in net.chains:
+        _chain_rows(net, name, add)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+# indicator of kn.flow.score_chain -> (goal, meaning, source)
+_CHAIN_ROWS = {
+    "lead time (fastest)": (
+        "effectiveness", "fastest route from the first stage to the last (latency, days)",
+        "Dijkstra (1959); WODC Cahier 2012-1 (doorlooptijden)"),
+    "lead time (expected)": (
+        "effectiveness", "mean time until items routed by volume from the first stage reach "
+        "the last", "Kemeny & Snell (1960), absorbing Markov chains"),
+    "arrival share": (
+        "effectiveness", "share of the items entering the chain that reach its last stage",
+        "Kemeny & Snell (1960)"),
+    "throughput": (
+        "effectiveness", "most items per period that can move from the first stage to the last "
+        "(maximum flow)", "Ford & Fulkerson (1956); Boykov & Kolmogorov (2004)"),
+    "bottleneck organisations": (
+        "effectiveness", "fewest organisations whose loss cuts every route from the first stage "
+        "to the last (1: a single bottleneck; higher is more redundant)",
+        "Menger (1927); Even (1975)"),
+    "fidelity (most reliable path)": (
+        "effectiveness", "best product of quality along a route from the first stage to the last",
+        "most reliable path (Dijkstra on -log quality)"),
+    "fidelity (expected)": (
+        "effectiveness", "mean product of quality over the routes items routed by volume take",
+        "Kemeny & Snell (1960)"),
+    "hand-offs on the typical path": (
+        "effectiveness", "hand-offs on the route most items follow (most probable path by volume)",
+        "van der Aalst, Reijers & Song (2005): handover of work"),
+    "feedback coverage": (
+        "learning", "share of pairs of stages in which the later stage sends information "
+        "directly back to the earlier one", "Inspectie JenV (2021): lerend vermogen"),
+    "feedback reach": (
+        "learning", "share of pairs of stages in which the later stage reaches the earlier one "
+        "along any path", "Inspectie JenV (2021): lerend vermogen"),
+    "exit reaches entry": (
+        "learning", "can outcomes travel back from the last stage to the first, so that those "
+        "who act first hear about them?", "Inspectie JenV (2021): lerend vermogen; Tarjan (1972)"),
+}
+
+
+def _chain_rows(net: Network, name: str, add) -> None:
+    """Scorecard rows of one chain (scope ``chain``): flow indicators under effective chains,
+    feedback under learning capacity. Values the data cannot support are NaN, with the
+    reason in ``meaning``."""
+    try:
+        card = flow.score_chain(net, name)
+    except (ValueError, KeyError) as e:
+        add("effectiveness", "chain score", math.nan, "", "context",
+            f"chain '{name}' cannot be scored: {e}", "", scope="chain", subject=name)
+        return
+    for r in card[card["stage"].isna()].itertuples(index=False):
+        goal, meaning, source = _CHAIN_ROWS[r.indicator]
+        value = r.value
+        missing = isinstance(value, float) and math.isnan(value)
+        if not missing and r.unit in ("organisations", "hand-offs"):
+            value = int(value)
+        if r.layers:
+            meaning += f" [layers: {r.layers}]"
+        if missing:
+            meaning += f"; not computable: {r.note}"
+        elif r.note:
+            meaning += f"; {r.note}"
+        add(goal, r.indicator, value, r.unit, r.direction, meaning, source,
+            scope="chain", subject=name)
 
 
 def _label(net: Network, oid: str) -> str:
@@ -118,13 +188,18 @@ def _label(net: Network, oid: str) -> str:
 
 
 def _fmt(value, unit: str) -> str:
+    if isinstance(value, (float, np.floating)) and math.isnan(value):
+        return "n/a"
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (int, np.integer)):
         return f"{int(value):,}"
-    if isinstance(value, float):
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
         if unit in ("share", "share of pairs"):
             return f"{value:.3f}"
+        if unit in ("items per period", "items") and abs(value) >= 1000:
+            return f"{value:,.0f}"
         return f"{value:,.4g}"
     return str(value)
 
@@ -156,6 +231,7 @@ def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
                          + (f" ({_NOT_YET[key]})" if key in _NOT_YET else ""))
             continue
         entries = []
+        last_why = None
         for r in rows.itertuples(index=False):
             if r.unit == "flag":
                 entries.append((f"    - {_label(net, r.subject)}", "", ""))
@@ -164,14 +240,65 @@ def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
                 label = r.indicator
             elif r.scope == "layer":
                 label = f"{r.indicator} [layer {r.subject}]"
+            elif r.scope == "chain":
+                label = f"{r.indicator} [chain {r.subject}]"
             else:
                 label = f"{r.indicator}: {_label(net, r.subject)}"
             arrow = {"higher": "(higher is better)", "lower": "(lower is better)"}.get(r.direction, "")
             entries.append((f"  {label}", _fmt(r.value, r.unit), arrow))
+            if r.scope == "chain" and "; not computable: " in r.meaning:
+                why = r.meaning.split("; not computable: ", 1)[1]
+                if why == last_why:
+                    entries.append(("      (not computable: as above)", "", ""))
+                else:
+                    for part in textwrap.wrap("not computable: " + why, 92):
+                        entries.append((f"      {part}", "", ""))
+                last_why = why
         wide = max(len(label) for label, value, _ in entries if value) if any(v for _, v, _ in entries) else 0
         for label, value, arrow in entries:
             lines.append(f"{label:<{wide}}  {value:>10}  {arrow}".rstrip() if value else label)
+    for name in net.chains:
+        stages = _stage_table(net, name)
+        if stages is None:
+            continue
+        title = f"Doorstroom per schakel (flow per stage): {name}"
+        lines += ["", title, "-" * len(title)]
+        header = ["stage", *(_STAGE_COLUMNS)]
+        widths = [max(len(header[0]), *(len(x) for x in stages.index))] + [
+            max(len(c), 12) for c in _STAGE_COLUMNS]
+        lines.append("  " + "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
+                                      for i, (h, w) in enumerate(zip(header, widths))))
+        for stage, row in stages.iterrows():
+            cells = [stage] + [_fmt(row[c], "share" if c == "attrition" else "items") for c in _STAGE_COLUMNS]
+            lines.append("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                          for i, (c, w) in enumerate(zip(cells, widths))))
+        lines += ["  " + part for part in textwrap.wrap(stages.attrs["basis"], 96)]
     return "\n".join(lines) + "\n"
+
+
+_STAGE_COLUMNS = ["stage inflow", "flows on", "sent back", "leaves the chain", "ends in stage",
+                  "attrition"]
+
+
+def _stage_table(net: Network, name: str) -> Optional[pd.DataFrame]:
+    """The per-stage rows of kn.flow.score_chain as a stage x indicator table (None when the
+    chain cannot be scored or its volumes are not known)."""
+    try:
+        card = flow.score_chain(net, name)
+    except (ValueError, KeyError):
+        return None
+    rows = card[card["stage"].notna()]
+    if rows.empty:
+        return None
+    table = rows.pivot(index="stage", columns="indicator", values="value")
+    table = table.reindex(index=list(dict.fromkeys(rows["stage"])), columns=_STAGE_COLUMNS)
+    table = table.astype(float)
+    layers = rows["layers"].iloc[0]
+    table.attrs["basis"] = (f"items per period, from the volumes of layer(s) {layers}; the first "
+                            "stage's inflow is what enters the chain there; 'ends in stage' is "
+                            "inflow minus all outflow (negative when figures of different years "
+                            "do not balance); attrition = 1 - flows on / inflow")
+    return table
 
 
 _CSS = """
@@ -218,5 +345,17 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None) -> str:
                 f"<td class=\"v\">{e(value)}<div class=\"dir\">{e(arrow)}</div></td>"
                 f"<td>{e(r.meaning)}</td><td class=\"src\">{e(r.source)}</td></tr>")
         parts.append("</tbody></table>")
+    for name in net.chains:
+        stages = _stage_table(net, name)
+        if stages is None:
+            continue
+        parts.append(f"<h2>Doorstroom per schakel (flow per stage): {e(name)}</h2>")
+        parts.append("<table><thead><tr><th>Stage</th>" + "".join(
+            f"<th>{e(c)}</th>" for c in _STAGE_COLUMNS) + "</tr></thead><tbody>")
+        for stage, row in stages.iterrows():
+            parts.append(f"<tr><td>{e(stage)}</td>" + "".join(
+                f"<td class=\"v\">{e(_fmt(row[c], 'share' if c == 'attrition' else 'items'))}</td>"
+                for c in _STAGE_COLUMNS) + "</tr>")
+        parts.append(f"</tbody></table><p class=\"src\">{e(stages.attrs['basis'])}</p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
     register_centrality(m);
     register_cohesion(m);
     register_resilience(m);
+    register_flow(m);
 }

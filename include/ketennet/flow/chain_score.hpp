@@ -1,0 +1,398 @@
+#pragma once
+/// @file chain_score.hpp
+/// @brief One score card for a chain: end-to-end lead time (fastest and expected),
+/// throughput and its bottleneck, fidelity, hand-offs on the typical path, attrition per
+/// stage and feedback.
+///
+/// The chain enters at its first stage and ends at its last. Every indicator states the
+/// layers it was computed on; an indicator the data cannot support (a field missing on the
+/// layers it needs, no path) gets NaN and a note saying why, never a filled-in value.
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ketennet/flow/feedback.hpp"
+#include "ketennet/flow/fidelity.hpp"
+#include "ketennet/flow/lead_time.hpp"
+#include "ketennet/flow/markov.hpp"
+#include "ketennet/flow/max_flow.hpp"
+#include "ketennet/flow/selection.hpp"
+#include "ketennet/model/network.hpp"
+
+namespace ketennet::flow {
+
+/// Options of score_chain().
+struct ChainScoreOptions {
+    /// Layers for every indicator. Empty: each indicator uses the layers in which every
+    /// relation carries what it needs (layers_carrying), feedback the directed layers.
+    std::vector<std::string> layers;
+    /// The capacity weight of throughput (a field or numeric attribute).
+    std::string capacity = "capacity";
+    /// Where a relation's capacity is unknown, use this value instead (empty: none, so the
+    /// relation must have a capacity). The default, "volume", takes what a relation
+    /// demonstrably carries; the note counts how many relations used it.
+    std::string fallback = "volume";
+};
+
+/// One indicator of a chain.
+struct Measure {
+    double value = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::string> layers;  ///< the layers it was computed on
+    std::vector<vertex_t> path;       ///< a path, or organisations (bottlenecks)
+    std::string note;                 ///< the basis, or why there is no value
+};
+
+/// Volumes around one stage (items per period, from the volume view of the attrition
+/// layers). A relation counts for a stage when exactly one end is in the stage.
+struct StageAttrition {
+    std::string stage;
+    double from_earlier = 0;   ///< into the stage from organisations of earlier stages
+    double from_later = 0;     ///< into the stage from later stages only (returns)
+    double from_outside = 0;   ///< into the stage from organisations in no stage
+    double onward = 0;         ///< out to organisations of later stages
+    double back = 0;           ///< out to earlier stages only
+    double out_of_chain = 0;   ///< out to organisations in no stage
+    /// Items handled by the stage: for the first stage its outflow (onward + back +
+    /// out_of_chain: what enters the chain there), else from_earlier + from_later +
+    /// from_outside.
+    double inflow = 0;
+    /// inflow - onward - back - out_of_chain: items that end in the stage when flows balance.
+    /// Negative when the stage sends on more than it receives (figures from different
+    /// years, or items that arise in the stage).
+    double ends_here = 0;
+    /// onward / inflow (NaN for the last stage, and when inflow is 0).
+    double onward_share = std::numeric_limits<double>::quiet_NaN();
+    /// out_of_chain / inflow (NaN when inflow is 0).
+    double out_of_chain_share = std::numeric_limits<double>::quiet_NaN();
+    /// 1 - onward_share: the share that does not flow on to a later stage (NaN for the last
+    /// stage).
+    double attrition = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// The score of a chain. Organisations are vertex indices of the network.
+struct ChainScore {
+    std::string chain;
+    std::vector<std::string> stage_names;
+    std::vector<vertex_t> entry, exit;  ///< first and last stage
+    Measure lead_time;           ///< fastest entry -> exit, days (latency)
+    Measure expected_lead_time;  ///< volume-routed, over the items that arrive, days
+    Measure arrival;             ///< share of entering items that reach the exit stage
+    Measure throughput;          ///< max-flow entry -> exit, items per period
+    Measure bottlenecks;         ///< value: size of a minimum vertex cut; path: its members
+    Measure fidelity;            ///< most reliable path entry -> exit (product of quality)
+    Measure expected_fidelity;   ///< volume-routed, over the items that arrive
+    Measure handoffs;            ///< ties on the most probable path entry -> exit
+    Measure feedback_coverage;   ///< share of stage pairs with direct feedback
+    Measure feedback_reach;      ///< share of stage pairs with feedback along paths
+    Measure exit_reaches_entry;  ///< 1 or 0; path: a shortest exit -> entry path
+    std::vector<StageAttrition> attrition;
+    Measure attrition_basis;     ///< layers and note of the attrition table (value unused)
+    FeedbackResult feedback;     ///< the full feedback result (when computable)
+};
+
+namespace detail {
+
+inline std::string join_ids(const Network& net, const std::vector<vertex_t>& vs,
+                            const char* sep = " > ") {
+    std::string s;
+    for (std::size_t k = 0; k < vs.size(); ++k) s += (k ? sep : "") + net.organisation(vs[k]).id;
+    return s;
+}
+
+inline std::string fmt(double x) {
+    std::ostringstream os;
+    os.precision(4);
+    os << x;
+    return os.str();
+}
+
+/// Runs @p body filling @p m; an InputError becomes the note of a NaN value.
+template <class Body>
+void measure(Measure& m, Body&& body) {
+    try {
+        body();
+    } catch (const InputError& e) {
+        m.value = std::numeric_limits<double>::quiet_NaN();
+        m.path.clear();
+        m.note = e.what();
+    }
+}
+
+inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routing,
+                                                              const std::vector<vertex_t>& entry) {
+    std::vector<std::pair<vertex_t, double>> start;
+    for (vertex_t v : entry) {
+        double w = 0.0;
+        for (double x : routing.out_weights(v)) w += x;
+        start.emplace_back(v, w);
+    }
+    return start;
+}
+
+}  // namespace detail
+
+/// Scores @p chain on @p net. See the file comment and the fields of ChainScore.
+///
+/// Definitions (entry = the organisations of the first stage, exit = those of the last):
+/// - lead_time: flow::lead_time from entry to exit on latency (parallel relations: min);
+/// - expected_lead_time, arrival: flow::expected_lead_time of items entering at the entry
+///   organisations in proportion to their out-volume, routed by volume to the exit;
+/// - throughput: flow::max_flow entry -> exit on capacity (else the fallback), parallel
+///   relations summed; bottlenecks: flow::min_vertex_cut on the same layers;
+/// - fidelity: flow::most_reliable_path on quality (parallel relations: max);
+///   expected_fidelity: flow::expected_fidelity routed as the expected lead time;
+/// - handoffs: the ties of flow::most_probable_path entry -> exit (the typical path);
+/// - attrition per stage: StageAttrition on the volume view;
+/// - feedback: flow::feedback over the stages.
+/// InputError when the chain has fewer than two stages, an empty first or last stage, or an
+/// organisation in both; UnknownId for unknown organisations or layers.
+inline ChainScore score_chain(const Network& net, const Chain& chain,
+                              const ChainScoreOptions& opt = {}) {
+    const ResolvedChain rc = resolve_chain(net, chain);
+    const std::string where = "score_chain: chain '" + chain.name + "'";
+    if (rc.stages.size() < 2)
+        throw InputError(where + " has " + std::to_string(rc.stages.size()) +
+                         " stage(s); scoring needs at least two (an entry and an exit)");
+    if (rc.stages.front().empty())
+        throw InputError(where + ": the first stage '" + rc.stage_names.front() + "' is empty");
+    if (rc.stages.back().empty())
+        throw InputError(where + ": the last stage '" + rc.stage_names.back() + "' is empty");
+    for (const auto& l : opt.layers) net.layer_position(l);
+    ChainScore out;
+    out.chain = chain.name;
+    out.stage_names = rc.stage_names;
+    out.entry = rc.stages.front();
+    out.exit = rc.stages.back();
+    for (vertex_t a : out.entry)
+        for (vertex_t b : out.exit)
+            if (a == b)
+                throw InputError(where + ": organisation '" + net.organisation(a).id +
+                                 "' is in both the first and the last stage");
+    const auto& entry = out.entry;
+    const auto& exit = out.exit;
+    auto pick = [&](const std::vector<std::string>& names, const std::string& what) {
+        return select_layers(net, opt.layers, names, what);
+    };
+    auto view_of = [&](const std::vector<std::string>& layers, const std::string& weight,
+                       Combine c) {
+        ViewOptions o;
+        o.layers = layers;
+        o.weight = weight;
+        o.combine = c;
+        return net.view(o);
+    };
+
+    // -- lead time, fastest
+    detail::measure(out.lead_time, [&] {
+        out.lead_time.layers = pick({"latency"}, "lead time");
+        const auto v = view_of(out.lead_time.layers, "latency", Combine::min);
+        const PathResult r = lead_time(*v, entry, exit);
+        out.lead_time.value = r.value;
+        out.lead_time.path = r.path;
+        out.lead_time.note = r.path.empty() ? "no path from the first to the last stage"
+                                            : "fastest path " + detail::join_ids(net, r.path);
+    });
+    // -- lead time, expected; arrival
+    detail::measure(out.expected_lead_time, [&] {
+        out.expected_lead_time.layers = pick({"volume", "latency"}, "expected lead time");
+        out.arrival.layers = out.expected_lead_time.layers;
+        const RoutedView rv = routed_view(net, out.expected_lead_time.layers, "volume", "latency");
+        const RoutedOutcome r =
+            expected_lead_time(*rv.view, rv.value, detail::entry_weights(*rv.view, entry), exit);
+        out.expected_lead_time.value = r.value;
+        out.arrival.value = r.arrival;
+        std::string ends;
+        for (auto [v, p] : r.ends)
+            ends += (ends.empty() ? "" : ", ") + net.organisation(v).id + " " + detail::fmt(p);
+        out.expected_lead_time.note =
+            "items enter in proportion to the entry organisations' out-volume; mean over the "
+            "share " + detail::fmt(r.arrival) + " that reaches the last stage";
+        out.arrival.note = "other items stop at dead ends (" + (ends.empty() ? "none" : ends) +
+                           ") or circulate (share " + detail::fmt(r.trapped) + ")";
+    });
+    if (std::isnan(out.expected_lead_time.value) && out.arrival.note.empty()) {
+        out.arrival.note = out.expected_lead_time.note;
+        out.arrival.layers = out.expected_lead_time.layers;
+    }
+    // -- throughput and bottlenecks
+    detail::measure(out.throughput, [&] {
+        if (!opt.layers.empty()) {
+            out.throughput.layers = opt.layers;
+        } else if (opt.fallback.empty()) {
+            out.throughput.layers = pick({opt.capacity}, "throughput");
+        } else {
+            const ValueReader cap(net, opt.capacity), alt(net, opt.fallback);
+            out.throughput.layers = layers_where(net, [&](std::size_t i) {
+                return !std::isnan(cap(i)) || !std::isnan(alt(i));
+            });
+            if (out.throughput.layers.empty())
+                throw InputError("throughput: no layer in which every relation carries '" +
+                                 opt.capacity + "' or '" + opt.fallback + "' (" +
+                                 describe_missing(net, {opt.capacity, opt.fallback}) + ")");
+        }
+        out.bottlenecks.layers = out.throughput.layers;
+        const CapacityView cv = capacity_view(net, out.throughput.layers, opt.capacity, opt.fallback);
+        const MaxFlowResult r = max_flow(*cv.view, entry, exit);
+        out.throughput.value = r.value;
+        std::string cut;
+        for (const auto& t : r.cut)
+            cut += (cut.empty() ? "" : ", ") + net.organisation(t.source).id + " -> " +
+                   net.organisation(t.target).id;
+        out.throughput.note = "'" + opt.capacity + "' of " +
+                              std::to_string(cv.relations - cv.fallback) + " relations" +
+                              (cv.fallback ? ", '" + opt.fallback + "' of " +
+                                                 std::to_string(cv.fallback) +
+                                                 " whose capacity is unknown"
+                                           : std::string()) +
+                              "; minimum cut: " + (cut.empty() ? "none (no path)" : cut);
+        detail::measure(out.bottlenecks, [&] {
+            const VertexCut vc = min_vertex_cut(*cv.view, entry, exit);
+            if (!vc.exists) {
+                out.bottlenecks.note = "a first-stage organisation has a direct tie to a "
+                                       "last-stage one: no set of organisations separates them";
+                return;
+            }
+            out.bottlenecks.value = double(vc.vertices.size());
+            out.bottlenecks.path = vc.vertices;
+            out.bottlenecks.note = vc.vertices.empty()
+                                       ? "the first stage does not reach the last"
+                                       : "fewest organisations whose loss cuts every path: " +
+                                             detail::join_ids(net, vc.vertices, ", ");
+        });
+    });
+    if (std::isnan(out.throughput.value) && out.bottlenecks.note.empty()) {
+        out.bottlenecks.note = out.throughput.note;
+        out.bottlenecks.layers = out.throughput.layers;
+    }
+    // -- fidelity
+    detail::measure(out.fidelity, [&] {
+        out.fidelity.layers = pick({"quality"}, "fidelity");
+        const auto v = view_of(out.fidelity.layers, "quality", Combine::max);
+        const PathResult r = most_reliable_path(*v, entry, exit);
+        out.fidelity.value = r.value;
+        out.fidelity.path = r.path;
+        out.fidelity.note = r.path.empty() ? "no path from the first to the last stage"
+                                           : "most reliable path " + detail::join_ids(net, r.path);
+    });
+    detail::measure(out.expected_fidelity, [&] {
+        out.expected_fidelity.layers = pick({"volume", "quality"}, "expected fidelity");
+        const RoutedView rv = routed_view(net, out.expected_fidelity.layers, "volume", "quality");
+        const RoutedOutcome r =
+            expected_fidelity(*rv.view, rv.value, detail::entry_weights(*rv.view, entry), exit);
+        out.expected_fidelity.value = r.value;
+        out.expected_fidelity.note = "routed by volume; mean over the share " +
+                                     detail::fmt(r.arrival) + " that reaches the last stage";
+    });
+    // -- hand-offs on the typical path
+    detail::measure(out.handoffs, [&] {
+        out.handoffs.layers = pick({"volume"}, "hand-offs");
+        const auto v = view_of(out.handoffs.layers, "volume", Combine::sum);
+        const PathResult r = most_probable_path(*v, detail::entry_weights(*v, entry), exit);
+        if (r.path.empty()) {
+            out.handoffs.note = "no path with volume from the first to the last stage";
+            return;
+        }
+        out.handoffs.value = double(r.path.size() - 1);
+        out.handoffs.path = r.path;
+        out.handoffs.note = "typical (most probable) path " + detail::join_ids(net, r.path) +
+                            ", followed by a share " + detail::fmt(r.value) + " of the items";
+    });
+    // -- attrition per stage
+    detail::measure(out.attrition_basis, [&] {
+        out.attrition_basis.layers = pick({"volume"}, "attrition");
+        const auto v = view_of(out.attrition_basis.layers, "volume", Combine::sum);
+        const std::size_t K = rc.stages.size();
+        const vertex_t n = v->n();
+        // first and last stage of each organisation (an organisation may act in several)
+        std::vector<std::vector<char>> in(K, std::vector<char>(n, 0));
+        std::vector<char> any(n, 0);
+        for (std::size_t k = 0; k < K; ++k)
+            for (vertex_t x : rc.stages[k]) in[k][x] = any[x] = 1;
+        auto later = [&](std::size_t k, vertex_t x) {
+            for (std::size_t j = k + 1; j < K; ++j)
+                if (in[j][x]) return true;
+            return false;
+        };
+        auto earlier = [&](std::size_t k, vertex_t x) {
+            for (std::size_t j = 0; j < k; ++j)
+                if (in[j][x]) return true;
+            return false;
+        };
+        const auto src = v->edge_sources();
+        const auto tgt = v->edge_targets();
+        const auto w = v->edge_weights();
+        for (std::size_t k = 0; k < K; ++k) {
+            StageAttrition a;
+            a.stage = rc.stage_names[k];
+            for (std::size_t e = 0; e < src.size(); ++e) {
+                // in an undirected view a tie carries its volume both ways
+                for (int dir = 0; dir < (v->directed() ? 1 : 2); ++dir) {
+                    const vertex_t x = dir ? tgt[e] : src[e], y = dir ? src[e] : tgt[e];
+                    if (x == y) continue;
+                    if (in[k][x] && !in[k][y]) {
+                        if (later(k, y)) a.onward += w[e];
+                        else if (earlier(k, y)) a.back += w[e];
+                        else a.out_of_chain += w[e];
+                    } else if (in[k][y] && !in[k][x]) {
+                        if (earlier(k, x)) a.from_earlier += w[e];
+                        else if (later(k, x)) a.from_later += w[e];
+                        else a.from_outside += w[e];
+                    }
+                }
+            }
+            a.inflow = k == 0 ? a.onward + a.back + a.out_of_chain
+                              : a.from_earlier + a.from_later + a.from_outside;
+            a.ends_here = a.inflow - a.onward - a.back - a.out_of_chain;
+            if (a.inflow > 0) {
+                a.out_of_chain_share = a.out_of_chain / a.inflow;
+                if (k + 1 < K) {
+                    a.onward_share = a.onward / a.inflow;
+                    a.attrition = 1.0 - a.onward_share;
+                }
+            }
+            out.attrition.push_back(a);
+        }
+        out.attrition_basis.value = 0.0;
+        out.attrition_basis.note =
+            "volumes of relations with one end in the stage; the first stage's inflow is its "
+            "outflow (items entering the chain there)";
+    });
+    // -- feedback
+    detail::measure(out.feedback_coverage, [&] {
+        std::vector<std::string> layers = opt.layers.empty() ? directed_layers(net) : opt.layers;
+        if (layers.empty())
+            throw InputError("feedback: the network has no directed layer with relations");
+        out.feedback_coverage.layers = layers;
+        out.feedback_reach.layers = layers;
+        out.exit_reaches_entry.layers = layers;
+        ViewOptions o;
+        o.layers = layers;
+        const auto v = net.view(o);
+        out.feedback = feedback(*v, rc.stages);
+        std::size_t with = 0;
+        for (const auto& p : out.feedback.pairs) with += p.ties > 0;
+        out.feedback_coverage.value = out.feedback.coverage;
+        out.feedback_coverage.note = std::to_string(with) + " of " +
+                                     std::to_string(out.feedback.pairs.size()) +
+                                     " pairs of stages have a direct tie from the later stage "
+                                     "back to the earlier one";
+        out.feedback_reach.value = out.feedback.reach_coverage;
+        out.feedback_reach.note = "pairs of stages in which the later stage reaches the "
+                                  "earlier one along a path";
+        out.exit_reaches_entry.value = out.feedback.exit_reaches_entry ? 1.0 : 0.0;
+        out.exit_reaches_entry.path = out.feedback.exit_to_entry_path;
+        out.exit_reaches_entry.note =
+            out.feedback.exit_reaches_entry
+                ? "path " + detail::join_ids(net, out.feedback.exit_to_entry_path)
+                : "no path from the last stage back to the first";
+    });
+    if (std::isnan(out.feedback_coverage.value)) {
+        out.feedback_reach.note = out.exit_reaches_entry.note = out.feedback_coverage.note;
+    }
+    return out;
+}
+
+}  // namespace ketennet::flow

@@ -1,0 +1,495 @@
+#pragma once
+/// @file markov.hpp
+/// @brief Items routed in proportion to relation volumes: an absorbing Markov chain (Kemeny &
+/// Snell 1960) for the expected lead time and expected fidelity of what enters at a source,
+/// mean first-passage times between organisations, and the most probable (typical) path.
+///
+/// The walk: an item at organisation u moves along tie u -> v with probability
+///   P(u, v) = w(u, v) / sum over x of w(u, x),
+/// w being the routing weight (volume: items per period). Targets absorb. An organisation
+/// that is not a target and passes nothing on (all its out-volumes 0, or no ties) is a
+/// *dead end*: items stop there and never arrive. Items may also circulate forever in a part
+/// of the network from which neither a target nor a dead end can be reached (*trapped*).
+/// The three outcomes are reported, never hidden: arrival + sum(ends) + trapped = 1.
+///
+/// Linear systems (I - Q) x = b over the transient organisations are solved with Eigen:
+/// dense partial-pivoting LU up to 300 unknowns, sparse LU (COLAMD ordering) above.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <Eigen/Dense>
+#include <Eigen/Sparse>
+#include <Eigen/SparseLU>
+
+#include "ketennet/flow/lead_time.hpp"
+#include "ketennet/flow/selection.hpp"
+#include "ketennet/model/errors.hpp"
+#include "ketennet/support/parallel.hpp"
+#include "ketennet/support/progress.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::flow {
+
+/// What happens to items routed from a start distribution towards targets.
+struct RoutedOutcome {
+    /// The expectation over the items that arrive (conditional on arrival): the expected
+    /// lead time (+infinity when none arrive) or the expected fidelity (NaN when none arrive).
+    double value = std::numeric_limits<double>::quiet_NaN();
+    /// Share of items that reach a target.
+    double arrival = 0.0;
+    /// Dead ends where the other items stop, with the share stopping at each (> 0 only),
+    /// ascending by organisation index.
+    std::vector<std::pair<vertex_t, double>> ends;
+    /// Share of items that circulate forever without reaching a target or a dead end.
+    double trapped = 0.0;
+};
+
+namespace detail {
+
+/// (I - Q) over m unknowns, from triplets of Q; dense LU when small, sparse LU otherwise.
+class TransientSystem {
+public:
+    static constexpr std::size_t dense_limit = 300;
+
+    TransientSystem(std::size_t m, const std::vector<Eigen::Triplet<double>>& q) : m_(m) {
+        if (m_ == 0) return;
+        if (m_ <= dense_limit) {
+            Eigen::MatrixXd a = Eigen::MatrixXd::Identity(Eigen::Index(m_), Eigen::Index(m_));
+            for (const auto& t : q) a(t.row(), t.col()) -= t.value();
+            dense_.compute(a);
+        } else {
+            std::vector<Eigen::Triplet<double>> trip;
+            trip.reserve(q.size() + m_);
+            for (std::size_t i = 0; i < m_; ++i)
+                trip.emplace_back(Eigen::Index(i), Eigen::Index(i), 1.0);
+            for (const auto& t : q) trip.emplace_back(t.row(), t.col(), -t.value());
+            Eigen::SparseMatrix<double> a{Eigen::Index(m_), Eigen::Index(m_)};
+            a.setFromTriplets(trip.begin(), trip.end());  // duplicates are summed
+            a.makeCompressed();
+            sparse_.analyzePattern(a);
+            sparse_.factorize(a);
+            if (sparse_.info() != Eigen::Success)
+                throw Error("expected lead time: the sparse LU factorisation failed (" +
+                            sparse_.lastErrorMessage() + ")");
+        }
+    }
+    std::size_t size() const { return m_; }
+    Eigen::VectorXd solve(const Eigen::VectorXd& b) const {
+        if (m_ == 0) return b;
+        Eigen::VectorXd x = m_ <= dense_limit ? Eigen::VectorXd(dense_.solve(b))
+                                              : Eigen::VectorXd(sparse_.solve(b));
+        check(x);
+        return x;
+    }
+    Eigen::VectorXd solve_transposed(const Eigen::VectorXd& b) const {
+        if (m_ == 0) return b;
+        Eigen::VectorXd x = m_ <= dense_limit
+                                ? Eigen::VectorXd(dense_.transpose().solve(b))
+                                : Eigen::VectorXd(sparse_.transpose().solve(b));
+        check(x);
+        return x;
+    }
+
+private:
+    static void check(const Eigen::VectorXd& x) {
+        if (!x.allFinite())
+            throw Error("routed flow: the linear system is singular (this is a bug: the "
+                        "transient set was chosen so that it cannot be)");
+    }
+    std::size_t m_;
+    Eigen::PartialPivLU<Eigen::MatrixXd> dense_;
+    // transpose() of Eigen's SparseLU is not const; solving does not change the factors
+    mutable Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> sparse_;
+};
+
+/// Routing weights must be finite and >= 0.
+inline void require_routing(const View& g, const char* what) {
+    if (!g.weighted())
+        return;  // every tie weighs 1: a uniform split
+    const auto w = g.edge_weights();
+    for (std::size_t e = 0; e < w.size(); ++e)
+        if (!(w[e] >= 0.0) || !std::isfinite(w[e]))
+            throw InputError(std::string(what) + ": routing weight '" + g.options().weight +
+                             "' of " + g.id(g.edge_sources()[e]) +
+                             (g.directed() ? " -> " : " - ") + g.id(g.edge_targets()[e]) +
+                             " must be finite and >= 0");
+}
+
+inline void require_values(const View& g, std::span<const double> value, bool unit_interval,
+                           const char* what, const char* name) {
+    if (value.size() != g.m())
+        throw InputError(std::string(what) + ": " + std::to_string(value.size()) + " " + name +
+                         " values for a view of " + std::to_string(g.m()) + " ties");
+    for (std::size_t e = 0; e < value.size(); ++e) {
+        const double x = value[e];
+        const bool ok = unit_interval ? (x >= 0.0 && x <= 1.0) : (x >= 0.0 && std::isfinite(x));
+        if (!ok)
+            throw InputError(std::string(what) + ": " + name + " of " +
+                             g.id(g.edge_sources()[e]) + (g.directed() ? " -> " : " - ") +
+                             g.id(g.edge_targets()[e]) + " is " + std::to_string(x) +
+                             (unit_interval ? "; it must lie in [0, 1]" : "; it must be >= 0"));
+    }
+}
+
+/// Out-weight totals (items leaving each organisation per period).
+inline std::vector<double> out_totals(const View& g) {
+    std::vector<double> tot(g.n(), 0.0);
+    for (vertex_t u = 0; u < g.n(); ++u)
+        for (double w : g.out_weights(u)) tot[u] += w;
+    return tot;
+}
+
+/// Organisations, not absorbing, from which an absorbing one can be reached along ties of
+/// positive weight (reverse search from the absorbing set).
+inline std::vector<char> can_reach(const View& g, const std::vector<char>& absorbing) {
+    const vertex_t n = g.n();
+    std::vector<char> reach(n, 0);
+    std::vector<vertex_t> stack;
+    for (vertex_t v = 0; v < n; ++v)
+        if (absorbing[v]) stack.push_back(v);
+    while (!stack.empty()) {
+        const vertex_t v = stack.back();
+        stack.pop_back();
+        const auto nb = g.in_neighbours(v);
+        const auto wt = g.in_weights(v);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            const vertex_t u = nb[k];
+            if (absorbing[u] || reach[u] || !(wt[k] > 0.0)) continue;
+            reach[u] = 1;
+            stack.push_back(u);
+        }
+    }
+    return reach;
+}
+
+enum class Accumulate { time, product };
+
+/// The routed outcome. @p value per edge id: durations (time) or qualities (product); an
+/// empty span means 1 per step (hops) for time.
+inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumulate mode,
+                            const std::vector<std::pair<vertex_t, double>>& start,
+                            const std::vector<vertex_t>& targets, const char* what) {
+    const vertex_t n = g.n();
+    require_routing(g, what);
+    if (!value.empty())
+        require_values(g, value, mode == Accumulate::product, what,
+                       mode == Accumulate::product ? "quality" : "duration");
+    if (targets.empty()) throw InputError(std::string(what) + ": no target organisation given");
+    check_vertices(g, targets, (std::string(what) + " (targets)").c_str());
+    std::vector<vertex_t> sv;
+    double mass = 0.0;
+    for (auto [v, p] : start) {
+        sv.push_back(v);
+        if (!(p >= 0.0) || !std::isfinite(p))
+            throw InputError(std::string(what) + ": the start weight of '" +
+                             (v < n ? g.id(v) : std::to_string(v)) + "' must be finite and >= 0");
+        mass += p;
+    }
+    if (sv.empty()) throw InputError(std::string(what) + ": no source organisation given");
+    check_vertices(g, sv, (std::string(what) + " (sources)").c_str());
+    check_disjoint(g, sv, targets, what, "source", "target");
+    if (!(mass > 0.0))
+        throw InputError(std::string(what) + ": the sources send nothing (their start weights "
+                         "sum to 0)");
+
+    const std::vector<double> tot = out_totals(g);
+    const std::vector<char> is_target = mask(n, targets);
+    std::vector<char> dead(n, 0), absorbing(n, 0);
+    for (vertex_t v = 0; v < n; ++v) {
+        dead[v] = !is_target[v] && !(tot[v] > 0.0);
+        absorbing[v] = is_target[v] || dead[v];
+    }
+    // S': transient organisations that can reach a target or a dead end (I - Q is
+    // nonsingular on S'); the rest of the transient ones are trapped.
+    const std::vector<char> live = can_reach(g, absorbing);
+    std::vector<std::int64_t> idx(n, -1);
+    std::vector<vertex_t> members;
+    for (vertex_t v = 0; v < n; ++v)
+        if (live[v]) {
+            idx[v] = std::int64_t(members.size());
+            members.push_back(v);
+        }
+    const std::size_t m = members.size();
+    auto factor = [&](std::size_t e) {
+        return (mode == Accumulate::product && !value.empty()) ? value[e] : 1.0;
+    };
+    auto duration = [&](std::size_t e) {
+        return (mode == Accumulate::time && !value.empty()) ? value[e] : 1.0;
+    };
+    std::vector<Eigen::Triplet<double>> q, qf;
+    Eigen::VectorXd bA = Eigen::VectorXd::Zero(Eigen::Index(m));
+    Eigen::VectorXd bF = Eigen::VectorXd::Zero(Eigen::Index(m));
+    for (std::size_t i = 0; i < m; ++i) {
+        const vertex_t u = members[i];
+        const auto nb = g.out_neighbours(u);
+        const auto wt = g.out_weights(u);
+        const auto es = g.out_edges(u);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            if (!(wt[k] > 0.0)) continue;
+            const double p = wt[k] / tot[u];
+            const vertex_t v = nb[k];
+            if (idx[v] >= 0) {
+                q.emplace_back(Eigen::Index(i), Eigen::Index(idx[v]), p);
+                if (mode == Accumulate::product)
+                    qf.emplace_back(Eigen::Index(i), Eigen::Index(idx[v]), p * factor(es[k]));
+            } else if (is_target[v]) {
+                bA[Eigen::Index(i)] += p;
+                bF[Eigen::Index(i)] += p * factor(es[k]);
+            }
+        }
+    }
+    const TransientSystem sys(m, q);
+    const Eigen::VectorXd A = sys.solve(bA);  // arrival probability from each member
+    // the numerator of the conditional expectation, per member
+    Eigen::VectorXd X;
+    if (mode == Accumulate::time) {
+        // B(u) = sum_v P(u, v) (tau(u, v) A(v) + B(v)), A = 1 on targets, 0 off S'
+        Eigen::VectorXd c = Eigen::VectorXd::Zero(Eigen::Index(m));
+        for (std::size_t i = 0; i < m; ++i) {
+            const vertex_t u = members[i];
+            const auto nb = g.out_neighbours(u);
+            const auto wt = g.out_weights(u);
+            const auto es = g.out_edges(u);
+            for (std::size_t k = 0; k < nb.size(); ++k) {
+                if (!(wt[k] > 0.0)) continue;
+                const vertex_t v = nb[k];
+                const double av = is_target[v] ? 1.0 : (idx[v] >= 0 ? A[Eigen::Index(idx[v])] : 0.0);
+                c[Eigen::Index(i)] += wt[k] / tot[u] * duration(es[k]) * av;
+            }
+        }
+        X = sys.solve(c);
+    } else {
+        const TransientSystem sysf(m, qf);
+        X = sysf.solve(bF);  // F(u) = E[product of qualities; arrival]
+    }
+    // expected visits from the start distribution (transposed system) -> where items end
+    Eigen::VectorXd s0 = Eigen::VectorXd::Zero(Eigen::Index(m));
+    RoutedOutcome out;
+    double num = 0.0, arrive_a = 0.0;
+    std::vector<double> end_mass(n, 0.0);
+    double trapped = 0.0;
+    for (auto [v, p] : start) {
+        const double share = p / mass;
+        if (idx[v] >= 0) {
+            s0[Eigen::Index(idx[v])] += share;
+            num += share * X[Eigen::Index(idx[v])];
+            arrive_a += share * A[Eigen::Index(idx[v])];
+        } else if (dead[v]) {
+            end_mass[v] += share;
+        } else {
+            trapped += share;  // transient but cannot reach any absorbing organisation
+        }
+    }
+    const Eigen::VectorXd y = sys.solve_transposed(s0);
+    double arrival = 0.0;
+    for (std::size_t i = 0; i < m; ++i) {
+        const vertex_t u = members[i];
+        const double yu = y[Eigen::Index(i)];
+        if (yu == 0.0) continue;
+        const auto nb = g.out_neighbours(u);
+        const auto wt = g.out_weights(u);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            if (!(wt[k] > 0.0)) continue;
+            const vertex_t v = nb[k];
+            const double f = yu * wt[k] / tot[u];
+            if (is_target[v])
+                arrival += f;
+            else if (dead[v])
+                end_mass[v] += f;
+            else if (idx[v] < 0)
+                trapped += f;
+        }
+    }
+    out.arrival = arrival;
+    for (vertex_t v = 0; v < n; ++v)
+        if (end_mass[v] > 0.0) out.ends.emplace_back(v, end_mass[v]);
+    out.trapped = trapped;
+    if (arrive_a > 0.0)
+        out.value = num / arrive_a;
+    else
+        out.value = mode == Accumulate::time ? std::numeric_limits<double>::infinity()
+                                             : std::numeric_limits<double>::quiet_NaN();
+    return out;
+}
+
+}  // namespace detail
+
+/// Expected lead time of items entering at the @p start organisations (weights: the share
+/// entering at each; normalised) until they reach any of @p targets, when every organisation
+/// passes items on in proportion to the routing weights of its out-ties (the view's weight:
+/// volume). @p latency gives the duration of each tie by edge id (see routed_view); an empty
+/// span counts steps (hand-offs).
+///
+/// Formula (absorbing Markov chain; Kemeny & Snell 1960): with P the routing probabilities,
+/// A(u) the probability of reaching a target from u and B(u) = E[T; arrival] the expected
+/// time summed over arriving items,
+///   A(u) = sum_v P(u, v) A(v),                      A = 1 on targets, 0 at dead ends,
+///   B(u) = sum_v P(u, v) (tau(u, v) A(v) + B(v)),   B = 0 on targets and dead ends,
+/// solved as (I - Q) A = b, (I - Q) B = c over the transient organisations. The reported
+/// value is B(s) / A(s), the mean lead time of the items that arrive; +infinity when none
+/// arrive. arrival, ends and trapped say what happens to all items.
+inline RoutedOutcome expected_lead_time(const View& routing, std::span<const double> latency,
+                                        const std::vector<std::pair<vertex_t, double>>& start,
+                                        const std::vector<vertex_t>& targets) {
+    return detail::routed(routing, latency, detail::Accumulate::time, start, targets,
+                          "expected_lead_time");
+}
+
+/// Expected fidelity of items routed as in expected_lead_time: the mean, over the items
+/// that arrive, of the product of the qualities of the ties they travelled:
+///   F(u) = sum_v P(u, v) q(u, v) F(v),  F = 1 on targets, 0 at dead ends;  value F(s) / A(s)
+/// (NaN when no item arrives). @p quality per edge id, each in [0, 1].
+inline RoutedOutcome expected_fidelity(const View& routing, std::span<const double> quality,
+                                       const std::vector<std::pair<vertex_t, double>>& start,
+                                       const std::vector<vertex_t>& targets) {
+    if (quality.empty()) throw InputError("expected_fidelity: no quality values given");
+    return detail::routed(routing, quality, detail::Accumulate::product, start, targets,
+                          "expected_fidelity");
+}
+
+/// Options of first_passage().
+struct FirstPassageOptions {
+    unsigned threads = 0;
+    ProgressHandler progress;
+};
+
+/// Mean first-passage times between all organisations, row-major n x n.
+struct FirstPassage {
+    vertex_t n = 0;
+    /// time[i * n + j]: mean time (steps, or the durations given) for an item starting at i
+    /// to first reach j, over the items that reach j; +infinity when none do; 0 when i = j.
+    std::vector<double> time;
+    /// arrival[i * n + j]: probability that an item starting at i ever reaches j (1 on the
+    /// diagonal).
+    std::vector<double> arrival;
+};
+
+/// Mean first-passage times of the volume-weighted random walk (Kemeny & Snell 1960, ch. 4).
+///
+/// For each target j, with j absorbing: A_j(i) = P(reach j from i) and
+/// B_j(i) = E[T_j; reach j] from the same equations as expected_lead_time, and
+/// m(i, j) = B_j(i) / A_j(i). When the walk is irreducible (every organisation reaches every
+/// other) A_j = 1 and m is the classical mean first-passage matrix. Dead ends stop the walk.
+/// @p duration per edge id (latency) or empty for steps. One LU per target, parallel over
+/// targets; identical results for every thread count. O(n) factorisations: meant for
+/// networks of up to a few thousand organisations.
+inline FirstPassage first_passage(const View& g, std::span<const double> duration = {},
+                                  const FirstPassageOptions& opt = {}) {
+    detail::require_routing(g, "first_passage");
+    if (!duration.empty())
+        detail::require_values(g, duration, false, "first_passage", "duration");
+    const vertex_t n = g.n();
+    FirstPassage out;
+    out.n = n;
+    out.time.assign(std::size_t(n) * n, std::numeric_limits<double>::infinity());
+    out.arrival.assign(std::size_t(n) * n, 0.0);
+    if (n == 0) return out;
+    const std::vector<double> tot = detail::out_totals(g);
+    const std::size_t blocks = block_count(n);
+    parallel_blocks(
+        blocks, opt.threads,
+        [&](std::size_t b) {
+            auto [lo, hi] = block_range(n, blocks, b);
+            std::vector<char> absorbing(n, 0);
+            std::vector<std::int64_t> idx(n, -1);
+            for (std::size_t jj = lo; jj < hi; ++jj) {
+                const vertex_t j = vertex_t(jj);
+                absorbing.assign(n, 0);
+                absorbing[j] = 1;
+                // only organisations that can reach j matter: elsewhere A = 0
+                const std::vector<char> live = detail::can_reach(g, absorbing);
+                std::vector<vertex_t> members;
+                std::fill(idx.begin(), idx.end(), -1);
+                for (vertex_t v = 0; v < n; ++v)
+                    if (live[v]) {
+                        idx[v] = std::int64_t(members.size());
+                        members.push_back(v);
+                    }
+                const std::size_t m = members.size();
+                std::vector<Eigen::Triplet<double>> q;
+                Eigen::VectorXd bA = Eigen::VectorXd::Zero(Eigen::Index(m));
+                for (std::size_t i = 0; i < m; ++i) {
+                    const vertex_t u = members[i];
+                    const auto nb = g.out_neighbours(u);
+                    const auto wt = g.out_weights(u);
+                    for (std::size_t k = 0; k < nb.size(); ++k) {
+                        if (!(wt[k] > 0.0)) continue;
+                        const double p = wt[k] / tot[u];
+                        if (nb[k] == j)
+                            bA[Eigen::Index(i)] += p;
+                        else if (idx[nb[k]] >= 0)
+                            q.emplace_back(Eigen::Index(i), Eigen::Index(idx[nb[k]]), p);
+                    }
+                }
+                const detail::TransientSystem sys(m, q);
+                const Eigen::VectorXd A = sys.solve(bA);
+                Eigen::VectorXd c = Eigen::VectorXd::Zero(Eigen::Index(m));
+                for (std::size_t i = 0; i < m; ++i) {
+                    const vertex_t u = members[i];
+                    const auto nb = g.out_neighbours(u);
+                    const auto wt = g.out_weights(u);
+                    const auto es = g.out_edges(u);
+                    for (std::size_t k = 0; k < nb.size(); ++k) {
+                        if (!(wt[k] > 0.0)) continue;
+                        const vertex_t v = nb[k];
+                        const double av = v == j ? 1.0 : (idx[v] >= 0 ? A[Eigen::Index(idx[v])] : 0.0);
+                        c[Eigen::Index(i)] += wt[k] / tot[u] * (duration.empty() ? 1.0 : duration[es[k]]) * av;
+                    }
+                }
+                const Eigen::VectorXd B = sys.solve(c);
+                for (std::size_t i = 0; i < m; ++i) {
+                    const std::size_t cell = std::size_t(members[i]) * n + j;
+                    const double a = A[Eigen::Index(i)];
+                    out.arrival[cell] = a;
+                    out.time[cell] = a > 0.0 ? B[Eigen::Index(i)] / a
+                                             : std::numeric_limits<double>::infinity();
+                }
+                out.arrival[std::size_t(j) * n + j] = 1.0;
+                out.time[std::size_t(j) * n + j] = 0.0;
+            }
+        },
+        opt.progress);
+    return out;
+}
+
+/// The most probable path: the route from a start organisation to a target that the
+/// largest share of items follows, i.e. maximising
+///   start(s) * prod over ties (u, v) of P(u, v)
+/// (Dijkstra on -log P). value is that probability (0 with an empty path when no target is
+/// reachable along ties of positive weight). With several sources, start gives each one's
+/// share of the entering items. The "typical path" of a chain.
+inline PathResult most_probable_path(const View& routing,
+                                     const std::vector<std::pair<vertex_t, double>>& start,
+                                     const std::vector<vertex_t>& targets) {
+    detail::require_routing(routing, "most_probable_path");
+    std::vector<vertex_t> sv;
+    double mass = 0.0;
+    for (auto [v, p] : start) {
+        sv.push_back(v);
+        if (!(p >= 0.0) || !std::isfinite(p))
+            throw InputError("most_probable_path: start weights must be finite and >= 0");
+        mass += p;
+    }
+    detail::check_ends(routing, sv, targets, "most_probable_path");
+    if (!(mass > 0.0)) throw InputError("most_probable_path: the start weights sum to 0");
+    const std::vector<double> tot = detail::out_totals(routing);
+    std::vector<std::pair<vertex_t, double>> starts;
+    for (auto [v, p] : start)
+        if (p > 0.0) starts.emplace_back(v, -std::log(p / mass));
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    PathResult r = detail::best_path(routing, starts, detail::mask(routing.n(), targets),
+                                     [&](vertex_t u, std::size_t k) {
+                                         const double w = routing.out_weights(u)[k];
+                                         return w > 0.0 ? -std::log(w / tot[u]) : inf;
+                                     });
+    r.value = r.path.empty() ? 0.0 : std::exp(-r.value);
+    return r;
+}
+
+}  // namespace ketennet::flow

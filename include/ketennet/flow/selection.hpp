@@ -1,0 +1,418 @@
+#pragma once
+/// @file selection.hpp
+/// @brief Which layers and values the flow metrics read: default layer selection, views with
+/// a fallback field, and routed views that carry a second value per tie.
+///
+/// Flow metrics need relation fields (latency for lead times, volume for routing, quality
+/// for fidelity, capacity for throughput). Relations whose field is unknown are never filled
+/// in silently: a metric either runs on layers in which every relation carries what it
+/// needs, or it names the relations that lack it (InputError).
+///
+/// Default selection (layers_carrying): the layers that hold at least one relation and in
+/// which every relation carries all the requested fields. In the built-in examples that is
+/// `information` for latency and quality, and `case` for volume.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ketennet/model/errors.hpp"
+#include "ketennet/model/network.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::flow {
+
+/// The value of weight @p name of relation @p i: a standard field ("volume", "latency",
+/// "quality", "capacity") or a numeric attribute; NaN when absent. InputError when the
+/// attribute exists but is not a number.
+inline double relation_value(const Network& net, std::size_t i, const std::string& name) {
+    for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity})
+        if (name == field_name(f)) return net.relation_field(i, f);
+    const Attributes& attrs = net.relation_attributes(i);
+    auto it = attrs.find(name);
+    if (it == attrs.end()) return std::numeric_limits<double>::quiet_NaN();
+    if (const double* d = std::get_if<double>(&it->second)) return *d;
+    throw InputError("relation " + net.relation(i).label() + ": weight '" + name + "' is a " +
+                     attribute_type_name(it->second) + " attribute, not a number");
+}
+
+/// Reads one weight (a standard field or a numeric attribute) of relations, with the name
+/// resolved once: a field is a column read. NaN when absent; InputError for a non-numeric
+/// attribute.
+class ValueReader {
+public:
+    ValueReader(const Network& net, std::string name) : net_(net), name_(std::move(name)) {
+        for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity})
+            if (name_ == field_name(f)) field_ = int(f);
+    }
+    double operator()(std::size_t i) const {
+        if (field_ >= 0) return net_.relation_field(i, Field(field_));
+        return relation_value(net_, i, name_);
+    }
+    const std::string& name() const { return name_; }
+
+private:
+    const Network& net_;
+    std::string name_;
+    int field_ = -1;
+};
+
+/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
+inline std::string quoted_list(const std::vector<std::string>& names) {
+    std::string s;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        if (k) s += (k + 1 == names.size()) ? " and " : ", ";
+        s += "'" + names[k] + "'";
+    }
+    return s;
+}
+
+/// Layers that hold at least one relation and in which @p ok(i) holds for every relation i,
+/// in network order.
+template <class Pred>
+std::vector<std::string> layers_where(const Network& net, Pred ok) {
+    const std::size_t L = net.layers().size();
+    std::vector<std::size_t> total(L, 0), bad(L, 0);
+    for (std::size_t i = 0; i < net.relation_count(); ++i) {
+        const std::uint32_t l = net.relation_layer(i);
+        ++total[l];
+        if (!ok(i)) ++bad[l];
+    }
+    std::vector<std::string> out;
+    for (std::size_t l = 0; l < L; ++l)
+        if (total[l] > 0 && bad[l] == 0) out.push_back(net.layers()[l].name);
+    return out;
+}
+
+/// Layers that hold at least one relation and in which every relation carries each of
+/// @p names (fields or numeric attributes), in network order.
+inline std::vector<std::string> layers_carrying(const Network& net,
+                                                const std::vector<std::string>& names) {
+    std::vector<ValueReader> read;
+    for (const auto& name : names) read.emplace_back(net, name);
+    return layers_where(net, [&](std::size_t i) {
+        for (const auto& r : read)
+            if (std::isnan(r(i))) return false;
+        return true;
+    });
+}
+
+/// Directed layers that hold at least one relation, in network order.
+inline std::vector<std::string> directed_layers(const Network& net) {
+    std::vector<std::string> out;
+    std::vector<char> used(net.layers().size(), 0);
+    for (std::size_t i = 0; i < net.relation_count(); ++i) used[net.relation_layer(i)] = 1;
+    for (std::size_t l = 0; l < net.layers().size(); ++l)
+        if (used[l] && net.layers()[l].directed) out.push_back(net.layers()[l].name);
+    return out;
+}
+
+/// For messages: how many relations of each non-empty layer lack one of @p names
+/// ("layer 'case': 18 of 34 relations lack it; layer 'it': 10 of 10 ...").
+inline std::string describe_missing(const Network& net, const std::vector<std::string>& names) {
+    const std::size_t L = net.layers().size();
+    std::vector<std::size_t> total(L, 0), missing(L, 0);
+    std::vector<ValueReader> read;
+    for (const auto& name : names) read.emplace_back(net, name);
+    for (std::size_t i = 0; i < net.relation_count(); ++i) {
+        const std::uint32_t l = net.relation_layer(i);
+        ++total[l];
+        for (const auto& r : read)
+            if (std::isnan(r(i))) {
+                ++missing[l];
+                break;
+            }
+    }
+    std::string s;
+    for (std::size_t l = 0; l < L; ++l) {
+        if (total[l] == 0) continue;
+        if (!s.empty()) s += "; ";
+        s += "layer '" + net.layers()[l].name + "': " + std::to_string(missing[l]) + " of " +
+             std::to_string(total[l]) + " relations lack " +
+             (names.size() > 1 ? "one of them" : "it");
+    }
+    return s.empty() ? std::string("the network has no relations") : s;
+}
+
+/// @p layers when given, else layers_carrying(@p names); InputError naming @p what and the
+/// gaps per layer when no layer qualifies.
+inline std::vector<std::string> select_layers(const Network& net,
+                                              const std::vector<std::string>& layers,
+                                              const std::vector<std::string>& names,
+                                              const std::string& what) {
+    for (const auto& l : layers) net.layer_position(l);  // UnknownId for unknown layers
+    if (!layers.empty()) return layers;
+    auto out = layers_carrying(net, names);
+    if (out.empty())
+        throw InputError(what + ": no layer in which every relation carries " +
+                         quoted_list(names) + " (" + describe_missing(net, names) +
+                         "); fill in the values or pass layers=");
+    return out;
+}
+
+/// A weighted view built from relations with a per-relation value function (NaN = absent).
+/// Parallel relations (several layers between one pair) merge with @p combine. Relations
+/// whose value is NaN raise InputError naming up to five of them, as Network::view does.
+template <class ValueOf>
+ViewPtr build_weighted_view(const Network& net, const std::vector<std::string>& layers,
+                            const std::string& weight_label, Combine combine, ValueOf value_of,
+                            const std::string& lacking) {
+    std::vector<char> selected(net.layers().size(), 0);
+    bool directed = false;
+    ViewOptions opt;
+    opt.layers = layers;
+    if (opt.layers.empty())
+        for (const auto& l : net.layers()) opt.layers.push_back(l.name);
+    for (const auto& name : opt.layers) {
+        const std::uint32_t l = net.layer_position(name);
+        selected[l] = 1;
+        directed = directed || net.layers()[l].directed;
+    }
+    opt.weight = weight_label;
+    opt.combine = combine;
+    std::vector<Arc> arcs;
+    std::vector<std::string> missing;
+    std::size_t missing_count = 0;
+    for (std::size_t i = 0; i < net.relation_count(); ++i) {
+        const std::uint32_t l = net.relation_layer(i);
+        if (!selected[l]) continue;
+        const double w = value_of(i);
+        if (std::isnan(w)) {
+            if (missing.size() < 5) missing.push_back(net.relation(i).label());
+            ++missing_count;
+            continue;
+        }
+        const vertex_t s = net.relation_source(i), t = net.relation_target(i);
+        arcs.push_back(Arc{s, t, w});
+        if (directed && !net.layers()[l].directed && s != t) arcs.push_back(Arc{t, s, w});
+    }
+    if (missing_count > 0) {
+        std::string msg = std::to_string(missing_count) + " selected relation" +
+                          (missing_count > 1 ? "s lack " : " lacks ") + lacking + ": ";
+        for (std::size_t k = 0; k < missing.size(); ++k) msg += (k ? ", " : "") + missing[k];
+        if (missing_count > missing.size()) msg += ", ...";
+        throw InputError(msg);
+    }
+    return View::build(vertex_t(net.organisation_count()), directed, true, std::move(arcs),
+                       combine, opt, net.ids(), net.revision());
+}
+
+/// A capacity view and how it was filled.
+struct CapacityView {
+    ViewPtr view;
+    std::size_t relations = 0;  ///< selected relations
+    std::size_t fallback = 0;   ///< of which used the fallback value
+};
+
+/// The view of @p layers weighted by @p capacity (a field or numeric attribute), parallel
+/// relations summed (parallel channels add up). With a non-empty @p fallback, a relation
+/// whose capacity is unknown uses its @p fallback value instead (for example its observed
+/// volume: what it demonstrably carries), and the count is reported; a relation lacking
+/// both raises InputError naming it.
+inline CapacityView capacity_view(const Network& net, const std::vector<std::string>& layers,
+                                  const std::string& capacity, const std::string& fallback = {}) {
+    CapacityView out;
+    std::size_t used = 0, count = 0;
+    const ValueReader cap(net, capacity), alt(net, fallback);
+    auto value_of = [&](std::size_t i) {
+        ++count;
+        double c = cap(i);
+        if (std::isnan(c) && !fallback.empty()) {
+            c = alt(i);
+            if (!std::isnan(c)) ++used;
+        }
+        return c;
+    };
+    const std::string label = fallback.empty() ? capacity : capacity + " (else " + fallback + ")";
+    const std::string lacking =
+        fallback.empty() ? "the capacity '" + capacity + "'"
+                         : "both the capacity '" + capacity + "' and the fallback '" + fallback + "'";
+    out.view = build_weighted_view(net, layers, label, Combine::sum, value_of, lacking);
+    out.relations = count;
+    out.fallback = used;
+    return out;
+}
+
+/// A view weighted by a routing value (items per period, summed over parallel relations)
+/// together with a second value per edge (latency or quality), indexed by edge id.
+///
+/// Parallel relations of different layers merge into one tie whose routing value is the sum
+/// and whose second value is the routing-weighted mean (the mean an item routed over the tie
+/// experiences); when their routing values are all 0 the plain mean is kept (the tie then
+/// carries no items, so the value is never used).
+struct RoutedView {
+    ViewPtr view;                ///< weights: routing values (volume)
+    std::vector<double> value;   ///< second value per edge id of view
+};
+
+inline RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
+                              const std::string& routing, const std::string& second) {
+    std::vector<char> selected(net.layers().size(), 0);
+    bool directed = false;
+    ViewOptions opt;
+    opt.layers = layers;
+    if (opt.layers.empty())
+        for (const auto& l : net.layers()) opt.layers.push_back(l.name);
+    for (const auto& name : opt.layers) {
+        const std::uint32_t l = net.layer_position(name);
+        selected[l] = 1;
+        directed = directed || net.layers()[l].directed;
+    }
+    opt.weight = routing;
+    opt.combine = Combine::sum;
+    struct Acc {
+        double w = 0, wx = 0, x = 0;
+        std::size_t k = 0;
+    };
+    std::map<std::pair<vertex_t, vertex_t>, Acc> acc;
+    const ValueReader read_w(net, routing), read_x(net, second);
+    std::vector<std::string> missing;
+    std::size_t missing_count = 0;
+    for (std::size_t i = 0; i < net.relation_count(); ++i) {
+        const std::uint32_t l = net.relation_layer(i);
+        if (!selected[l]) continue;
+        const double w = read_w(i);
+        const double x = read_x(i);
+        if (std::isnan(w) || std::isnan(x)) {
+            if (missing.size() < 5)
+                missing.push_back(net.relation(i).label() + " (" +
+                                  (std::isnan(w) ? routing : second) + ")");
+            ++missing_count;
+            continue;
+        }
+        vertex_t s = net.relation_source(i), t = net.relation_target(i);
+        auto add = [&](vertex_t a, vertex_t b) {
+            if (!directed && a > b) std::swap(a, b);
+            Acc& c = acc[{a, b}];
+            c.w += w;
+            c.wx += w * x;
+            c.x += x;
+            ++c.k;
+        };
+        add(s, t);
+        if (directed && !net.layers()[l].directed && s != t) add(t, s);
+    }
+    if (missing_count > 0) {
+        std::string msg = std::to_string(missing_count) + " selected relation" +
+                          (missing_count > 1 ? "s lack " : " lacks ") + "'" + routing +
+                          "' or '" + second + "': ";
+        for (std::size_t k = 0; k < missing.size(); ++k) msg += (k ? ", " : "") + missing[k];
+        if (missing_count > missing.size()) msg += ", ...";
+        throw InputError(msg);
+    }
+    std::vector<Arc> arcs;
+    std::vector<double> values;
+    arcs.reserve(acc.size());
+    values.reserve(acc.size());
+    for (const auto& [key, c] : acc) {  // std::map: sorted by (source, target) as View::build
+        arcs.push_back(Arc{key.first, key.second, c.w});
+        values.push_back(c.w > 0 ? c.wx / c.w : c.x / double(c.k));
+    }
+    RoutedView out;
+    out.view = View::build(vertex_t(net.organisation_count()), directed, true, std::move(arcs),
+                           Combine::sum, opt, net.ids(), net.revision());
+    out.value = std::move(values);
+    // the edge ids of the view follow the sorted pairs: check the alignment once
+    const auto src = out.view->edge_sources();
+    const auto tgt = out.view->edge_targets();
+    if (src.size() != out.value.size()) throw Error("routed_view: edge alignment lost");
+    std::size_t e = 0;
+    for (const auto& [key, c] : acc) {
+        if (src[e] != key.first || tgt[e] != key.second)
+            throw Error("routed_view: edge alignment lost");
+        ++e;
+    }
+    return out;
+}
+
+/// The layers among @p layers (empty: all) holding a relation u -> v (either way in an
+/// undirected layer): the relations behind one tie of a view.
+inline std::vector<std::string> tie_layers(const Network& net, const std::vector<std::string>& layers,
+                                           vertex_t u, vertex_t v) {
+    std::vector<std::string> out;
+    const std::string& a = net.organisation(u).id;
+    const std::string& b = net.organisation(v).id;
+    auto check = [&](const std::string& name) {
+        if (net.find_relation(a, b, name)) out.push_back(name);
+    };
+    if (layers.empty())
+        for (const auto& l : net.layers()) check(l.name);
+    else
+        for (const auto& l : layers) check(l);
+    return out;
+}
+
+/// Index of organisation @p id, with @p what ("source", "target", ...) in the UnknownId
+/// message.
+inline vertex_t vertex_of(const Network& net, const std::string& id, const std::string& what) {
+    auto v = net.find_organisation(id);
+    if (!v) throw UnknownId("unknown " + what + " organisation '" + id + "'");
+    return *v;
+}
+
+/// Checks vertex indices against a view (InputError when out of range or repeated).
+inline void check_vertices(const View& g, const std::vector<vertex_t>& vs, const char* what) {
+    std::vector<char> seen(g.n(), 0);
+    for (vertex_t v : vs) {
+        if (v >= g.n())
+            throw InputError(std::string(what) + ": organisation index " + std::to_string(v) +
+                             " is out of range (the view has " + std::to_string(g.n()) + ")");
+        if (seen[v]) throw InputError(std::string(what) + ": '" + g.id(v) + "' is listed twice");
+        seen[v] = 1;
+    }
+}
+
+/// InputError when @p a and @p b share an organisation (naming it and @p what).
+inline void check_disjoint(const View& g, const std::vector<vertex_t>& a,
+                           const std::vector<vertex_t>& b, const std::string& what,
+                           const char* a_name, const char* b_name) {
+    std::vector<char> in_a(g.n(), 0);
+    for (vertex_t v : a) in_a[v] = 1;
+    for (vertex_t v : b)
+        if (in_a[v])
+            throw InputError(what + ": '" + g.id(v) + "' is both a " + a_name + " and a " +
+                             b_name + "; they must differ");
+}
+
+}  // namespace ketennet::flow
+
+namespace ketennet::flow {
+
+/// A chain with its organisations resolved to vertex indices, stage by stage.
+struct ResolvedChain {
+    std::string name;
+    std::vector<std::string> stage_names;
+    std::vector<std::vector<vertex_t>> stages;
+};
+
+/// Resolves the organisations of @p chain in @p net. UnknownId naming the chain, stage and
+/// organisation for an id the network lacks; InputError for an empty chain name or stage
+/// name, or an organisation listed twice in one stage.
+inline ResolvedChain resolve_chain(const Network& net, const Chain& chain) {
+    if (chain.name.empty()) throw InputError("chain names must not be empty");
+    ResolvedChain out;
+    out.name = chain.name;
+    for (std::size_t s = 0; s < chain.stages.size(); ++s) {
+        const Stage& st = chain.stages[s];
+        const std::string where =
+            "chain '" + chain.name + "', stage " + std::to_string(s) + " '" + st.name + "'";
+        if (st.name.empty()) throw InputError(where + ": stage names must not be empty");
+        std::vector<vertex_t> vs;
+        for (const auto& id : st.organisations) {
+            auto v = net.find_organisation(id);
+            if (!v) throw UnknownId(where + ": unknown organisation '" + id + "'");
+            if (std::find(vs.begin(), vs.end(), *v) != vs.end())
+                throw InputError(where + ": organisation '" + id + "' listed twice");
+            vs.push_back(*v);
+        }
+        out.stage_names.push_back(st.name);
+        out.stages.push_back(std::move(vs));
+    }
+    return out;
+}
+
+}  // namespace ketennet::flow
