@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "ketennet/paths/distance_sums.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
-#include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
 
@@ -40,34 +40,20 @@ struct ClosenessOptions {
 /// - a weighted view reads the weight as a **distance** (latency): Dijkstra over the sum of
 ///   weights, which must be >= 0 (InputError naming the tie otherwise); unweighted, hops.
 ///
-/// Runs in O(n m) (O(n (m + n log n)) weighted): one search per organisation, parallel over
-/// organisations in fixed blocks, so the result is identical for every thread count.
+/// Runs in O(n m) (O(n (m + n log n)) weighted; see distance_sums.hpp: unweighted, 64
+/// breadth-first searches at once), parallel over organisations in fixed blocks, so the result
+/// is identical for every thread count.
 inline std::vector<double> closeness(const View& g, const ClosenessOptions& opt = {}) {
     paths::require_nonnegative(g, "closeness");
     const vertex_t n = g.n();
+    const paths::DistanceSums sums = paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress);
     std::vector<double> out(n, 0.0);
-    if (n == 0) return out;
-    // blocks fixed by n (at most 256: frequent progress, balanced threads)
-    const std::size_t blocks = block_count(n, 256);
-    parallel_blocks(
-        blocks, opt.threads,
-        [&](std::size_t b) {
-            auto [lo, hi] = block_range(n, blocks, b);
-            paths::SingleSource ss(n);
-            for (std::size_t v = lo; v < hi; ++v) {
-                paths::shortest_distances(g, vertex_t(v), ss, /*reverse=*/true);
-                double total = 0.0;
-                for (vertex_t u : ss.order) total += ss.dist[u];
-                const double reached = double(ss.order.size()) - 1.0;
-                double c = 0.0;
-                if (total > 0.0 && n > 1) {
-                    c = reached / total;
-                    if (opt.wf_improved) c *= reached / (double(n) - 1.0);
-                }
-                out[v] = c;
-            }
-        },
-        opt.progress);
+    for (vertex_t v = 0; v < n; ++v) {
+        const double reached = sums.reached[v], total = sums.total[v];
+        if (!(total > 0.0) || n < 2) continue;
+        out[v] = reached / total;
+        if (opt.wf_improved) out[v] *= reached / (double(n) - 1.0);
+    }
     return out;
 }
 

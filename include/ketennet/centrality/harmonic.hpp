@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "ketennet/paths/distance_sums.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
-#include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
 
@@ -34,32 +34,12 @@ struct HarmonicOptions {
 ///   which must be >= 0 (InputError naming the tie otherwise); pairs at distance 0 (joined by
 ///   zero-latency ties) are skipped, as NetworkX skips them.
 ///
-/// Runs in O(n m) (O(n (m + n log n)) weighted), parallel over organisations in fixed blocks,
-/// so the result is identical for every thread count.
+/// Runs in O(n m) (O(n (m + n log n)) weighted; see distance_sums.hpp: unweighted, 64
+/// breadth-first searches at once), parallel over organisations in fixed blocks, so the
+/// result is identical for every thread count.
 inline std::vector<double> harmonic(const View& g, const HarmonicOptions& opt = {}) {
     paths::require_nonnegative(g, "harmonic");
-    const vertex_t n = g.n();
-    std::vector<double> out(n, 0.0);
-    if (n == 0) return out;
-    // blocks fixed by n (at most 256: frequent progress, balanced threads)
-    const std::size_t blocks = block_count(n, 256);
-    parallel_blocks(
-        blocks, opt.threads,
-        [&](std::size_t b) {
-            auto [lo, hi] = block_range(n, blocks, b);
-            paths::SingleSource ss(n);
-            for (std::size_t v = lo; v < hi; ++v) {
-                paths::shortest_distances(g, vertex_t(v), ss, /*reverse=*/true);
-                double h = 0.0;
-                for (vertex_t u : ss.order) {
-                    const double d = ss.dist[u];
-                    if (d != 0.0) h += 1.0 / d;
-                }
-                out[v] = h;
-            }
-        },
-        opt.progress);
-    return out;
+    return paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress).inverse;
 }
 
 }  // namespace ketennet::centrality
