@@ -3,7 +3,8 @@
 /// @brief Umbrella header: the whole public C++ API of ketennet.
 ///
 /// Layout: model/ (the mutable Network), view/ (immutable CSR views), one folder per question
-/// (centrality/, cohesion/, resilience/, flow/), io/ (JSON, GraphML), support/ (threads, progress).
+/// (centrality/, cohesion/, resilience/, flow/), paths/ (shortest paths), linalg/ (Eigen matrices of
+/// a view: adjacency, grounded Laplacian), io/ (JSON, GraphML), support/ (threads, progress).
 #include "ketennet/version.hpp"
 
 #include "ketennet/model/errors.hpp"
@@ -13,7 +14,17 @@
 #include "ketennet/paths/shortest_paths.hpp"
 
 #include "ketennet/centrality/betweenness.hpp"
+#include "ketennet/centrality/closeness.hpp"
+#include "ketennet/centrality/current_flow_betweenness.hpp"
+#include "ketennet/centrality/current_flow_closeness.hpp"
 #include "ketennet/centrality/degree.hpp"
+#include "ketennet/centrality/edge_betweenness.hpp"
+#include "ketennet/centrality/eigenvector.hpp"
+#include "ketennet/centrality/harmonic.hpp"
+#include "ketennet/centrality/hits.hpp"
+#include "ketennet/centrality/information.hpp"
+#include "ketennet/centrality/katz.hpp"
+#include "ketennet/centrality/pagerank.hpp"
 #include "ketennet/cohesion/centralization.hpp"
 #include "ketennet/cohesion/density.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"

@@ -22,8 +22,12 @@ from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, r
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from .network import Network
 
+ConvergenceError = _core.ConvergenceError
+"""An iterative method (PageRank, Katz, eigenvector, HITS) did not converge: a ValueError."""
+
 __version__ = _core.__version__
 
 __all__ = ["Network", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
-           "resilience", "flow", "report", "examples", "JSON_SCHEMA_VERSION", "__version__"]
+           "resilience", "flow", "report", "examples", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "__version__"]

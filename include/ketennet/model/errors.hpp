@@ -5,7 +5,8 @@
 /// Every error the library raises derives from ketennet::Error. Messages name what was wrong
 /// and where (file, line, record, field). The Python bindings translate them:
 ///   InputError, ParseError -> ValueError; UnknownId -> KeyError;
-///   FileError -> FileNotFoundError (missing file) or OSError; Cancelled -> KeyboardInterrupt.
+///   FileError -> FileNotFoundError (missing file) or OSError; ConvergenceError ->
+///   ketennet.ConvergenceError (a ValueError); Cancelled -> RuntimeError.
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -70,6 +71,21 @@ private:
     std::string file_;
     std::size_t line_;
     std::size_t column_;
+};
+
+/// An iterative method (power iteration, Lanczos) did not reach its tolerance within its
+/// iteration limit, or diverged (Katz centrality with too large an attenuation factor).
+/// NetworkX raises PowerIterationFailedConvergence in the same situations. The message names
+/// the algorithm, the iterations done, the error reached and what to change.
+class ConvergenceError : public Error {
+public:
+    ConvergenceError(const std::string& message, std::size_t iterations)
+        : Error(message), iterations_(iterations) {}
+    /// Iterations done before giving up.
+    std::size_t iterations() const noexcept { return iterations_; }
+
+private:
+    std::size_t iterations_;
 };
 
 /// A long computation stopped because its progress callback asked it to.

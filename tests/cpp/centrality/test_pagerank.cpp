@@ -1,0 +1,124 @@
+// PageRank, by hand on tiny graphs (stationary equations solved exactly).
+#include <catch2/catch.hpp>
+
+#include "ketennet/centrality/pagerank.hpp"
+#include "../test_helpers.hpp"
+
+using namespace ketennet;
+using centrality::PageRankOptions;
+using kt::check_by_id;
+using kt::opts;
+
+namespace {
+
+/// A tight tolerance so that the power iteration reaches the exact stationary values.
+PageRankOptions tight() {
+    PageRankOptions o;
+    o.tol = 1e-15;
+    o.max_iter = 1000;
+    return o;
+}
+
+}  // namespace
+
+//   c --> a <==> b        (alpha = 0.85, uniform jumps 0.15 / 3 = 0.05)
+//
+//   x_c = 0.05;  x_b = 0.85 x_a + 0.05;  x_a = 0.85 (x_b + x_c) + 0.05
+//   => x_a (1 - 0.7225) = 0.135:  x_a = 18/37, x_b = 17.15/37, x_c = 1.85/37
+TEST_CASE("pagerank of a small directed graph", "[centrality][pagerank]") {
+    const Network net = kt::graph({"a", "b", "c"}, {{"a", "b"}, {"b", "a"}, {"c", "a"}}, true);
+    const ViewPtr v = net.view();
+    check_by_id(*v, centrality::pagerank(*v, tight()),
+                {{"a", 18.0 / 37}, {"b", 17.15 / 37}, {"c", 1.85 / 37}}, 1e-12);
+}
+
+//   a --3--> b,  a --1--> c,  b --> a,  c --> a     (weights are strengths: volume)
+//
+//   x_b = 0.85 (3/4) x_a + 0.05;  x_c = 0.85 (1/4) x_a + 0.05;  x_a = 0.85 (x_b + x_c) + 0.05
+//   => x_a = 18/37, x_b = 13.325/37, x_c = 5.675/37
+TEST_CASE("weighted pagerank splits by strength", "[centrality][pagerank]") {
+    Network net = kt::graph({"a", "b", "c"}, {{"a", "b", 3.0}, {"a", "c", 1.0}, {"b", "a", 1.0}, {"c", "a", 1.0}}, true);
+    const ViewPtr v = net.view(opts({}, "volume"));
+    check_by_id(*v, centrality::pagerank(*v, tight()),
+                {{"a", 18.0 / 37}, {"b", 13.325 / 37}, {"c", 5.675 / 37}}, 1e-12);
+}
+
+//   a --> b      (b has no outgoing tie: its walkers jump uniformly)
+//
+//   x_a = 0.85 (x_b / 2) + 0.075;  x_a + x_b = 1  =>  x_a = 0.5 / 1.425
+TEST_CASE("pagerank redistributes dangling organisations", "[centrality][pagerank]") {
+    const Network net = kt::graph({"a", "b"}, {{"a", "b"}}, true);
+    const ViewPtr v = net.view();
+    check_by_id(*v, centrality::pagerank(*v, tight()), {{"a", 0.5 / 1.425}, {"b", 1 - 0.5 / 1.425}}, 1e-12);
+    // dangling walkers all go to a: x_a = 0.85 x_b + 0.075, x_b = 0.85 x_a + 0.075 => 1/2 each
+    PageRankOptions o = tight();
+    o.dangling = {1.0, 0.0};
+    check_by_id(*v, centrality::pagerank(*v, o), {{"a", 0.5}, {"b", 0.5}}, 1e-12);
+}
+
+//   undirected star, centre h, leaves l1 l2 l3 (each tie followed both ways):
+//   x_l = 0.85 x_h / 3 + 0.0375;  x_h = 0.85 (3 x_l) + 0.0375  =>  x_h = 0.133125 / 0.2775
+TEST_CASE("pagerank of an undirected star", "[centrality][pagerank]") {
+    const Network net = kt::graph({"h", "l1", "l2", "l3"}, {{"h", "l1"}, {"h", "l2"}, {"h", "l3"}}, false);
+    const ViewPtr v = net.view();
+    const double h = 0.133125 / 0.2775;
+    const double l = (1 - h) / 3;
+    check_by_id(*v, centrality::pagerank(*v, tight()), {{"h", h}, {"l1", l}, {"l2", l}, {"l3", l}}, 1e-12);
+}
+
+//   a <==> b with every jump to a (personalization 1, 0):
+//   x_a = 0.85 x_b + 0.15;  x_b = 0.85 x_a  =>  x_a = 20/37, x_b = 17/37
+TEST_CASE("personalized pagerank", "[centrality][pagerank]") {
+    const Network net = kt::graph({"a", "b"}, {{"a", "b"}, {"b", "a"}}, true);
+    const ViewPtr v = net.view();
+    PageRankOptions o = tight();
+    o.personalization = {3.0, 0.0};  // divided by its sum
+    check_by_id(*v, centrality::pagerank(*v, o), {{"a", 20.0 / 37}, {"b", 17.0 / 37}}, 1e-12);
+}
+
+TEST_CASE("pagerank with the default tolerance sums to one", "[centrality][pagerank]") {
+    const Network net = kt::graph({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"a", "c"}}, true);
+    const auto x = centrality::pagerank(*net.view());
+    double s = 0;
+    for (double y : x) s += y;
+    CHECK(s == Approx(1.0).epsilon(1e-12));
+    CHECK(centrality::pagerank(*Network().view()).empty());
+}
+
+TEST_CASE("pagerank errors", "[centrality][pagerank]") {
+    const Network net = kt::graph({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"a", "c"}}, true);
+    const ViewPtr v = net.view();
+    SECTION("too few iterations") {
+        PageRankOptions o;
+        o.max_iter = 1;
+        const std::string msg = kt::message_of<ConvergenceError>([&] { centrality::pagerank(*v, o); });
+        CHECK_THAT(msg, Catch::Contains("pagerank"));
+        CHECK_THAT(msg, Catch::Contains("1 iteration"));
+        CHECK_THROWS_AS(centrality::pagerank(*v, o), ketennet::Error);
+    }
+    SECTION("alpha outside [0, 1]") {
+        PageRankOptions o;
+        o.alpha = 1.5;
+        CHECK_THAT(kt::message_of<InputError>([&] { centrality::pagerank(*v, o); }), Catch::Contains("alpha"));
+    }
+    SECTION("personalization of the wrong size, negative or all zero") {
+        PageRankOptions o;
+        o.personalization = {1.0, 2.0};
+        CHECK_THAT(kt::message_of<InputError>([&] { centrality::pagerank(*v, o); }),
+                   Catch::Contains("personalization has 2 values for 3"));
+        o.personalization = {1.0, -2.0, 1.0};
+        CHECK_THAT(kt::message_of<InputError>([&] { centrality::pagerank(*v, o); }),
+                   Catch::Contains("personalization of 'b'"));
+        o.personalization = {0.0, 0.0, 0.0};
+        CHECK_THAT(kt::message_of<InputError>([&] { centrality::pagerank(*v, o); }), Catch::Contains("zero"));
+    }
+    SECTION("negative strength") {
+        Network neg = kt::graph({"a", "b"}, {}, true);
+        Relation r = kt::rel("a", "b", "L");
+        r.attributes = {{"flow", -1.0}};
+        neg.add_relation(r);
+        const std::string msg = kt::message_of<InputError>([&] { centrality::pagerank(*neg.view(opts({}, "flow"))); });
+        CHECK_THAT(msg, Catch::Contains("a -> b"));
+        CHECK_THAT(msg, Catch::Contains(">= 0"));
+    }
+}
