@@ -452,6 +452,11 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
         A source that is also a target; selected relations lacking ``weight`` (named); no
         layer carrying ``weight``; a negative duration.
 
+    References
+    ----------
+    Dijkstra, E. W. (1959). A note on two problems in connexion with graphs. Numerische
+    Mathematik 1, 269-271. WODC Cahier 2012-1, Doorlooptijden in de strafrechtsketen.
+
     Examples
     --------
     >>> import ketennet as kn
@@ -520,6 +525,11 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
     -------
     ExpectedLeadTime
         ``value`` (``inf`` when nothing arrives), ``arrival``, ``ends``, ``trapped``.
+
+    References
+    ----------
+    Kemeny, J. G. & Snell, J. L. (1960). Finite Markov Chains, ch. 3 (absorbing chains).
+    Van Nostrand.
 
     Examples
     --------
@@ -603,6 +613,15 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     ``value`` matches NetworkX's ``maximum_flow_value`` and ``minimum_cut`` value, and the
     number of bottlenecks its ``minimum_node_cut`` (checked to 1e-9). An undirected tie
     carries up to its capacity in either direction, as in NetworkX.
+
+    References
+    ----------
+    Ford, L. R. & Fulkerson, D. R. (1956). Maximal flow through a network. Canadian Journal of
+    Mathematics 8, 399-404. Boykov, Y. & Kolmogorov, V. (2004). An experimental comparison of
+    min-cut/max-flow algorithms for energy minimization in vision. IEEE TPAMI 26(9),
+    1124-1137. Menger, K. (1927). Zur allgemeinen Kurventheorie. Fundamenta Mathematicae 10,
+    96-115. Even, S. (1975). An algorithm for determining whether the connectivity of a graph
+    is at least k. SIAM Journal on Computing 4(3), 393-396.
 
     Examples
     --------
@@ -696,6 +715,11 @@ def fidelity(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
         the path of fewest hand-offs when every path passes a tie of quality 0. ``expected``,
         ``arrival``, ``note``.
 
+    References
+    ----------
+    Dijkstra (1959) on :math:`-\\log q`, the classical most-reliable-path reduction;
+    Kemeny & Snell (1960) for the routed expectation.
+
     Examples
     --------
     >>> import ketennet as kn
@@ -771,6 +795,11 @@ def first_passage(net: Network, *, layers: Layers = None, weight: Optional[str] 
         ``time``, ``arrival``. ``fp.pivot(index="source", columns="target", values="time")``
         gives the matrix.
 
+    References
+    ----------
+    Kemeny, J. G. & Snell, J. L. (1960). Finite Markov Chains, ch. 4 (mean first passage
+    times). Van Nostrand.
+
     Examples
     --------
     >>> import ketennet as kn
@@ -837,6 +866,12 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
     Returns
     -------
     Feedback
+
+    References
+    ----------
+    Tarjan, R. E. (1972). Depth-first search and linear graph algorithms. SIAM Journal on
+    Computing 1(2), 146-160. Inspectie Justitie en Veiligheid (2021), Meerjarenperspectief
+    2021-2024: lerend vermogen.
 
     Examples
     --------
@@ -957,6 +992,12 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
         Unknown chain, organisation or layer.
     ValueError
         Fewer than two stages; an empty first or last stage; an organisation in both.
+
+    References
+    ----------
+    See :func:`lead_time`, :func:`expected_lead_time`, :func:`throughput`, :func:`fidelity`,
+    :func:`feedback`; hand-offs as in van der Aalst, Reijers & Song (2005), Discovering social
+    networks from event logs, CSCW 14(6), 549-593.
 
     Examples
     --------

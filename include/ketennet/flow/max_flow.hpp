@@ -64,31 +64,30 @@ class FlowNetwork {
 public:
     using Index = std::uint32_t;
 
-    explicit FlowNetwork(std::size_t vertices) : w_(workspace()), nv_(vertices) {
-        if (vertices >= std::numeric_limits<Index>::max())
-            throw InputError("throughput: too many organisations for the flow network");
-        w_.from.clear();
-        w_.to.clear();
-        w_.cap.clear();
-    }
-    void reserve(std::size_t arcs) {
-        w_.from.reserve(2 * arcs);
-        w_.to.reserve(2 * arcs);
-        w_.cap.reserve(2 * arcs);
+    /// A network of @p vertices vertices and room for @p pairs arc pairs (add() at most that
+    /// many times).
+    FlowNetwork(std::size_t vertices, std::size_t pairs) : w_(workspace()), nv_(vertices) {
+        if (vertices >= std::numeric_limits<Index>::max() ||
+            2 * pairs >= std::numeric_limits<Index>::max())
+            throw InputError("throughput: the flow network is too large (at most 2^31 ties)");
+        w_.from.resize(2 * pairs);
+        w_.to.resize(2 * pairs);
+        w_.cap.resize(2 * pairs);
+        m_ = 0;
     }
     /// Adds arc u -> v with capacity c and its reverse with capacity rc (0 for a directed
     /// arc; c for an undirected tie, whose two directions are each other's reverse). Arcs
     /// 2k and 2k + 1 are partners. Returns the index of the forward arc.
     std::size_t add(std::size_t u, std::size_t v, double c, double rc = 0.0) {
-        const std::size_t i = w_.from.size();
-        if (i + 2 >= std::numeric_limits<Index>::max())
-            throw InputError("throughput: too many ties for the flow network");
-        w_.from.push_back(Index(u));
-        w_.to.push_back(Index(v));
-        w_.cap.push_back(c);
-        w_.from.push_back(Index(v));
-        w_.to.push_back(Index(u));
-        w_.cap.push_back(rc);
+        const std::size_t i = m_;
+        if (i + 2 > w_.from.size()) throw Error("FlowNetwork: more arcs than reserved (a bug)");
+        w_.from[i] = Index(u);
+        w_.to[i] = Index(v);
+        w_.cap[i] = c;
+        w_.from[i + 1] = Index(v);
+        w_.to[i + 1] = Index(u);
+        w_.cap[i + 1] = rc;
+        m_ = i + 2;
         return i;
     }
 
@@ -100,34 +99,43 @@ public:
                                                          Index, Index>;
         using Edge = boost::graph_traits<Graph>::edge_descriptor;
         Workspace& w = w_;
-        const std::size_t m = w.from.size();
-        // counting sort of the arcs by tail: CSR position k holds arc order[k]
+        const std::size_t m = m_;
+        // CSR position of every arc: a counting sort by tail (stable). Raw pointers, hoisted:
+        // the writes would otherwise make the compiler reload every vector's data pointer.
         w.off.assign(nv_ + 1, 0);
-        for (Index u : w.from) ++w.off[u + 1];
-        for (std::size_t v = 0; v < nv_; ++v) w.off[v + 1] += w.off[v];
-        w.order.resize(m);
         w.pos.resize(m);
-        w.next.assign(w.off.begin(), w.off.end() - 1);
-        for (std::size_t i = 0; i < m; ++i) {
-            const Index k = w.next[w.from[i]]++;
-            w.order[k] = Index(i);
-            w.pos[i] = k;
+        w.tail.resize(m);
+        w.head.resize(m);
+        w.kcap.resize(m);
+        w.rev.resize(m);
+        {
+            const Index* from = w.from.data();
+            const Index* to = w.to.data();
+            const double* cap = w.cap.data();
+            Index* off = w.off.data();
+            Index* pos = w.pos.data();
+            for (std::size_t i = 0; i < m; ++i) ++off[from[i] + 1];
+            for (std::size_t v = 0; v < nv_; ++v) off[v + 1] += off[v];
+            w.next.assign(w.off.begin(), w.off.end() - 1);
+            Index* next = w.next.data();
+            for (std::size_t i = 0; i < m; ++i) pos[i] = next[from[i]]++;
+            Index* tail = w.tail.data();
+            Index* head = w.head.data();
+            double* kcap = w.kcap.data();
+            Edge* rev = w.rev.data();
+            for (std::size_t i = 0; i < m; ++i) {
+                const Index k = pos[i];
+                tail[k] = from[i];
+                head[k] = to[i];
+                kcap[k] = cap[i];
+                rev[k] = Edge(to[i], pos[i ^ 1u]);  // the partner starts where this arc ends
+            }
         }
-        auto pair_at = [&w](Index k) {
-            return std::pair<Index, Index>(w.from[w.order[k]], w.to[w.order[k]]);
-        };
+        auto pair_at = [&w](Index k) { return std::pair<Index, Index>(w.tail[k], w.head[k]); };
         auto first = boost::make_transform_iterator(boost::counting_iterator<Index>(0), pair_at);
         auto last = boost::make_transform_iterator(boost::counting_iterator<Index>(Index(m)), pair_at);
         Graph g(boost::edges_are_sorted, first, last, Index(nv_));
-        w.kcap.resize(m);
         w.res.resize(m);
-        w.rev.resize(m);
-        for (std::size_t k = 0; k < m; ++k) {
-            const Index i = w.order[k];
-            const Index partner = i ^ 1u;  // arcs 2j and 2j + 1 are partners
-            w.kcap[k] = w.cap[i];
-            w.rev[k] = Edge(w.from[partner], w.pos[partner]);
-        }
         w.color.resize(nv_);
         w.dist.resize(nv_);
         w.pred.resize(nv_);
@@ -144,15 +152,22 @@ public:
         w.reach.assign(nv_, 0);
         w.stack.clear();
         w.stack.push_back(Index(s));
-        w.reach[s] = 1;
-        while (!w.stack.empty()) {
-            const Index u = w.stack.back();
-            w.stack.pop_back();
-            for (Index k = w.off[u]; k < w.off[u + 1]; ++k) {
-                const Index v = w.to[w.order[k]];
-                if (!w.reach[v] && w.res[k] > 0.0) {
-                    w.reach[v] = 1;
-                    w.stack.push_back(v);
+        {
+            const Index* off = w.off.data();
+            const Index* head = w.head.data();
+            const double* res = w.res.data();
+            char* reach = w.reach.data();
+            reach[s] = 1;
+            while (!w.stack.empty()) {
+                const Index u = w.stack.back();
+                w.stack.pop_back();
+                const Index end = off[u + 1];
+                for (Index k = off[u]; k < end; ++k) {
+                    const Index v = head[k];
+                    if (!reach[v] && res[k] > 0.0) {
+                        reach[v] = 1;
+                        w.stack.push_back(v);
+                    }
                 }
             }
         }
@@ -162,7 +177,7 @@ public:
 
 private:
     struct Workspace {
-        std::vector<Index> from, to, off, order, pos, next, stack;
+        std::vector<Index> from, to, off, pos, next, tail, head, stack;
         std::vector<double> cap, kcap, res;
         std::vector<boost::detail::csr_edge_descriptor<Index, Index>> rev, pred;
         std::vector<boost::default_color_type> color;
@@ -175,6 +190,7 @@ private:
     }
     Workspace& w_;
     std::size_t nv_;
+    std::size_t m_ = 0;
 };
 
 inline void require_capacities(const View& g, const char* what) {
@@ -207,8 +223,7 @@ inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& source
     detail::require_capacities(g, "throughput");
     const vertex_t n = g.n();
     const std::size_t S = n, T = std::size_t(n) + 1;
-    detail::FlowNetwork fn(std::size_t(n) + 2);
-    fn.reserve(g.m() + sources.size() + sinks.size());
+    detail::FlowNetwork fn(std::size_t(n) + 2, g.m() + sources.size() + sinks.size());
     double big = 1.0;
     for (double w : g.edge_weights()) big += w;
     const auto src = g.edge_sources();
@@ -251,8 +266,8 @@ inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sour
     const vertex_t n = g.n();
     const double big = double(n) + 1.0;
     const std::size_t S = 2 * std::size_t(n), T = S + 1;
-    detail::FlowNetwork fn(S + 2);
-    fn.reserve(std::size_t(n) + (g.directed() ? 1 : 2) * g.m() + sources.size() + sinks.size());
+    detail::FlowNetwork fn(S + 2, std::size_t(n) + (g.directed() ? 1 : 2) * g.m() +
+                                      sources.size() + sinks.size());
     std::vector<char> terminal(n, 0);
     for (vertex_t v : sources) terminal[v] = 1;
     for (vertex_t v : sinks) terminal[v] = 1;
