@@ -24,6 +24,7 @@ import shlex
 import subprocess
 import sys
 import time
+import types
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
@@ -38,15 +39,28 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LIBS = ("ketennet", "networkx", "igraph", "networkit")
 SHORT = {"ketennet": "kn", "networkx": "nx", "igraph": "ig", "networkit": "nk"}
 OPS = ("construction", "degree", "density", "betweenness", "betweenness_weighted",
-       "articulation_points", "reciprocity")
+       "articulation_points", "reciprocity", "edge_betweenness", "closeness",
+       "closeness_weighted", "harmonic", "pagerank", "pagerank_weighted", "katz", "eigenvector",
+       "hits", "information", "current_flow_closeness", "current_flow_betweenness")
 VARIANTS = ("directed", "undirected")
+# current-flow centralities: undirected, connected graphs only; they run on the largest
+# connected component (extracted untimed, the same for every library)
+CURRENT_FLOW = ("information", "current_flow_closeness", "current_flow_betweenness")
 # operations that only make sense on one variant
-ONLY = {"articulation_points": "undirected", "reciprocity": "directed"}
+ONLY = {"articulation_points": "undirected", "reciprocity": "directed",
+        **{op: "undirected" for op in CURRENT_FLOW}}
+# iterative methods: each library stops by its own rule (NetworkX: L1 change below n * tol)
+ITERATIVE = ("pagerank", "pagerank_weighted", "katz", "eigenvector", "hits")
 SECTORS = np.array(["politie", "om", "rechtspraak", "cjib", "dji", "reclassering", "nifp",
                     "rvdk", "halt", "gemeente"], dtype=object)
 ARCS_PER_VERTEX = 5
+EIGEN_MAX_ITER = 1000  # NetworkX's default 100 does not converge on the directed graphs
 TOL_BETWEENNESS = 1e-9
 TOL_SCALAR = 1e-12
+TOL_EXACT = 1e-9        # closeness, harmonic, edge betweenness, current flow: absolute
+TOL_SAME_ITERATION = 1e-9  # PageRank, Katz, eigenvector vs NetworkX (the same iteration)
+TOL_HITS_NX = 1e-6      # HITS vs NetworkX (ARPACK, tol 1e-8): relative to the largest score
+TOL_ITERATIVE = 1e-2    # iterative methods vs igraph / NetworKit: relative to the largest score
 
 
 # ---------------------------------------------------------------------------- graphs
@@ -103,6 +117,21 @@ class Ketennet:
                                                                           threads=T),
             "articulation_points": lambda net: kn.resilience.articulation_points(net),
             "reciprocity": lambda net: kn.cohesion.reciprocity(net),
+            "edge_betweenness": lambda net: kn.centrality.edge_betweenness(net, threads=T),
+            "closeness": lambda net: kn.centrality.closeness(net, threads=T),
+            "closeness_weighted": lambda net: kn.centrality.closeness(net, weight="volume",
+                                                                      threads=T),
+            "harmonic": lambda net: kn.centrality.harmonic(net, threads=T),
+            "pagerank": lambda net: kn.centrality.pagerank(net),
+            "pagerank_weighted": lambda net: kn.centrality.pagerank(net, weight="volume"),
+            "katz": lambda net: kn.centrality.katz(net),
+            "eigenvector": lambda net: kn.centrality.eigenvector(net, max_iter=EIGEN_MAX_ITER),
+            "hits": lambda net: kn.centrality.hits(net),
+            "information": ("lcc", lambda net: kn.centrality.information(net, threads=T)),
+            "current_flow_closeness": ("lcc", lambda net: kn.centrality.current_flow_closeness(
+                net, threads=T)),
+            "current_flow_betweenness": ("lcc", lambda net: kn.centrality.current_flow_betweenness(
+                net, threads=T)),
         }
 
     def summary(self, net):
@@ -114,6 +143,10 @@ class Ketennet:
             return float(res)
         if op == "articulation_points":
             return sorted(res)
+        if op == "edge_betweenness":
+            return edge_array(zip(res.index, res.to_numpy()), self.ctx.edge_keys, directed)
+        if op == "hits":
+            return np.concatenate([x.to_numpy(dtype=float) for x in res])
         assert list(res.index[:3]) == ids[:3] and len(res) == len(ids)
         return res.to_numpy(dtype=float)
 
@@ -135,6 +168,19 @@ class NetworkX:
             "betweenness_weighted": lambda G: nx.betweenness_centrality(G, weight="volume"),
             "articulation_points": lambda G: list(nx.articulation_points(G)),
             "reciprocity": nx.overall_reciprocity,
+            "edge_betweenness": lambda G: nx.edge_betweenness_centrality(G),
+            "closeness": lambda G: nx.closeness_centrality(G),
+            "closeness_weighted": lambda G: nx.closeness_centrality(G, distance="volume"),
+            "harmonic": lambda G: nx.harmonic_centrality(G),
+            "pagerank": lambda G: nx.pagerank(G, weight=None),
+            "pagerank_weighted": lambda G: nx.pagerank(G, weight="volume"),
+            "katz": lambda G: nx.katz_centrality(G),
+            "eigenvector": lambda G: nx.eigenvector_centrality(G, max_iter=EIGEN_MAX_ITER),
+            "hits": lambda G: nx.hits(G),  # no "weight" attribute: unweighted
+            "information": ("lcc", lambda G: nx.information_centrality(G)),
+            "current_flow_closeness": ("lcc", lambda G: nx.current_flow_closeness_centrality(G)),
+            "current_flow_betweenness": ("lcc",
+                                         lambda G: nx.current_flow_betweenness_centrality(G)),
         }
 
     def summary(self, G):
@@ -145,6 +191,10 @@ class NetworkX:
             return float(res)
         if op == "articulation_points":
             return sorted(res)
+        if op == "edge_betweenness":
+            return edge_array(res.items(), self.ctx.edge_keys, directed)
+        if op == "hits":
+            return np.concatenate([[d[i] for i in ids] for d in res]).astype(float)
         return np.array([res[i] for i in ids], dtype=float)
 
 
@@ -164,6 +214,17 @@ class IGraph:
             "betweenness_weighted": lambda g: g.betweenness(weights="volume"),
             "articulation_points": lambda g: g.articulation_points(),
             "reciprocity": lambda g: g.reciprocity(),
+            "edge_betweenness": lambda g: g.edge_betweenness(),
+            # incoming distances, as NetworkX and ketennet
+            "closeness": lambda g: g.closeness(mode="in"),
+            "closeness_weighted": lambda g: g.closeness(mode="in", weights="volume"),
+            "harmonic": lambda g: g.harmonic_centrality(mode="in"),
+            "pagerank": lambda g: g.pagerank(),
+            "pagerank_weighted": lambda g: g.pagerank(weights="volume"),
+            # no Katz centrality in igraph
+            "eigenvector": lambda g: g.eigenvector_centrality(),
+            "hits": lambda g: (g.hub_score(), g.authority_score()),
+            # no current-flow centralities in igraph
         }
 
     def summary(self, g):
@@ -174,9 +235,27 @@ class IGraph:
             return float(res)
         if op == "articulation_points":
             return sorted(ids[i] for i in res)
+        if op == "hits":
+            return np.concatenate([np.asarray(x, dtype=float) / np.sum(x) for x in res])
         a = np.asarray(res, dtype=float)
         if op.startswith("betweenness"):  # igraph: raw counts, unordered pairs when undirected
             a = a / ((n - 1) * (n - 2)) * (1.0 if directed else 2.0)
+        if op == "edge_betweenness":  # raw counts in relation order; NetworkX: / n(n-1)
+            a = a / (n * (n - 1)) * (1.0 if directed else 2.0)
+        if op.startswith("closeness"):
+            # igraph: (r - 1) / sum of distances over the r - 1 that reach v (NaN when none);
+            # NetworkX's wf_improved scales by (r - 1) / (n - 1): r - 1 from the unnormalised
+            # value (1 / sum), computed here, untimed
+            w = "volume" if op == "closeness_weighted" else None
+            raw = np.nan_to_num(np.asarray(self.graph.closeness(mode="in", weights=w,
+                                                                normalized=False), dtype=float))
+            a = np.nan_to_num(a)
+            reach = np.divide(a, raw, out=np.zeros_like(a), where=raw > 0)
+            a = a * reach / (n - 1)
+        if op == "harmonic":  # igraph divides by n - 1
+            a = a * (n - 1)
+        if op == "eigenvector":  # igraph scales the maximum to 1; NetworkX the Euclidean norm
+            a = a / np.linalg.norm(a)
         return a
 
 
@@ -193,10 +272,18 @@ class NetworKit:
         G.addEdges((rels["volume"].to_numpy(dtype=float), (s, t)))
         return G
 
-    def prepare(self, G):
+    def prepare(self, G, directed):
         # NetworKit's Betweenness uses weights whenever the graph is weighted: unweighted
-        # betweenness needs an unweighted copy (built here, untimed).
-        return nk.graphtools.toUnweighted(G)
+        # betweenness needs an unweighted copy (built here, untimed). Its closeness measures
+        # outgoing distances: incoming ones (as NetworkX) run on the transposed graph (made
+        # here, untimed). Edge scores are indexed by NetworKit's edge ids.
+        Gu = nk.graphtools.toUnweighted(G)
+        Gu.indexEdges()
+        self.edge_ends = []
+        Gu.forEdges(lambda u, v, w, eid: self.edge_ends.append((eid, u, v)))
+        return {"unweighted": Gu,
+                "transposed": nk.graphtools.transpose(Gu) if directed else Gu,
+                "transposed_weighted": nk.graphtools.transpose(G) if directed else G}
 
     def ops(self, directed):
         def articulation(G):
@@ -215,6 +302,24 @@ class NetworKit:
             "betweenness_weighted": lambda G: nk.centrality.Betweenness(G, normalized=True).run().scores(),
             "articulation_points": articulation,
             # no reciprocity in NetworKit
+            "edge_betweenness": ("unweighted", lambda Gu: nk.centrality.Betweenness(
+                Gu, normalized=False, computeEdgeCentrality=True).run().edgeScores()),
+            "closeness": ("transposed", lambda Gt: nk.centrality.Closeness(
+                Gt, True, nk.centrality.ClosenessVariant.GENERALIZED).run().scores()),
+            "closeness_weighted": ("transposed_weighted", lambda Gt: nk.centrality.Closeness(
+                Gt, True, nk.centrality.ClosenessVariant.GENERALIZED).run().scores()),
+            "harmonic": ("transposed", lambda Gt: nk.centrality.HarmonicCloseness(
+                Gt, normalized=False).run().scores()),
+            # walkers at sinks jump uniformly, as in NetworkX (NetworKit's default drops them)
+            "pagerank": ("unweighted", lambda Gu: nk.centrality.PageRank(
+                Gu, 0.85, 1e-6, False, nk.centrality.SinkHandling.DistributeSinks).run().scores()),
+            "pagerank_weighted": lambda G: nk.centrality.PageRank(
+                G, 0.85, 1e-6, False, nk.centrality.SinkHandling.DistributeSinks).run().scores(),
+            # NetworKit's KatzCentrality stops when its ranking is certain (van der Grinten et
+            # al. 2018), not at converged values: not comparable, left out
+            "eigenvector": ("unweighted", lambda Gu: nk.centrality.EigenvectorCentrality(
+                Gu).run().scores()),
+            # no HITS; ApproxElectricalCloseness only approximates current-flow closeness
         }
 
     def summary(self, G):
@@ -225,7 +330,25 @@ class NetworKit:
             return float(res)
         if op == "articulation_points":
             return sorted(ids[int(i)] for i in res)
-        return np.asarray(res, dtype=float)
+        a = np.asarray(res, dtype=float)
+        if op == "edge_betweenness":  # raw counts of ordered pairs, by edge id
+            return edge_array([((ids[u], ids[v]), a[e] / (n * (n - 1)))
+                               for e, u, v in self.edge_ends], self.ctx.edge_keys, directed)
+        if op.startswith("pagerank"):
+            a = a / a.sum()
+        if op == "eigenvector":
+            a = a / np.linalg.norm(a)
+        return a
+
+
+def edge_array(items, keys, directed) -> np.ndarray:
+    """((source, target), value) pairs -> values in the order of ``keys`` (the relations'
+    rows); an undirected tie's key is its ends in sorted order."""
+    if directed:
+        d = dict(items)
+    else:
+        d = {(min(s, t), max(s, t)): x for (s, t), x in items}
+    return np.array([d[k] for k in keys], dtype=float)
 
 
 # ---------------------------------------------------------------------------- timing
@@ -347,6 +470,12 @@ def timed(fn: Callable[[Any], Any], arg_factory: Callable[[], Any], repeat: int,
 
 def work(op: str, n: int, m: int) -> float:
     """Relative cost model used to extrapolate a skipped case from a smaller size."""
+    if any(op.startswith(c) for c in CURRENT_FLOW) or op.startswith("core_current_flow"):
+        return float(n) ** 3  # conservative: NetworkX inverts the grounded Laplacian densely
+    if op.endswith("closeness_weighted") or op.endswith("closeness_weighted_1t"):
+        return n * (n + m) * math.log2(max(n, 2))  # one Dijkstra search per organisation
+    if "edge_betweenness" in op or "closeness" in op or "harmonic" in op:
+        return n * (n + m)  # one search per organisation
     if "betweenness_weighted" in op:
         return n * (n + m) * math.log2(max(n, 2))
     if "betweenness" in op:
@@ -436,7 +565,7 @@ def fmt_s(t: Optional[float]) -> str:
     return f"{t:.3g}" if t >= 1e-3 else f"{t:.2e}"
 
 
-def compare(op: str, ref, other) -> Tuple[str, bool]:
+def compare(op: str, ref, other, lib: Optional[str] = None) -> Tuple[str, bool]:
     if op == "construction":
         ok = ref[0] == other[0] and ref[1] == other[1] and abs(ref[2] - other[2]) <= 1e-9 * abs(ref[2])
         return (f"n={other[0]} m={other[1]} Σvolume={other[2]:.6f}", ok)
@@ -447,7 +576,19 @@ def compare(op: str, ref, other) -> Tuple[str, bool]:
         d = abs(ref - other)
         return (f"|Δ|={d:.1e}", d <= TOL_SCALAR)
     d = float(np.max(np.abs(ref - other))) if len(ref) else 0.0
-    tol = TOL_BETWEENNESS if op.startswith("betweenness") else 0.0
+    if op in ITERATIVE:
+        scale = float(np.max(np.abs(ref))) if len(ref) else 1.0
+        if lib == "networkx" and op != "hits":  # the same power iteration as ketennet
+            return (f"max|Δ|={d:.1e}", d <= TOL_SAME_ITERATION)
+        tol = TOL_HITS_NX if lib == "networkx" else TOL_ITERATIVE
+        return (f"max|Δ|/max={d / scale:.1e}", d <= tol * scale)
+    if op.startswith("betweenness"):
+        tol = TOL_BETWEENNESS
+    elif op == "edge_betweenness" or op.startswith("closeness") or op == "harmonic" or \
+            op in CURRENT_FLOW:
+        tol = TOL_EXACT
+    else:
+        tol = 0.0
     return (f"max|Δ|={d:.1e}", d <= tol)
 
 
@@ -460,6 +601,13 @@ def run_size(args, store: Store, variant: str, n: int, log) -> Dict[str, Any]:
     adapters = {"ketennet": Ketennet(args.threads), "networkx": NetworkX(), "igraph": IGraph(),
                 "networkit": NetworKit()}
     adapters = {k: v for k, v in adapters.items() if k in args.libs}
+    # shared context of the result conversions: the relations' ends in row order (edge
+    # results are compared tie by tie; an undirected tie's ends sorted)
+    src, tgt = rels["source"].tolist(), rels["target"].tolist()
+    ctx = types.SimpleNamespace(edge_keys=list(zip(src, tgt)) if directed else
+                                [(min(a, b), max(a, b)) for a, b in zip(src, tgt)])
+    for ad in adapters.values():
+        ad.ctx = ctx
     cases: List[Dict[str, Any]] = []
     checks: Dict[str, str] = {}
     failed = False
@@ -502,7 +650,8 @@ def run_size(args, store: Store, variant: str, n: int, log) -> Dict[str, Any]:
             best, runs, g, load = timed(lambda _: ad.build(orgs, rels, directed), lambda: None,
                                         args.repeat, args.budget)
             graphs[lib] = g
-            extra[lib] = ad.prepare(g) if hasattr(ad, "prepare") else None
+            ad.graph = g
+            extra[lib] = ad.prepare(g, directed) if hasattr(ad, "prepare") else {}
             if "construction" in args.ops:
                 record(lib, "construction", None, best, runs, load)
             results[lib] = ad.summary(g)
@@ -518,6 +667,25 @@ def run_size(args, store: Store, variant: str, n: int, log) -> Dict[str, Any]:
             failed |= not ok
             log(f"  check construction: {checks['construction']}")
 
+    # ---- the largest connected component, for the current-flow centralities (untimed)
+    lcc_ids: List[str] = []
+    lcc_m = 0
+    if not directed and any(op in args.ops for op in CURRENT_FLOW):
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
+        index = pd.Index(orgs["id"])
+        s_idx, t_idx = index.get_indexer(rels["source"]), index.get_indexer(rels["target"])
+        _, label = connected_components(coo_matrix((np.ones(m), (s_idx, t_idx)), shape=(n, n)),
+                                        directed=False)
+        keep = label == np.bincount(label).argmax()
+        lcc_orgs = orgs[keep].reset_index(drop=True)
+        lcc_rels = rels[keep[s_idx]].reset_index(drop=True)
+        lcc_ids, lcc_m = lcc_orgs["id"].tolist(), len(lcc_rels)
+        for lib, ad in adapters.items():
+            extra[lib]["lcc"] = ad.build(lcc_orgs, lcc_rels, directed)
+        log(f"  current flow on the largest connected component: {len(lcc_ids)} organisations, "
+            f"{lcc_m} relations")
+
     # ---- operations
     for op in OPS[1:]:
         if op not in args.ops or ONLY.get(op, variant) != variant:
@@ -528,8 +696,8 @@ def run_size(args, store: Store, variant: str, n: int, log) -> Dict[str, Any]:
             if fn is None:
                 continue  # not available in this library
             g = graphs[lib]
-            if isinstance(fn, tuple):  # NetworKit's unweighted graph
-                g, fn = extra[lib], fn[1]
+            if isinstance(fn, tuple):  # a prepared graph: NetworKit's unweighted one, the lcc
+                g, fn = extra[lib][fn[0]], fn[1]
             if lib == "ketennet":
                 for mode in ("cold", "warm"):
                     sk = skip_or_none(lib, op, mode)
@@ -555,14 +723,16 @@ def run_size(args, store: Store, variant: str, n: int, log) -> Dict[str, Any]:
                 res[lib] = r
                 record(lib, op, None, best, runs, load)
         # ---- check against ketennet (or the first library that ran)
-        arrays = {lib: adapters[lib].to_array(op, r, ids, n, directed) for lib, r in res.items()}
+        op_ids, op_n = (lcc_ids, len(lcc_ids)) if op in CURRENT_FLOW else (ids, n)
+        arrays = {lib: adapters[lib].to_array(op, r, op_ids, op_n, directed)
+                  for lib, r in res.items()}
         if len(arrays) >= 2:
             ref_lib = "ketennet" if "ketennet" in arrays else next(iter(arrays))
             msg, ok = [], True
             for lib, a in arrays.items():
                 if lib == ref_lib:
                     continue
-                text, good = compare(op, arrays[ref_lib], a)
+                text, good = compare(op, arrays[ref_lib], a, lib)
                 msg.append(f"{SHORT[lib]} {text}{'' if good else ' MISMATCH'}")
                 ok &= good
             missing = [SHORT[lib] for lib in adapters if lib not in arrays]
@@ -628,11 +798,31 @@ def run_size(args, store: Store, variant: str, n: int, log) -> Dict[str, Any]:
             bd("betweenness weighted: _core kernel, 1 thread",
                lambda v: core.centrality.betweenness(v, True, False, 1, None), lambda: vw,
                "core_betweenness_weighted_1t")
+        for op, view in (("closeness", vu), ("closeness_weighted", vw), ("harmonic", vu)):
+            if op not in args.ops:
+                continue
+            kernel = core.centrality.harmonic if op == "harmonic" else \
+                (lambda v, t: core.centrality.closeness(v, True, t, None))
+            label = op.replace("_weighted", " weighted")
+            for t in sorted({T, 1}, reverse=True):
+                bd(f"{label}: _core kernel, {t} thread{'s' if t > 1 else ''}",
+                   (lambda v, t=t, kernel=kernel: kernel(v, t)), (lambda view=view: view),
+                   f"core_{op}" + ("" if t == T else "_1t"))
+        if "pagerank" in args.ops:
+            bd("pagerank: _core kernel (warm view)", lambda v: core.centrality.pagerank(v),
+               lambda: vu, "core_pagerank")
+        if lcc_ids and "current_flow_closeness" in args.ops:
+            vl = extra["ketennet"]["lcc"].view()
+            for t in sorted({T, 1}, reverse=True):
+                bd(f"current-flow closeness: _core kernel, {t} thread{'s' if t > 1 else ''}",
+                   (lambda v, t=t: core.centrality.current_flow_closeness(v, t, None)),
+                   lambda: vl, "core_current_flow_closeness" + ("" if t == T else "_1t"))
 
     del graphs, extra
     gc.collect()
     return {"variant": variant, "n": n, "m": m, "cases": cases, "checks": checks,
-            "breakdown": [b.get("label") for b in breakdown], "failed": failed}
+            "breakdown": [b.get("label") for b in breakdown], "failed": failed,
+            "lcc": [len(lcc_ids), lcc_m] if lcc_ids else None}
 
 
 current_previous: Dict[Tuple[str, str, str, Optional[str]], Tuple[int, int, Dict[str, Any]]] = {}
@@ -648,7 +838,42 @@ OP_LABEL = {
     "betweenness_weighted": "betweenness, weight=volume",
     "articulation_points": "articulation points",
     "reciprocity": "reciprocity (overall)",
+    "edge_betweenness": "edge betweenness, unweighted",
+    "closeness": "closeness (incoming), unweighted",
+    "closeness_weighted": "closeness (incoming), weight=volume",
+    "harmonic": "harmonic (incoming), unweighted",
+    "pagerank": "PageRank, unweighted",
+    "pagerank_weighted": "PageRank, weight=volume",
+    "katz": "Katz (alpha 0.1)",
+    "eigenvector": "eigenvector",
+    "hits": "HITS (hubs and authorities)",
+    "information": "information (largest component)",
+    "current_flow_closeness": "current-flow closeness (largest component)",
+    "current_flow_betweenness": "current-flow betweenness (largest component)",
 }
+
+
+def merge_entry(old: Optional[Dict[str, Any]], new: Dict[str, Any], ops: List[str]) -> Dict[str, Any]:
+    """The stored entry of a size after a run of ``ops``: the new cases and checks replace the
+    old ones of the same operations; the old ones of other operations stay (so that
+    ``--ops a,b`` adds to a report instead of replacing it). ``runs`` lists every run merged."""
+    info = {k: new[k] for k in ("date", "command", "repeat")}
+    info["ops"] = sorted(set(c["op"] for c in new["cases"] if c["mode"] != "core") |
+                         set(new["checks"]))
+    if old is None:
+        new["runs"] = [info]
+        return new
+    measured = {c["op"] for c in new["cases"]} | set(new["checks"])
+    kept = [c for c in old["cases"] if c["op"] not in measured]
+    new["cases"] = kept + new["cases"]
+    new["checks"] = {**{k: v for k, v in old["checks"].items() if k not in measured},
+                     **new["checks"]}
+    new["failed"] = any(v.startswith("FAILED") for v in new["checks"].values())
+    history = old.get("runs") or [{k: old[k] for k in ("date", "command", "repeat")}]
+    new["runs"] = history + [info]
+    if new.get("lcc") is None and old.get("lcc") is not None:
+        new["lcc"] = old["lcc"]
+    return new
 
 
 def cell(c: Optional[Dict[str, Any]]) -> str:
@@ -758,8 +983,10 @@ def write_markdown(store: Store, path: str, args) -> None:
         "built yet (a fresh `net.copy()` per run, copy untimed), so it includes building the "
         "CSR view; *warm*: the view is cached. Ratios are peer time / ketennet time: above 1 "
         "ketennet is faster. `skipped (est. X s)`: not run with `--skip-slow`, X extrapolated "
-        "from the largest smaller size (cost model n·(n+m) for betweenness, ×log n weighted; "
-        "n+m otherwise). `n/a`: the library has no such function. †: other processes "
+        "from the largest smaller size (cost model n·(n+m) for betweenness, edge betweenness, "
+        "closeness and harmonic, ×log n weighted; n³ for the current-flow centralities; n+m "
+        "otherwise). `n/a`: the library has no such function (or, NetworKit's Katz, none "
+        "computing the same values: README). †: other processes "
         "competed for the CPUs during the kept run even after 3 retries (the harness waits "
         "for a quiet machine before every run and repeats disturbed runs; README).",
         "",
@@ -782,14 +1009,27 @@ def write_markdown(store: Store, path: str, args) -> None:
         "|---|---:|---:|---|---|---:|---|",
     ]
     for e in ents:
-        lines.append(f"| {e['variant']} | {e['n']:,} | {e['m']:,} | {e['date']} | "
-                     f"`{e['command']}` | {e['repeat']} | "
-                     f"{'FAILED' if e['failed'] else 'all OK'} |")
+        for r in e.get("runs") or [e]:
+            lines.append(f"| {e['variant']} | {e['n']:,} | {e['m']:,} | {r['date']} | "
+                         f"`{r['command']}` | {r['repeat']} | "
+                         f"{'FAILED' if e['failed'] else 'all OK'} |")
+    lcc = [e for e in ents if e.get("lcc")]
+    if lcc:
+        lines += ["", "Current-flow centralities run on the largest connected component of the "
+                  "undirected graph (the same for every library): "
+                  + "; ".join(f"n = {e['n']:,}: {e['lcc'][0]:,} organisations, "
+                              f"{e['lcc'][1]:,} relations" for e in lcc) + "."]
     lines += ["", "## Results", "", tables(store, True), "## Result checks", "",
               "Each library's result (its first timed run) compared with ketennet's before "
               f"reporting: degree exactly, betweenness max |Δ| ≤ {TOL_BETWEENNESS:g} after "
               f"normalising as NetworkX, density and reciprocity |Δ| ≤ {TOL_SCALAR:g}, "
-              "articulation points as sets of ids, construction by n, m and total volume.", "",
+              "articulation points as sets of ids, construction by n, m and total volume; "
+              f"edge betweenness, closeness, harmonic and current-flow centralities max |Δ| ≤ "
+              f"{TOL_EXACT:g} (NetworkX's conventions); PageRank, Katz and eigenvector "
+              f"max |Δ| ≤ {TOL_SAME_ITERATION:g} against NetworkX (the same power iteration), "
+              f"HITS ≤ {TOL_HITS_NX:g} × the largest score against NetworkX (ARPACK), and "
+              f"iterative methods ≤ {TOL_ITERATIVE:g} × the largest score against igraph and "
+              "NetworKit, whose stopping rules differ (README).", "",
               "| graph | n | operation | check |", "|---|---:|---|---|"]
     for e in ents:
         for op, text in e["checks"].items():
@@ -885,7 +1125,8 @@ def main(argv=None) -> int:
             res.update({"date": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
                         "command": command, "repeat": args.repeat, "threads": args.threads,
                         "machine": mach, "wall_seconds": round(time.perf_counter() - t0, 1)})
-            store.data["sizes"][f"{variant}/{n}"] = res
+            key = f"{variant}/{n}"
+            store.data["sizes"][key] = merge_entry(store.data["sizes"].get(key), res, args.ops)
             store.save()
             write_markdown(store, args.output, args)
             any_failed |= res["failed"]

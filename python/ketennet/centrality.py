@@ -814,10 +814,11 @@ def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str]
     -----
     As NetworkX's ``current_flow_betweenness_centrality(G, normalized=, weight=)`` (checked
     to 1e-9). With fewer than three organisations every value is 0 (NetworkX divides by
-    zero). Self-loops carry no current and are ignored (NetworkX mishandles them). One
-    sparse solve with the Cholesky (LDL^T) factor of the grounded Laplacian per tie and a
-    sort of n potentials: O(m (f + n log n)) for a factor with f non-zeros, never a dense
-    inverse.
+    zero). Self-loops carry no current and are ignored (NetworkX mishandles them). The
+    grounded Laplacian is factorised once (sparse Cholesky, LDL^T); up to 2048 organisations
+    the potentials of all n unit currents are kept (one solve each, n² doubles), above that
+    one sparse solve per tie; then a sort of n potentials per tie: O(m (f + n log n)) for a
+    factor with f non-zeros, never a dense factorisation or inverse.
 
     References
     ----------

@@ -248,4 +248,30 @@ TEST_CASE("current-flow centralities are identical for one and two threads", "[c
     const ViewPtr v = net.view(opts({}, "volume"));
     CHECK(cfc(*v, 1) == cfc(*v, 2));
     CHECK(cfb(*v, true, 1) == cfb(*v, true, 2));
+    // one solve per tie instead of kept potentials (the path for large networks)
+    centrality::CurrentFlowBetweennessOptions o;
+    o.keep_potentials_up_to = 0;
+    o.threads = 1;
+    const auto per_tie = centrality::current_flow_betweenness(*v, o);
+    o.threads = 2;
+    CHECK(centrality::current_flow_betweenness(*v, o) == per_tie);
+    const auto kept = cfb(*v, true, 2);
+    for (vertex_t x = 0; x < v->n(); ++x) CHECK(per_tie[x] == Approx(kept[x]).epsilon(1e-10).margin(1e-14));
+}
+
+TEST_CASE("current-flow betweenness reports progress over both phases", "[centrality][current_flow][progress]") {
+    const Network net = random_connected(200, 200, 99);
+    std::vector<double> seen;
+    centrality::CurrentFlowBetweennessOptions o;
+    o.threads = 1;
+    o.progress = [&](double f) {
+        seen.push_back(f);
+        return true;
+    };
+    centrality::current_flow_betweenness(*net.view(), o);
+    REQUIRE(seen.size() > 4);
+    CHECK(seen.back() == 1.0);
+    for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i] >= seen[i - 1]);
+    o.progress = [](double f) { return f < 0.5; };
+    CHECK_THROWS_AS(centrality::current_flow_betweenness(*net.view(), o), Cancelled);
 }
