@@ -49,10 +49,8 @@ def program_source() -> tuple[str, str]:
         blocks = [b for b in blocks if re.search(r"\bint\s+main\s*\(", b)]
         if blocks:
             return blocks[0], "README.md"
-    example = REPO / "examples" / "cpp" / "main.cpp"
-    if example.exists():
-        return example.read_text(encoding="utf-8"), "examples/cpp/main.cpp"
-    pytest.skip("README.md has no ```cpp block with a main() and examples/cpp/main.cpp is absent")
+    pytest.fail("README.md must hold a complete C++ program in a ```cpp block (the issue asks "
+                "for one, and this test builds it against the installed package)")
 
 
 @pytest.fixture(scope="module")
