@@ -11,6 +11,8 @@
 #include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
 
+#include "ketennet/paths/distance_sums.hpp"
+#include "ketennet/paths/dary_heap.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 
 #include "ketennet/centrality/betweenness.hpp"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ketennet/model/errors.hpp"
+#include "ketennet/paths/dary_heap.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
@@ -32,90 +33,125 @@ struct BetweennessOptions {
 
 namespace detail {
 
-/// Per-thread scratch space for single-source shortest paths with path counting.
+/// Per-thread scratch space for single-source shortest paths with path counting. After a
+/// search, `order` lists the reached vertices by non-decreasing distance (settling order),
+/// `sigma[v]` counts the shortest paths to v and `level[v]` is v's hop distance (BFS) or its
+/// position in `order` (Dijkstra), -1 when unreached.
 struct BrandesScratch {
-    std::vector<double> dist, sigma, delta;
-    std::vector<std::int64_t> hops;
-    std::vector<vertex_t> order, queue;
-    std::vector<std::pair<double, vertex_t>> heap;
+    std::vector<double> dist, sigma, coeff;
+    std::vector<std::int32_t> level;
+    std::vector<vertex_t> order;
+    paths::DaryHeap heap;
     explicit BrandesScratch(vertex_t n)
-        : dist(n, -1.0), sigma(n, 0.0), delta(n, 0.0), hops(n, -1) {
+        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), coeff(n, 0.0),
+          level(n, -1), heap(n, dist) {
         order.reserve(n);
-        queue.reserve(n);
     }
 };
 
-/// Unweighted single source: BFS; fills order (non-decreasing distance), hops and sigma.
+/// Unweighted single source: BFS; fills order, level (hops) and sigma. Branch-free inner
+/// loop (whether a neighbour is new is unpredictable, and mispredictions dominated).
 inline void sssp_bfs(const View& g, vertex_t s, BrandesScratch& sc) {
-    sc.order.clear();
-    sc.hops[s] = 0;
-    sc.sigma[s] = 1.0;
-    sc.order.push_back(s);
-    for (std::size_t head = 0; head < sc.order.size(); ++head) {
-        const vertex_t v = sc.order[head];
-        const std::int64_t dv = sc.hops[v];
-        const double sv = sc.sigma[v];
+    std::int32_t* level = sc.level.data();
+    double* sigma = sc.sigma.data();
+    auto& order = sc.order;
+    order.resize(std::size_t(g.n()) + 1);  // one spare slot: the loop writes before it counts
+    vertex_t* q = order.data();
+    level[s] = 0;
+    sigma[s] = 1.0;
+    q[0] = s;
+    std::size_t tail = 1;
+    for (std::size_t head = 0; head < tail; ++head) {
+        const vertex_t v = q[head];
+        const std::int32_t next = level[v] + 1;
+        const double sv = sigma[v];
         for (vertex_t w : g.out_neighbours(v)) {
-            if (sc.hops[w] < 0) {
-                sc.hops[w] = dv + 1;
-                sc.order.push_back(w);
-            }
-            if (sc.hops[w] == dv + 1) sc.sigma[w] += sv;
+            const std::int32_t lw = level[w];
+            const bool fresh = lw < 0;
+            const std::int32_t nl = fresh ? next : lw;
+            level[w] = nl;
+            q[tail] = w;
+            tail += fresh;
+            sigma[w] += nl == next ? sv : 0.0;
         }
     }
+    order.resize(tail);
 }
 
-/// Weighted single source: Dijkstra with path counting; fills order (settling order), dist,
-/// sigma and hops (here the settling position). Distances are positive (require_distances),
-/// so a vertex's predecessors all settle before it and sigma[v] is final when v settles: a
+/// Weighted single source: Dijkstra (indexed 4-ary heap) with path counting; fills order
+/// (settling order), dist and sigma. Distances are positive (require_distances), so a
+/// vertex's predecessors all settle before it and sigma[v] is final when v settles: a
 /// relaxation v -> w with dist[v] + w(v, w) == dist[w] exactly adds sigma[v], as in NetworkX.
 inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
-    using Item = std::pair<double, vertex_t>;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    auto& dist = sc.dist;
+    auto& sigma = sc.sigma;
     auto& heap = sc.heap;
-    heap.clear();
-    const auto later = std::greater<Item>();
     sc.order.clear();
-    std::vector<double>& dist = sc.dist;
     dist[s] = 0.0;
-    sc.sigma[s] = 1.0;
-    heap.emplace_back(0.0, s);
+    sigma[s] = 1.0;
+    heap.push_or_decrease(s);
     while (!heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), later);
-        const auto [d, v] = heap.back();
-        heap.pop_back();
-        if (sc.hops[v] >= 0 || d > dist[v]) continue;
-        sc.hops[v] = std::int64_t(sc.order.size());
+        const vertex_t v = heap.pop();
+        const double d = dist[v];
+        sc.level[v] = std::int32_t(sc.order.size());  // settled
         sc.order.push_back(v);
-        const double sv = sc.sigma[v];
+        const double sv = sigma[v];
         const auto nb = g.out_neighbours(v);
         const auto wt = g.out_weights(v);
         for (std::size_t k = 0; k < nb.size(); ++k) {
             const vertex_t w = nb[k];
-            if (sc.hops[w] >= 0) continue;
+            if (sc.level[w] >= 0) continue;
             const double nd = d + wt[k];
-            if (dist[w] < 0.0 || nd < dist[w]) {
+            if (nd < dist[w]) {
                 dist[w] = nd;
-                sc.sigma[w] = sv;
-                heap.emplace_back(nd, w);
-                std::push_heap(heap.begin(), heap.end(), later);
+                sigma[w] = sv;
+                heap.push_or_decrease(w);
             } else if (nd == dist[w]) {
-                sc.sigma[w] += sv;
+                sigma[w] += sv;
             }
         }
     }
+    (void)inf;
 }
 
-inline bool is_pred(const BrandesScratch& sc, bool weighted, vertex_t u, vertex_t v, double w) {
-    if (!weighted) return sc.hops[u] >= 0 && sc.hops[u] + 1 == sc.hops[v];
-    return u != v && sc.hops[u] >= 0 && sc.dist[u] + w == sc.dist[v];  // a 0 self-loop is no path
+/// Dependency accumulation of Brandes (2001) in pull form: in reverse settling order,
+///   delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w),
+/// where w is a successor of v when an edge v -> w lies on a shortest path. Calls
+/// @p add(v, delta(v)) for every reached vertex but the source.
+template <class Add>
+inline void accumulate(const View& g, bool weighted, BrandesScratch& sc, Add&& add) {
+    const auto& order = sc.order;
+    for (std::size_t k = order.size(); k-- > 0;) {
+        const vertex_t v = order[k];
+        const auto nb = g.out_neighbours(v);
+        double acc = 0.0;
+        if (weighted) {
+            const double dv = sc.dist[v];
+            const auto wt = g.out_weights(v);
+            for (std::size_t j = 0; j < nb.size(); ++j) {
+                const vertex_t w = nb[j];
+                // w != v: a zero-weight self-loop is no path
+                acc += (w != v && sc.level[w] >= 0 && dv + wt[j] == sc.dist[w]) ? sc.coeff[w] : 0.0;
+            }
+        } else {
+            const std::int32_t next = sc.level[v] + 1;
+            for (vertex_t w : nb) acc += sc.level[w] == next ? sc.coeff[w] : 0.0;
+        }
+        const double delta = sc.sigma[v] * acc;
+        sc.coeff[v] = (1.0 + delta) / sc.sigma[v];
+        if (k > 0) add(v, delta);
+    }
 }
 
 inline void reset(BrandesScratch& sc) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
     for (vertex_t v : sc.order) {
-        sc.dist[v] = -1.0;
+        sc.dist[v] = inf;
         sc.sigma[v] = 0.0;
-        sc.delta[v] = 0.0;
-        sc.hops[v] = -1;
+        sc.coeff[v] = 0.0;
+        sc.level[v] = -1;
+        sc.heap.reset(v);
     }
 }
 
@@ -191,18 +227,9 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
                     detail::sssp_bfs(g, vertex_t(s), sc);
                 }
                 if (opt.endpoints) bc[s] += double(sc.order.size() - 1);
-                for (std::size_t k = sc.order.size(); k-- > 1;) {
-                    const vertex_t w = sc.order[k];
-                    const double coeff = (1.0 + sc.delta[w]) / sc.sigma[w];
-                    const auto nb = g.in_neighbours(w);
-                    const auto wt = g.in_weights(w);
-                    for (std::size_t j = 0; j < nb.size(); ++j) {
-                        const vertex_t u = nb[j];
-                        if (detail::is_pred(sc, weighted, u, w, wt[j]))
-                            sc.delta[u] += sc.sigma[u] * coeff;
-                    }
-                    bc[w] += sc.delta[w] + (opt.endpoints ? 1.0 : 0.0);
-                }
+                const double ep = opt.endpoints ? 1.0 : 0.0;
+                detail::accumulate(g, weighted, sc,
+                                   [&](vertex_t v, double delta) { bc[v] += delta + ep; });
                 detail::reset(sc);
             }
             parts[b] = std::move(bc);

@@ -60,19 +60,25 @@ inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweenness
                     detail::sssp_dijkstra(g, vertex_t(s), sc);
                 else
                     detail::sssp_bfs(g, vertex_t(s), sc);
-                for (std::size_t k = sc.order.size(); k-- > 1;) {
-                    const vertex_t w = sc.order[k];
-                    const double coeff = (1.0 + sc.delta[w]) / sc.sigma[w];
-                    const auto nb = g.in_neighbours(w);
-                    const auto wt = g.in_weights(w);
-                    const auto ed = g.in_edges(w);
+                // pull form (see detail::accumulate): the edge v -> w on a shortest path
+                // carries sigma(v) / sigma(w) * (1 + delta(w)) = sigma(v) * coeff(w)
+                for (std::size_t k = sc.order.size(); k-- > 0;) {
+                    const vertex_t v = sc.order[k];
+                    const auto nb = g.out_neighbours(v);
+                    const auto wt = g.out_weights(v);
+                    const auto ed = g.out_edges(v);
+                    const double sv = sc.sigma[v];
+                    double acc = 0.0;
                     for (std::size_t j = 0; j < nb.size(); ++j) {
-                        const vertex_t u = nb[j];
-                        if (!detail::is_pred(sc, weighted, u, w, wt[j])) continue;
-                        const double c = sc.sigma[u] * coeff;
-                        eb[ed[j]] += c;
-                        sc.delta[u] += c;
+                        const vertex_t w = nb[j];
+                        const bool succ = weighted ? (w != v && sc.level[w] >= 0 &&
+                                                      sc.dist[v] + wt[j] == sc.dist[w])
+                                                   : sc.level[w] == sc.level[v] + 1;
+                        if (!succ) continue;
+                        eb[ed[j]] += sv * sc.coeff[w];
+                        acc += sc.coeff[w];
                     }
+                    sc.coeff[v] = (1.0 + sv * acc) / sv;
                 }
                 detail::reset(sc);
             }

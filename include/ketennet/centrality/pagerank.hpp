@@ -68,7 +68,6 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
         else
             dangling_nodes.push_back(u);
     }
-    const linalg::RowMatrix PT = linalg::transposed_adjacency(g, inv);
 
     const Eigen::VectorXd p = opt.personalization.empty()
                                   ? Eigen::VectorXd::Constant(n, 1.0 / N)
@@ -78,12 +77,26 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     Eigen::VectorXd x = opt.nstart.empty() ? Eigen::VectorXd::Constant(n, 1.0 / N)
                                            : linalg::distribution(g, opt.nstart, name, "nstart");
     const Eigen::VectorXd teleport = (1.0 - opt.alpha) * p;
-    Eigen::VectorXd next(n);
+    // One step pulls along in-ties from y = x / s: next(v) = sum_{u -> v} w(u, v) y(u), straight
+    // from the view's in-adjacency (no sparse matrix to assemble).
+    Eigen::VectorXd next(n), y(n);
+    const bool weighted = g.weighted();
     double err = 0.0;
     for (std::size_t it = 0; it < opt.max_iter; ++it) {
         double lost = 0.0;  // mass at dangling organisations
         for (vertex_t u : dangling_nodes) lost += x[u];
-        next.noalias() = PT * x;
+        for (vertex_t u = 0; u < n; ++u) y[u] = x[u] * inv[u];
+        for (vertex_t v = 0; v < n; ++v) {
+            const auto nb = g.in_neighbours(v);
+            double acc = 0.0;
+            if (weighted) {
+                const auto wt = g.in_weights(v);
+                for (std::size_t k = 0; k < nb.size(); ++k) acc += wt[k] * y[nb[k]];
+            } else {
+                for (vertex_t u : nb) acc += y[u];
+            }
+            next[v] = acc;
+        }
         next = opt.alpha * (next + lost * d) + teleport;
         err = (next - x).cwiseAbs().sum();
         x.swap(next);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ketennet/model/errors.hpp"
+#include "ketennet/paths/distance_sums.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
@@ -46,124 +47,6 @@ inline void require_positive_distances(const View& g, const char* what) {
     }
 }
 
-/// Indexed 4-ary min-heap of vertices keyed by an external distance array, with
-/// decrease-key: about twice as fast as a lazy binary heap of (distance, vertex) pairs for
-/// the all-sources Dijkstra of weighted efficiency.
-class DaryHeap {
-public:
-    static constexpr std::int64_t absent = -1, settled = -2;
-    DaryHeap(vertex_t n, const std::vector<double>& key) : pos_(n, absent), key_(key) {}
-    bool empty() const { return heap_.empty(); }
-    std::int64_t state(vertex_t v) const { return pos_[v]; }
-    void reset(vertex_t v) { pos_[v] = absent; }
-    /// Inserts v, or moves it up after its key decreased.
-    void push_or_decrease(vertex_t v) {
-        if (pos_[v] < 0) {
-            heap_.push_back(v);
-            up(heap_.size() - 1);
-        } else {
-            up(std::size_t(pos_[v]));
-        }
-    }
-    /// Removes and returns the vertex of least key (ties: whichever the heap holds first),
-    /// marking it settled.
-    vertex_t pop() {
-        const vertex_t top = heap_[0];
-        const vertex_t last = heap_.back();
-        heap_.pop_back();
-        pos_[top] = settled;
-        if (!heap_.empty()) {
-            heap_[0] = last;
-            pos_[last] = 0;
-            down(0);
-        }
-        return top;
-    }
-
-private:
-    void up(std::size_t i) {
-        const vertex_t v = heap_[i];
-        const double k = key_[v];
-        while (i > 0) {
-            const std::size_t p = (i - 1) / 4;
-            const vertex_t pv = heap_[p];
-            if (key_[pv] <= k) break;
-            heap_[i] = pv;
-            pos_[pv] = std::int64_t(i);
-            i = p;
-        }
-        heap_[i] = v;
-        pos_[v] = std::int64_t(i);
-    }
-    void down(std::size_t i) {
-        const vertex_t v = heap_[i];
-        const double k = key_[v];
-        const std::size_t n = heap_.size();
-        while (true) {
-            const std::size_t c = 4 * i + 1;
-            if (c >= n) break;
-            std::size_t best = c;
-            double bk = key_[heap_[c]];
-            const std::size_t e = std::min(c + 4, n);
-            for (std::size_t j = c + 1; j < e; ++j) {
-                const double kj = key_[heap_[j]];
-                if (kj < bk) {
-                    bk = kj;
-                    best = j;
-                }
-            }
-            if (bk >= k) break;
-            heap_[i] = heap_[best];
-            pos_[heap_[i]] = std::int64_t(i);
-            i = best;
-        }
-        heap_[i] = v;
-        pos_[v] = std::int64_t(i);
-    }
-    std::vector<vertex_t> heap_;
-    std::vector<std::int64_t> pos_;
-    const std::vector<double>& key_;
-};
-
-/// Sum over t != s of 1 / d(s, t) in a weighted view (Dijkstra, distances > 0).
-struct InverseDistances {
-    std::vector<double> dist;
-    std::vector<vertex_t> touched;
-    DaryHeap heap;
-    explicit InverseDistances(vertex_t n)
-        : dist(n, std::numeric_limits<double>::infinity()), heap(n, dist) {}
-    double from(const View& g, vertex_t s) {
-        constexpr double inf = std::numeric_limits<double>::infinity();
-        for (vertex_t v : touched) {
-            dist[v] = inf;
-            heap.reset(v);
-        }
-        touched.clear();
-        dist[s] = 0.0;
-        touched.push_back(s);
-        heap.push_or_decrease(s);
-        double sum = 0.0;
-        while (!heap.empty()) {
-            const vertex_t v = heap.pop();
-            const double d = dist[v];
-            if (v != s) sum += 1.0 / d;
-            const auto nb = g.out_neighbours(v);
-            const auto wt = g.out_weights(v);
-            for (std::size_t k = 0; k < nb.size(); ++k) {
-                const vertex_t w = nb[k];
-                if (heap.state(w) == DaryHeap::settled) continue;
-                const double nd = d + wt[k];
-                if (nd < dist[w]) {
-                    if (dist[w] == inf) touched.push_back(w);
-                    dist[w] = nd;
-                    heap.push_or_decrease(w);
-                }
-            }
-        }
-        return sum;
-    }
-};
-
 }  // namespace detail
 
 /// Global efficiency of the view (Latora & Marchiori 2001).
@@ -181,29 +64,11 @@ inline double global_efficiency(const View& g, const EfficiencyOptions& opt = {}
     detail::require_positive_distances(g, "global_efficiency");
     const vertex_t n = g.n();
     if (n < 2) return 0.0;
-    const std::size_t blocks = block_count(n);
-    std::vector<double> part(blocks, 0.0);
-    parallel_blocks(
-        blocks, opt.threads,
-        [&](std::size_t b) {
-            auto [lo, hi] = block_range(n, blocks, b);
-            double sum = 0.0;
-            if (g.weighted()) {
-                detail::InverseDistances inv(n);
-                for (std::size_t s = lo; s < hi; ++s) sum += inv.from(g, vertex_t(s));
-            } else {
-                paths::SingleSource ss(n);
-                for (std::size_t s = lo; s < hi; ++s) {
-                    paths::shortest_distances(g, vertex_t(s), ss);
-                    for (vertex_t v : ss.order)
-                        if (v != s) sum += 1.0 / ss.dist[v];
-                }
-            }
-            part[b] = sum;
-        },
-        opt.progress);
+    // outgoing sums of 1 / d(s, t) for every s (bit-parallel BFS, or Dijkstra), added in
+    // organisation order
+    const paths::DistanceSums sums = paths::distance_sums(g, false, opt.threads, opt.progress);
     double total = 0.0;
-    for (double x : part) total += x;
+    for (double x : sums.inverse) total += x;
     return total / (double(n) * double(n - 1));
 }
 

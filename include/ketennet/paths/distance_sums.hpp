@@ -7,7 +7,8 @@
 /// merrier: efficient multi-source graph traversal", PVLDB 8(4)): 64 searches run at once, one
 /// bit each in a machine word per vertex, so a tie is looked at once per level for up to 64
 /// searches instead of once per search. Weighted views run one Dijkstra search per
-/// organisation with an indexed 4-ary heap (decrease-key, at most n entries). Both are
+/// organisation with an indexed 4-ary heap (paths/dary_heap.hpp: decrease-key, at most n
+/// entries). Both are
 /// parallel over fixed blocks of organisations; every organisation's sums are computed by one
 /// thread in a fixed order, so results are identical for every thread count.
 #include <bit>
@@ -17,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "ketennet/paths/dary_heap.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
@@ -32,71 +34,6 @@ struct DistanceSums {
 };
 
 namespace detail {
-
-/// Indexed 4-ary min-heap of (distance, vertex) with decrease-key. Keys live in the heap
-/// entries, so the four children of a node share one cache line. Ties are broken by vertex
-/// number: the settling order is fully determined.
-class QuaternaryHeap {
-public:
-    explicit QuaternaryHeap(vertex_t n) : pos_(n, none) { heap_.reserve(n); }
-    bool empty() const noexcept { return heap_.empty(); }
-    void push(vertex_t v, double key) {
-        heap_.push_back({key, v});
-        up(std::uint32_t(heap_.size() - 1), {key, v});
-    }
-    /// Lowers the key of a vertex in the heap.
-    void decrease(vertex_t v, double key) { up(pos_[v], {key, v}); }
-    /// Removes and returns the entry with the smallest key.
-    std::pair<double, vertex_t> pop() {
-        const Entry top = heap_[0];
-        pos_[top.v] = none;
-        const Entry last = heap_.back();
-        heap_.pop_back();
-        if (!heap_.empty()) down(last);
-        return {top.key, top.v};
-    }
-
-private:
-    struct Entry {
-        double key;
-        vertex_t v;
-    };
-    static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
-    static bool less(const Entry& a, const Entry& b) noexcept {
-        return a.key < b.key || (a.key == b.key && a.v < b.v);
-    }
-    void up(std::uint32_t i, Entry e) {
-        while (i > 0) {
-            const std::uint32_t p = (i - 1) / 4;
-            if (!less(e, heap_[p])) break;
-            heap_[i] = heap_[p];
-            pos_[heap_[i].v] = i;
-            i = p;
-        }
-        heap_[i] = e;
-        pos_[e.v] = i;
-    }
-    void down(Entry e) {  // e replaces the root
-        const std::uint32_t size = std::uint32_t(heap_.size());
-        std::uint32_t i = 0;
-        while (true) {
-            const std::uint32_t first = 4 * i + 1;
-            if (first >= size) break;
-            std::uint32_t best = first;
-            const std::uint32_t end = first + 4 < size ? first + 4 : size;
-            for (std::uint32_t c = first + 1; c < end; ++c)
-                if (less(heap_[c], heap_[best])) best = c;
-            if (!less(heap_[best], e)) break;
-            heap_[i] = heap_[best];
-            pos_[heap_[i].v] = i;
-            i = best;
-        }
-        heap_[i] = e;
-        pos_[e.v] = i;
-    }
-    std::vector<Entry> heap_;
-    std::vector<std::uint32_t> pos_;
-};
 
 /// Unweighted: 64 breadth-first searches at once, from sources [first, first + count).
 template <class Neighbours>
@@ -195,18 +132,17 @@ inline DistanceSums distance_sums(const View& g, bool incoming, unsigned threads
             auto [lo, hi] = block_range(n, blocks, b);
             constexpr double inf = std::numeric_limits<double>::infinity();
             std::vector<double> dist(n, inf);
-            std::vector<char> done(n, 0);
             std::vector<vertex_t> settled;
             settled.reserve(n);
-            detail::QuaternaryHeap heap(n);
+            DaryHeap heap(n, dist);
             for (std::size_t s = lo; s < hi; ++s) {
                 settled.clear();
                 dist[s] = 0.0;
-                heap.push(vertex_t(s), 0.0);
+                heap.push_or_decrease(vertex_t(s));
                 double reached = 0.0, total = 0.0, inverse = 0.0;
                 while (!heap.empty()) {
-                    const auto [d, v] = heap.pop();
-                    done[v] = 1;
+                    const vertex_t v = heap.pop();
+                    const double d = dist[v];
                     settled.push_back(v);
                     if (v != s) {
                         reached += 1.0;
@@ -217,21 +153,17 @@ inline DistanceSums distance_sums(const View& g, bool incoming, unsigned threads
                     const auto wt = wts(v);
                     for (std::size_t k = 0; k < nb.size(); ++k) {
                         const vertex_t w = nb[k];
-                        if (done[w]) continue;
+                        if (heap.state(w) == DaryHeap::settled) continue;
                         const double nd = d + wt[k];
                         if (nd < dist[w]) {
-                            const bool queued = dist[w] != inf;
                             dist[w] = nd;
-                            if (queued)
-                                heap.decrease(w, nd);
-                            else
-                                heap.push(w, nd);
+                            heap.push_or_decrease(w);
                         }
                     }
                 }
                 for (vertex_t v : settled) {
                     dist[v] = inf;
-                    done[v] = 0;
+                    heap.reset(v);
                 }
                 out.reached[s] = reached;
                 out.total[s] = total;

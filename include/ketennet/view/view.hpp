@@ -62,10 +62,11 @@ public:
             for (Arc& a : arcs)
                 if (a.source > a.target) std::swap(a.source, a.target);
         }
-        std::stable_sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) {
-            return a.source != b.source ? a.source < b.source : a.target < b.target;
-        });
-        // merge parallel arcs
+        sort_arcs(n, arcs);
+        // merge parallel arcs (adjacent after sorting, in their original order)
+        v->src_.reserve(arcs.size());
+        v->tgt_.reserve(arcs.size());
+        v->w_.reserve(arcs.size());
         for (std::size_t i = 0; i < arcs.size();) {
             std::size_t j = i;
             double w = arcs[i].weight;
@@ -147,6 +148,27 @@ public:
 
 private:
     View() = default;
+
+    /// Sorts arcs by (source, target), stably (parallel arcs keep their input order, so a
+    /// sum merges them in a fixed order): two counting-sort passes, O(n + m).
+    static void sort_arcs(vertex_t n, std::vector<Arc>& arcs) {
+        if (arcs.size() < 2) return;
+        bool sorted = true;
+        for (std::size_t i = 1; i < arcs.size() && sorted; ++i)
+            sorted = arcs[i - 1].source < arcs[i].source ||
+                     (arcs[i - 1].source == arcs[i].source && arcs[i - 1].target <= arcs[i].target);
+        if (sorted) return;
+        std::vector<Arc> tmp(arcs.size());
+        std::vector<std::size_t> count(std::size_t(n) + 1);
+        auto pass = [&](const std::vector<Arc>& from, std::vector<Arc>& to, auto key) {
+            std::fill(count.begin(), count.end(), 0);
+            for (const Arc& a : from) ++count[key(a) + 1];
+            for (std::size_t k = 1; k < count.size(); ++k) count[k] += count[k - 1];
+            for (const Arc& a : from) to[count[key(a)]++] = a;
+        };
+        pass(arcs, tmp, [](const Arc& a) { return std::size_t(a.target); });
+        pass(tmp, arcs, [](const Arc& a) { return std::size_t(a.source); });
+    }
 
     static void csr(vertex_t n, const std::vector<vertex_t>& from, const std::vector<vertex_t>& to,
                     const std::vector<double>& w, const std::vector<edge_t>& eid,
