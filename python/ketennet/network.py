@@ -117,6 +117,45 @@ class Network:
                 f"{self.number_of_relations()} relations, layers [{layers}], "
                 f"{len(self.chains)} chains>")
 
+    def _summary(self) -> "List[Tuple[str, str]]":
+        rel = self.relations
+        per_layer = rel["layer"].value_counts() if len(rel) else pd.Series(dtype=int)
+        sectors = self.organisations["sector"] if len(self) else pd.Series(dtype=object)
+        sectors = sectors[sectors != ""].value_counts()
+        rows = [("organisations", f"{len(self):,}"),
+                ("sectors", ", ".join(f"{s} ({c})" for s, c in sectors.items()) or "none")]
+        for name, directed in self._core.layers():
+            rows.append((f"layer '{name}'", f"{int(per_layer.get(name, 0)):,} relations, "
+                                            f"{'directed' if directed else 'undirected'}"))
+        for name in self.chains:
+            stages = self.chain(name)
+            rows.append((f"chain '{name}'", " → ".join(stages)))
+        return rows
+
+    def _repr_html_(self) -> str:
+        """A compact table for Jupyter: organisations, sectors, layers and chains."""
+        import html
+
+        cells = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+                        f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
+                        for k, v in self._summary())
+        return (f"<div><b>ketennet.Network</b> {html.escape(self.name or '(unnamed)')}"
+                f"<table>{cells}</table></div>")
+
+    def describe(self) -> str:
+        """The network in a few readable lines (what Jupyter shows as a table).
+
+        Examples
+        --------
+        >>> import ketennet as kn
+        >>> print(kn.examples.load("vreemdelingenketen").describe().splitlines()[1])
+        organisations  16
+        """
+        rows = self._summary()
+        width = max(len(k) for k, _ in rows)
+        return "\n".join([f"ketennet.Network {self.name or '(unnamed)'}"] +
+                         [f"{k:<{width}}  {v}" for k, v in rows])
+
     # ------------------------------------------------------------------ layers
     def add_layer(self, name: str, directed: bool = True) -> None:
         """Add a layer; ``ValueError`` if the name is taken."""

@@ -6,8 +6,16 @@ import importlib
 
 import pytest
 
-MODULES = ["ketennet", "ketennet.network", "ketennet.io", "ketennet.centrality",
-           "ketennet.cohesion", "ketennet.resilience", "ketennet.flow", "ketennet.report", "ketennet.examples"]
+import pkgutil
+
+import ketennet
+
+# every public module of the package (a new module without examples fails here, on purpose);
+# the command-line entry points are tested in test_cli.py
+_SKIP = {"ketennet.cli", "ketennet.__main__"}
+MODULES = ["ketennet"] + sorted(
+    f"ketennet.{m.name}" for m in pkgutil.iter_modules(ketennet.__path__)
+    if not m.name.startswith("_") and f"ketennet.{m.name}" not in _SKIP)
 
 
 @pytest.mark.parametrize("name", MODULES)
