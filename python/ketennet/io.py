@@ -165,6 +165,8 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
     name : str
         Name of the network.
 
+    Notes
+    -----
     Ids are strings; non-string ids (integers, say) are converted with ``str``. Errors name
     the row (0-based position) and column: a missing required column, a relation to an
     unknown organisation (``KeyError``), a duplicate, quality outside [0, 1], a negative,
