@@ -309,12 +309,14 @@ padding-bottom:.2rem;color:#154273} .meta{color:#5a6a7a;font-size:.9rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem} th,td{text-align:left;padding:.35rem .5rem;
 border-bottom:1px solid #dde3ea;vertical-align:top} th{background:#f2f5f8}
 td.v{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+figure{margin:1.2rem 0} figcaption{font-weight:600;margin-bottom:.3rem}
 .dir{color:#5a6a7a;font-size:.85rem} .src{color:#5a6a7a;font-size:.8rem} .none{color:#5a6a7a;font-style:italic}
 """
 
 
-def to_html(net: Network, card: Optional[pd.DataFrame] = None) -> str:
-    """The scorecard as one self-contained HTML page (inline CSS, no scripts or downloads)."""
+def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool = True) -> str:
+    """The scorecard as one self-contained HTML page (inline CSS and inline SVG figures, no
+    scripts or downloads). ``figures=False`` leaves the figures out (a smaller, faster page)."""
     card = scorecard(net) if card is None else card
     e = _html.escape
     parts = ["<!DOCTYPE html>", "<html lang=\"nl\"><head><meta charset=\"utf-8\">",
@@ -357,5 +359,13 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None) -> str:
                 f"<td class=\"v\">{e(_fmt(row[c], 'share' if c == 'attrition' else 'items'))}</td>"
                 for c in _STAGE_COLUMNS) + "</tr>")
         parts.append(f"</tbody></table><p class=\"src\">{e(stages.attrs['basis'])}</p>")
+    if figures:
+        from ._figures import report_figures
+
+        figs = report_figures(net)
+        if figs:
+            parts.append("<h2>Figuren (figures)</h2>")
+            for title, svg in figs:
+                parts.append(f"<figure><figcaption>{e(title)}</figcaption>{svg}</figure>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
