@@ -50,6 +50,14 @@ void register_brokerage(py::module_& m) {
         auto p = brokerage::partition_by(net, attribute);
         return py::make_tuple(to_numpy_index(p.group), p.labels);
     }, py::arg("network"), py::arg("attribute"));
+    b.def("contacts", [](const View& v) {
+        // distinct contacts (in- or out-neighbours, self excluded) of every organisation
+        const brokerage::detail::MutualAdjacency M(v);
+        std::vector<double> c(v.n(), 0.0);
+        for (vertex_t u = 0; u < v.n(); ++u)
+            for (std::size_t k = M.off[u]; k < M.off[u + 1]; ++k) c[u] += M.adj[k] != u ? 1.0 : 0.0;
+        return to_numpy(c);
+    }, py::arg("view"));
     b.def("structural_holes", [](const View& v, unsigned threads, py::object progress) {
         PythonProgress p(std::move(progress));
         auto r = p.run([&](ProgressHandler h) {
