@@ -7,9 +7,10 @@
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
-using kt::nan;
 
 namespace {
+
+constexpr double NaN = kt::nan;
 
 brokerage::StructuralHoles holes(const Network& net, bool weighted = false, unsigned threads = 0) {
     brokerage::StructuralHolesOptions o;
@@ -41,10 +42,10 @@ TEST_CASE("structural holes of a star", "[brokerage][structural_holes]") {
                                   {{"h", "l1", 2.0}, {"h", "l2", 2.0}, {"h", "l3", 2.0}}, false);
     const auto r = holes(net, weighted);
     const ViewPtr v = net.view();
-    kt::check_by_id(*v, r.constraint, {{"h", 1.0 / 3}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", nan}});
-    kt::check_by_id(*v, r.effective_size, {{"h", 3}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", nan}});
-    kt::check_by_id(*v, r.efficiency, {{"h", 1}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", nan}});
-    kt::check_by_id(*v, r.hierarchy, {{"h", 0}, {"l1", nan}, {"l2", nan}, {"l3", nan}, {"e", nan}});
+    kt::check_by_id(*v, r.constraint, {{"h", 1.0 / 3}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", NaN}});
+    kt::check_by_id(*v, r.effective_size, {{"h", 3}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", NaN}});
+    kt::check_by_id(*v, r.efficiency, {{"h", 1}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", NaN}});
+    kt::check_by_id(*v, r.hierarchy, {{"h", 0}, {"l1", NaN}, {"l2", NaN}, {"l3", NaN}, {"e", NaN}});
 }
 
 //   undirected, unweighted:
@@ -67,7 +68,7 @@ TEST_CASE("structural holes of a triangle with a pendant", "[brokerage][structur
     kt::check_by_id(*v, r.effective_size, {{"a", 7.0 / 3}, {"b", 1}, {"c", 1}, {"d", 1}});
     kt::check_by_id(*v, r.efficiency, {{"a", 7.0 / 9}, {"b", 0.5}, {"c", 0.5}, {"d", 1}});
     kt::check_by_id(*v, r.hierarchy, {{"a", theil({0.25, 0.25, 1.0 / 9})}, {"b", theil({9.0 / 16, 4.0 / 9})},
-                                      {"c", theil({9.0 / 16, 4.0 / 9})}, {"d", nan}});
+                                      {"c", theil({9.0 / 16, 4.0 / 9})}, {"d", NaN}});
     CHECK(r.hierarchy[0] > 0.0);
     CHECK(r.hierarchy[0] < 1.0);
 }
@@ -85,12 +86,12 @@ TEST_CASE("structural holes, directed and weighted", "[brokerage][structural_hol
         kt::check_by_id(*v, r.constraint, {{"a", 5.0 / 8}, {"b", 1}, {"c", 1}});
         kt::check_by_id(*v, r.effective_size, {{"a", 2}, {"b", 1}, {"c", 1}});
         kt::check_by_id(*v, r.efficiency, {{"a", 1}, {"b", 1}, {"c", 1}});
-        kt::check_by_id(*v, r.hierarchy, {{"a", theil({9.0 / 16, 1.0 / 16})}, {"b", nan}, {"c", nan}});
+        kt::check_by_id(*v, r.hierarchy, {{"a", theil({9.0 / 16, 1.0 / 16})}, {"b", NaN}, {"c", NaN}});
     }
     SECTION("unweighted") {
         const auto r = holes(net, false);
         kt::check_by_id(*v, r.constraint, {{"a", 5.0 / 9}, {"b", 1}, {"c", 1}});
-        kt::check_by_id(*v, r.hierarchy, {{"a", theil({4.0 / 9, 1.0 / 9})}, {"b", nan}, {"c", nan}});
+        kt::check_by_id(*v, r.hierarchy, {{"a", theil({4.0 / 9, 1.0 / 9})}, {"b", NaN}, {"c", NaN}});
     }
 }
 
