@@ -2,6 +2,7 @@
 with a marked NAO, a dense small network (shared governance); unknown inputs; bad input."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import ketennet as kn
@@ -87,7 +88,7 @@ def test_unknown_inputs_are_reported_not_guessed():
     d = kn.governance.diagnose(star(12))
     f = d.findings.set_index("indicator")
     for name in ("trust", "goal consensus", "need for network-level competencies"):
-        assert f.loc[name, "level"] is None and "unknown" in f.loc[name, "note"]
+        assert pd.isna(f.loc[name, "level"]) and "unknown" in f.loc[name, "note"]
     # only size is known: moderate -> lead organisation or NAO, a tie
     assert d.mode is None and d.fits is None
     assert "split" in d.reasoning
