@@ -55,6 +55,8 @@ NEED_LOW, NEED_HIGH = 1 / 3, 2 / 3
 CENTRAL = 0.5
 #: Share of the other organisations a lead organisation or NAO must be tied to.
 REACH = 0.5
+#: Contingencies that must be known (the number of participants always is) to indicate a mode.
+MIN_KNOWN = 2
 
 LEVELS = ("low", "moderate", "high")
 Level = Union[None, float, str]
@@ -176,7 +178,9 @@ def diagnose(net, trust: Union[None, str, float] = None, goal_consensus: Level =
     (> 20) -> NAO; goal consensus below 0.5 -> lead organisation, 0.5-0.75 -> NAO, high
     (>= 0.75) -> shared; competency need low (< 1/3) -> shared, moderate -> lead
     organisation, high (>= 2/3) -> NAO. The indicated mode is the one most known
-    contingencies point to (``None`` on a tie); unknown contingencies are listed as unknown.
+    contingencies point to (``None`` on a tie, or when only the number of participants is
+    known: at least :data:`MIN_KNOWN` contingencies are needed); unknown contingencies are
+    listed as unknown, never guessed.
     The fit compares it with the observed mode, and every contingency that points elsewhere
     is reported as a disagreement.
 
@@ -316,7 +320,13 @@ def diagnose(net, trust: Union[None, str, float] = None, goal_consensus: Level =
     best = max(scores.values())
     top_modes = [m for m in MODES if scores[m] == best]
     mode = top_modes[0] if len(top_modes) == 1 else None
-    if mode is None:
+    known = sum(level is not None for _, _, level, _ in contingencies)
+    if known < MIN_KNOWN:
+        mode, fits = None, None
+        reasoning.append(f"Only {known} of the four contingencies is known (the number of "
+                         "participants): too little to indicate a mode. Give trust, goal "
+                         "consensus and the need for network-level competencies to judge the fit.")
+    elif mode is None:
         reasoning.append("The contingencies are split between " + " and ".join(top_modes)
                          + f" ({best} each): no single mode is indicated.")
         fits = None

@@ -148,8 +148,9 @@ def _collaboration_rows(net: Network, add, top: int) -> None:
         add("effectiveness", "E-I index (sectors)", ei, "index", "context",
             "collaboration: (external - internal) / all ties by sector; +1 all ties cross sectors, "
             "-1 all stay inside", "Krackhardt & Stern (1988)")
+        sizes = sectors.value_counts()
         for sector, row in brokerage.ei_index(net, level="group").iterrows():
-            if not math.isnan(row["ei"]):
+            if sizes[sector] >= 2 and not math.isnan(row["ei"]):  # one member: trivially +1
                 add("effectiveness", f"E-I index [sector {sector}]", float(row["ei"]), "index",
                     "context", f"collaboration: ties of sector '{sector}' across vs within it",
                     "Krackhardt & Stern (1988)")
@@ -162,8 +163,9 @@ def _collaboration_rows(net: Network, add, top: int) -> None:
     add("effectiveness", "governance mode (observed)", d.observed_mode, "mode", "context",
         "collaboration: " + d.reasoning.splitlines()[1], "Provan & Kenis (2008), JPART 18")
     add("effectiveness", "governance mode (indicated)", d.mode or "undetermined", "mode",
-        "context", "collaboration: the mode the known contingencies point to (trust, goal "
-        "consensus and competency needs unknown here: see kn.governance.diagnose)",
+        "context", "collaboration: the mode the contingencies point to; undetermined here, as "
+        "trust, goal consensus and competency needs are not in the network data (give them to "
+        "kn.governance.diagnose)",
         "Provan & Kenis (2008), JPART 18")
     add("effectiveness", "centrally integrated", d.centrally_integrated, "yes/no", "higher",
         "collaboration: degree centralization >= 0.5 (effective networks are centrally "

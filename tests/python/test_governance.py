@@ -89,9 +89,13 @@ def test_unknown_inputs_are_reported_not_guessed():
     f = d.findings.set_index("indicator")
     for name in ("trust", "goal consensus", "need for network-level competencies"):
         assert pd.isna(f.loc[name, "level"]) and "unknown" in f.loc[name, "note"]
-    # only size is known: moderate -> lead organisation or NAO, a tie
+    # only size is known: too little to indicate a mode
     assert d.mode is None and d.fits is None
-    assert "split" in d.reasoning
+    assert "too little to indicate a mode" in d.reasoning
+    # with two known contingencies that tie (moderate size: lead or NAO; trust moderate: NAO;
+    # consensus low: lead) the modes are split
+    d2 = kn.governance.diagnose(star(12), trust=0.4, goal_consensus=0.3)
+    assert d2.mode is None and "split" in d2.reasoning
     assert "unknown" in d._repr_html_() and "<table" in d._repr_html_()
     assert "observed lead organisation" in str(d)
 
