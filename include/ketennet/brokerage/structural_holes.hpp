@@ -65,9 +65,9 @@ struct MutualAdjacency {
                                  " has weight " + std::to_string(w));
         }
         off.assign(std::size_t(n) + 1, 0);
+        adj.reserve(2 * ws.size());
+        m.reserve(2 * ws.size());
         // Merge out- and in-lists (both ascending) per vertex.
-        std::vector<vertex_t> row_adj;
-        std::vector<double> row_m;
         for (vertex_t u = 0; u < n; ++u) {
             auto on = g.out_neighbours(u);
             auto ow = g.out_weights(u);
@@ -138,7 +138,9 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
     out.effective_size.assign(n, nan);
     out.efficiency.assign(n, nan);
     out.hierarchy.assign(n, nan);
-    const std::size_t blocks = block_count(n, 256);
+    // Each block allocates O(n) scratch, so blocks hold at least 256 organisations (every
+    // organisation's values are computed alone, so results do not depend on the blocks).
+    const std::size_t blocks = std::clamp<std::size_t>(std::size_t(n) / 256, 1, 64);
     parallel_blocks(blocks, options.threads, [&](std::size_t b) {
         const auto [lo, hi] = block_range(n, blocks, b);
         std::vector<double> p(n, 0.0), ind(n, 0.0), red(n, 0.0);
