@@ -88,7 +88,8 @@ def centralization(net, measure: str = "degree", *, direction: str = "all",
     ``measure="closeness"``: sna's closeness :math:`(n-1) / \\sum_u d(v, u)` over outgoing
     distances, 0 for an organisation that does not reach all others (so a disconnected
     network has C = 0); T undirected :math:`(n-1)(n-2)/(2n-3)` (the star), directed
-    :math:`(n-1)(1 - 1/n)` (sna's bound). As ``sna::centralization(g, closeness)``.
+    :math:`(n-1)(1 - 1/n)` (sna's bound, which a directed out-star exceeds: C = 1.25 for
+    n = 5, as in sna). As ``sna::centralization(g, closeness)``.
     (Not NetworkX's closeness, which looks at incoming distances and rescales for
     disconnected networks.)
 
