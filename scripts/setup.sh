@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up ketennet on a fresh Debian/Ubuntu machine: installs the Debian packages it needs
-# (compilers, Boost.Graph, Eigen, Catch2, nlohmann-json, pugixml) when missing, creates the
+# (compilers, Boost.Graph, Eigen, Catch2, nlohmann-json, pugixml; R with sna for the
+# cross-checks) when missing, creates the
 # virtual environment .venv and builds and installs the package into it.
 # Safe to run again: it only does what is missing (a rebuild is incremental).
 #
@@ -15,6 +16,8 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------------------
 debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev)
+# R and its sna package: peers of the brokerage, QAP and centralization cross-checks
+debs+=(r-base-core r-cran-sna)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${debs[@]}"; do

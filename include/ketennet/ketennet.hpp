@@ -29,8 +29,13 @@
 #include "ketennet/centrality/pagerank.hpp"
 #include "ketennet/cohesion/centralization.hpp"
 #include "ketennet/cohesion/density.hpp"
+#include "ketennet/cohesion/qap.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"
 #include "ketennet/resilience/articulation_points.hpp"
+#include "ketennet/brokerage/gould_fernandez.hpp"
+#include "ketennet/brokerage/homophily.hpp"
+#include "ketennet/brokerage/partition.hpp"
+#include "ketennet/brokerage/structural_holes.hpp"
 
 #include "ketennet/flow/chain_score.hpp"
 #include "ketennet/flow/efficiency.hpp"

@@ -12,13 +12,16 @@ True
 Modules by the question they answer: :mod:`ketennet.centrality` (who is central),
 :mod:`ketennet.cohesion` (how integrated the network is), :mod:`ketennet.resilience`
 (single points of failure), :mod:`ketennet.flow` (how information flows: efficiency, lead
-time, throughput, fidelity, feedback, chain scores). I/O: :func:`read_json`, :func:`write_json`,
-:func:`read_graphml`, :func:`write_graphml`, :func:`from_pandas`, :func:`from_networkx`,
-:func:`to_networkx`, :func:`from_igraph`, :func:`to_igraph`. Studies of many networks:
-:func:`scorecard` and :func:`signals`; pictures: :mod:`ketennet.plot`.
+time, throughput, fidelity, feedback, chain scores), :mod:`ketennet.brokerage` (who brokers
+between organisations and sectors), :mod:`ketennet.governance` (governance fit). I/O:
+:func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
+:func:`from_pandas`, :func:`from_networkx`, :func:`to_networkx`, :func:`from_igraph`,
+:func:`to_igraph`. Studies of many networks: :func:`scorecard` and :func:`signals`; pictures:
+:mod:`ketennet.plot`.
 """
 from . import _core
-from . import centrality, cohesion, examples, flow, plot, report, resilience, studies
+from . import (brokerage, centrality, cohesion, examples, flow, governance, plot, report,
+               resilience, studies)
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from .network import Network
@@ -31,5 +34,6 @@ __version__ = _core.__version__
 
 __all__ = ["Network", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
-           "resilience", "flow", "report", "examples", "plot", "studies", "scorecard", "signals", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "resilience", "flow", "brokerage", "governance", "report", "examples", "plot",
+           "studies", "scorecard", "signals", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "__version__"]

@@ -111,10 +111,65 @@ def scorecard(net: Network, *, top: int = 5) -> pd.DataFrame:
             add("effectiveness", "broker (betweenness)", float(value), "share of pairs",
                 "context", f"{_label(net, oid)}: share of shortest paths between others through it",
                 _SRC_BRANDES, scope="organisation", subject=oid)
+    _collaboration_rows(net, add, top)
     # -- every chain: how cases and information flow through it (kn.flow.score_chain)
     for name in net.chains:
         _chain_rows(net, name, add)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _collaboration_rows(net: Network, add, top: int) -> None:
+    """Collaboration rows (goal ``effectiveness``): betweenness centralization, brokers
+    between sectors (Gould-Fernandez liaisons and gatekeepers), the E-I index overall and per
+    sector, sector assortativity, and the governance fit (Provan & Kenis 2008). Rows that are
+    undefined for the network (sectors missing, no ties) are left out."""
+    from . import brokerage, governance
+
+    n = len(net)
+    if n < 3 or net.view().m == 0:
+        return
+    add("effectiveness", "betweenness centralization", cohesion.centralization(net, "betweenness"),
+        "share", "context", "collaboration: how far the shortest routes between organisations run "
+        "through one of them (1 = a star)", f"{_SRC_FREEMAN}; sna::centralization")
+    sectors = net.organisations["sector"]
+    if (sectors != "").all() and sectors.nunique() >= 2:
+        roles = brokerage.gould_fernandez(net)
+        what = {"liaison": "between two other sectors", "gatekeeper": "from another sector into its own"}
+        for role in ("liaison", "gatekeeper"):
+            counts = roles.raw[role].sort_values(ascending=False, kind="stable")
+            for oid, value in counts.head(top).items():
+                if value <= 0:
+                    break
+                add("effectiveness", f"broker ({role})", int(value), "pairs", "context",
+                    f"collaboration: {_label(net, oid)} links pairs {what[role]} that have no "
+                    f"direct tie (z = {roles.z.loc[oid, role]:.1f} against chance)",
+                    "Gould & Fernandez (1989); sna::brokerage", scope="organisation", subject=oid)
+        ei = brokerage.ei_index(net)
+        add("effectiveness", "E-I index (sectors)", ei, "index", "context",
+            "collaboration: (external - internal) / all ties by sector; +1 all ties cross sectors, "
+            "-1 all stay inside", "Krackhardt & Stern (1988)")
+        sizes = sectors.value_counts()
+        for sector, row in brokerage.ei_index(net, level="group").iterrows():
+            if sizes[sector] >= 2 and not math.isnan(row["ei"]):  # one member: trivially +1
+                add("effectiveness", f"E-I index [sector {sector}]", float(row["ei"]), "index",
+                    "context", f"collaboration: ties of sector '{sector}' across vs within it",
+                    "Krackhardt & Stern (1988)")
+        r = brokerage.assortativity(net)
+        if not math.isnan(r):
+            add("effectiveness", "sector assortativity", r, "index", "context",
+                "collaboration: do ties stay within sectors (1) or prefer other sectors (< 0)?",
+                "Newman (2003); NetworkX attribute_assortativity_coefficient")
+    d = governance.diagnose(net)
+    add("effectiveness", "governance mode (observed)", d.observed_mode, "mode", "context",
+        "collaboration: " + d.reasoning.splitlines()[1], "Provan & Kenis (2008), JPART 18")
+    add("effectiveness", "governance mode (indicated)", d.mode or "undetermined", "mode",
+        "context", "collaboration: the mode the contingencies point to; undetermined here, as "
+        "trust, goal consensus and competency needs are not in the network data (give them to "
+        "kn.governance.diagnose)",
+        "Provan & Kenis (2008), JPART 18")
+    add("effectiveness", "centrally integrated", d.centrally_integrated, "yes/no", "higher",
+        "collaboration: degree centralization >= 0.5 (effective networks are centrally "
+        "integrated)", _SRC_PM)
 
 
 # indicator of kn.flow.score_chain -> (goal, meaning, source)

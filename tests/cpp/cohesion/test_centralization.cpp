@@ -112,3 +112,32 @@ TEST_CASE("degree centralization of tiny views", "[cohesion][centralization]") {
     CHECK(cohesion::degree_centralization(*kt::graph({"a"}, {}, false).view()) == 0.0);
     CHECK(cohesion::degree_centralization(*Network().view()) == 0.0);
 }
+
+//   betweenness and closeness centralization (sna::centralization, checked in R):
+//   undirected star, n = 5: both 1.
+//   undirected path a - b - c - d: betweenness (normalised) 0, 2/3, 2/3, 0: sum 4/3 / (n-1) = 4/9;
+//     closeness 3/6, 3/4, 3/4, 3/6: sum 1/2 / ((n-1)(n-2)/(2n-3) = 6/5) = 5/12
+//   directed star out of h: betweenness 0; closeness: h 1, leaves reach no one: 0:
+//     sum 4 / ((n-1)(1 - 1/n) = 16/5) = 5/4 (sna's bound is not reached by this star)
+//   directed star both ways: betweenness 1; closeness h 1, leaves 4/7: (12/7) / (16/5) = 15/28
+//   undirected cycle: 0 for both
+TEST_CASE("betweenness and closeness centralization", "[cohesion][centralization]") {
+    const Network star = kt::graph(star_ids, spokes, false);
+    CHECK(cohesion::betweenness_centralization(*star.view()) == Approx(1.0));
+    CHECK(cohesion::closeness_centralization(*star.view()) == Approx(1.0));
+    const Network path = kt::graph({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}}, false);
+    CHECK(cohesion::betweenness_centralization(*path.view()) == Approx(4.0 / 9));
+    CHECK(cohesion::closeness_centralization(*path.view()) == Approx(5.0 / 12));
+    const Network out_star = kt::graph(star_ids, spokes, true);
+    CHECK(cohesion::betweenness_centralization(*out_star.view()) == Approx(0.0).margin(1e-15));
+    CHECK(cohesion::closeness_centralization(*out_star.view()) == Approx(1.25));
+    Network both = kt::graph(star_ids, spokes, true);
+    for (const char* l : {"l1", "l2", "l3", "l4"}) both.add_relation(kt::rel(l, "h", "L", 1.0));
+    CHECK(cohesion::betweenness_centralization(*both.view()) == Approx(1.0));
+    CHECK(cohesion::closeness_centralization(*both.view()) == Approx(15.0 / 28));
+    const Network cycle = kt::graph({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}}, false);
+    CHECK(cohesion::betweenness_centralization(*cycle.view()) == Approx(0.0).margin(1e-15));
+    CHECK(cohesion::closeness_centralization(*cycle.view()) == Approx(0.0).margin(1e-15));
+    CHECK(cohesion::betweenness_centralization(*kt::graph({"a", "b"}, {{"a", "b"}}, false).view()) == 0.0);
+    CHECK(cohesion::closeness_centralization(*kt::graph({"a"}, {}, false).view()) == 0.0);
+}

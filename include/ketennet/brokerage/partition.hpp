@@ -1,0 +1,105 @@
+#pragma once
+/// @file partition.hpp
+/// @brief A partition of the organisations into groups (sectors, regions, ...), read from
+/// the `sector` field or an attribute.
+#include <cstdint>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ketennet/model/errors.hpp"
+#include "ketennet/model/network.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::brokerage {
+
+/// Groups of the organisations: group[v] in 0..labels.size()-1 for every organisation v
+/// (network order, which is view order).
+struct Partition {
+    std::vector<std::uint32_t> group;
+    std::vector<std::string> labels;
+    std::size_t groups() const noexcept { return labels.size(); }
+};
+
+/// The text of an attribute value used as a group label: a string as is, a number in the
+/// shortest form that reads back the same ("3", "2.5"), a bool as "true"/"false".
+inline std::string attribute_label(const AttributeValue& v) {
+    if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+    if (const double* d = std::get_if<double>(&v)) {
+        for (int prec = 1; prec <= 17; ++prec) {
+            std::ostringstream s;
+            s.precision(prec);
+            s << *d;
+            if (std::stod(s.str()) == *d) return s.str();
+        }
+    }
+    return std::get<std::string>(v);
+}
+
+/// The partition of @p net's organisations by @p attribute: the `sector` field when
+/// @p attribute is "sector", otherwise the organisation attribute of that name. Groups are
+/// numbered in the order of their values (strings alphabetically; numbers before strings).
+/// InputError naming the organisations (up to ten) that have no value: an empty sector, or
+/// the attribute absent.
+inline Partition partition_by(const Network& net, const std::string& attribute) {
+    if (attribute.empty()) throw InputError("partition: the attribute name is empty");
+    const auto& orgs = net.organisations();
+    std::vector<const AttributeValue*> values(orgs.size(), nullptr);
+    std::vector<AttributeValue> sectors;
+    const bool sector = attribute == "sector";
+    if (sector) sectors.reserve(orgs.size());
+    std::vector<std::string> missing;
+    std::size_t missing_count = 0;
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+        if (sector) {
+            sectors.emplace_back(orgs[i].sector);
+            if (orgs[i].sector.empty()) {
+                if (missing.size() < 10) missing.push_back(orgs[i].id);
+                ++missing_count;
+            } else {
+                values[i] = &sectors.back();
+            }
+            continue;
+        }
+        auto it = orgs[i].attributes.find(attribute);
+        if (it == orgs[i].attributes.end()) {
+            if (missing.size() < 10) missing.push_back(orgs[i].id);
+            ++missing_count;
+        } else {
+            values[i] = &it->second;
+        }
+    }
+    if (missing_count) {
+        std::string msg = "partition by '" + attribute + "': " + std::to_string(missing_count) +
+                          " organisation" + (missing_count > 1 ? "s have" : " has") +
+                          (sector ? " no sector: " : " no such attribute: ");
+        for (std::size_t k = 0; k < missing.size(); ++k) msg += (k ? ", '" : "'") + missing[k] + "'";
+        if (missing_count > missing.size()) msg += ", ...";
+        throw InputError(msg);
+    }
+    std::map<AttributeValue, std::uint32_t> codes;
+    for (const AttributeValue* v : values) codes.emplace(*v, 0);
+    Partition p;
+    for (auto& [value, code] : codes) {
+        code = std::uint32_t(p.labels.size());
+        p.labels.push_back(attribute_label(value));
+    }
+    p.group.reserve(values.size());
+    for (const AttributeValue* v : values) p.group.push_back(codes.at(*v));
+    return p;
+}
+
+/// Checks that @p p fits @p view: one group per organisation, every group below groups().
+inline void check_partition(const View& view, const Partition& p) {
+    if (p.group.size() != view.n())
+        throw InputError("partition has " + std::to_string(p.group.size()) +
+                         " entries for a view of " + std::to_string(view.n()) + " organisations");
+    for (std::size_t v = 0; v < p.group.size(); ++v)
+        if (p.group[v] >= p.labels.size())
+            throw InputError("partition: organisation '" + view.id(vertex_t(v)) + "' has group " +
+                             std::to_string(p.group[v]) + " but there are only " +
+                             std::to_string(p.labels.size()) + " labels");
+}
+
+}  // namespace ketennet::brokerage

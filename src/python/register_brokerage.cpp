@@ -1,0 +1,128 @@
+// Bindings of ketennet::brokerage (who brokers between organisations and sectors: Burt's
+// structural holes, Gould-Fernandez roles, E-I index, mixing and assortativity). The Python
+// module ketennet.brokerage wraps them.
+#include "common.hpp"
+
+namespace ketennet::python {
+namespace {
+
+/// (codes, labels) from Python -> Partition (checked against the view by the kernels).
+brokerage::Partition to_partition(
+    const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& codes,
+    std::vector<std::string> labels) {
+    brokerage::Partition p;
+    p.labels = std::move(labels);
+    p.group.reserve(std::size_t(codes.size()));
+    for (py::ssize_t i = 0; i < codes.size(); ++i) {
+        const std::int64_t c = codes.data()[i];
+        if (c < 0 || std::uint64_t(c) >= p.labels.size())
+            throw InputError("partition: group code " + std::to_string(c) + " at position " +
+                             std::to_string(i) + " is outside 0.." +
+                             std::to_string(p.labels.size()) + "-1");
+        p.group.push_back(std::uint32_t(c));
+    }
+    return p;
+}
+
+/// A row-major rows x cols vector as a 2-d NumPy array.
+py::array_t<double> matrix(const std::vector<double>& v, std::size_t rows, std::size_t cols) {
+    py::array_t<double> a({py::ssize_t(rows), py::ssize_t(cols)});
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+}
+
+py::array_t<double> array6(const std::array<double, brokerage::role_count>& x) {
+    py::array_t<double> a(py::ssize_t(x.size()));
+    std::copy(x.begin(), x.end(), a.mutable_data());
+    return a;
+}
+
+using Codes = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+}  // namespace
+
+void register_brokerage(py::module_& m) {
+    auto b = m.def_submodule(
+        "brokerage",
+        "who brokers: constraint, effective size, efficiency, hierarchy (Burt), Gould-Fernandez "
+        "roles, E-I index, attribute mixing matrix and assortativity");
+    b.def("partition", [](const Network& net, const std::string& attribute) {
+        auto p = brokerage::partition_by(net, attribute);
+        return py::make_tuple(to_numpy_index(p.group), p.labels);
+    }, py::arg("network"), py::arg("attribute"));
+    b.def("contacts", [](const View& v) {
+        // distinct contacts (in- or out-neighbours, self excluded) of every organisation
+        const brokerage::detail::MutualAdjacency M(v);
+        std::vector<double> c(v.n(), 0.0);
+        for (vertex_t u = 0; u < v.n(); ++u)
+            for (std::size_t k = M.off[u]; k < M.off[u + 1]; ++k) c[u] += M.adj[k] != u ? 1.0 : 0.0;
+        return to_numpy(c);
+    }, py::arg("view"));
+    b.def("structural_holes", [](const View& v, unsigned threads, py::object progress) {
+        PythonProgress p(std::move(progress));
+        auto r = p.run([&](ProgressHandler h) {
+            brokerage::StructuralHolesOptions o;
+            o.threads = threads;
+            o.progress = std::move(h);
+            return brokerage::structural_holes(v, o);
+        });
+        py::dict d;
+        d["constraint"] = to_numpy(r.constraint);
+        d["effective_size"] = to_numpy(r.effective_size);
+        d["efficiency"] = to_numpy(r.efficiency);
+        d["hierarchy"] = to_numpy(r.hierarchy);
+        return d;
+    }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
+    b.def("gould_fernandez", [](const View& v, const Codes& codes, std::vector<std::string> labels,
+                                unsigned threads, py::object progress) {
+        const auto part = to_partition(codes, std::move(labels));
+        PythonProgress p(std::move(progress));
+        auto r = p.run([&](ProgressHandler h) {
+            brokerage::BrokerageOptions o;
+            o.threads = threads;
+            o.progress = std::move(h);
+            return brokerage::gould_fernandez(v, part, o);
+        });
+        constexpr std::size_t R = brokerage::role_count;
+        const std::size_t n = v.n(), k = part.groups();
+        py::dict d;
+        d["roles"] = std::vector<std::string>(brokerage::role_names.begin(), brokerage::role_names.end());
+        d["raw"] = matrix(r.raw, n, R);
+        d["expected"] = matrix(r.expected, n, R);
+        d["sd"] = matrix(r.sd, n, R);
+        d["z"] = matrix(r.z, n, R);
+        d["network_raw"] = array6(r.network_raw);
+        d["network_expected"] = array6(r.network_expected);
+        d["network_sd"] = array6(r.network_sd);
+        d["network_z"] = array6(r.network_z);
+        d["group_expected"] = matrix(r.group_expected, k, R);
+        d["group_sd"] = matrix(r.group_sd, k, R);
+        d["density"] = r.density;
+        return d;
+    }, py::arg("view"), py::arg("codes"), py::arg("labels"), py::arg("threads") = 0,
+       py::arg("progress") = py::none());
+    b.def("ei_index", [](const View& v, const Codes& codes, std::vector<std::string> labels) {
+        const auto r = brokerage::ei_index(v, to_partition(codes, std::move(labels)));
+        py::dict d;
+        d["external"] = r.external;
+        d["internal"] = r.internal;
+        d["ei"] = r.ei;
+        d["group_external"] = to_numpy(r.group_external);
+        d["group_internal"] = to_numpy(r.group_internal);
+        d["group_ei"] = to_numpy(r.group_ei);
+        d["external_of"] = to_numpy(r.external_of);
+        d["internal_of"] = to_numpy(r.internal_of);
+        d["ei_of"] = to_numpy(r.ei_of);
+        return d;
+    }, py::arg("view"), py::arg("codes"), py::arg("labels"));
+    b.def("mixing_matrix", [](const View& v, const Codes& codes, std::vector<std::string> labels,
+                              bool normalized) {
+        const auto part = to_partition(codes, std::move(labels));
+        return matrix(brokerage::mixing_matrix(v, part, normalized), part.groups(), part.groups());
+    }, py::arg("view"), py::arg("codes"), py::arg("labels"), py::arg("normalized") = true);
+    b.def("assortativity", [](const View& v, const Codes& codes, std::vector<std::string> labels) {
+        return brokerage::assortativity(v, to_partition(codes, std::move(labels)));
+    }, py::arg("view"), py::arg("codes"), py::arg("labels"));
+}
+
+}  // namespace ketennet::python

@@ -1,0 +1,118 @@
+// Gould-Fernandez brokerage roles on three- and four-organisation graphs.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "ketennet/brokerage/gould_fernandez.hpp"
+#include "../test_helpers.hpp"
+
+using namespace ketennet;
+using brokerage::Role;
+
+namespace {
+
+Network sectored(const std::vector<std::pair<std::string, std::string>>& orgs,
+                 const std::vector<kt::E>& edges, bool directed) {
+    Network net("test");
+    net.add_layer("L", directed);
+    for (const auto& [id, sector] : orgs) net.add_organisation({id, "", sector, {}});
+    for (const auto& e : edges) net.add_relation(kt::rel(e.source, e.target, "L"));
+    return net;
+}
+
+double at(const brokerage::Brokerage& b, vertex_t v, Role r) {
+    return b.raw[std::size_t(v) * brokerage::role_count + std::size_t(r)];
+}
+
+}  // namespace
+
+//   a -> b -> c (no a -> c): b brokers the one pair (a, c). Sectors decide the role:
+//     X -> X -> X coordinator;  Y -> X -> Y itinerant;  Y -> X -> X gatekeeper;
+//     X -> X -> Y representative;  Y -> X -> Z liaison
+TEST_CASE("each Gould-Fernandez role on a two-path", "[brokerage][gould_fernandez]") {
+    struct Case { const char *sa, *sb, *sc; Role role; };
+    const Case c = GENERATE(Case{"X", "X", "X", Role::coordinator}, Case{"Y", "X", "Y", Role::itinerant},
+                            Case{"Y", "X", "X", Role::gatekeeper}, Case{"X", "X", "Y", Role::representative},
+                            Case{"Y", "X", "Z", Role::liaison});
+    const Network net = sectored({{"a", c.sa}, {"b", c.sb}, {"c", c.sc}}, {{"a", "b"}, {"b", "c"}}, true);
+    const auto r = brokerage::gould_fernandez(*net.view(), brokerage::partition_by(net, "sector"));
+    for (std::size_t role = 0; role < 5; ++role) {
+        INFO("role " << brokerage::role_names[role]);
+        CHECK(at(r, 1, Role(role)) == (Role(role) == c.role ? 1.0 : 0.0));
+        CHECK(at(r, 0, Role(role)) == 0.0);
+        CHECK(at(r, 2, Role(role)) == 0.0);
+    }
+    CHECK(at(r, 1, Role::total) == 1.0);
+    CHECK(r.network_raw[std::size_t(c.role)] == 1.0);
+}
+
+//   a -> b -> c with a -> c as well: nothing brokered
+//   undirected a - b - c: b brokers (a, c) and (c, a): 2 coordinator pairs (as sna with a
+//   symmetric matrix)
+TEST_CASE("a closed two-path is not brokered; undirected ties count both ways", "[brokerage][gould_fernandez]") {
+    const Network closed = sectored({{"a", "X"}, {"b", "X"}, {"c", "X"}},
+                                    {{"a", "b"}, {"b", "c"}, {"a", "c"}}, true);
+    const auto r1 = brokerage::gould_fernandez(*closed.view(), brokerage::partition_by(closed, "sector"));
+    CHECK(r1.network_raw[std::size_t(Role::total)] == 0.0);
+    const Network und = sectored({{"a", "X"}, {"b", "X"}, {"c", "X"}}, {{"a", "b"}, {"b", "c"}}, false);
+    const auto r2 = brokerage::gould_fernandez(*und.view(), brokerage::partition_by(und, "sector"));
+    CHECK(at(r2, 1, Role::coordinator) == 2.0);
+    CHECK(r2.density == Approx(4.0 / 6));
+}
+
+//   expected values (sna::brokerage): a(X) -> b(Y) -> c(Y); m = 2 arcs, d = 2/6 = 1/3,
+//   q = d^2 (1 - d) = 2/27. b's group Y has n = 2 of N = 3:
+//     E[gatekeeper] = q (N - n)(n - 1) = 2/27;
+//     Var = E (1 - q) + 2 ((n-1) C(N-n, 2) + (N-n) C(n-1, 2)) d^3 (1-d)^3 = 2/27 * 25/27
+//     z = (1 - 2/27) / sqrt(50/729) = 25 / sqrt(50)
+//     E[coordinator] = q (n-1)(n-2) = 0, Var = 0: z = (0 - 0)/0 = NaN
+//     E[total] = q (N-1)(N-2) = 4/27
+TEST_CASE("Gould-Fernandez expected values and z-scores", "[brokerage][gould_fernandez]") {
+    const Network net = sectored({{"a", "X"}, {"b", "Y"}, {"c", "Y"}}, {{"a", "b"}, {"b", "c"}}, true);
+    const auto r = brokerage::gould_fernandez(*net.view(), brokerage::partition_by(net, "sector"));
+    constexpr std::size_t R = brokerage::role_count;
+    const std::size_t g = R + std::size_t(Role::gatekeeper);  // organisation b
+    CHECK(r.expected[g] == Approx(2.0 / 27));
+    CHECK(r.sd[g] == Approx(std::sqrt(50.0) / 27));
+    CHECK(r.z[g] == Approx(25.0 / std::sqrt(50.0)));
+    CHECK(r.expected[R + std::size_t(Role::total)] == Approx(4.0 / 27));
+    CHECK(std::isnan(r.z[R + std::size_t(Role::coordinator)]));
+    CHECK(r.expected[R + std::size_t(Role::representative)] == r.expected[g]);
+}
+
+TEST_CASE("Gould-Fernandez rejects bad input", "[brokerage][gould_fernandez]") {
+    SECTION("missing sectors are named") {
+        const Network net = sectored({{"a", "X"}, {"b", ""}, {"c", ""}}, {{"a", "b"}}, true);
+        const auto msg = kt::message_of<InputError>([&] { brokerage::partition_by(net, "sector"); });
+        CHECK_THAT(msg, Catch::Contains("2 organisations have no sector"));
+        CHECK_THAT(msg, Catch::Contains("'b', 'c'"));
+    }
+    SECTION("a missing attribute is named") {
+        Network net = sectored({{"a", "X"}, {"b", "X"}}, {}, true);
+        Organisation o = net.organisation("a");
+        o.attributes["region"] = std::string("oost");
+        net.set_organisation(o);
+        const auto msg = kt::message_of<InputError>([&] { brokerage::partition_by(net, "region"); });
+        CHECK_THAT(msg, Catch::Contains("'b'"));
+        CHECK_THAT(msg, !Catch::Contains("'a'"));
+    }
+    SECTION("fewer than three organisations") {
+        const Network net = sectored({{"a", "X"}, {"b", "X"}}, {{"a", "b"}}, true);
+        CHECK_THROWS_AS(brokerage::gould_fernandez(*net.view(), brokerage::partition_by(net, "sector")),
+                        InputError);
+    }
+}
+
+TEST_CASE("partition groups are sorted by value, numbers labelled briefly", "[brokerage][partition]") {
+    Network net("t");
+    for (const char* id : {"a", "b", "c"}) net.add_organisation({id, "", "", {}});
+    const std::vector<std::pair<std::string, AttributeValue>> vals{{"a", 2.5}, {"b", 1.0}, {"c", 2.5}};
+    for (const auto& [id, x] : vals) {
+        Organisation o = net.organisation(id);
+        o.attributes["k"] = x;
+        net.set_organisation(o);
+    }
+    const auto p = brokerage::partition_by(net, "k");
+    CHECK(p.labels == std::vector<std::string>{"1", "2.5"});
+    CHECK(p.group == std::vector<std::uint32_t>{1, 0, 1});
+}

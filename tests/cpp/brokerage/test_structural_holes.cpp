@@ -1,0 +1,121 @@
+// Burt's constraint, effective size, efficiency and hierarchy on hand-drawn graphs.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "ketennet/brokerage/structural_holes.hpp"
+#include "../test_helpers.hpp"
+
+using namespace ketennet;
+
+namespace {
+
+constexpr double NaN = kt::nan;
+
+brokerage::StructuralHoles holes(const Network& net, bool weighted = false, unsigned threads = 0) {
+    brokerage::StructuralHolesOptions o;
+    o.threads = threads;
+    return brokerage::structural_holes(*(weighted ? net.view(kt::opts({}, "volume")) : net.view()), o);
+}
+
+double theil(std::vector<double> c) {  // sum r ln r / (N ln N), r = N c / C
+    double C = 0;
+    for (double x : c) C += x;
+    const double N = double(c.size());
+    double h = 0;
+    for (double x : c) h += (N * x / C) * std::log(N * x / C);
+    return h / (N * std::log(N));
+}
+
+}  // namespace
+
+//   undirected star, plus an isolated organisation e:
+//        l1
+//        |
+//   l3 - h - l2        e
+//   p_h,l = 1/3, no ties among the leaves:  C_h = 3 (1/3)^2 = 1/3, ES_h = 3, EF_h = 1,
+//   H_h = 0 (constraint spread evenly);  leaves: C = 1, ES = 1, EF = 1, H = NaN (one
+//   contact);  e: NaN everywhere.
+TEST_CASE("structural holes of a star", "[brokerage][structural_holes]") {
+    const bool weighted = GENERATE(false, true);
+    const Network net = kt::graph({"h", "l1", "l2", "l3", "e"},
+                                  {{"h", "l1", 2.0}, {"h", "l2", 2.0}, {"h", "l3", 2.0}}, false);
+    const auto r = holes(net, weighted);
+    const ViewPtr v = net.view();
+    kt::check_by_id(*v, r.constraint, {{"h", 1.0 / 3}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", NaN}});
+    kt::check_by_id(*v, r.effective_size, {{"h", 3}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", NaN}});
+    kt::check_by_id(*v, r.efficiency, {{"h", 1}, {"l1", 1}, {"l2", 1}, {"l3", 1}, {"e", NaN}});
+    kt::check_by_id(*v, r.hierarchy, {{"h", 0}, {"l1", NaN}, {"l2", NaN}, {"l3", NaN}, {"e", NaN}});
+}
+
+//   undirected, unweighted:
+//     b
+//    / \        a's contacts b, c, d; b - c tied
+//   a - c       p_a. = 1/3; c_ab = (1/3 + p_ac p_cb)^2 = (1/3 + 1/3 * 1/2)^2 = 1/4 = c_ac,
+//   |           c_ad = 1/9:  C_a = 11/18;  ES_a = 3 - 2 * 1 / 3 = 7/3 (Borgatti n - 2t/n);
+//   d           EF_a = 7/9;  H_a = theil(1/4, 1/4, 1/9)
+//   b: contacts a, c, p = 1/2: c_ba = (1/2 + 1/2 * 1/2)^2 = 9/16,
+//      c_bc = (1/2 + p_ba p_ac)^2 = (1/2 + 1/6)^2 = 4/9:  C_b = 145/144;
+//      ES_b = (1 - 1/2) + (1 - 1/2) = 1;  EF_b = 1/2;  H_b = theil(9/16, 4/9)
+//   d: one contact: C = 1, ES = 1, EF = 1, H = NaN
+TEST_CASE("structural holes of a triangle with a pendant", "[brokerage][structural_holes]") {
+    const unsigned threads = GENERATE(1u, 3u);
+    const Network net = kt::graph({"a", "b", "c", "d"},
+                                  {{"a", "b"}, {"a", "c"}, {"a", "d"}, {"b", "c"}}, false);
+    const auto r = holes(net, false, threads);
+    const ViewPtr v = net.view();
+    kt::check_by_id(*v, r.constraint, {{"a", 11.0 / 18}, {"b", 145.0 / 144}, {"c", 145.0 / 144}, {"d", 1}});
+    kt::check_by_id(*v, r.effective_size, {{"a", 7.0 / 3}, {"b", 1}, {"c", 1}, {"d", 1}});
+    kt::check_by_id(*v, r.efficiency, {{"a", 7.0 / 9}, {"b", 0.5}, {"c", 0.5}, {"d", 1}});
+    kt::check_by_id(*v, r.hierarchy, {{"a", theil({0.25, 0.25, 1.0 / 9})}, {"b", theil({9.0 / 16, 4.0 / 9})},
+                                      {"c", theil({9.0 / 16, 4.0 / 9})}, {"d", NaN}});
+    CHECK(r.hierarchy[0] > 0.0);
+    CHECK(r.hierarchy[0] < 1.0);
+}
+
+//   directed and weighted (volume):  a -> b (2), b -> a (1), a -> c (1)
+//   mutual weights m_ab = 3, m_ac = 1: p_ab = 3/4, p_ac = 1/4; b and c have only a.
+//   C_a = (3/4)^2 + (1/4)^2 = 5/8;  ES_a = 2;  EF_a = 1;  H_a = theil(9/16, 1/16)
+//   C_b = C_c = 1 (c, a sink, still has a contact: not NaN);  H_b = H_c = NaN
+//   unweighted: m_ab = 2, m_ac = 1: p = 2/3, 1/3: C_a = 5/9, H_a = theil(4/9, 1/9)
+TEST_CASE("structural holes, directed and weighted", "[brokerage][structural_holes]") {
+    const Network net = kt::graph({"a", "b", "c"}, {{"a", "b", 2.0}, {"b", "a", 1.0}, {"a", "c", 1.0}}, true);
+    const ViewPtr v = net.view();
+    SECTION("weighted") {
+        const auto r = holes(net, true);
+        kt::check_by_id(*v, r.constraint, {{"a", 5.0 / 8}, {"b", 1}, {"c", 1}});
+        kt::check_by_id(*v, r.effective_size, {{"a", 2}, {"b", 1}, {"c", 1}});
+        kt::check_by_id(*v, r.efficiency, {{"a", 1}, {"b", 1}, {"c", 1}});
+        kt::check_by_id(*v, r.hierarchy, {{"a", theil({9.0 / 16, 1.0 / 16})}, {"b", NaN}, {"c", NaN}});
+    }
+    SECTION("unweighted") {
+        const auto r = holes(net, false);
+        kt::check_by_id(*v, r.constraint, {{"a", 5.0 / 9}, {"b", 1}, {"c", 1}});
+        kt::check_by_id(*v, r.hierarchy, {{"a", theil({4.0 / 9, 1.0 / 9})}, {"b", NaN}, {"c", NaN}});
+    }
+}
+
+//   undirected weighted triangle: a - b (1), a - c (3), b - c (1); m = 2w
+//   ES_a: j = b: 1 - p_ac m_bc / max_b = 1 - 3/4 * 2/2 = 1/4;
+//         j = c: 1 - p_ab m_cb / max_c = 1 - 1/4 * 2/6 = 11/12:  ES_a = 7/6, EF_a = 7/12
+TEST_CASE("effective size divides by the contact's strongest tie", "[brokerage][structural_holes]") {
+    const Network net = kt::graph({"a", "b", "c"}, {{"a", "b", 1.0}, {"a", "c", 3.0}, {"b", "c", 1.0}}, false);
+    const auto r = holes(net, true);
+    CHECK(r.effective_size[0] == Approx(7.0 / 6));
+    CHECK(r.efficiency[0] == Approx(7.0 / 12));
+}
+
+TEST_CASE("structural holes reject bad input", "[brokerage][structural_holes]") {
+    SECTION("a single organisation") {
+        const Network net = kt::graph({"a"}, {}, false);
+        const auto msg = kt::message_of<InputError>([&] { brokerage::structural_holes(*net.view()); });
+        CHECK_THAT(msg, Catch::Contains("at least two organisations"));
+    }
+    SECTION("a zero weight") {
+        const Network net = kt::graph({"a", "b", "c"}, {{"a", "b", 1.0}, {"b", "c", 0.0}}, true);
+        const auto msg = kt::message_of<InputError>(
+            [&] { brokerage::structural_holes(*net.view(kt::opts({}, "volume"))); });
+        CHECK_THAT(msg, Catch::Contains("b -> c"));
+        CHECK_THAT(msg, Catch::Contains("positive"));
+    }
+}
