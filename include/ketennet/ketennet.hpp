@@ -29,6 +29,13 @@
 #include "ketennet/cohesion/density.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"
 #include "ketennet/resilience/articulation_points.hpp"
+#include "ketennet/resilience/biconnected_components.hpp"
+#include "ketennet/resilience/dominators.hpp"
+#include "ketennet/resilience/failure_model.hpp"
+#include "ketennet/resilience/min_vertex_cut.hpp"
+#include "ketennet/resilience/null_model.hpp"
+#include "ketennet/resilience/simulate.hpp"
+#include "ketennet/resilience/vulnerability.hpp"
 
 #include "ketennet/flow/chain_score.hpp"
 #include "ketennet/flow/efficiency.hpp"

@@ -17,10 +17,11 @@ time, throughput, fidelity, feedback, chain scores). I/O: :func:`read_json`, :fu
 :func:`to_networkx`, :func:`from_igraph`, :func:`to_igraph`.
 """
 from . import _core
-from . import centrality, cohesion, examples, flow, report, resilience
+from . import centrality, cohesion, examples, flow, plot, report, resilience
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from .network import Network
+from .scenario import Scenario, compare
 
 ConvergenceError = _core.ConvergenceError
 """An iterative method (PageRank, Katz, eigenvector, HITS) did not converge: a ValueError."""
@@ -29,5 +30,5 @@ __version__ = _core.__version__
 
 __all__ = ["Network", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
-           "resilience", "flow", "report", "examples", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "resilience", "flow", "report", "plot", "examples", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "__version__"]
