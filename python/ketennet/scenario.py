@@ -51,7 +51,7 @@ class Scenario:
     >>> s = (kn.Scenario(net).remove("om").drop_layer("it")
     ...      .degrade("politie", "zsm", layer="information", quality=0.5, latency=20))
     >>> s
-    <Scenario on 'strafrechtketen': remove om; drop layer it; degrade politie -> zsm (information): quality=0.5, latency=20>
+    <Scenario on 'strafrechtketen': remove om; drop layer it; degrade politie -> zsm (information): latency=20, quality=0.5>
     >>> after = s.apply()
     >>> "om" in after, after.relation("politie", "zsm", "information")["latency"]
     (False, 20.0)

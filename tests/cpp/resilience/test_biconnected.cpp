@@ -32,7 +32,7 @@ std::vector<Ids> comp_ids(const View& v) {
 }  // namespace
 
 //   a --- b --- c      triangle c-d-e hanging off c, and an isolated f
-//               | \
+//               |  \    (c - d)
 //               e - d
 //   bridges a-b, b-c; components {a,b}, {b,c}, {c,d,e}
 TEST_CASE("bridges and biconnected components of a path into a triangle", "[resilience][biconnected]") {
