@@ -11,7 +11,8 @@ True
 
 Modules by the question they answer: :mod:`ketennet.centrality` (who is central),
 :mod:`ketennet.cohesion` (how integrated the network is), :mod:`ketennet.resilience`
-(single points of failure), :mod:`ketennet.flow` (how information flows: efficiency, lead
+(single points of failure, vulnerability, failure simulation with the robustness index R,
+null models; what-if networks with :class:`Scenario` and :func:`compare`), :mod:`ketennet.flow` (how information flows: efficiency, lead
 time, throughput, fidelity, feedback, chain scores). I/O: :func:`read_json`, :func:`write_json`,
 :func:`read_graphml`, :func:`write_graphml`, :func:`from_pandas`, :func:`from_networkx`,
 :func:`to_networkx`, :func:`from_igraph`, :func:`to_igraph`.

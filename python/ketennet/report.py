@@ -411,13 +411,18 @@ def _resilience_rows(net: Network, add, top: int) -> None:
             vul = resilience.vulnerability(net, "throughput", chain=name, progress=False)
         except (ValueError, KeyError):
             continue
-        if vul.isna().all():
+        stages = list(net.chain(name).values())
+        ends = set(stages[0]) | set(stages[-1])
+        vul = vul[[oid not in ends for oid in vul.index]].dropna()
+        if vul.empty:
             continue
         vul = vul.sort_values(ascending=False, kind="stable")
         oid, value = vul.index[0], float(vul.iloc[0])
         add("resilience", "largest throughput loss from one failure", value, "share", "lower",
             f"share of the chain's throughput (first to last stage) lost when {_label(net, oid)} "
-            "fails", _SRC_LM2005 + "; Ford & Fulkerson (1956)", scope="chain", subject=name)
+            "fails (organisations of the first and last stage left out: without them nothing "
+            "enters or leaves)", _SRC_LM2005 + "; Ford & Fulkerson (1956)", scope="chain",
+            subject=name)
 
 
 def _robustness_html(net: Network) -> str:
