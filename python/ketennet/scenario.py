@@ -36,8 +36,12 @@ class Scenario:
       ``quality=0.5, latency=20``).
 
     Changes are checked when they are added against the base network (``KeyError`` for an
-    unknown organisation, layer or relation, ``ValueError`` for a bad value, naming it), and
-    applied in the order given.
+    unknown organisation, layer or relation, ``ValueError`` for a bad value, naming it). A
+    scenario is a set of changes, so the result does not depend on the order of the calls:
+    :meth:`apply` first gives relations their degraded values, then removes relations, then
+    organisations, then layers. A relation that is degraded and also loses an end or its
+    layer is therefore simply gone (``Scenario(net).remove("om").degrade("politie", "om",
+    ...)`` is valid).
 
     What :meth:`apply` copies: the network is copied once (one deep copy of the organisation
     table and of the column-wise relation store; the C++ model has no copy-on-write
@@ -55,6 +59,8 @@ class Scenario:
     >>> after = s.apply()
     >>> "om" in after, after.relation("politie", "zsm", "information")["latency"]
     (False, 20.0)
+    >>> s.degrade("politie", "om", layer="information", quality=0.5).apply() == after  # om is gone
+    True
     """
 
     __slots__ = ("_net", "_ops")
@@ -98,6 +104,9 @@ class Scenario:
         if not self._net.has_relation(source, target, layer):
             raise KeyError(f"Scenario.remove_relation: no relation {source} -> {target} in "
                            f"layer {layer!r}")
+        if ("remove_relation", source, target, layer) in self._ops:
+            raise ValueError(f"Scenario.remove_relation: {source} -> {target} ({layer}) is "
+                             "removed already")
         return self._with(("remove_relation", source, target, layer))
 
     def drop_layer(self, layer: str) -> "Scenario":
@@ -105,6 +114,8 @@ class Scenario:
         if not isinstance(layer, str) or not self._net.has_layer(layer):
             raise KeyError(f"Scenario.drop_layer: unknown layer {layer!r} (the network has "
                            f"{', '.join(map(repr, self._net.layers)) or 'none'})")
+        if ("drop_layer", layer) in self._ops:
+            raise ValueError(f"Scenario.drop_layer: layer {layer!r} is dropped already")
         return self._with(("drop_layer", layer))
 
     def degrade(self, source: str, target: str, *, layer: str, volume: Optional[float] = None,
@@ -129,25 +140,22 @@ class Scenario:
         return self._with(("degrade", source, target, layer, tuple(values.items())))
 
     def apply(self) -> Network:
-        """The changed network (a new :class:`~ketennet.Network`; the base is untouched).
-
-        ``KeyError`` when a change refers to something an earlier change removed (a relation
-        of a removed organisation or dropped layer)."""
+        """The changed network (a new :class:`~ketennet.Network`; the base is untouched):
+        degraded values first, then relation, organisation and layer removals (see the class
+        docstring)."""
         net = self._net.copy()
-        for op in self._ops:
-            kind = op[0]
-            try:
-                if kind == "remove":
+        for rank in ("degrade", "remove_relation", "remove", "drop_layer"):
+            for op in self._ops:
+                if op[0] != rank:
+                    continue
+                if rank == "remove":
                     net.remove_organisation(op[1])
-                elif kind == "remove_relation":
+                elif rank == "remove_relation":
                     net.remove_relation(op[1], op[2], op[3])
-                elif kind == "drop_layer":
+                elif rank == "drop_layer":
                     net.remove_layer(op[1])
                 else:
                     net.update_relation(op[1], op[2], op[3], **dict(op[4]))
-            except KeyError as e:
-                raise KeyError(f"Scenario.apply: cannot {_describe(op)}: an earlier change "
-                               f"removed it ({e})") from None
         return net
 
     def __repr__(self) -> str:
