@@ -39,6 +39,7 @@ def robustness(result, ax=None, measure: Optional[str] = None, label: Optional[s
     'organisations removed'
     """
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     measure = measure or result.measures[0]
     table = result.curve(measure)
@@ -55,6 +56,7 @@ def robustness(result, ax=None, measure: Optional[str] = None, label: Optional[s
     ax.set_xlabel("layer failed" if result.strategy.startswith("layer:") else "organisations removed")
     ax.set_ylabel(measure.replace("_", " "))
     ax.set_xlim(steps.min(), max(steps.max(), 1))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(True, alpha=0.3)
     ax.legend(loc="best", fontsize="small")
     return ax
