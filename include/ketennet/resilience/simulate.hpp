@@ -115,51 +115,84 @@ inline std::vector<double> degrees(const View& g) {
     return d;
 }
 
-/// Unweighted betweenness (Brandes 2001) of the survivors, from the given sources only,
-/// added into @p bc (ordered pairs; not normalised: the ranking is what matters).
-class MaskedBrandes {
+/// Unweighted betweenness (Brandes 2001) of a set of survivors closed under connectivity
+/// (whole weak components), on a compact copy of their ties: local indices, no checks for
+/// failed neighbours in the inner loops. Sets score[v] for v in the set (ordered pairs; not
+/// normalised: the ranking is what matters).
+class CompactBrandes {
 public:
-    explicit MaskedBrandes(vertex_t n) : dist_(n, -1), sigma_(n, 0.0), delta_(n, 0.0) {
-        order_.reserve(n);
-    }
-    void accumulate(const View& g, const std::vector<char>& alive,
-                    const std::vector<vertex_t>& sources, std::vector<double>& bc) {
-        for (vertex_t s : sources) {
-            order_.clear();
+    explicit CompactBrandes(vertex_t n) : loc_(n, -1) {}
+    void compute(const View& g, const std::vector<char>& alive,
+                 const std::vector<vertex_t>& members, std::vector<double>& score) {
+        const std::size_t c = members.size();
+        for (std::size_t i = 0; i < c; ++i) loc_[members[i]] = std::int32_t(i);
+        build(members, alive, g, false, out_off_, out_adj_);
+        if (g.directed()) build(members, alive, g, true, in_off_, in_adj_);
+        const auto& ioff = g.directed() ? in_off_ : out_off_;
+        const auto& iadj = g.directed() ? in_adj_ : out_adj_;
+        dist_.assign(c, -1);
+        sigma_.assign(c, 0.0);
+        delta_.assign(c, 0.0);
+        bc_.assign(c, 0.0);
+        order_.resize(c);
+        for (std::size_t s = 0; s < c; ++s) {
+            std::size_t head = 0, tail = 0;
+            order_[tail++] = std::int32_t(s);
             dist_[s] = 0;
             sigma_[s] = 1.0;
-            order_.push_back(s);
-            for (std::size_t h = 0; h < order_.size(); ++h) {
-                const vertex_t v = order_[h];
-                for (vertex_t w : g.out_neighbours(v)) {
-                    if (!alive[w]) continue;
+            while (head < tail) {
+                const std::int32_t v = order_[head++];
+                const std::int32_t dv = dist_[v] + 1;
+                const double sv = sigma_[v];
+                for (std::uint32_t k = out_off_[v]; k < out_off_[v + 1]; ++k) {
+                    const std::int32_t w = out_adj_[k];
                     if (dist_[w] < 0) {
-                        dist_[w] = dist_[v] + 1;
-                        order_.push_back(w);
+                        dist_[w] = dv;
+                        order_[tail++] = w;
                     }
-                    if (dist_[w] == dist_[v] + 1) sigma_[w] += sigma_[v];
+                    if (dist_[w] == dv) sigma_[w] += sv;
                 }
             }
-            for (std::size_t i = order_.size(); i-- > 0;) {
-                const vertex_t w = order_[i];
-                for (vertex_t v : g.in_neighbours(w)) {
-                    if (!alive[v] || dist_[v] < 0 || dist_[v] + 1 != dist_[w]) continue;
-                    delta_[v] += sigma_[v] / sigma_[w] * (1.0 + delta_[w]);
+            for (std::size_t i = tail; i-- > 0;) {
+                const std::int32_t w = order_[i];
+                const std::int32_t dw = dist_[w] - 1;
+                const double f = (1.0 + delta_[w]) / sigma_[w];
+                for (std::uint32_t k = ioff[w]; k < ioff[w + 1]; ++k) {
+                    const std::int32_t v = iadj[k];
+                    if (dist_[v] == dw) delta_[v] += sigma_[v] * f;
                 }
-                if (w != s) bc[w] += delta_[w];
+                if (w != std::int32_t(s)) bc_[w] += delta_[w];
             }
-            for (vertex_t v : order_) {
+            for (std::size_t i = 0; i < tail; ++i) {
+                const std::int32_t v = order_[i];
                 dist_[v] = -1;
                 sigma_[v] = 0.0;
                 delta_[v] = 0.0;
             }
         }
+        for (std::size_t i = 0; i < c; ++i) {
+            score[members[i]] = bc_[i];
+            loc_[members[i]] = -1;
+        }
     }
 
 private:
-    std::vector<std::int64_t> dist_;
-    std::vector<double> sigma_, delta_;
-    std::vector<vertex_t> order_;
+    void build(const std::vector<vertex_t>& members, const std::vector<char>& alive,
+               const View& g, bool in, std::vector<std::uint32_t>& off,
+               std::vector<std::int32_t>& adj) {
+        off.assign(members.size() + 1, 0);
+        adj.clear();
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            const auto nb = in ? g.in_neighbours(members[i]) : g.out_neighbours(members[i]);
+            for (vertex_t w : nb)
+                if (alive[w] && w != members[i]) adj.push_back(loc_[w]);
+            off[i + 1] = std::uint32_t(adj.size());
+        }
+    }
+    std::vector<std::int32_t> loc_;
+    std::vector<std::uint32_t> out_off_, in_off_;
+    std::vector<std::int32_t> out_adj_, in_adj_, dist_, order_;
+    std::vector<double> sigma_, delta_, bc_;
 };
 
 /// The weak component of @p s among the survivors (ascending not guaranteed).
@@ -204,14 +237,14 @@ inline std::vector<vertex_t> removal_order(const FailureModel& fm, const Simulat
     const bool by_degree = opt.strategy == Strategy::degree;
     std::vector<char> alive(n, 1);
     std::vector<double> score;
-    MaskedBrandes brandes(n);
+    CompactBrandes brandes(n);
     std::vector<vertex_t> all(n);
     for (vertex_t v = 0; v < n; ++v) all[v] = v;
     if (by_degree) {
         score = degrees(g);
     } else {
         score.assign(n, 0.0);
-        brandes.accumulate(g, alive, all, score);
+        brandes.compute(g, alive, all, score);
     }
     if (!opt.recompute) {
         // rank once: ties (within 1e-9 relative of the largest score) by index
@@ -244,8 +277,7 @@ inline std::vector<vertex_t> removal_order(const FailureModel& fm, const Simulat
         weak_component(g, alive, v, seen, comp);
         alive[v] = 0;
         comp.erase(std::remove(comp.begin(), comp.end(), v), comp.end());
-        for (vertex_t w : comp) score[w] = 0.0;
-        brandes.accumulate(g, alive, comp, score);
+        brandes.compute(g, alive, comp, score);
     }
     return order;
 }
