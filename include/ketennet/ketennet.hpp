@@ -36,6 +36,13 @@
 #include "ketennet/brokerage/homophily.hpp"
 #include "ketennet/brokerage/partition.hpp"
 #include "ketennet/brokerage/structural_holes.hpp"
+#include "ketennet/resilience/biconnected_components.hpp"
+#include "ketennet/resilience/dominators.hpp"
+#include "ketennet/resilience/failure_model.hpp"
+#include "ketennet/resilience/min_vertex_cut.hpp"
+#include "ketennet/resilience/null_model.hpp"
+#include "ketennet/resilience/simulate.hpp"
+#include "ketennet/resilience/vulnerability.hpp"
 
 #include "ketennet/flow/chain_score.hpp"
 #include "ketennet/flow/efficiency.hpp"

@@ -11,7 +11,8 @@ True
 
 Modules by the question they answer: :mod:`ketennet.centrality` (who is central),
 :mod:`ketennet.cohesion` (how integrated the network is), :mod:`ketennet.resilience`
-(single points of failure), :mod:`ketennet.flow` (how information flows: efficiency, lead
+(single points of failure, vulnerability, failure simulation with the robustness index R,
+null models; what-if networks with :class:`Scenario` and :func:`compare`), :mod:`ketennet.flow` (how information flows: efficiency, lead
 time, throughput, fidelity, feedback, chain scores), :mod:`ketennet.brokerage` (who brokers
 between organisations and sectors), :mod:`ketennet.governance` (governance fit). I/O:
 :func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
@@ -25,6 +26,7 @@ from . import (brokerage, centrality, cohesion, examples, flow, governance, plot
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from .network import Network
+from .scenario import Scenario, compare
 from .studies import scorecard, signals
 
 ConvergenceError = _core.ConvergenceError
@@ -35,5 +37,5 @@ __version__ = _core.__version__
 __all__ = ["Network", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
            "resilience", "flow", "brokerage", "governance", "report", "examples", "plot",
-           "studies", "scorecard", "signals", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "studies", "scorecard", "signals", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "__version__"]

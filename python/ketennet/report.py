@@ -75,6 +75,7 @@ def scorecard(net: Network, *, top: int = 5) -> pd.DataFrame:
         add("resilience", "single point of failure", 1, "flag", "lower",
             f"{_label(net, oid)} disconnects the network when it fails", "Hopcroft & Tarjan (1973)",
             scope="organisation", subject=oid)
+    _resilience_rows(net, add, top)
     # -- learning capacity
     directed_layers = [name for name, d in layers.items() if d]
     if directed_layers and net.view(directed_layers).m > 0:
@@ -422,5 +423,97 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool 
             parts.append("<h2>Figuren (figures)</h2>")
             for title, svg in figs:
                 parts.append(f"<figure><figcaption>{e(title)}</figcaption>{svg}</figure>")
+    parts.append(_robustness_html(net))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+# ----------------------------------------------------------------------------- resilience (issue 5)
+_SRC_SCHNEIDER = "Schneider et al. (2011), PNAS 108(10); Newman & Ziff (2000)"
+_SRC_LM2005 = "Latora & Marchiori (2005), Phys. Rev. E 71"
+_VULNERABILITY_MAX = 500   # efficiency vulnerability is O(n^2 m): skipped on larger networks
+_SIMULATION_MAX = 20000    # robustness simulations: skipped on larger networks
+
+
+def _robustness_simulations(net: Network):
+    """(label, Simulation) for random removal (50 runs, seed 0) and a targeted attack
+    (betweenness recomputed up to 500 organisations, else degree recomputed), measured by the
+    largest component; [] when the network is empty or too large."""
+    n = len(net)
+    if n < 2 or n > _SIMULATION_MAX:
+        return []
+    attack = "betweenness" if n <= 500 else "degree"
+    return [("random removal", resilience.simulate(net, "random", runs=50, seed=0, progress=False)),
+            (f"targeted: {attack}, recomputed",
+             resilience.simulate(net, attack, recompute=True, progress=False))]
+
+
+def _resilience_rows(net: Network, add, top: int) -> None:
+    """Resilience rows (kn.resilience): bridges, the most vulnerable organisations, the
+    robustness index R under random and targeted removal, and per chain the organisation
+    whose failure costs the most throughput."""
+    n = len(net)
+    if n < 2:
+        return
+    add("resilience", "bridges", len(resilience.bridges(net)), "ties", "lower",
+        "ties whose loss splits the network (all layers, undirected projection)", "Tarjan (1974)")
+    if n <= _VULNERABILITY_MAX:
+        vul = resilience.vulnerability(net, progress=False).sort_values(ascending=False, kind="stable")
+        for oid, value in vul.head(top).items():
+            if not value > 0:
+                break
+            add("resilience", "vulnerability (efficiency)", float(value), "share", "lower",
+                f"{_label(net, oid)}: share of the network's global efficiency lost when it fails",
+                _SRC_LM2005, scope="organisation", subject=oid)
+    for label, sim in _robustness_simulations(net):
+        add("resilience", f"robustness R ({label})", float(sim.robustness["largest_component"]),
+            "share", "higher",
+            f"mean share of organisations in the largest component while all are removed one by "
+            f"one ({sim.runs} run(s)); 0.5 is the most a network can have",
+            _SRC_SCHNEIDER)
+    for name in net.chains:
+        try:
+            vul = resilience.vulnerability(net, "throughput", chain=name, progress=False)
+        except (ValueError, KeyError):
+            continue
+        stages = list(net.chain(name).values())
+        ends = set(stages[0]) | set(stages[-1])
+        vul = vul[[oid not in ends for oid in vul.index]].dropna()
+        if vul.empty:
+            continue
+        vul = vul.sort_values(ascending=False, kind="stable")
+        oid, value = vul.index[0], float(vul.iloc[0])
+        add("resilience", "largest throughput loss from one failure", value, "share", "lower",
+            f"share of the chain's throughput (first to last stage) lost when {_label(net, oid)} "
+            "fails (organisations of the first and last stage left out: without them nothing "
+            "enters or leaves)", _SRC_LM2005 + "; Ford & Fulkerson (1956)", scope="chain",
+            subject=name)
+
+
+def _robustness_html(net: Network) -> str:
+    """A robustness plot (inline SVG) for the HTML report: the largest component share while
+    organisations are removed at random and by a targeted attack; '' without matplotlib or
+    for networks too small or too large."""
+    sims = _robustness_simulations(net)
+    if not sims:
+        return ""
+    try:
+        import io
+        from matplotlib.figure import Figure  # no pyplot: the user's backend is left alone
+    except ImportError:
+        return ""
+    from . import plot
+
+    fig = Figure(figsize=(6.4, 3.6))
+    ax = fig.subplots()
+    for label, sim in sims:
+        plot.robustness(sim, ax=ax, label=label)
+    ax.set_ylabel("share in the largest component")
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    svg = buf.getvalue()
+    svg = svg[svg.find("<svg"):]
+    return ("<h2>Robustheid (robustness under removal)</h2>" + svg +
+            "<p class=\"src\">Share of organisations in the largest connected component while "
+            "organisations are removed one by one, at random (mean and 10-90% band over the runs) "
+            "and by a targeted attack; R is the mean over all steps. Schneider et al. (2011).</p>")

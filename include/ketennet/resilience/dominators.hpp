@@ -1,0 +1,94 @@
+#pragma once
+/// @file dominators.hpp
+/// @brief Dominators: the organisations every item from an entry organisation must pass.
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "ketennet/model/errors.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::resilience {
+
+/// Marks "no immediate dominator" (the entry itself, and organisations it cannot reach).
+inline constexpr vertex_t no_dominator = std::numeric_limits<vertex_t>::max();
+
+/// Immediate dominators of every organisation reachable from @p entry.
+///
+/// Definition: d dominates v when every path from the entry to v passes through d; the
+/// immediate dominator idom(v) is the dominator of v (other than v) closest to v, so that the
+/// dominators of v are idom(v), idom(idom(v)), ... up to the entry (the dominator tree,
+/// Lengauer & Tarjan 1979). In a chain, the dominators of an organisation are those every
+/// case from the entry must pass on its way there: single points of failure for it.
+///
+/// Computed with the iterative algorithm of Cooper, Harvey & Kennedy (2001, "A simple, fast
+/// dominance algorithm"), which NetworkX's `immediate_dominators` also uses: reverse
+/// postorder of a depth-first search from the entry, then idom(v) = the nearest common
+/// ancestor of v's processed predecessors, repeated until nothing changes. (Boost.Graph
+/// 1.74's `lengauer_tarjan_dominator_tree` misses reachable vertices on some graphs with
+/// unreachable ones, for example a random orientation of Zachary's karate club; its
+/// `iterative_bit_vector_dominator_tree` needs O(n^2) bits. Both were checked against this
+/// one.) The dominator tree is unique, so the result does not depend on the method.
+///
+/// Directions are followed; an undirected view counts every tie in both directions; weights
+/// are ignored. Returns one entry per organisation: idom(v), or no_dominator for the entry
+/// itself and for organisations the entry does not reach (NetworkX >= 3.5 returns the same
+/// as a dict without the entry). UnknownId when the entry is out of range.
+inline std::vector<vertex_t> immediate_dominators(const View& view, vertex_t entry) {
+    const vertex_t n = view.n();
+    if (entry >= n)
+        throw UnknownId("dominators: entry index " + std::to_string(entry) +
+                        " is not an organisation of the view");
+    constexpr vertex_t none = no_dominator;
+    // postorder of an iterative depth-first search from the entry
+    std::vector<vertex_t> post;   // vertices in postorder
+    std::vector<vertex_t> num(n, none);  // postorder number
+    std::vector<char> seen(n, 0);
+    std::vector<std::pair<vertex_t, std::size_t>> stack;
+    stack.emplace_back(entry, 0);
+    seen[entry] = 1;
+    while (!stack.empty()) {
+        auto& [v, k] = stack.back();
+        const auto nb = view.out_neighbours(v);
+        if (k < nb.size()) {
+            const vertex_t w = nb[k++];
+            if (!seen[w]) {
+                seen[w] = 1;
+                stack.emplace_back(w, 0);
+            }
+            continue;
+        }
+        num[v] = vertex_t(post.size());
+        post.push_back(v);
+        stack.pop_back();
+    }
+    std::vector<vertex_t> idom(n, none);
+    idom[entry] = entry;
+    auto intersect = [&](vertex_t a, vertex_t b) {
+        while (a != b) {
+            while (num[a] < num[b]) a = idom[a];
+            while (num[b] < num[a]) b = idom[b];
+        }
+        return a;
+    };
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = post.size(); i-- > 0;) {  // reverse postorder
+            const vertex_t v = post[i];
+            if (v == entry) continue;
+            vertex_t best = none;
+            for (vertex_t p : view.in_neighbours(v)) {
+                if (p == v || idom[p] == none) continue;  // unprocessed or unreachable
+                best = best == none ? p : intersect(p, best);
+            }
+            if (best != idom[v]) {
+                idom[v] = best;
+                changed = true;
+            }
+        }
+    }
+    idom[entry] = none;
+    return idom;
+}
+
+}  // namespace ketennet::resilience

@@ -1,0 +1,449 @@
+#pragma once
+/// @file simulate.hpp
+/// @brief Failure simulation: remove organisations step by step (at random, by degree or
+/// betweenness, a whole sector, a listed order) or fail a whole layer, and record how the
+/// measures of failure_model.hpp decline; the robustness index R of Schneider et al. (2011).
+///
+/// Runs are parallel over threads (support/parallel.hpp); run r draws its random numbers
+/// from SplitMix64(seed, r), so results are identical for every thread count. The largest
+/// component is computed incrementally: organisations are added back in reverse removal
+/// order into a union-find (Newman & Ziff 2000), O(m alpha(n)) per run; the other measures
+/// are evaluated after every step.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ketennet/model/errors.hpp"
+#include "ketennet/model/network.hpp"
+#include "ketennet/resilience/failure_model.hpp"
+#include "ketennet/support/parallel.hpp"
+#include "ketennet/support/progress.hpp"
+#include "ketennet/support/random.hpp"
+#include "ketennet/support/union_find.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::resilience {
+
+/// How organisations (or a layer) fail.
+enum class Strategy {
+    random,       ///< uniformly random order, different in every run (Albert et al. 2000)
+    degree,       ///< highest degree first (targeted attack)
+    betweenness,  ///< highest betweenness first (targeted attack; Holme et al. 2002)
+    sector,       ///< the organisations of one sector, in random order
+    layer,        ///< one layer fails at once: a single step
+    list,         ///< an explicit order
+};
+
+/// Options of simulate().
+struct SimulationOptions {
+    Strategy strategy = Strategy::random;
+    /// degree / betweenness: recompute the ranking among the survivors after every removal
+    /// (false: rank once on the intact network). Ties go to the lowest organisation index.
+    bool recompute = false;
+    /// Strategy::sector: the sector code; Strategy::layer: the layer name.
+    std::string target;
+    /// Strategy::list: the organisations in removal order.
+    std::vector<vertex_t> order;
+    /// Measures to record (at least one).
+    std::vector<Measure> measures{Measure::largest_component};
+    /// Layers and chain the measures read (see FailureSelection).
+    FailureSelection selection;
+    /// Removals per run; 0: until every organisation the strategy can remove is gone.
+    std::size_t steps = 0;
+    /// Runs (>= 1). Deterministic strategies (degree, betweenness, list, layer) repeat the
+    /// same run.
+    std::size_t runs = 1;
+    std::uint64_t seed = 0;
+    /// Threads (0 = all). Results are identical for every thread count.
+    unsigned threads = 0;
+    /// Progress over runs, and cancellation (see progress.hpp).
+    ProgressHandler progress;
+};
+
+/// Result of simulate(). Step 0 is the intact network; step k follows k removals.
+struct SimulationResult {
+    std::vector<Measure> measures;
+    std::size_t runs = 0;
+    std::size_t steps = 0;
+    /// removed[r * steps + (k - 1)]: the organisation removed at step k of run r (unused for
+    /// Strategy::layer, whose one step removes the layer).
+    std::vector<vertex_t> removed;
+    /// values[(r * (steps + 1) + k) * measures.size() + i]: measure i after step k of run r.
+    std::vector<double> values;
+    /// robustness[r * measures.size() + i]: R of run r for measure i, the mean of the measure
+    /// over steps 1..steps (Schneider et al. 2011).
+    std::vector<double> robustness;
+
+    double value(std::size_t run, std::size_t step, std::size_t measure) const {
+        return values[(run * (steps + 1) + step) * measures.size() + measure];
+    }
+    /// R for measure i averaged over the runs.
+    double mean_robustness(std::size_t i) const {
+        double s = 0.0;
+        for (std::size_t r = 0; r < runs; ++r) s += robustness[r * measures.size() + i];
+        return s / double(runs);
+    }
+};
+
+namespace detail {
+
+/// Ties of equal value (within 1e-9 relative) go to the lowest index: the first alive
+/// vertex whose score reaches the maximum.
+inline vertex_t pick_max(const std::vector<double>& score, const std::vector<char>& alive) {
+    double best = -std::numeric_limits<double>::infinity();
+    for (std::size_t v = 0; v < score.size(); ++v)
+        if (alive[v] && score[v] > best) best = score[v];
+    const double threshold = best - 1e-9 * std::max(1.0, std::abs(best));
+    for (std::size_t v = 0; v < score.size(); ++v)
+        if (alive[v] && score[v] >= threshold) return vertex_t(v);
+    return 0;
+}
+
+/// Degrees as NetworkX's G.degree (in + out in a directed view; a self-loop counts twice).
+inline std::vector<double> degrees(const View& g) {
+    std::vector<double> d(g.n(), 0.0);
+    const auto src = g.edge_sources();
+    const auto tgt = g.edge_targets();
+    for (std::size_t e = 0; e < src.size(); ++e) {
+        d[src[e]] += 1.0;
+        d[tgt[e]] += 1.0;
+    }
+    return d;
+}
+
+/// Unweighted betweenness (Brandes 2001) of a set of survivors closed under connectivity
+/// (whole weak components), on a compact copy of their ties: local indices, no checks for
+/// failed neighbours in the inner loops. Sets score[v] for v in the set (ordered pairs; not
+/// normalised: the ranking is what matters).
+class CompactBrandes {
+public:
+    explicit CompactBrandes(vertex_t n) : loc_(n, -1) {}
+    void compute(const View& g, const std::vector<char>& alive,
+                 const std::vector<vertex_t>& members, std::vector<double>& score) {
+        const std::size_t c = members.size();
+        for (std::size_t i = 0; i < c; ++i) loc_[members[i]] = std::int32_t(i);
+        build(members, alive, g, false, out_off_, out_adj_);
+        if (g.directed()) build(members, alive, g, true, in_off_, in_adj_);
+        const auto& ioff = g.directed() ? in_off_ : out_off_;
+        const auto& iadj = g.directed() ? in_adj_ : out_adj_;
+        dist_.assign(c, -1);
+        sigma_.assign(c, 0.0);
+        delta_.assign(c, 0.0);
+        bc_.assign(c, 0.0);
+        order_.resize(c);
+        for (std::size_t s = 0; s < c; ++s) {
+            std::size_t head = 0, tail = 0;
+            order_[tail++] = std::int32_t(s);
+            dist_[s] = 0;
+            sigma_[s] = 1.0;
+            while (head < tail) {
+                const std::int32_t v = order_[head++];
+                const std::int32_t dv = dist_[v] + 1;
+                const double sv = sigma_[v];
+                for (std::uint32_t k = out_off_[v]; k < out_off_[v + 1]; ++k) {
+                    const std::int32_t w = out_adj_[k];
+                    if (dist_[w] < 0) {
+                        dist_[w] = dv;
+                        order_[tail++] = w;
+                    }
+                    if (dist_[w] == dv) sigma_[w] += sv;
+                }
+            }
+            for (std::size_t i = tail; i-- > 0;) {
+                const std::int32_t w = order_[i];
+                const std::int32_t dw = dist_[w] - 1;
+                const double f = (1.0 + delta_[w]) / sigma_[w];
+                for (std::uint32_t k = ioff[w]; k < ioff[w + 1]; ++k) {
+                    const std::int32_t v = iadj[k];
+                    if (dist_[v] == dw) delta_[v] += sigma_[v] * f;
+                }
+                if (w != std::int32_t(s)) bc_[w] += delta_[w];
+            }
+            for (std::size_t i = 0; i < tail; ++i) {
+                const std::int32_t v = order_[i];
+                dist_[v] = -1;
+                sigma_[v] = 0.0;
+                delta_[v] = 0.0;
+            }
+        }
+        for (std::size_t i = 0; i < c; ++i) {
+            score[members[i]] = bc_[i];
+            loc_[members[i]] = -1;
+        }
+    }
+
+private:
+    void build(const std::vector<vertex_t>& members, const std::vector<char>& alive,
+               const View& g, bool in, std::vector<std::uint32_t>& off,
+               std::vector<std::int32_t>& adj) {
+        off.assign(members.size() + 1, 0);
+        adj.clear();
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            const auto nb = in ? g.in_neighbours(members[i]) : g.out_neighbours(members[i]);
+            for (vertex_t w : nb)
+                if (alive[w] && w != members[i]) adj.push_back(loc_[w]);
+            off[i + 1] = std::uint32_t(adj.size());
+        }
+    }
+    std::vector<std::int32_t> loc_;
+    std::vector<std::uint32_t> out_off_, in_off_;
+    std::vector<std::int32_t> out_adj_, in_adj_, dist_, order_;
+    std::vector<double> sigma_, delta_, bc_;
+};
+
+/// The weak component of @p s among the survivors (ascending not guaranteed).
+inline void weak_component(const View& g, const std::vector<char>& alive, vertex_t s,
+                           std::vector<char>& seen, std::vector<vertex_t>& out) {
+    out.clear();
+    out.push_back(s);
+    seen[s] = 1;
+    for (std::size_t h = 0; h < out.size(); ++h) {
+        const vertex_t v = out[h];
+        for (vertex_t w : g.out_neighbours(v))
+            if (alive[w] && !seen[w]) { seen[w] = 1; out.push_back(w); }
+        if (g.directed())
+            for (vertex_t w : g.in_neighbours(v))
+                if (alive[w] && !seen[w]) { seen[w] = 1; out.push_back(w); }
+    }
+    for (vertex_t v : out) seen[v] = 0;
+}
+
+/// Removal order of one run: @p steps organisations.
+inline std::vector<vertex_t> removal_order(const FailureModel& fm, const SimulationOptions& opt,
+                                           const std::vector<vertex_t>& candidates,
+                                           std::size_t steps, std::size_t run) {
+    const View& g = *fm.structure;
+    const vertex_t n = fm.n;
+    std::vector<vertex_t> order;
+    order.reserve(steps);
+    switch (opt.strategy) {
+        case Strategy::random:
+        case Strategy::sector: {
+            std::vector<vertex_t> c = candidates;
+            SplitMix64 rng(opt.seed, run);
+            rng.shuffle(c);
+            order.assign(c.begin(), c.begin() + std::ptrdiff_t(steps));
+            return order;
+        }
+        case Strategy::list:
+            order.assign(opt.order.begin(), opt.order.begin() + std::ptrdiff_t(steps));
+            return order;
+        default: break;
+    }
+    const bool by_degree = opt.strategy == Strategy::degree;
+    std::vector<char> alive(n, 1);
+    std::vector<double> score;
+    CompactBrandes brandes(n);
+    std::vector<vertex_t> all(n);
+    for (vertex_t v = 0; v < n; ++v) all[v] = v;
+    if (by_degree) {
+        score = degrees(g);
+    } else {
+        score.assign(n, 0.0);
+        brandes.compute(g, alive, all, score);
+    }
+    if (!opt.recompute) {
+        // rank once: ties (within 1e-9 relative of the largest score) by index
+        double top = 0.0;
+        for (double x : score) top = std::max(top, std::abs(x));
+        std::vector<std::int64_t> key(n);
+        for (vertex_t v = 0; v < n; ++v)
+            key[v] = top > 0 ? std::llround(score[v] / top * 1e9) : 0;
+        std::vector<vertex_t> idx = all;
+        std::stable_sort(idx.begin(), idx.end(),
+                         [&](vertex_t a, vertex_t b) { return key[a] > key[b]; });
+        order.assign(idx.begin(), idx.begin() + std::ptrdiff_t(steps));
+        return order;
+    }
+    std::vector<char> seen(n, 0);
+    std::vector<vertex_t> comp;
+    for (std::size_t k = 0; k < steps; ++k) {
+        const vertex_t v = pick_max(score, alive);
+        order.push_back(v);
+        if (by_degree) {
+            alive[v] = 0;
+            for (vertex_t w : g.out_neighbours(v))
+                if (w != v) score[w] -= 1.0;
+            if (g.directed())
+                for (vertex_t w : g.in_neighbours(v))
+                    if (w != v) score[w] -= 1.0;
+            continue;
+        }
+        // betweenness changes only inside v's former component
+        weak_component(g, alive, v, seen, comp);
+        alive[v] = 0;
+        comp.erase(std::remove(comp.begin(), comp.end(), v), comp.end());
+        brandes.compute(g, alive, comp, score);
+    }
+    return order;
+}
+
+/// Largest-component shares after steps 0..S, by adding organisations back in reverse
+/// order into a union-find (Newman & Ziff 2000).
+inline void largest_component_curve(const View& g, const std::vector<vertex_t>& order,
+                                    std::vector<double>& out) {
+    const vertex_t n = g.n();
+    const std::size_t S = order.size();
+    out.assign(S + 1, 0.0);
+    if (n == 0) return;
+    std::vector<char> present(n, 1);
+    for (vertex_t v : order) present[v] = 0;
+    UnionFind uf(n);
+    auto add = [&](vertex_t v) {
+        present[v] = 1;
+        uf.add(v);
+        for (vertex_t w : g.out_neighbours(v))
+            if (present[w]) uf.unite(v, w);
+        if (g.directed())
+            for (vertex_t w : g.in_neighbours(v))
+                if (present[w]) uf.unite(v, w);
+    };
+    for (vertex_t v = 0; v < n; ++v)
+        if (present[v]) {
+            present[v] = 0;
+            add(v);
+        }
+    out[S] = double(uf.largest()) / double(n);
+    for (std::size_t k = S; k-- > 0;) {
+        add(order[k]);
+        out[k] = double(uf.largest()) / double(n);
+    }
+}
+
+}  // namespace detail
+
+/// Removes organisations step by step and records the measures after each step.
+///
+/// Strategies: random (Albert, Jeong & Barabasi 2000), degree and betweenness attacks,
+/// ranked once or recomputed after every removal (Holme, Kim, Yoon & Han 2002), the
+/// organisations of one sector in random order, an explicit order, or one layer failing at
+/// once (one step; `removed` unused). The robustness index of run r for a measure is
+///   R = (1 / S) * sum over k = 1..S of measure(k)
+/// (Schneider et al. 2011, with the largest component share s(q) as the measure; S = n
+/// removes everything).
+///
+/// InputError: zero runs, no measure, more steps than the strategy can remove, an unknown
+/// sector, a listed organisation out of range or repeated, a chain measure without a chain;
+/// UnknownId: unknown layer or chain. Cancelled when the progress handler asks to stop.
+inline SimulationResult simulate(const Network& net, const SimulationOptions& opt) {
+    if (opt.runs == 0) throw InputError("simulate: runs must be at least 1, not 0");
+    if (opt.measures.empty()) throw InputError("simulate: no measure given");
+    const vertex_t n = vertex_t(net.organisation_count());
+    SimulationResult res;
+    res.measures = opt.measures;
+    res.runs = opt.runs;
+    const std::size_t M = opt.measures.size();
+    const FailureModel fm = make_failure_model(net, opt.measures, opt.selection, "simulate");
+
+    if (opt.strategy == Strategy::layer) {
+        net.layer_position(opt.target);
+        if (opt.steps > 1)
+            throw InputError("simulate: a failing layer is one step; steps=" +
+                             std::to_string(opt.steps) + " is more than that");
+        FailureSelection sel = opt.selection;
+        sel.without_layer = opt.target;
+        const FailureModel after = make_failure_model(net, opt.measures, sel, "simulate");
+        res.steps = 1;
+        const std::vector<char> alive(n, 1);
+        Evaluator e0(fm), e1(after);
+        std::vector<double> one;
+        for (Measure m : opt.measures) one.push_back(e0(m, alive));
+        for (Measure m : opt.measures) one.push_back(e1(m, alive));
+        for (std::size_t r = 0; r < opt.runs; ++r) {
+            res.values.insert(res.values.end(), one.begin(), one.end());
+            for (std::size_t i = 0; i < M; ++i) res.robustness.push_back(one[M + i]);
+        }
+        report_progress(opt.progress, 1.0);
+        return res;
+    }
+
+    std::vector<vertex_t> candidates;
+    std::string what;
+    if (opt.strategy == Strategy::sector) {
+        for (vertex_t v = 0; v < n; ++v)
+            if (net.organisation(v).sector == opt.target) candidates.push_back(v);
+        if (candidates.empty()) {
+            std::vector<std::string> sectors;
+            for (const auto& o : net.organisations())
+                if (!o.sector.empty() &&
+                    std::find(sectors.begin(), sectors.end(), o.sector) == sectors.end())
+                    sectors.push_back(o.sector);
+            throw InputError("simulate: no organisation has sector '" + opt.target +
+                             "'; the network's sectors are " +
+                             (sectors.empty() ? std::string("none") : flow::quoted_list(sectors)));
+        }
+        what = "the " + std::to_string(candidates.size()) + " organisations of sector '" +
+               opt.target + "'";
+    } else if (opt.strategy == Strategy::list) {
+        std::vector<char> seen(n, 0);
+        for (vertex_t v : opt.order) {
+            if (v >= n) throw InputError("simulate: listed organisation index " +
+                                         std::to_string(v) + " is out of range");
+            if (seen[v]) throw InputError("simulate: organisation '" + net.organisation(v).id +
+                                          "' is listed twice");
+            seen[v] = 1;
+        }
+        candidates = opt.order;
+        what = "the " + std::to_string(candidates.size()) + " listed organisations";
+    } else {
+        candidates.resize(n);
+        for (vertex_t v = 0; v < n; ++v) candidates[v] = v;
+        what = "the network's " + std::to_string(n) + " organisations";
+    }
+    if (candidates.empty())
+        throw InputError("simulate: there is nothing to remove (" + what + ")");
+    if (opt.steps > candidates.size())
+        throw InputError("simulate: steps=" + std::to_string(opt.steps) + " is more than " + what);
+    const std::size_t S = opt.steps ? opt.steps : candidates.size();
+    res.steps = S;
+    res.removed.assign(opt.runs * S, 0);
+    res.values.assign(opt.runs * (S + 1) * M, 0.0);
+    res.robustness.assign(opt.runs * M, 0.0);
+
+    const std::size_t blocks = block_count(opt.runs, 4096);
+    parallel_blocks(
+        blocks, opt.threads,
+        [&](std::size_t b) {
+            auto [lo, hi] = block_range(opt.runs, blocks, b);
+            Evaluator eval(fm);
+            std::vector<double> lc;
+            std::vector<char> alive(n);
+            for (std::size_t r = lo; r < hi; ++r) {
+                const std::vector<vertex_t> order = detail::removal_order(fm, opt, candidates, S, r);
+                std::copy(order.begin(), order.end(), res.removed.begin() + std::ptrdiff_t(r * S));
+                double* out = res.values.data() + r * (S + 1) * M;
+                bool forward = false;
+                for (std::size_t i = 0; i < M; ++i) {
+                    if (opt.measures[i] == Measure::largest_component) {
+                        if (lc.empty()) detail::largest_component_curve(*fm.structure, order, lc);
+                        for (std::size_t k = 0; k <= S; ++k) out[k * M + i] = lc[k];
+                    } else {
+                        forward = true;
+                    }
+                }
+                lc.clear();
+                if (forward) {
+                    std::fill(alive.begin(), alive.end(), 1);
+                    for (std::size_t k = 0; k <= S; ++k) {
+                        if (k > 0) alive[order[k - 1]] = 0;
+                        for (std::size_t i = 0; i < M; ++i)
+                            if (opt.measures[i] != Measure::largest_component)
+                                out[k * M + i] = eval(opt.measures[i], alive);
+                    }
+                }
+                for (std::size_t i = 0; i < M; ++i) {
+                    double s = 0.0;
+                    for (std::size_t k = 1; k <= S; ++k) s += out[k * M + i];
+                    res.robustness[r * M + i] = s / double(S);
+                }
+            }
+        },
+        opt.progress);
+    return res;
+}
+
+}  // namespace ketennet::resilience
