@@ -1043,8 +1043,27 @@ def write_markdown(store: Store, path: str, args) -> None:
                   "on a cached view, without the Python wrapper (Series construction, argument "
                   "checks); the single-thread kernel compares per core with igraph.", ""] + bd
     lines.append("")
+    text = "\n".join(lines) + _foreign_sections(path)
     with open(path, "w") as f:
-        f.write("\n".join(lines))
+        f.write(text)
+
+
+#: Sections of RESULTS.md that write_markdown regenerates; any other "## " section (written by
+#: bench_resilience.py and the other scripts) is kept as it is.
+_OWN_SECTIONS = {"Machine", "Runs", "Results", "Result checks", "ketennet breakdown"}
+
+
+def _foreign_sections(path: str) -> str:
+    if not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        old = f.read()
+    kept = []
+    for chunk in old.split("\n## ")[1:]:
+        title = chunk.split("\n", 1)[0].strip()
+        if title not in _OWN_SECTIONS:
+            kept.append("\n## " + chunk.rstrip("\n") + "\n")
+    return "".join(kept)
 
 
 # ---------------------------------------------------------------------------- main

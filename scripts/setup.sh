@@ -18,6 +18,8 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev)
 # R and its sna package: peers of the brokerage, QAP and centralization cross-checks
 debs+=(r-base-core r-cran-sna)
+# headless Chromium: the test that renders the HTML report in a browser
+debs+=(chromium)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${debs[@]}"; do
