@@ -1057,7 +1057,9 @@ def write_markdown(store: Store, path: str, args) -> None:
               f"max |Δ| ≤ {TOL_SAME_ITERATION:g} against NetworkX (the same power iteration), "
               f"HITS ≤ {TOL_HITS_NX:g} × the largest score against NetworkX (ARPACK), and "
               f"iterative methods ≤ {TOL_ITERATIVE:g} × the largest score against igraph and "
-              "NetworKit, whose stopping rules differ (README).", "",
+              "NetworKit, whose stopping rules differ (README). Core numbers exactly; "
+              "communities by the modularity of each library's partition (NetworkX's formula, "
+              f"igraph's own; unweighted): ketennet's ≥ the peer's − {COMMUNITY_SLACK:g}.", "",
               "| graph | n | operation | check |", "|---|---:|---|---|"]
     for e in ents:
         for op, text in e["checks"].items():

@@ -240,10 +240,14 @@ def node_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     Local (``s``, ``t``): the largest number of paths from s to t sharing no organisation
     but s and t (Menger 1927), direction respected; a direct tie s -> t counts as one path,
     as in NetworkX. Global: 0 when the network is not (weakly) connected; a complete
-    network of n organisations gives n - 1; otherwise the minimum over the pairs NetworkX's
-    algorithm checks (Esfahanian & Hakimi 1984; Even 1979). Unit-capacity maximum flows on
-    the split network (Boost's Boykov-Kolmogorov). Equals NetworkX's ``node_connectivity``.
-    Weights are ignored. ``ValueError`` for fewer than two organisations or s == t.
+    network of n organisations gives n - 1; otherwise Even's algorithm (Even 1975): the
+    minimum local connectivity from each of the first organisations to every later
+    non-adjacent one (and back, when directed). Unit-capacity maximum flows on the split
+    network (Boost's Boykov-Kolmogorov). Equals NetworkX's ``node_connectivity`` on
+    undirected views; on directed views it is the minimum over all ordered non-adjacent
+    pairs (the definition), where NetworkX's algorithm can return more (1 for a -> b -> c,
+    which is not strongly connected: 0). Weights are ignored. ``ValueError`` for fewer than
+    two organisations or s == t.
 
     Examples
     --------
@@ -541,7 +545,7 @@ def multiplexity(net, *, layers: Layers = None) -> Multiplexity:
     >>> m = kn.cohesion.multiplexity(net)
     >>> m.pairs[["source", "target", "n_layers"]].values.tolist()
     [['a', 'b', 2], ['b', 'c', 1]]
-    >>> m.multiplex_share, m.jaccard.loc["case", "overleg"]
+    >>> m.multiplex_share, float(m.jaccard.loc["case", "overleg"])
     (0.5, 0.5)
     """
     from ._util import layer_list

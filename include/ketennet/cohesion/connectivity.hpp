@@ -6,7 +6,7 @@
 /// Computed with unit-capacity maximum flows (Menger 1927; Boost's Boykov-Kolmogorov
 /// max-flow through flow::detail::FlowNetwork). Weights are ignored. The values equal
 /// NetworkX's `node_connectivity` and `edge_connectivity` except for the global node
-/// connectivity of a directed view that is not strongly connected (see there).
+/// connectivity of a directed view (see there).
 #include <algorithm>
 #include <cstddef>
 #include <limits>
@@ -106,10 +106,11 @@ inline std::size_t edge_connectivity(const View& view, vertex_t s, vertex_t t) {
 /// every later non-adjacent v_j, and from v_j to v_i in a directed view, for
 /// i = 0, 1, ..., K (K the smallest value found so far): some v_i with i <= K lies outside
 /// a minimum separator. 0 when the view is not (weakly) connected. Equals NetworkX's
-/// `node_connectivity` on undirected views and strongly connected directed ones; on a
-/// directed view that is weakly but not strongly connected it is 0, where NetworkX's
-/// algorithm can return more (it only checks pairs around one organisation of minimum
-/// degree, which is exact for undirected views only: for a -> b -> c it returns 1).
+/// `node_connectivity` on undirected views. On directed views it is the definition (the
+/// minimum local connectivity over ordered non-adjacent pairs), where NetworkX's algorithm,
+/// which only checks pairs around one organisation of minimum in + out degree, can return
+/// more: 1 for a -> b -> c (not strongly connected: 0), 2 for a strongly connected digraph
+/// with an organisation of out-degree 1.
 /// InputError for fewer than two organisations.
 inline std::size_t node_connectivity(const View& view) {
     detail::check_size(view, "node_connectivity");
