@@ -111,7 +111,7 @@ def scorecard(net: Network, *, top: int = 5) -> pd.DataFrame:
             add("effectiveness", "broker (betweenness)", float(value), "share of pairs",
                 "context", f"{_label(net, oid)}: share of shortest paths between others through it",
                 _SRC_BRANDES, scope="organisation", subject=oid)
-    _collaboration_rows(net, add)
+    _cohesion_rows(net, add)
     # -- every chain: how cases and information flow through it (kn.flow.score_chain)
     for name in net.chains:
         _chain_rows(net, name, add)
@@ -362,7 +362,7 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _collaboration_rows(net: Network, add) -> None:
+def _cohesion_rows(net: Network, add) -> None:
     """Scorecard rows on collaboration (goal ``effectiveness``, issue 4): clustering,
     fragmentation, communities and whether they follow sector lines, and a few complexity
     indicators (kn.cohesion)."""
