@@ -41,7 +41,8 @@ SHORT = {"ketennet": "kn", "networkx": "nx", "igraph": "ig", "networkit": "nk"}
 OPS = ("construction", "degree", "density", "betweenness", "betweenness_weighted",
        "articulation_points", "reciprocity", "edge_betweenness", "closeness",
        "closeness_weighted", "harmonic", "pagerank", "pagerank_weighted", "katz", "eigenvector",
-       "hits", "information", "current_flow_closeness", "current_flow_betweenness")
+       "hits", "information", "current_flow_closeness", "current_flow_betweenness",
+       "core_number", "communities", "communities_leiden")
 VARIANTS = ("directed", "undirected")
 # current-flow centralities: undirected, connected graphs only; they run on the largest
 # connected component (extracted untimed, the same for every library)
@@ -49,6 +50,12 @@ CURRENT_FLOW = ("information", "current_flow_closeness", "current_flow_betweenne
 # operations that only make sense on one variant
 ONLY = {"articulation_points": "undirected", "reciprocity": "directed",
         **{op: "undirected" for op in CURRENT_FLOW}}
+# community detection: undirected only (igraph's methods are), compared by modularity: each
+# library's partition is scored with the same formula, ketennet's must be at least the peer's
+# minus COMMUNITY_SLACK (different heuristics find different, equally good partitions)
+COMMUNITIES = ("communities", "communities_leiden")
+ONLY.update({op: "undirected" for op in COMMUNITIES})
+COMMUNITY_SLACK = 0.01
 # iterative methods: each library stops by its own rule (NetworkX: L1 change below n * tol)
 ITERATIVE = ("pagerank", "pagerank_weighted", "katz", "eigenvector", "hits")
 SECTORS = np.array(["politie", "om", "rechtspraak", "cjib", "dji", "reclassering", "nifp",
@@ -132,6 +139,9 @@ class Ketennet:
                 net, threads=T)),
             "current_flow_betweenness": ("lcc", lambda net: kn.centrality.current_flow_betweenness(
                 net, threads=T)),
+            "core_number": lambda net: kn.cohesion.core_number(net),
+            "communities": lambda net: kn.cohesion.communities(net, "louvain", seed=0),
+            "communities_leiden": lambda net: kn.cohesion.communities(net, "leiden", seed=0),
         }
 
     def summary(self, net):
@@ -141,6 +151,8 @@ class Ketennet:
     def to_array(self, op, res, ids, n, directed):
         if op in ("density", "reciprocity"):
             return float(res)
+        if op in COMMUNITIES:
+            return float(res.modularity)
         if op == "articulation_points":
             return sorted(res)
         if op == "edge_betweenness":
@@ -181,6 +193,9 @@ class NetworkX:
             "current_flow_closeness": ("lcc", lambda G: nx.current_flow_closeness_centrality(G)),
             "current_flow_betweenness": ("lcc",
                                          lambda G: nx.current_flow_betweenness_centrality(G)),
+            "core_number": nx.core_number,
+            # no "weight" attribute on the generated graphs: unweighted, as ketennet's
+            "communities": lambda G: nx.community.louvain_communities(G, seed=0),
         }
 
     def summary(self, G):
@@ -189,6 +204,8 @@ class NetworkX:
     def to_array(self, op, res, ids, n, directed):
         if op in ("density", "reciprocity"):
             return float(res)
+        if op in COMMUNITIES:  # scored untimed with NetworkX's modularity
+            return float(nx.community.modularity(self.graph, res, weight=None))
         if op == "articulation_points":
             return sorted(res)
         if op == "edge_betweenness":
@@ -225,6 +242,9 @@ class IGraph:
             "eigenvector": lambda g: g.eigenvector_centrality(),
             "hits": lambda g: (g.hub_score(), g.authority_score()),
             # no current-flow centralities in igraph
+            "core_number": lambda g: g.coreness(mode="all"),
+            "communities": lambda g: g.community_multilevel(),
+            "communities_leiden": lambda g: g.community_leiden(objective_function="modularity"),
         }
 
     def summary(self, g):
@@ -233,6 +253,8 @@ class IGraph:
     def to_array(self, op, res, ids, n, directed):
         if op in ("density", "reciprocity"):
             return float(res)
+        if op in COMMUNITIES:  # unweighted modularity of igraph's partition
+            return float(self.graph.modularity(res.membership))
         if op == "articulation_points":
             return sorted(ids[i] for i in res)
         if op == "hits":
@@ -572,6 +594,9 @@ def compare(op: str, ref, other, lib: Optional[str] = None) -> Tuple[str, bool]:
     if op == "articulation_points":
         ok = ref == other
         return (f"{len(other)} points{'' if ok else ' (DIFFERENT SET)'}", ok)
+    if op in COMMUNITIES:
+        d = ref - other
+        return (f"Q kn-peer={d:+.4f}", d >= -COMMUNITY_SLACK)
     if isinstance(ref, float):
         d = abs(ref - other)
         return (f"|Δ|={d:.1e}", d <= TOL_SCALAR)
@@ -850,6 +875,9 @@ OP_LABEL = {
     "information": "information (largest component)",
     "current_flow_closeness": "current-flow closeness (largest component)",
     "current_flow_betweenness": "current-flow betweenness (largest component)",
+    "core_number": "core number (k-cores; igraph coreness)",
+    "communities": "communities: Louvain, seed 0 (igraph: multilevel); check: modularity",
+    "communities_leiden": "communities: Leiden, seed 0 (igraph: community_leiden)",
 }
 
 
@@ -1029,7 +1057,9 @@ def write_markdown(store: Store, path: str, args) -> None:
               f"max |Δ| ≤ {TOL_SAME_ITERATION:g} against NetworkX (the same power iteration), "
               f"HITS ≤ {TOL_HITS_NX:g} × the largest score against NetworkX (ARPACK), and "
               f"iterative methods ≤ {TOL_ITERATIVE:g} × the largest score against igraph and "
-              "NetworKit, whose stopping rules differ (README).", "",
+              "NetworKit, whose stopping rules differ (README). Core numbers exactly; "
+              "communities by the modularity of each library's partition (NetworkX's formula, "
+              f"igraph's own; unweighted): ketennet's ≥ the peer's − {COMMUNITY_SLACK:g}.", "",
               "| graph | n | operation | check |", "|---|---:|---|---|"]
     for e in ents:
         for op, text in e["checks"].items():

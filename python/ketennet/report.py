@@ -113,6 +113,7 @@ def scorecard(net: Network, *, top: int = 5) -> pd.DataFrame:
                 "context", f"{_label(net, oid)}: share of shortest paths between others through it",
                 _SRC_BRANDES, scope="organisation", subject=oid)
     _collaboration_rows(net, add, top)
+    _cohesion_rows(net, add)
     # -- every chain: how cases and information flow through it (kn.flow.score_chain)
     for name in net.chains:
         _chain_rows(net, name, add)
@@ -517,3 +518,52 @@ def _robustness_html(net: Network) -> str:
             "<p class=\"src\">Share of organisations in the largest connected component while "
             "organisations are removed one by one, at random (mean and 10-90% band over the runs) "
             "and by a targeted attack; R is the mean over all steps. Schneider et al. (2011).</p>")
+def _cohesion_rows(net: Network, add) -> None:
+    """Scorecard rows on collaboration (goal ``effectiveness``, issue 4): clustering,
+    fragmentation, communities and whether they follow sector lines, and a few complexity
+    indicators (kn.cohesion)."""
+    n = len(net)
+    if n < 2:
+        return
+    goal = "effectiveness"
+    if n >= 3:
+        add(goal, "transitivity", cohesion.transitivity(net), "share", "context",
+            "share of connected triples that are closed: partners of partners work together "
+            "directly (all layers merged)", "Wasserman & Faust (1994); NetworkX transitivity")
+    comps = cohesion.components(net)
+    add(goal, "weak components", len(comps), "count", "lower",
+        "groups of organisations with no tie between them (1: one connected network)",
+        "Wasserman & Faust (1994)")
+    add(goal, "share in largest component", len(comps[0]) / n, "share", "higher",
+        "share of organisations in the largest connected group", "Wasserman & Faust (1994)")
+    if net.view().m > 0:
+        found = cohesion.communities(net, "louvain", seed=0)
+        add(goal, "communities (Louvain)", len(found), "count", "context",
+            "groups tied more densely among themselves than to the rest (seed 0)",
+            "Blondel et al. (2008)")
+        add(goal, "modularity (Louvain)", found.modularity, "share", "context",
+            "how sharply the network splits into communities (0: not at all; above 0.3: "
+            "clear groups)", "Newman & Girvan (2004); Blondel et al. (2008)")
+        sectors = net.organisations["sector"]
+        if (sectors != "").all() and sectors.nunique() >= 2:
+            agree = cohesion.partition_agreement(found, "sector", net=net)
+            add(goal, "communities follow sectors (NMI)", agree.nmi, "share", "context",
+                "agreement of the communities with the sectors: near 1 means collaboration "
+                "stays within sector lines (silos), near 0 that it crosses them",
+                "Danon et al. (2005)")
+            add(goal, "communities follow sectors (ARI)", agree.ari, "share", "context",
+                "adjusted Rand index of communities and sectors (0: as by chance)",
+                "Hubert & Arabie (1985)")
+    profile = cohesion.complexity(net).set_index("indicator")
+    for indicator, direction in [("sector heterogeneity (Blau)", "context"),
+                                 ("single-intermediary pairs", "lower"),
+                                 ("cyclomatic number", "context"),
+                                 ("average path length", "lower")]:
+        row = profile.loc[indicator]
+        value = row["value"]
+        if isinstance(value, float) and math.isnan(value):
+            continue
+        if row["unit"] == "loops":
+            value = int(value)
+        add(goal, indicator, value, row["unit"], direction, row["meaning"],
+            row["source"] or "ketennet complexity profile")

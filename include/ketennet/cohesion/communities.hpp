@@ -1,0 +1,636 @@
+#pragma once
+/// @file communities.hpp
+/// @brief Communities: groups of organisations tied more densely among themselves than to
+/// the rest (Louvain, Leiden), and their modularity.
+///
+/// Quality function: modularity with a resolution γ (Newman & Girvan 2004; directed:
+/// Leicht & Newman 2008), exactly as NetworkX's `community.modularity`:
+///   undirected  Q = sum_c [ L_c / m  - γ (d_c / 2m)^2 ],
+///   directed    Q = sum_c [ L_c / m  - γ d_c^out d_c^in / m^2 ],
+/// with L_c the weight of the ties inside community c (a self-loop once), d_c the summed
+/// (weighted) degrees of its organisations (an undirected self-loop counts twice) and m the
+/// total weight of the ties.
+///
+/// Both algorithms are deterministic for a seed: the random numbers come from a SplitMix64
+/// generator (Steele, Lea & Flood 2014) implemented here, not from the standard library's
+/// distributions, so results are the same on every platform.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "ketennet/cohesion/components.hpp"
+#include "ketennet/model/errors.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::cohesion {
+
+/// Community detection method.
+enum class CommunityMethod {
+    louvain,  ///< Blondel, Guillaume, Lambiotte & Lefebvre (2008), as NetworkX's louvain_communities
+    leiden,   ///< Traag, Waltman & van Eck (2019)
+};
+
+/// Options of communities().
+struct CommunityOptions {
+    CommunityMethod method = CommunityMethod::louvain;
+    double resolution = 1.0;     ///< γ: above 1 favours smaller communities
+    std::uint64_t seed = 0;      ///< the random order of organisations (and Leiden's refinement)
+    double threshold = 1e-7;     ///< Louvain: stop when a level gains at most this modularity
+    int iterations = 2;          ///< Leiden: runs, each from the previous result; < 0: until stable
+    double randomness = 0.01;    ///< Leiden: θ of the refinement step
+};
+
+/// Result of communities().
+struct CommunityResult {
+    /// membership[v] = community of organisation v; communities numbered 0, 1, ... by size,
+    /// largest first (equal sizes: by their first organisation in network order).
+    std::vector<std::size_t> membership;
+    std::vector<std::size_t> size;  ///< organisations per community
+    double modularity = 0.0;        ///< of membership (NaN for a view without ties)
+    std::size_t levels = 0;         ///< aggregation levels (Louvain) or node-moving rounds (Leiden)
+};
+
+namespace detail {
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fully specified generator.
+class SplitMix64 {
+public:
+    explicit SplitMix64(std::uint64_t seed) : s_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    /// Uniform in [0, bound) without modulo bias (rejection).
+    std::uint64_t below(std::uint64_t bound) {
+        const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
+                                    std::numeric_limits<std::uint64_t>::max() % bound;
+        std::uint64_t x;
+        do x = next();
+        while (x >= limit);
+        return x % bound;
+    }
+    /// Uniform in [0, 1).
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+    /// Fisher-Yates shuffle.
+    template <class T>
+    void shuffle(std::vector<T>& v) {
+        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
+    }
+
+private:
+    std::uint64_t s_;
+};
+
+/// A weighted graph for modularity optimisation: symmetric adjacency a_uv = A_uv + A_vu
+/// (u != v) in CSR form, self weight s_v = A_vv, out/in strengths and the total arc weight
+/// W = sum of k_out. An undirected tie u - v of weight w is the two arcs u -> v and v -> u;
+/// an undirected self-loop is two arcs v -> v. Then, for a partition,
+///   Q = (1/W) sum_c [ I_c - γ K_c^out K_c^in / W ],  I_c = sum_{u in c} s_u + ½ sum_{u != v in c} a_uv,
+/// which is NetworkX's modularity for both kinds of view.
+struct ModularityGraph {
+    std::size_t n = 0;
+    std::vector<std::size_t> off;
+    std::vector<std::uint32_t> adj;
+    std::vector<double> a;
+    std::vector<double> self, kout, kin;
+    double W = 0.0;
+    bool directed = false;
+};
+
+inline ModularityGraph modularity_graph(const View& view) {
+    ModularityGraph g;
+    g.n = view.n();
+    g.directed = view.directed();
+    g.self.assign(g.n, 0.0);
+    g.kout.assign(g.n, 0.0);
+    g.kin.assign(g.n, 0.0);
+    const auto src = view.edge_sources();
+    const auto tgt = view.edge_targets();
+    const auto w = view.edge_weights();
+    struct T { std::uint32_t u, v; double w; };
+    std::vector<T> arcs;
+    arcs.reserve(2 * src.size());
+    for (std::size_t e = 0; e < src.size(); ++e) {
+        const double x = w[e];
+        if (!std::isfinite(x) || x < 0.0)
+            throw InputError("communities: weight '" + view.options().weight + "' of " +
+                             view.id(src[e]) + (view.directed() ? " -> " : " - ") +
+                             view.id(tgt[e]) + " must be finite and >= 0");
+        const vertex_t u = src[e], v = tgt[e];
+        const double mult = view.directed() ? 1.0 : 2.0;  // undirected: two arcs
+        g.kout[u] += x;
+        g.kin[v] += x;
+        if (!view.directed()) {
+            g.kout[v] += x;
+            g.kin[u] += x;
+        }
+        g.W += mult * x;
+        if (u == v) {
+            g.self[u] += mult * x;
+        } else {
+            arcs.push_back({std::uint32_t(u), std::uint32_t(v), x});
+            arcs.push_back({std::uint32_t(v), std::uint32_t(u), x});
+        }
+    }
+    // undirected: a_uv = 2w (both arcs); directed: a_uv = A_uv + A_vu
+    if (!view.directed())
+        for (auto& t : arcs) t.w *= 2.0;
+    std::sort(arcs.begin(), arcs.end(), [](const T& x, const T& y) {
+        return x.u != y.u ? x.u < y.u : x.v < y.v;
+    });
+    g.off.assign(g.n + 1, 0);
+    for (std::size_t i = 0; i < arcs.size();) {
+        std::size_t j = i;
+        double s = 0.0;
+        while (j < arcs.size() && arcs[j].u == arcs[i].u && arcs[j].v == arcs[i].v) s += arcs[j++].w;
+        g.adj.push_back(arcs[i].v);
+        g.a.push_back(s);
+        ++g.off[arcs[i].u + 1];
+        i = j;
+    }
+    std::partial_sum(g.off.begin(), g.off.end(), g.off.begin());
+    return g;
+}
+
+/// Aggregates @p g by @p comm (values 0..k-1): one node per community.
+inline ModularityGraph aggregate(const ModularityGraph& g, const std::vector<std::uint32_t>& comm,
+                                 std::size_t k) {
+    ModularityGraph h;
+    h.n = k;
+    h.directed = g.directed;
+    h.W = g.W;
+    h.self.assign(k, 0.0);
+    h.kout.assign(k, 0.0);
+    h.kin.assign(k, 0.0);
+    // members by community, then a sparse accumulator per community
+    std::vector<std::size_t> start(k + 1, 0);
+    for (std::size_t v = 0; v < g.n; ++v) ++start[comm[v] + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::uint32_t> members(g.n);
+    {
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (std::size_t v = 0; v < g.n; ++v) members[next[comm[v]]++] = std::uint32_t(v);
+    }
+    std::vector<double> acc(k, 0.0);
+    std::vector<char> seen(k, 0);
+    std::vector<std::uint32_t> touched;
+    h.off.assign(k + 1, 0);
+    for (std::size_t c = 0; c < k; ++c) {
+        touched.clear();
+        for (std::size_t i = start[c]; i < start[c + 1]; ++i) {
+            const std::uint32_t v = members[i];
+            h.self[c] += g.self[v];
+            h.kout[c] += g.kout[v];
+            h.kin[c] += g.kin[v];
+            for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e) {
+                const std::uint32_t d = comm[g.adj[e]];
+                if (d == c) {
+                    h.self[c] += 0.5 * g.a[e];
+                    continue;
+                }
+                if (!seen[d]) {
+                    seen[d] = 1;
+                    touched.push_back(d);
+                }
+                acc[d] += g.a[e];
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (std::uint32_t d : touched) {
+            h.adj.push_back(d);
+            h.a.push_back(acc[d]);
+            acc[d] = 0.0;
+            seen[d] = 0;
+        }
+        h.off[c + 1] = h.adj.size();
+    }
+    return h;
+}
+
+/// Renumbers community ids 0..k-1 in order of first appearance; returns k.
+inline std::size_t compact(std::vector<std::uint32_t>& comm) {
+    std::vector<std::uint32_t> map(comm.size() + 1, UINT32_MAX);
+    std::uint32_t k = 0;
+    for (auto& c : comm) {
+        if (map[c] == UINT32_MAX) map[c] = k++;
+        c = map[c];
+    }
+    return k;
+}
+
+/// Modularity of a partition of a ModularityGraph (see ModularityGraph).
+inline double quality(const ModularityGraph& g, const std::vector<std::uint32_t>& comm,
+                      double resolution) {
+    if (g.W <= 0.0) return std::numeric_limits<double>::quiet_NaN();
+    std::size_t k = 0;
+    for (auto c : comm) k = std::max<std::size_t>(k, std::size_t(c) + 1);
+    std::vector<double> in(k, 0.0), ko(k, 0.0), ki(k, 0.0);
+    for (std::size_t v = 0; v < g.n; ++v) {
+        in[comm[v]] += g.self[v];
+        ko[comm[v]] += g.kout[v];
+        ki[comm[v]] += g.kin[v];
+        for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e)
+            if (comm[g.adj[e]] == comm[v]) in[comm[v]] += 0.5 * g.a[e];
+    }
+    double q = 0.0;
+    for (std::size_t c = 0; c < k; ++c) q += in[c] / g.W - resolution * ko[c] * ki[c] / (g.W * g.W);
+    return q;
+}
+
+/// Neighbouring communities of v and the weight a(v, C) to each (v itself left out), in a
+/// sparse accumulator.
+struct NeighbourWeights {
+    std::vector<double> w;
+    std::vector<char> seen;
+    std::vector<std::uint32_t> list;
+    explicit NeighbourWeights(std::size_t k) : w(k, 0.0), seen(k, 0) {}
+    void collect(const ModularityGraph& g, std::size_t v, const std::vector<std::uint32_t>& comm) {
+        list.clear();
+        for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e) {
+            const std::uint32_t c = comm[g.adj[e]];
+            if (!seen[c]) {
+                seen[c] = 1;
+                list.push_back(c);
+            }
+            w[c] += g.a[e];
+        }
+    }
+    double at(std::uint32_t c) const { return seen[c] ? w[c] : 0.0; }
+    void clear() {
+        for (auto c : list) {
+            w[c] = 0.0;
+            seen[c] = 0;
+        }
+        list.clear();
+    }
+};
+
+/// Louvain's local moving phase (as NetworkX's _one_level): organisations in one random order,
+/// passes until none moves; each moves to the neighbouring community of largest gain when
+/// that gain is positive. Returns whether anything moved.
+inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& comm,
+                          double gamma, SplitMix64& rng) {
+    const std::size_t n = g.n;
+    std::vector<double> Ko(g.kout), Ki(g.kin);  // singletons to start
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    rng.shuffle(order);
+    NeighbourWeights nw(n);
+    const double eps = 1e-13 * g.W;
+    bool any = false;
+    for (std::size_t pass = 0; pass < 100000; ++pass) {
+        std::size_t moves = 0;
+        for (std::uint32_t v : order) {
+            const std::uint32_t c0 = comm[v];
+            nw.collect(g, v, comm);
+            Ko[c0] -= g.kout[v];
+            Ki[c0] -= g.kin[v];
+            auto gain = [&](std::uint32_t c) {
+                return nw.at(c) - gamma * (g.kout[v] * Ki[c] + g.kin[v] * Ko[c]) / g.W;
+            };
+            std::uint32_t best = c0;
+            double best_gain = gain(c0);
+            for (std::uint32_t c : nw.list) {
+                const double x = gain(c);
+                if (x > best_gain + eps) {
+                    best_gain = x;
+                    best = c;
+                }
+            }
+            Ko[best] += g.kout[v];
+            Ki[best] += g.kin[v];
+            comm[v] = best;
+            nw.clear();
+            if (best != c0) ++moves;
+        }
+        if (moves == 0) break;
+        any = true;
+    }
+    return any;
+}
+
+inline std::vector<std::uint32_t> louvain(const ModularityGraph& g0, const CommunityOptions& o,
+                                          std::size_t& levels) {
+    SplitMix64 rng(o.seed);
+    std::vector<std::uint32_t> flat(g0.n);
+    std::iota(flat.begin(), flat.end(), 0u);
+    if (g0.W <= 0.0) return flat;
+    ModularityGraph g = g0;
+    double q = quality(g0, flat, o.resolution);
+    levels = 0;
+    for (;;) {
+        std::vector<std::uint32_t> comm(g.n);
+        std::iota(comm.begin(), comm.end(), 0u);
+        louvain_level(g, comm, o.resolution, rng);
+        const std::size_t k = compact(comm);
+        std::vector<std::uint32_t> next(flat.size());
+        for (std::size_t v = 0; v < flat.size(); ++v) next[v] = comm[flat[v]];
+        const double q2 = quality(g0, next, o.resolution);
+        ++levels;
+        // NetworkX keeps the level's partition, then stops when it gained at most threshold
+        flat = std::move(next);
+        if (q2 - q <= o.threshold || k == g.n) break;
+        q = q2;
+        g = aggregate(g, comm, k);
+    }
+    return flat;
+}
+
+/// Leiden's fast local moving: a queue of organisations in random order; each moves to the
+/// community (a neighbouring one or a new, empty one) of largest positive gain, and its
+/// neighbours outside that community are queued again.
+inline void leiden_move(const ModularityGraph& g, std::vector<std::uint32_t>& comm, double gamma,
+                        SplitMix64& rng) {
+    const std::size_t n = g.n;
+    std::vector<double> Ko(n, 0.0), Ki(n, 0.0);
+    std::vector<std::size_t> count(n, 0);
+    for (std::size_t v = 0; v < n; ++v) {
+        Ko[comm[v]] += g.kout[v];
+        Ki[comm[v]] += g.kin[v];
+        ++count[comm[v]];
+    }
+    std::vector<std::uint32_t> empty;
+    for (std::size_t c = n; c-- > 0;)
+        if (count[c] == 0) empty.push_back(std::uint32_t(c));
+    std::vector<std::uint32_t> queue(n);
+    std::iota(queue.begin(), queue.end(), 0u);
+    rng.shuffle(queue);
+    std::vector<char> queued(n, 1);
+    std::size_t head = 0;  // circular buffer of capacity n
+    std::size_t size = n;
+    NeighbourWeights nw(n);
+    const double eps = 1e-13 * g.W;
+    while (size > 0) {
+        const std::uint32_t v = queue[head];
+        head = (head + 1) % n;
+        --size;
+        queued[v] = 0;
+        const std::uint32_t c0 = comm[v];
+        nw.collect(g, v, comm);
+        Ko[c0] -= g.kout[v];
+        Ki[c0] -= g.kin[v];
+        --count[c0];
+        if (count[c0] == 0) empty.push_back(c0);
+        auto gain = [&](std::uint32_t c) {
+            return nw.at(c) - gamma * (g.kout[v] * Ki[c] + g.kin[v] * Ko[c]) / g.W;
+        };
+        std::uint32_t best = c0;
+        double best_gain = gain(c0);
+        for (std::uint32_t c : nw.list) {
+            const double x = gain(c);
+            if (x > best_gain + eps) {
+                best_gain = x;
+                best = c;
+            }
+        }
+        if (best_gain < -eps) best = empty.back();  // alone is better (gain 0)
+        // an empty best is the top of the empty stack (c0 just emptied, or a fresh one)
+        if (count[best] == 0) empty.pop_back();
+        Ko[best] += g.kout[v];
+        Ki[best] += g.kin[v];
+        ++count[best];
+        comm[v] = best;
+        if (best != c0) {
+            for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e) {
+                const std::uint32_t u = g.adj[e];
+                if (!queued[u] && comm[u] != best) {
+                    queue[(head + size) % n] = u;
+                    ++size;
+                    queued[u] = 1;
+                }
+            }
+        }
+        nw.clear();
+    }
+}
+
+/// Leiden's refinement: within each community of @p comm, organisations start alone and
+/// well-connected ones merge, at random with probability ∝ exp(gain / θ), into
+/// well-connected refined communities of non-negative gain.
+inline std::vector<std::uint32_t> leiden_refine(const ModularityGraph& g,
+                                                const std::vector<std::uint32_t>& comm,
+                                                double gamma, double theta, SplitMix64& rng) {
+    const std::size_t n = g.n;
+    std::vector<std::uint32_t> ref(n);
+    std::iota(ref.begin(), ref.end(), 0u);
+    std::vector<double> SKo(n, 0.0), SKi(n, 0.0);  // per community of comm
+    for (std::size_t v = 0; v < n; ++v) {
+        SKo[comm[v]] += g.kout[v];
+        SKi[comm[v]] += g.kin[v];
+    }
+    std::vector<double> Ro(g.kout), Ri(g.kin);  // per refined community
+    std::vector<std::size_t> rcount(n, 1);
+    std::vector<double> ext(n, 0.0);  // E(r, S - r) for refined community r
+    for (std::size_t v = 0; v < n; ++v)
+        for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e)
+            if (comm[g.adj[e]] == comm[v]) ext[v] += g.a[e];
+    const double scale = g.directed ? 1.0 : 0.5;  // gains in edge-weight units (as igraph)
+    auto connected = [&](double e, double ko, double ki, std::uint32_t s) {
+        return e >= gamma * (ko * (SKi[s] - ki) + ki * (SKo[s] - ko)) / g.W;
+    };
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    rng.shuffle(order);
+    NeighbourWeights nw(n);
+    std::vector<std::uint32_t> cand;
+    std::vector<double> prob;
+    for (std::uint32_t v : order) {
+        if (rcount[ref[v]] != 1) continue;  // v was joined by others already
+        const std::uint32_t s = comm[v];
+        if (!connected(ext[v], g.kout[v], g.kin[v], s)) continue;
+        // weights from v to refined communities within S
+        nw.list.clear();
+        for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e) {
+            const std::uint32_t u = g.adj[e];
+            if (comm[u] != s) continue;
+            const std::uint32_t r = ref[u];
+            if (!nw.seen[r]) {
+                nw.seen[r] = 1;
+                nw.list.push_back(r);
+            }
+            nw.w[r] += g.a[e];
+        }
+        const std::uint32_t r0 = ref[v];
+        cand.clear();
+        prob.clear();
+        double best = 0.0;
+        std::vector<double> gains;
+        for (std::uint32_t r : nw.list) {
+            if (r == r0 || !connected(ext[r], Ro[r], Ri[r], s)) continue;
+            const double gain =
+                scale * (nw.w[r] - gamma * (g.kout[v] * Ri[r] + g.kin[v] * Ro[r]) / g.W);
+            if (gain < 0.0) continue;
+            cand.push_back(r);
+            gains.push_back(gain);
+            best = std::max(best, gain);
+        }
+        if (!cand.empty()) {
+            // staying alone (gain 0) is a candidate too
+            double total = std::exp((0.0 - best) / theta);
+            for (double x : gains) {
+                prob.push_back(std::exp((x - best) / theta));
+                total += prob.back();
+            }
+            double pick = rng.uniform() * total;
+            std::uint32_t chosen = r0;
+            pick -= std::exp((0.0 - best) / theta);
+            for (std::size_t i = 0; i < cand.size() && pick >= 0.0; ++i) {
+                chosen = cand[i];
+                pick -= prob[i];
+            }
+            if (pick >= 0.0) chosen = cand.back();  // rounding at the end of the range
+            if (chosen != r0) {
+                const double wvr = nw.w[chosen];
+                ext[chosen] = ext[chosen] + ext[r0] - 2.0 * wvr;
+                Ro[chosen] += g.kout[v];
+                Ri[chosen] += g.kin[v];
+                ++rcount[chosen];
+                --rcount[r0];
+                ref[v] = chosen;
+            }
+        }
+        nw.clear();
+    }
+    return ref;
+}
+
+inline std::vector<std::uint32_t> leiden_once(const ModularityGraph& g0,
+                                              std::vector<std::uint32_t> flat,
+                                              const CommunityOptions& o, SplitMix64& rng,
+                                              std::size_t& levels) {
+    ModularityGraph g = g0;
+    std::vector<std::uint32_t> comm = flat;  // partition of the current graph's nodes
+    std::vector<std::uint32_t> node_of(g0.n);  // original organisation -> current node
+    std::iota(node_of.begin(), node_of.end(), 0u);
+    for (;;) {
+        leiden_move(g, comm, o.resolution, rng);
+        ++levels;
+        const std::size_t k = compact(comm);
+        for (std::size_t v = 0; v < g0.n; ++v) flat[v] = comm[node_of[v]];
+        if (k == g.n) break;  // every community a single node: done
+        std::vector<std::uint32_t> ref = leiden_refine(g, comm, o.resolution, o.randomness, rng);
+        std::size_t kr = compact(ref);
+        if (kr == g.n) {  // refinement merged nothing: aggregate by the communities instead
+            ref = comm;
+            kr = k;
+        }
+        std::vector<std::uint32_t> next(kr);
+        for (std::size_t v = 0; v < g.n; ++v) next[ref[v]] = comm[v];
+        g = aggregate(g, ref, kr);
+        for (std::size_t v = 0; v < g0.n; ++v) node_of[v] = ref[node_of[v]];
+        comm = std::move(next);
+    }
+    return flat;
+}
+
+inline std::vector<std::uint32_t> leiden(const ModularityGraph& g0, const CommunityOptions& o,
+                                         std::size_t& levels) {
+    SplitMix64 rng(o.seed);
+    std::vector<std::uint32_t> flat(g0.n);
+    std::iota(flat.begin(), flat.end(), 0u);
+    if (g0.W <= 0.0) return flat;
+    levels = 0;
+    for (int it = 0; o.iterations < 0 ? it < 1000 : it < o.iterations; ++it) {
+        auto next = leiden_once(g0, flat, o, rng, levels);
+        const bool same = next == flat;
+        flat = std::move(next);
+        if (same && it > 0) break;
+    }
+    return flat;
+}
+
+inline void check_membership(const View& view, const std::vector<std::size_t>& membership) {
+    if (membership.size() != view.n())
+        throw InputError("modularity: the partition has " + std::to_string(membership.size()) +
+                         " labels for " + std::to_string(view.n()) + " organisations");
+}
+
+}  // namespace detail
+
+/// Modularity of a partition (membership[v] = community label of organisation v, any
+/// non-negative integers), exactly as NetworkX's `community.modularity` (see the file
+/// comment for the formula; weights are the view's, 1 per tie when unweighted).
+/// InputError when the view has no ties (NetworkX divides by zero) or a weight is negative.
+inline double modularity(const View& view, const std::vector<std::size_t>& membership,
+                         double resolution = 1.0) {
+    detail::check_membership(view, membership);
+    if (view.m() == 0) throw InputError("modularity is not defined for a view without relations");
+    // NetworkX's formula term by term: L_c / m - γ out_c in_c / (deg_sum)^2
+    std::size_t k = 0;
+    for (auto c : membership) k = std::max(k, c + 1);
+    std::vector<double> L(k, 0.0), dout(k, 0.0), din(k, 0.0);
+    const auto src = view.edge_sources();
+    const auto tgt = view.edge_targets();
+    const auto w = view.edge_weights();
+    double m = 0.0;
+    for (std::size_t e = 0; e < src.size(); ++e) {
+        const double x = w[e];
+        if (!std::isfinite(x) || x < 0.0)
+            throw InputError("modularity: weight '" + view.options().weight + "' of " +
+                             view.id(src[e]) + (view.directed() ? " -> " : " - ") +
+                             view.id(tgt[e]) + " must be finite and >= 0");
+        const std::size_t cu = membership[src[e]], cv = membership[tgt[e]];
+        if (cu == cv) L[cu] += x;
+        dout[cu] += x;
+        din[cv] += x;
+        if (!view.directed()) {
+            dout[cv] += x;
+            din[cu] += x;
+        }
+        m += x;
+    }
+    const double deg_sum = view.directed() ? m : 2.0 * m;
+    double q = 0.0;
+    for (std::size_t c = 0; c < k; ++c)
+        q += L[c] / m - resolution * dout[c] * din[c] / (deg_sum * deg_sum);
+    return q;
+}
+
+/// Communities of the view by Louvain or Leiden, maximising modularity (file comment).
+///
+/// Louvain (Blondel et al. 2008) follows NetworkX's `louvain_communities`: organisations are
+/// visited in a random order fixed per level, each moves to the neighbouring community with
+/// the largest positive modularity gain until no move improves; communities are then
+/// merged into single nodes and the process repeats until a level gains at most
+/// `threshold`. Directed views use the directed gain (Dugué & Perez 2015), as NetworkX.
+///
+/// Leiden (Traag, Waltman & van Eck 2019) adds a refinement step that guarantees connected
+/// communities: after fast local moving, each community is split into well-connected
+/// sub-communities (random merges with probability ∝ exp(gain/θ)), and the aggregate is
+/// built from those; `iterations` runs, each starting from the previous result (igraph's
+/// default is 2).
+///
+/// Weights are the view's (1 per tie when unweighted), finite and >= 0. A view without
+/// ties gives every organisation its own community and modularity NaN. Resolution must be
+/// > 0. Deterministic for a seed.
+inline CommunityResult communities(const View& view, const CommunityOptions& options = {}) {
+    if (!(options.resolution > 0.0) || !std::isfinite(options.resolution))
+        throw InputError("communities: resolution must be a finite number > 0, not " +
+                         std::to_string(options.resolution));
+    if (options.method == CommunityMethod::leiden &&
+        (!(options.randomness > 0.0) || !std::isfinite(options.randomness)))
+        throw InputError("communities: randomness (θ) must be a finite number > 0");
+    if (options.iterations == 0) throw InputError("communities: iterations must not be 0");
+    const detail::ModularityGraph g = detail::modularity_graph(view);
+    CommunityResult out;
+    std::vector<std::uint32_t> flat = options.method == CommunityMethod::louvain
+                                          ? detail::louvain(g, options, out.levels)
+                                          : detail::leiden(g, options, out.levels);
+    const std::size_t k = detail::compact(flat);
+    std::vector<std::size_t> raw(flat.begin(), flat.end());
+    const Components canon = detail::canonical_components(raw, k);
+    out.membership = canon.label;
+    out.size = canon.size;
+    out.modularity = view.m() == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                   : modularity(view, out.membership, options.resolution);
+    return out;
+}
+
+}  // namespace ketennet::cohesion

@@ -1,0 +1,72 @@
+#pragma once
+/// @file cores.hpp
+/// @brief k-cores: the core number of every organisation.
+#include <cstddef>
+#include <vector>
+
+#include "ketennet/model/errors.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::cohesion {
+
+/// Core number of every organisation (Seidman 1983; Batagelj & Zaversnik 2003, O(m)).
+///
+/// Definition: the k-core is the largest subnetwork in which every organisation has degree
+/// at least k; the core number of v is the largest k whose k-core contains v. As NetworkX's
+/// `core_number`: the degree of an undirected view is the number of partners; in a
+/// directed view it is in-degree + out-degree (a reciprocated pair counts twice). Weights
+/// are ignored. Self-loops are not allowed (InputError naming the organisation), as in
+/// NetworkX.
+inline std::vector<std::size_t> core_number(const View& view) {
+    const vertex_t n = view.n();
+    const auto src = view.edge_sources();
+    const auto tgt = view.edge_targets();
+    for (std::size_t e = 0; e < src.size(); ++e)
+        if (src[e] == tgt[e])
+            throw InputError("core_number: organisation '" + view.id(src[e]) +
+                             "' has a self-loop; k-cores are not defined with self-loops "
+                             "(as in NetworkX): leave it out of the layers analysed");
+    const bool directed = view.directed();
+    std::vector<std::size_t> deg(n);
+    std::size_t maxdeg = 0;
+    for (vertex_t v = 0; v < n; ++v) {
+        deg[v] = view.out_neighbours(v).size() + (directed ? view.in_neighbours(v).size() : 0);
+        maxdeg = std::max(maxdeg, deg[v]);
+    }
+    // bucket sort by degree: vert[] ordered by degree, pos[v] its place, bin[d] first place
+    std::vector<std::size_t> bin(maxdeg + 2, 0), pos(n);
+    std::vector<vertex_t> vert(n);
+    for (vertex_t v = 0; v < n; ++v) ++bin[deg[v] + 1];
+    for (std::size_t d = 1; d < bin.size(); ++d) bin[d] += bin[d - 1];
+    {
+        std::vector<std::size_t> next(bin.begin(), bin.end() - 1);
+        for (vertex_t v = 0; v < n; ++v) {
+            pos[v] = next[deg[v]]++;
+            vert[pos[v]] = v;
+        }
+    }
+    auto lower = [&](vertex_t u, std::size_t dv) {
+        if (deg[u] <= dv) return;
+        const std::size_t du = deg[u];
+        const std::size_t pu = pos[u], pw = bin[du];
+        const vertex_t w = vert[pw];
+        if (u != w) {
+            pos[u] = pw;
+            vert[pu] = w;
+            pos[w] = pu;
+            vert[pw] = u;
+        }
+        ++bin[du];
+        --deg[u];
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const vertex_t v = vert[i];
+        const std::size_t dv = deg[v];
+        for (vertex_t u : view.out_neighbours(v)) lower(u, dv);
+        if (directed)
+            for (vertex_t u : view.in_neighbours(v)) lower(u, dv);
+    }
+    return deg;
+}
+
+}  // namespace ketennet::cohesion
