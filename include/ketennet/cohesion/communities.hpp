@@ -25,6 +25,7 @@
 
 #include "ketennet/cohesion/components.hpp"
 #include "ketennet/model/errors.hpp"
+#include "ketennet/support/random.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::cohesion {
@@ -57,36 +58,6 @@ struct CommunityResult {
 
 namespace detail {
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fully specified generator.
-class SplitMix64 {
-public:
-    explicit SplitMix64(std::uint64_t seed) : s_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    /// Uniform in [0, bound) without modulo bias (rejection).
-    std::uint64_t below(std::uint64_t bound) {
-        const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                    std::numeric_limits<std::uint64_t>::max() % bound;
-        std::uint64_t x;
-        do x = next();
-        while (x >= limit);
-        return x % bound;
-    }
-    /// Uniform in [0, 1).
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-    /// Fisher-Yates shuffle.
-    template <class T>
-    void shuffle(std::vector<T>& v) {
-        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
-    }
-
-private:
-    std::uint64_t s_;
-};
 
 /// A weighted graph for modularity optimisation: symmetric adjacency a_uv = A_uv + A_vu
 /// (u != v) in CSR form, self weight s_v = A_vv, out/in strengths and the total arc weight
@@ -318,7 +289,7 @@ inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& 
 
 inline std::vector<std::uint32_t> louvain(const ModularityGraph& g0, const CommunityOptions& o,
                                           std::size_t& levels) {
-    SplitMix64 rng(o.seed);
+    auto rng = SplitMix64::from_state(o.seed);
     std::vector<std::uint32_t> flat(g0.n);
     std::iota(flat.begin(), flat.end(), 0u);
     if (g0.W <= 0.0) return flat;
@@ -532,7 +503,7 @@ inline std::vector<std::uint32_t> leiden_once(const ModularityGraph& g0,
 
 inline std::vector<std::uint32_t> leiden(const ModularityGraph& g0, const CommunityOptions& o,
                                          std::size_t& levels) {
-    SplitMix64 rng(o.seed);
+    auto rng = SplitMix64::from_state(o.seed);
     std::vector<std::uint32_t> flat(g0.n);
     std::iota(flat.begin(), flat.end(), 0u);
     if (g0.W <= 0.0) return flat;

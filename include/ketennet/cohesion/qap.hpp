@@ -10,6 +10,7 @@
 #include "ketennet/model/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
+#include "ketennet/support/random.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::cohesion {
@@ -36,26 +37,6 @@ struct QapResult {
 
 namespace detail {
 
-/// SplitMix64 (Steele, Lea & Flood 2014): small, fast, fully specified, so permutations are
-/// the same on every platform.
-struct SplitMix64 {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    /// Uniform integer in [0, bound), without modulo bias (Lemire 2019 with rejection).
-    std::uint64_t below(std::uint64_t bound) {
-        const std::uint64_t threshold = (0 - bound) % bound;
-        for (;;) {
-            const std::uint64_t x = next();
-            const unsigned __int128 m = (unsigned __int128)x * bound;
-            if (std::uint64_t(m) >= threshold) return std::uint64_t(m >> 64);
-        }
-    }
-};
 
 /// Sums over the off-diagonal cells of a view's adjacency matrix (weights, 0 for no tie).
 struct CellSums {
@@ -152,7 +133,7 @@ inline QapResult qap(const View& a, const View& b, const QapOptions& options = {
         const auto [lo, hi] = block_range(P, blocks, blk);
         std::vector<vertex_t> pi(n);
         for (std::size_t k = lo; k < hi; ++k) {
-            detail::SplitMix64 rng{options.seed * 0x2545f4914f6cdd1dULL + k * 0x9e3779b97f4a7c15ULL + 1};
+            SplitMix64 rng(options.seed, k);  // permutation k: its own stream
             rng.next();
             for (vertex_t v = 0; v < n; ++v) pi[v] = v;
             for (vertex_t v = n - 1; v > 0; --v) std::swap(pi[v], pi[rng.below(std::uint64_t(v) + 1)]);

@@ -21,6 +21,13 @@ class SplitMix64 {
 public:
     SplitMix64(std::uint64_t seed, std::uint64_t stream = 0) noexcept
         : state_(mix64(seed + 0x9E3779B97F4A7C15ULL) ^ mix64(stream * 0xD1B54A32D192ED03ULL + 1)) {}
+    /// A stream whose state starts at @p state itself (next() = mix64(state += golden gamma)):
+    /// the plain SplitMix64 of Steele, Lea & Flood (2014) seeded with @p state.
+    static SplitMix64 from_state(std::uint64_t state) noexcept {
+        SplitMix64 r(0);
+        r.state_ = state;
+        return r;
+    }
     /// The next 64 random bits.
     std::uint64_t next() noexcept { return mix64(state_ += 0x9E3779B97F4A7C15ULL); }
     /// Uniform integer in [0, bound) (bound > 0), without modulo bias (rejection).
