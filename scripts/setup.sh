@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up ketennet on a fresh Debian/Ubuntu machine: installs the Debian packages it needs
-# (compilers, Boost.Graph, Eigen, Catch2, nlohmann-json, pugixml) when missing, creates the
+# (compilers, Boost.Graph, Eigen, Catch2, nlohmann-json, pugixml, expat, zlib; a Java runtime
+# for the Spark tests) when missing, creates the
 # virtual environment .venv and builds and installs the package into it.
 # Safe to run again: it only does what is missing (a rebuild is incremental).
 #
@@ -14,7 +15,8 @@ extras="${KETENNET_EXTRAS:-test}"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------------------
-debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev)
+debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev
+      libexpat1-dev zlib1g-dev default-jre-headless)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${debs[@]}"; do

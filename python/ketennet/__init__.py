@@ -17,7 +17,7 @@ time, throughput, fidelity, feedback, chain scores). I/O: :func:`read_json`, :fu
 :func:`to_networkx`, :func:`from_igraph`, :func:`to_igraph`.
 """
 from . import _core
-from . import centrality, cohesion, examples, flow, report, resilience
+from . import centrality, cohesion, eventlog, examples, flow, report, resilience
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from .network import Network

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
     register_cohesion(m);
     register_resilience(m);
     register_flow(m);
+    register_eventlog(m);
 }
