@@ -70,7 +70,7 @@ py::object attribute_array(const AttributeColumnData& a) {
         case AttributeKind::real: d["values"] = array_of(a.reals); break;
         default: d["values"] = array_of(a.flags); break;
     }
-    return std::move(d);
+    return d;
 }
 
 py::dict transition_dict(const eventlog::TransitionTable& t) {

@@ -7,7 +7,8 @@ import importlib
 import pytest
 
 MODULES = ["ketennet", "ketennet.network", "ketennet.io", "ketennet.centrality",
-           "ketennet.cohesion", "ketennet.resilience", "ketennet.flow", "ketennet.report", "ketennet.examples"]
+           "ketennet.cohesion", "ketennet.resilience", "ketennet.flow", "ketennet.report", "ketennet.examples",
+           "ketennet.eventlog"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -85,7 +85,9 @@ TEST_CASE("event log: bad input is named", "[eventlog][errors]") {
     log.time = {missing_int};
     CHECK_THROWS_WITH(log.finalise("row"), Catch::Contains("row 0: missing timestamp"));
     const EventLog ok = three_cases();
-    CHECK_THROWS_AS(transitions(ok, by_org, {1.0}), InputError);
+    TransitionOptions bad;
+    bad.beta = 1.0;
+    CHECK_THROWS_AS(transitions(ok, by_org, bad), InputError);
     CHECK_THROWS_AS(ok.nodes(NodeKey{NodeKey::Source::attribute, "nope"}), UnknownId);
 }
 
