@@ -162,7 +162,7 @@ def main():
                                               "time:timestamp": "ts"})
         t_pd, g = best(lambda: pandas_handover(pdf, "res", True), args.repeat)
         assert len(g) == net.number_of_relations() and int(g["size"].sum()) == int(
-            net.relations["attributes"].map(lambda a: a["handovers"]).sum())
+            net.relations["handovers"].sum())
         add("handover network (resources)", "BPIC 2012", t_kn, "pandas groupby", t_pd)
         if pm4py is not None:
             df = pm4py.read_xes(bpic)

@@ -102,8 +102,7 @@ def test_working_together(logs, deviation):
         ours[(s, d)] = ours[(d, s)] = v
     theirs_counts = {k: v * len(sub) for k, v in theirs.items()}
     _compare(ours, theirs_counts, deviation, "working together (cases) vs pm4py", tol=1e-6)
-    share = rels["attributes"].map(lambda a: a["share"])
-    assert np.allclose(share, rels["volume"] / log.n_cases)
+    assert np.allclose(rels["share"], rels["volume"] / log.n_cases)
 
 
 def _subcontracting_paper(df, n=2):
@@ -125,7 +124,7 @@ def test_subcontracting(logs, deviation):
     paper = _subcontracting_paper(sub)
     net = ev.subcontracting(log, organisation="resource", self_loops=True)
     rels = net.relations
-    ours = {(s, d): a["share"] for s, d, a in zip(rels["source"], rels["target"], rels["attributes"])}
+    ours = {(s, d): a for s, d, a in zip(rels["source"], rels["target"], rels["share"])}
     _compare(ours, paper, deviation, "subcontracting share vs paper (pm4py loop fixed)")
     # pm4py undercounts (only the first position of each resource is added), never overcounts
     for k, v in theirs_pm4py.items():
