@@ -60,6 +60,16 @@ def logs(request):
     return request.param, *_load(request.param)
 
 
+def _no_pairs(name, net_or_table):
+    """The fines log has org:resource on each case's first event only: no resource pairs
+    exist (pm4py's SNA then fails on an empty reduction); ketennet gives empty results."""
+    if name != "roadtraffic100traces":
+        return False
+    n = len(net_or_table) if hasattr(net_or_table, "columns") else net_or_table.number_of_relations()
+    assert n == 0
+    return True
+
+
 def _with_resource(df):
     out = df[df["org:resource"].notna()].copy()
     out["org:resource"] = out["org:resource"].astype(str)
@@ -83,18 +93,22 @@ def test_handover_of_work(logs, beta, deviation):
     name, log, df = logs
     if name == "bpic2012" and beta > 0:
         pytest.skip("pm4py's beta > 0 loop is quadratic in Python per variant: too slow on bpic2012")
+    t = ev.handover_table(log, beta=beta, organisation="resource", self_loops=True)
+    if _no_pairs(name, t):
+        return
     sub = _with_resource(df)
     theirs = pm4py.discover_handover_of_work_network(sub, beta=beta).connections
-    t = ev.handover_table(log, beta=beta, organisation="resource", self_loops=True)
     ours = {(s, d): v for s, d, v in zip(t["source"], t["target"], t["share"])}
     _compare(ours, theirs, deviation, f"handover share beta={beta} vs pm4py")
 
 
 def test_working_together(logs, deviation):
     name, log, df = logs
+    net = ev.working_together(log, organisation="resource")
+    if _no_pairs(name, net):
+        return
     sub = _with_resource(df)
     theirs = pm4py.discover_working_together_network(sub).connections
-    net = ev.working_together(log, organisation="resource")
     rels = net.relations
     # pm4py's DataFrame variant divides by the number of events (len of the table): compare counts
     ours = {}
@@ -119,10 +133,12 @@ def _subcontracting_paper(df, n=2):
 
 def test_subcontracting(logs, deviation):
     name, log, df = logs
+    net = ev.subcontracting(log, organisation="resource", self_loops=True)
+    if _no_pairs(name, net):
+        return
     sub = _with_resource(df)
     theirs_pm4py = pm4py.discover_subcontracting_network(sub).connections
     paper = _subcontracting_paper(sub)
-    net = ev.subcontracting(log, organisation="resource", self_loops=True)
     rels = net.relations
     ours = {(s, d): a for s, d, a in zip(rels["source"], rels["target"], rels["share"])}
     _compare(ours, paper, deviation, "subcontracting share vs paper (pm4py loop fixed)")
