@@ -218,3 +218,16 @@ def test_fines_chain_example():
     assert len(j) == 100
     assert (j["lead_time"] >= pd.Timedelta(0)).all()
     assert (j["handovers"] == j["visits"] - 1).all()
+
+
+def test_docs_example(capsys):
+    """docs/eventlog.md's traffic-fines example runs and finds its bottleneck."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "eventlog.md").read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "docs/eventlog.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("58 58\n")
+    assert "police  collection agency    36.0  453.979167" in out
+    assert "\n0.57\n" in out
