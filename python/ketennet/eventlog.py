@@ -638,7 +638,8 @@ def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress
     Name: 6, dtype: object
     """
     log, src, attr = _node_key(log, organisation)
-    d = _core.eventlog.journeys(log._core, src, attr, True, progress_handler(progress, "journeys"))
+    d = _core.eventlog.journeys(log._core, src, attr, True, False,
+                                progress_handler(progress, "journeys"))
     return _journey_frame(log, d)
 
 
@@ -675,7 +676,7 @@ def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = T
     (6, 6)
     """
     log, src, attr = _node_key(log, organisation)
-    d = _core.eventlog.journeys(log._core, src, attr, bool(collapse), None)
+    d = _core.eventlog.journeys(log._core, src, attr, bool(collapse), True, None)
     counts = np.asarray(d["variant_cases"])
     out = pd.DataFrame({"variant": pd.Series(list(d["variants"]), dtype=object),
                         "cases": counts, "share": counts / counts.sum()})

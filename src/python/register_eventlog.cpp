@@ -244,7 +244,7 @@ void register_eventlog(py::module_& m) {
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("n") = 2, py::arg("self_loops") = false);
 
     ev.def("journeys", [](const EventLog& log, const std::string& source, const std::string& attribute,
-                          bool collapse, py::object progress) {
+                          bool collapse, bool with_variants, py::object progress) {
         const NodeKey key = node_key(source, attribute);
         PythonProgress p(std::move(progress));
         auto j = p.run([&](const ProgressHandler& h) { return eventlog::journeys(log, key, collapse, h); });
@@ -266,7 +266,7 @@ void register_eventlog(py::module_& m) {
         d["nodes"] = j.nodes;
         d["variant"] = array_of(j.variant);
         py::list vs;
-        for (const auto& v : j.variants) {
+        if (with_variants) for (const auto& v : j.variants) {
             py::tuple t(v.size());
             for (std::size_t i = 0; i < v.size(); ++i) t[i] = py::str(j.nodes[std::size_t(v[i])]);
             vs.append(t);
@@ -276,7 +276,7 @@ void register_eventlog(py::module_& m) {
         d["skipped_events"] = j.skipped_events;
         return d;
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("collapse") = true,
-       py::arg("progress") = py::none());
+       py::arg("with_variants") = true, py::arg("progress") = py::none());
 }
 
 }  // namespace ketennet::python
