@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
@@ -50,7 +51,7 @@ from .network import Network
 
 __all__ = ["EventLog", "read_xes", "from_pandas", "read_csv", "handover_network", "handover_table",
            "working_together", "subcontracting", "directly_follows", "journeys", "variants",
-           "within_norm", "NORMS", "aggregate", "Aggregates", "network_from_tables"]
+           "within_norm", "NORMS", "aggregate", "Aggregates", "network_from_tables", "OrderWarning"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 NodeSpec = Union[None, str, Mapping[str, str]]
@@ -232,8 +233,20 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
     >>> log.n_cases, log.n_events, log.reordered_cases
     (6, 42, 0)
     """
-    log = EventLog(_core.eventlog.read_xes(os.fspath(path)))
+    log = _report_order(EventLog(_core.eventlog.read_xes(os.fspath(path))), os.fspath(path))
     return _with_organisation(log, organisation, organisation_by)
+
+
+class OrderWarning(UserWarning):
+    """Events of some cases were not in time order in the input; they were sorted stably."""
+
+
+def _report_order(log: EventLog, what: str) -> EventLog:
+    if log.reordered_cases:
+        warnings.warn(f"{what}: the events of {log.reordered_cases} of {log.n_cases} cases were not "
+                      "in time order; they have been sorted by time (stably: equal timestamps keep "
+                      "their order). See EventLog.reordered_cases.", OrderWarning, stacklevel=3)
+    return log
 
 
 def _with_organisation(log: EventLog, organisation: NodeSpec, by: str) -> EventLog:
@@ -308,7 +321,7 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
     Errors (``ValueError``): a missing column (naming it and listing those present), an empty
     table, a missing case id or activity, an unparseable or missing timestamp (naming the row,
     0-based, and the value). Events of a case out of time order are sorted stably and counted
-    (:attr:`EventLog.reordered_cases`).
+    (:attr:`EventLog.reordered_cases`), with an :class:`OrderWarning`.
 
     Examples
     --------
@@ -361,7 +374,7 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
     core = _core.eventlog.from_columns(case_codes, case_names, act_codes, act_names, times,
                                        res_codes, res_names, org_codes, org_names, attrs,
                                        org_name or "")
-    log = EventLog(core)
+    log = _report_order(EventLog(core), "from_pandas")
     if organisation is not None and org_name is None:
         log = log.map_organisations(organisation, by=organisation_by)
     return log

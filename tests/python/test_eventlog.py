@@ -39,7 +39,8 @@ MAP = {"report": "police", "charge": "om", "check": "police", "sentence": "court
 def test_from_pandas_columns_sorting_and_mapping():
     df = small_frame()
     df = pd.concat([df.iloc[[3]], df.drop(index=3)])  # case a's last event first: out of order
-    log = ev.from_pandas(df, organisation=MAP)
+    with pytest.warns(ev.OrderWarning, match="1 of 2 cases were not in time order"):
+        log = ev.from_pandas(df, organisation=MAP)
     assert (log.n_cases, log.n_events) == (2, 7)
     assert log.reordered_cases == 1
     assert log.unmapped_events == 1
