@@ -433,6 +433,8 @@ def _node_key(log: EventLog, organisation: NodeSpec) -> Tuple[EventLog, str, str
                 raise ValueError("the event log has no organisations: map them with "
                                  "log.map_organisations(...) or pass organisation=<column or mapping>")
             return log, organisation, ""
+        if organisation == log.organisation_source:
+            return log, "organisation", ""
         if organisation not in log.attributes():
             raise KeyError(f"the event log has no event attribute {organisation!r} "
                            f"(attributes: {', '.join(log.attributes()) or 'none'})")

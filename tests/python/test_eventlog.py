@@ -133,6 +133,8 @@ def test_node_choices_resource_activity_attribute():
     df = small_frame().assign(unit=["u1", "u1", "u2", "u3", "u1", "u1", "u3"])
     log2 = ev.from_pandas(df)
     assert set(ev.handover_network(log2, organisation="unit").ids) == {"u1", "u2", "u3"}
+    log3 = ev.from_pandas(df, organisation="unit")  # the organisation column, named again
+    assert set(ev.handover_network(log3, organisation="unit").ids) == {"u1", "u2", "u3"}
     with pytest.raises(KeyError, match="no event attribute 'nope'"):
         ev.handover_network(log2, organisation="nope")
     with pytest.raises(ValueError, match="no organisations"):
