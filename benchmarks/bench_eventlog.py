@@ -98,9 +98,10 @@ def generated(n_events, seed=7):
     sizes = rng.integers(1, 20, n_cases)
     sizes = (sizes * (n_events / sizes.sum())).astype(np.int64)
     sizes[sizes < 1] = 1
-    sizes[-1] += n_events - sizes.sum()
-    if sizes[-1] < 1:
-        sizes[-1] = 1
+    rest = n_events - int(sizes.sum())  # spread the rounding remainder over the first cases
+    if rest > 0:
+        sizes[:rest % len(sizes)] += 1
+        sizes += rest // len(sizes)
     case = np.repeat(np.arange(len(sizes)), sizes)
     n = len(case)
     orgs = np.array([f"org{i:02d}" for i in range(20)], dtype=object)
