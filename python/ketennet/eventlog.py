@@ -635,8 +635,7 @@ def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress
       ``repeated_visits`` = visits - organisations (returns to an organisation);
     * ``waiting``: the sum over handovers of the time from the last event at A to the first
       at B, and ``waiting_share`` = waiting / lead_time (NaN when the lead time is 0);
-    * ``first``, ``last``: the first and last organisation (None if none);
-    * ``variant``: index of the case's organisation sequence in :func:`variants`.
+    * ``first``, ``last``: the first and last organisation (None if none).
 
     The lead time equals pm4py's case duration (``get_all_case_durations``).
 
@@ -660,7 +659,7 @@ def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress
 
 def _journey_frame(log: EventLog, d: Dict[str, Any]) -> pd.DataFrame:
     nodes = np.asarray(list(d["nodes"]) + [None], dtype=object)
-    cases = log._core.columns()["cases"]
+    cases = log._core.case_ids()
     idx = pd.Index(cases, name="case")
     return pd.DataFrame({
         "start": pd.to_datetime(d["start"], unit="ns", utc=True),
@@ -670,7 +669,7 @@ def _journey_frame(log: EventLog, d: Dict[str, Any]) -> pd.DataFrame:
         "organisations": d["organisations"], "visits": d["visits"], "handovers": d["handovers"],
         "ping_pong": d["ping_pong"], "repeated_visits": d["repeated_visits"],
         "waiting": pd.to_timedelta(d["waiting_ns"], unit="ns"), "waiting_share": d["waiting_share"],
-        "first": nodes[d["first"]], "last": nodes[d["last"]], "variant": d["variant"],
+        "first": nodes[d["first"]], "last": nodes[d["last"]],
     }, index=idx)
 
 

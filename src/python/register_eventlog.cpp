@@ -128,6 +128,7 @@ void register_eventlog(py::module_& m) {
             d["case_attributes"] = ca;
             return d;
         })
+        .def("case_ids", [](const EventLog& l) { return l.cases.values(); })
         .def("event_attribute_names", [](const EventLog& l) {
             std::vector<std::string> out;
             for (const auto& a : l.event_attributes) out.push_back(a.name);
@@ -247,7 +248,7 @@ void register_eventlog(py::module_& m) {
                           bool collapse, bool with_variants, py::object progress) {
         const NodeKey key = node_key(source, attribute);
         PythonProgress p(std::move(progress));
-        auto j = p.run([&](const ProgressHandler& h) { return eventlog::journeys(log, key, collapse, h); });
+        auto j = p.run([&](const ProgressHandler& h) { return eventlog::journeys(log, key, collapse, h, with_variants); });
         py::dict d;
         d["start"] = array_of(j.start);
         d["end"] = array_of(j.end);

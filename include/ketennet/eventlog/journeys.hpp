@@ -39,9 +39,10 @@ struct JourneyTable {
 
 /// Computes the journeys of every case; @p collapse = false keeps repeated consecutive events
 /// at one node as separate visits (then the "visits" are the events with a node, which gives
-/// pm4py's activity variants with key = activity).
+/// pm4py's activity variants with key = activity). With @p with_variants = false the variant
+/// fields stay empty (saves a hash table of all sequences on large logs).
 inline JourneyTable journeys(const EventLog& log, const NodeKey& key, bool collapse = true,
-                             const ProgressHandler& progress = {}) {
+                             const ProgressHandler& progress = {}, bool with_variants = true) {
     log.require_finalised();
     auto [codes_p, names_p] = log.nodes(key);
     const auto& codes = *codes_p;
@@ -63,7 +64,7 @@ inline JourneyTable journeys(const EventLog& log, const NodeKey& key, bool colla
     j.first_org.resize(nc);
     j.last_org.resize(nc);
     j.waiting_share.resize(nc);
-    j.variant.resize(nc);
+    if (with_variants) j.variant.resize(nc);
     std::vector<std::int32_t> stamp(j.nodes.size(), -1), visits;
     std::unordered_map<std::string, std::int32_t> variant_index;
     std::string vkey;
@@ -110,6 +111,7 @@ inline JourneyTable journeys(const EventLog& log, const NodeKey& key, bool colla
         j.waiting_ns[c] = waiting;
         j.waiting_share[c] = j.lead_ns[c] > 0 ? double(waiting) / double(j.lead_ns[c])
                                               : std::numeric_limits<double>::quiet_NaN();
+        if (!with_variants) continue;
         vkey.assign(reinterpret_cast<const char*>(visits.data()), visits.size() * sizeof(std::int32_t));
         auto [it, added] = variant_index.emplace(vkey, std::int32_t(j.variants.size()));
         if (added) {
