@@ -155,15 +155,14 @@ public:
                 std::vector<std::size_t> first(log.cases.size(), std::size_t(-1));
                 for (std::size_t t = 0; t < trace_case_.size(); ++t)
                     if (first[std::size_t(trace_case_[t])] == std::size_t(-1)) first[std::size_t(trace_case_[t])] = t;
-                a.permute(first);
-                a.codes.resize(std::min(a.codes.size(), first.size()));
-                a.ints.resize(std::min(a.ints.size(), first.size()));
-                a.reals.resize(std::min(a.reals.size(), first.size()));
-                a.flags.resize(std::min(a.flags.size(), first.size()));
-                if (a.kind == AttributeKind::string || a.kind == AttributeKind::id) a.codes.resize(first.size());
-                else if (a.kind == AttributeKind::real) a.reals.resize(first.size());
-                else if (a.kind == AttributeKind::boolean) a.flags.resize(first.size());
-                else a.ints.resize(first.size());
+                a.permute(first);  // rows of the first trace of each case, then shrink
+                switch (a.kind) {
+                    case AttributeKind::string:
+                    case AttributeKind::id: a.codes.resize(first.size()); break;
+                    case AttributeKind::real: a.reals.resize(first.size()); break;
+                    case AttributeKind::boolean: a.flags.resize(first.size()); break;
+                    default: a.ints.resize(first.size()); break;
+                }
             }
         }
         if (log.event_count() == 0)

@@ -100,3 +100,24 @@ TEST_CASE("XES: malformed, truncated and incomplete input name line and column",
                       Catch::Contains("empty"));
     CHECK_THROWS_AS(io::read_xes("/nonexistent/log.xes"), FileError);
 }
+
+TEST_CASE("XES: traces with the same case id are one case", "[eventlog][xes]") {
+    const char* text = R"(<log>
+  <trace><string key="concept:name" value="x"/><int key="n" value="1"/>
+    <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/></event>
+  </trace>
+  <trace><string key="concept:name" value="y"/><int key="n" value="2"/>
+    <event><string key="concept:name" value="b"/><date key="time:timestamp" value="2020-01-02T00:00:00Z"/></event>
+  </trace>
+  <trace><string key="concept:name" value="x"/><int key="n" value="3"/>
+    <event><string key="concept:name" value="c"/><date key="time:timestamp" value="2020-01-03T00:00:00Z"/></event>
+  </trace>
+</log>)";
+    const auto log = io::read_xes_string(text, "dup.xes");
+    REQUIRE(log.case_count() == 2);
+    CHECK(log.case_offsets() == std::vector<std::int64_t>{0, 2, 3});
+    CHECK(log.activities[log.activity[1]] == "c");
+    const auto* n = log.case_attribute("case:n");
+    REQUIRE(n);
+    CHECK(n->ints == std::vector<std::int64_t>{1, 2});  // the first trace of each case
+}
