@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up ketennet on a fresh Debian/Ubuntu machine: installs the Debian packages it needs
-# (compilers, Boost.Graph, Eigen, Catch2, nlohmann-json, pugixml; R with sna for the
-# cross-checks) when missing, creates the
+# (compilers, Boost.Graph, Eigen, Catch2, nlohmann-json, pugixml, expat, zlib; R with sna,
+# a Java runtime and Chromium for the cross-checks, the Spark tests and the browser check of
+# the HTML report) when missing, creates the
 # virtual environment .venv and builds and installs the package into it.
 # Safe to run again: it only does what is missing (a rebuild is incremental).
 #
@@ -15,9 +16,12 @@ extras="${KETENNET_EXTRAS:-test}"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------------------
-debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev)
+debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev
+      libexpat1-dev zlib1g-dev)
 # R and its sna package: peers of the brokerage, QAP and centralization cross-checks
 debs+=(r-base-core r-cran-sna)
+# a Java runtime for the Spark engine of kn.eventlog.aggregate (tests: local[2])
+debs+=(default-jre-headless)
 # headless Chromium: the test that renders the HTML report in a browser
 debs+=(chromium)
 missing=()

@@ -61,5 +61,13 @@
 #include "ketennet/flow/max_flow.hpp"
 #include "ketennet/flow/selection.hpp"
 
+#include "ketennet/eventlog/event_log.hpp"
+#include "ketennet/eventlog/handover.hpp"
+#include "ketennet/eventlog/journeys.hpp"
+#include "ketennet/eventlog/subcontracting.hpp"
+#include "ketennet/eventlog/transitions.hpp"
+#include "ketennet/eventlog/working_together.hpp"
+
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"
+#include "ketennet/io/xes.hpp"

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
     register_resilience(m);
     register_flow(m);
     register_brokerage(m);
+    register_eventlog(m);
 }

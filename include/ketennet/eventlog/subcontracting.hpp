@@ -1,0 +1,65 @@
+#pragma once
+/// @file subcontracting.hpp
+/// @brief The subcontracting network of an event log (van der Aalst, Reijers & Song 2005,
+/// section 4.2): a subcontracts b when, within a case, b works in between two events of a.
+#include <string>
+#include <vector>
+
+#include "ketennet/eventlog/working_together.hpp"
+
+namespace ketennet::eventlog {
+
+/// For a case with node sequence S = (s_1, ..., s_m) (events without a node left out), and
+/// window n >= 2: for every i with s_i = s_{i+n}, every s_j with i < j < i + n adds one to
+/// count(s_i, s_j). share = count / (number of cases), the normalisation of pm4py's
+/// discover_subcontracting_network. Pairs (a, a) are kept only with @p self_loops (pm4py
+/// keeps them). pm4py 2.7 adds the in-between events only for the first position at which
+/// each a is found (an indentation slip); this follows the paper and counts every position.
+inline PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key, int n = 2,
+                                        bool self_loops = false) {
+    log.require_finalised();
+    if (n < 2) throw InputError("subcontracting: the window n must be at least 2, not " + std::to_string(n));
+    auto [codes_p, names_p] = log.nodes(key);
+    const auto& codes = *codes_p;
+    PairCounts out;
+    const auto remap = detail::used_nodes(codes, *names_p, out.nodes, out.node_events, out.skipped_events);
+    detail::PairIndex index(out.nodes.size());
+    std::vector<std::int32_t> seq;
+    const auto& off = log.case_offsets();
+    out.cases = log.case_count();
+    const auto un = std::size_t(n);
+    for (std::size_t c = 0; c < log.case_count(); ++c) {
+        seq.clear();
+        for (auto i = off[c]; i < off[c + 1]; ++i)
+            if (codes[std::size_t(i)] >= 0) seq.push_back(remap[std::size_t(codes[std::size_t(i)])]);
+        for (std::size_t i = 0; i + un < seq.size(); ++i) {
+            if (seq[i] != seq[i + un]) continue;
+            for (std::size_t j = i + 1; j < i + un; ++j) {
+                if (!self_loops && seq[j] == seq[i]) continue;
+                bool added;
+                const auto e = index.get(seq[i], seq[j], std::int32_t(out.source.size()), added);
+                if (added) {
+                    out.source.push_back(seq[i]);
+                    out.target.push_back(seq[j]);
+                    out.count.push_back(0.0);
+                }
+                out.count[std::size_t(e)] += 1.0;
+            }
+        }
+    }
+    out.share.resize(out.count.size());
+    for (std::size_t e = 0; e < out.count.size(); ++e) out.share[e] = out.count[e] / double(out.cases);
+    return out;
+}
+
+/// The subcontracting network: a directed layer "subcontracting" (see subcontracting_counts).
+inline Network subcontracting(const EventLog& log, const NodeKey& key, int n = 2,
+                              bool self_loops = false) {
+    nlohmann::ordered_json meta;
+    meta["n"] = n;
+    meta["self_loops"] = self_loops;
+    return network_from_pair_counts(subcontracting_counts(log, key, n, self_loops),
+                                    "subcontracting", "subcontracting", true, std::move(meta));
+}
+
+}  // namespace ketennet::eventlog

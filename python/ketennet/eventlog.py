@@ -1,0 +1,823 @@
+"""Process event logs: from case-level data to the chain network and the citizen's journeys.
+
+Case-level data comes as process event logs: IEEE 1849 XES files (:func:`read_xes`) or tables
+with a case id, an activity, a timestamp and a resource or organisation (:func:`from_pandas`,
+:func:`read_csv`; the default column names are the XES keys pm4py uses). The log is held in
+C++ column-wise (:class:`EventLog`: 24 bytes per event plus the distinct strings), events
+grouped by case and sorted by time within each case (stably; cases that were out of order are
+counted in :attr:`EventLog.reordered_cases`).
+
+Events are mapped to organisations by a column (``organisation="org:group"``) or by a mapping
+from activities or resources to organisations. Events that no mapping covers stay in the log
+(and in the journeys' lead times); the networks skip them (A, unknown, B is a handover
+A -> B) and say how many they skipped.
+
+From a log: :func:`handover_network` (van der Aalst, Reijers & Song 2005, with the
+causality fall factor ``beta``), :func:`working_together`, :func:`subcontracting`
+(``kn.Network`` objects, so every metric of ketennet runs on them), :func:`handover_table`,
+:func:`directly_follows` (the directly-follows graph with waiting times), :func:`journeys`
+(one row per case), :func:`variants`, :func:`within_norm`; and :func:`aggregate`, the same
+tables computed as SQL on DuckDB or Spark for logs larger than memory.
+
+Which nodes a network has (the ``organisation`` argument of the builders): ``None`` (the
+log's organisations, or its resources when it has no organisation column: pm4py's
+``org:resource`` default), ``"organisation"``, ``"resource"``, ``"activity"``, the name of a
+string event attribute (``"org:group"``), or a mapping of activities to organisations.
+
+Examples
+--------
+>>> import ketennet as kn
+>>> log = kn.examples.eventlog("running-example")
+>>> log
+EventLog(6 cases, 42 events; no organisations)
+>>> net = kn.eventlog.handover_network(log)
+>>> net.relation("Mike", "Sara", "case")["volume"]
+3.0
+"""
+from __future__ import annotations
+
+import math
+import os
+import warnings
+from dataclasses import dataclass
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._util import Progress, check_choice, progress_handler
+from .network import Network
+
+__all__ = ["EventLog", "read_xes", "from_pandas", "read_csv", "handover_network", "handover_table",
+           "working_together", "subcontracting", "directly_follows", "journeys", "variants",
+           "within_norm", "NORMS", "aggregate", "Aggregates", "network_from_tables", "OrderWarning"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+NodeSpec = Union[None, str, Mapping[str, str]]
+
+_SRC = ("van der Aalst, Reijers & Song (2005), Discovering social networks from event logs, "
+        "Computer Supported Cooperative Work 14(6), 549-593")
+
+_DEFAULT = object()
+
+#: Lead-time norms of the Dutch courts (Rechtspraak, 2015): (days, share of cases that should
+#: be within them). Five weeks; six months and nine months as 365.25 / 12 days a month.
+NORMS: Dict[str, Tuple[float, float]] = {
+    "politierechter": (35.0, 0.90),
+    "meervoudige kamer": (6 * 365.25 / 12, 0.90),
+    "hoger beroep": (9 * 365.25 / 12, 0.85),
+}
+
+
+class EventLog:
+    """A process event log held column-wise in C++.
+
+    Columns per event: case (int32), activity, resource, organisation (int32 dictionary codes;
+    -1 = none) and timestamp (int64 ns since the epoch, UTC): 24 bytes per event, plus 8 per
+    case and the distinct strings (:attr:`nbytes`). Further attributes (XES string, date,
+    int, float, boolean, id) are stored columnar by name. Events are grouped by case, cases in
+    order of first appearance, and sorted by time within each case, stably.
+
+    Build one with :func:`read_xes`, :func:`from_pandas` or :func:`read_csv`.
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: "_core.eventlog.EventLog") -> None:
+        if not isinstance(core, _core.eventlog.EventLog):
+            raise TypeError("use kn.eventlog.read_xes, from_pandas or read_csv to make an EventLog")
+        self._core = core
+
+    @property
+    def n_events(self) -> int:
+        """Number of events."""
+        return self._core.event_count
+
+    @property
+    def n_cases(self) -> int:
+        """Number of cases."""
+        return self._core.case_count
+
+    def __len__(self) -> int:
+        return self._core.event_count
+
+    @property
+    def reordered_cases(self) -> int:
+        """Cases whose events were not in time order in the input (sorted stably on reading)."""
+        return self._core.reordered_cases
+
+    @property
+    def unmapped_events(self) -> int:
+        """Events without an organisation (all of them when the log has no organisations)."""
+        return self._core.unmapped_events
+
+    @property
+    def organisation_source(self) -> str:
+        """What the organisations come from: a column name, ``"mapping of activities"``,
+        ``"mapping of resources"``, or ``""`` (no organisations)."""
+        return self._core.organisation_source
+
+    @property
+    def nbytes(self) -> Tuple[int, int]:
+        """(bytes of the core columns and case offsets, bytes of the distinct strings)."""
+        return tuple(self._core.nbytes)
+
+    def attributes(self) -> list:
+        """Names of the further event attributes."""
+        return list(self._core.event_attribute_names())
+
+    def __repr__(self) -> str:
+        src = self.organisation_source
+        orgs = (f"organisations from {src}, {self.unmapped_events} events without one" if src
+                else "no organisations")
+        return f"EventLog({self.n_cases} cases, {self.n_events} events; {orgs})"
+
+    def map_organisations(self, mapping: Mapping[str, str], by: str = "activity") -> "EventLog":
+        """A copy of the log whose organisations come from ``mapping`` of activities
+        (``by="activity"``) or resources (``by="resource"``) to organisation names. Events the
+        mapping does not cover get no organisation: they are counted in
+        :attr:`unmapped_events`, kept in the log and skipped by the networks."""
+        check_choice(by, "by", ("activity", "resource"))
+        keys, values = _mapping_lists(mapping)
+        return EventLog(self._core.with_mapping(keys, values, by == "resource"))
+
+    def with_organisation_attribute(self, name: str) -> "EventLog":
+        """A copy of the log whose organisations are the string event attribute ``name``."""
+        return EventLog(self._core.with_organisation_attribute(name))
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The events as a DataFrame with the XES column names (``case:concept:name``,
+        ``concept:name``, ``time:timestamp`` in UTC, ``org:resource``, ``organisation``) and
+        one column per further attribute, in the log's order (by case, then time)."""
+        c = self._core.columns()
+        out = {
+            "case:concept:name": _categorical(c["case"], c["cases"]),
+            "concept:name": _categorical(c["activity"], c["activities"]),
+            "time:timestamp": pd.to_datetime(c["time"], unit="ns", utc=True),
+            "org:resource": _categorical(c["resource"], c["resources"]),
+            "organisation": _categorical(c["organisation"], c["organisations"]),
+        }
+        for a in c["event_attributes"]:
+            out[a["name"]] = _attribute_values(a)
+        for a in c["case_attributes"]:
+            out[a["name"]] = _attribute_values(a)[c["case"]]
+        return pd.DataFrame(out)
+
+
+def _categorical(codes: np.ndarray, values: Sequence[str]) -> pd.Categorical:
+    return pd.Categorical.from_codes(codes, categories=pd.Index(values, dtype=object)
+                                     if len(values) else pd.Index([], dtype=object))
+
+
+def _attribute_values(a: Dict[str, Any]) -> np.ndarray:
+    kind = a["kind"]
+    if kind in ("string", "id"):
+        return np.asarray(_categorical(a["codes"], a["values"]))
+    v = np.asarray(a["values"])
+    if kind == "date":
+        return np.asarray(pd.to_datetime(v, unit="ns", utc=True))
+    if kind == "int":
+        missing = v == np.iinfo(np.int64).min
+        return pd.arrays.IntegerArray(np.where(missing, 0, v), missing)
+    if kind == "boolean":
+        return pd.arrays.BooleanArray(v == 1, v < 0)
+    return v
+
+
+def _mapping_lists(mapping: Mapping[str, str]) -> Tuple[list, list]:
+    if not isinstance(mapping, Mapping):
+        raise TypeError(f"an organisation mapping must be a dict, not {type(mapping).__name__}")
+    keys, values = [], []
+    for k, v in mapping.items():
+        if not isinstance(k, str) or not isinstance(v, str):
+            raise TypeError(f"organisation mapping: keys and values must be strings, not {k!r}: {v!r}")
+        keys.append(k)
+        values.append(v)
+    return keys, values
+
+
+# ----------------------------------------------------------------------------- reading
+
+def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str = "activity") -> EventLog:
+    """Read an IEEE 1849 XES event log (``.xes`` or gzip-compressed ``.xes.gz``).
+
+    A streaming reader in C++ on expat and zlib: the file is never held in memory whole.
+    Traces are cases (``concept:name`` is the case id), events carry ``concept:name``
+    (activity), ``org:resource`` and ``time:timestamp``; other top-level attributes of events
+    become typed columns (string, date, int, float, boolean, id) and those of traces case
+    attributes named ``case:<key>`` (as pm4py names them). Dates honour their UTC offset and
+    are stored in UTC (a date without an offset is taken as UTC). Nested attributes, global
+    defaults and log-level attributes are skipped.
+
+    Parameters
+    ----------
+    path : str or path
+    organisation : None, str or dict
+        ``None``: no organisations (the networks then use the resources); the name of a string
+        event attribute (``"org:group"``); or a mapping of activities (or resources, with
+        ``organisation_by="resource"``) to organisation names.
+    organisation_by : {"activity", "resource"}
+        What a mapping's keys are.
+
+    Errors: ``FileNotFoundError``; ``ValueError`` naming the file, line and column for
+    malformed or truncated XML, a value that does not parse as its type (naming key and
+    value), an event without activity or timestamp, a trace without case id; ``ValueError``
+    for a log without events.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> from ketennet.examples import eventlog_path
+    >>> log = kn.eventlog.read_xes(eventlog_path("running-example"))
+    >>> log.n_cases, log.n_events, log.reordered_cases
+    (6, 42, 0)
+    """
+    log = _report_order(EventLog(_core.eventlog.read_xes(os.fspath(path))), os.fspath(path))
+    return _with_organisation(log, organisation, organisation_by)
+
+
+class OrderWarning(UserWarning):
+    """Events of some cases were not in time order in the input; they were sorted stably."""
+
+
+def _report_order(log: EventLog, what: str) -> EventLog:
+    if log.reordered_cases:
+        warnings.warn(f"{what}: the events of {log.reordered_cases} of {log.n_cases} cases were not "
+                      "in time order; they have been sorted by time (stably: equal timestamps keep "
+                      "their order). See EventLog.reordered_cases.", OrderWarning, stacklevel=3)
+    return log
+
+
+def _with_organisation(log: EventLog, organisation: NodeSpec, by: str) -> EventLog:
+    if organisation is None:
+        return log
+    if isinstance(organisation, str):
+        return log.with_organisation_attribute(organisation)
+    return log.map_organisations(organisation, by=by)
+
+
+def _codes(col: pd.Series) -> Tuple[np.ndarray, list]:
+    codes, uniques = pd.factorize(col, sort=False, use_na_sentinel=True)
+    return codes.astype(np.int64, copy=False), [str(u) for u in uniques]
+
+
+def _timestamps(col: pd.Series, name: str) -> np.ndarray:
+    if isinstance(col.dtype, pd.DatetimeTZDtype):
+        ts = col.dt.tz_convert("UTC").dt.tz_localize(None)
+    elif pd.api.types.is_datetime64_any_dtype(col.dtype):
+        ts = col
+    else:
+        ts = pd.to_datetime(col, utc=True, errors="coerce", format="ISO8601")
+        bad = ts.isna().to_numpy() & col.notna().to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise ValueError(f"row {i}: cannot parse the timestamp {col.iloc[i]!r} in column "
+                             f"'{name}' ({int(bad.sum())} such rows)")
+        ts = ts.dt.tz_localize(None)
+    # NaT is int64 min: the C++ side names the row of a missing timestamp
+    return ts.to_numpy(dtype="datetime64[ns]").view(np.int64)
+
+
+def _attribute_column(name: str, col: pd.Series):
+    dt = col.dtype
+    if pd.api.types.is_bool_dtype(dt):
+        flags = np.where(col.isna(), -1, col.fillna(False).astype(bool)).astype(np.int8)
+        return (name, "boolean", flags)
+    if isinstance(dt, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(dt):
+        return (name, "date", _timestamps(col, name))
+    if pd.api.types.is_integer_dtype(dt) and not col.isna().any():
+        return (name, "int", col.to_numpy(dtype=np.int64))
+    if pd.api.types.is_numeric_dtype(dt):
+        return (name, "float", col.to_numpy(dtype=float, na_value=np.nan))
+    codes, uniques = _codes(col)
+    return (name, "string", codes, uniques)
+
+
+def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:name",
+                timestamp: str = "time:timestamp", resource: Optional[str] = _DEFAULT,
+                organisation: NodeSpec = None, organisation_by: str = "activity",
+                attributes: Union[bool, Sequence[str]] = True) -> EventLog:
+    """Build an event log from a table of events (pandas DataFrame or pyarrow Table).
+
+    Columns go to C++ as arrays (dictionary codes made by ``pandas.factorize``), never row by
+    row through Python.
+
+    Parameters
+    ----------
+    df : DataFrame or pyarrow.Table
+    case, activity, timestamp : str
+        Column names (XES keys by default). Timestamps may be datetimes (time-zone aware ones
+        are converted to UTC; naive ones are taken as UTC) or ISO 8601 strings.
+    resource : str or None
+        Resource column (default ``"org:resource"``, optional when absent; pass ``None`` for
+        none). A column named explicitly must exist.
+    organisation : None, str or dict
+        An organisation column, or a mapping of activities (or resources with
+        ``organisation_by="resource"``) to organisation names.
+    attributes : bool or list of str
+        Further columns to keep as typed attributes (True: all others).
+
+    Errors (``ValueError``): a missing column (naming it and listing those present), an empty
+    table, a missing case id or activity, an unparseable or missing timestamp (naming the row,
+    0-based, and the value). Events of a case out of time order are sorted stably and counted
+    (:attr:`EventLog.reordered_cases`), with an :class:`OrderWarning`.
+
+    Examples
+    --------
+    >>> import pandas as pd, ketennet as kn
+    >>> df = pd.DataFrame({"case:concept:name": ["z1", "z1", "z1"],
+    ...                    "concept:name": ["aangifte", "dagvaarding", "vonnis"],
+    ...                    "time:timestamp": ["2024-01-02T09:00:00+01:00",
+    ...                                       "2024-01-20T10:00:00+01:00", "2024-03-01T15:00:00+01:00"],
+    ...                    "org": ["politie", "om", "rechtspraak"]})
+    >>> log = kn.eventlog.from_pandas(df, organisation="org")
+    >>> kn.eventlog.journeys(log)[["lead_time", "handovers", "organisations"]]
+              lead_time  handovers  organisations
+    case
+    z1 59 days 06:00:00          2              3
+    """
+    if type(df).__module__.startswith("pyarrow"):
+        df = df.to_pandas()
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame or pyarrow Table, not {type(df).__name__}")
+    if len(df) == 0:
+        raise ValueError("the event log is empty: the table has no rows")
+    cols = list(map(str, df.columns))
+
+    def need(name: str, what: str) -> pd.Series:
+        if name not in df.columns:
+            raise ValueError(f"missing {what} column '{name}' (columns: {', '.join(cols)})")
+        return df[name]
+
+    case_col = need(case, "case")
+    act_col = need(activity, "activity")
+    ts_col = need(timestamp, "timestamp")
+    if resource is _DEFAULT:
+        resource = "org:resource" if "org:resource" in df.columns else None
+    res_col = need(resource, "resource") if resource is not None else None
+    org_name = organisation if isinstance(organisation, str) else None
+    org_col = need(org_name, "organisation") if org_name is not None else None
+    used = {case, activity, timestamp, resource, org_name}
+    extra = []
+    if attributes is True:
+        extra = [c for c in df.columns if c not in used]
+    elif attributes:
+        extra = [need(c, "attribute").name for c in attributes]
+    case_codes, case_names = _codes(case_col)
+    act_codes, act_names = _codes(act_col)
+    times = _timestamps(ts_col, timestamp)
+    empty = np.zeros(0, dtype=np.int64)
+    res_codes, res_names = _codes(res_col) if res_col is not None else (empty, [])
+    org_codes, org_names = _codes(org_col) if org_col is not None else (empty, [])
+    attrs = [_attribute_column(str(c), df[c]) for c in extra]
+    core = _core.eventlog.from_columns(case_codes, case_names, act_codes, act_names, times,
+                                       res_codes, res_names, org_codes, org_names, attrs,
+                                       org_name or "")
+    log = _report_order(EventLog(core), "from_pandas")
+    if organisation is not None and org_name is None:
+        log = log.map_organisations(organisation, by=organisation_by)
+    return log
+
+
+def read_csv(path: PathLike, case: str = "case:concept:name", activity: str = "concept:name",
+             timestamp: str = "time:timestamp", resource: Optional[str] = _DEFAULT,
+             organisation: NodeSpec = None, organisation_by: str = "activity",
+             attributes: Union[bool, Sequence[str]] = True, **read_csv_kwargs) -> EventLog:
+    """Read an event log from a CSV file: :func:`pandas.read_csv` (the key columns read as
+    text, so resource ids such as ``537`` stay ``"537"``) followed by :func:`from_pandas`
+    with the same keys.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> from ketennet.examples import eventlog_path
+    >>> log = kn.eventlog.read_csv(eventlog_path("receipt"), organisation="org:group")
+    >>> log.n_cases, log.n_events
+    (1434, 8577)
+    """
+    keys = [case, activity]
+    if isinstance(resource, str):
+        keys.append(resource)
+    elif resource is _DEFAULT:
+        keys.append("org:resource")
+    if isinstance(organisation, str):
+        keys.append(organisation)
+    header = pd.read_csv(path, nrows=0, **read_csv_kwargs).columns
+    dtype = dict(read_csv_kwargs.pop("dtype", {}) or {})
+    for k in keys:
+        if k in header:
+            dtype.setdefault(k, str)
+    df = pd.read_csv(path, dtype=dtype, **read_csv_kwargs)
+    return from_pandas(df, case=case, activity=activity, timestamp=timestamp, resource=resource,
+                       organisation=organisation, organisation_by=organisation_by,
+                       attributes=attributes)
+
+
+# ----------------------------------------------------------------------------- networks
+
+def _check_log(log) -> EventLog:
+    if not isinstance(log, EventLog):
+        raise TypeError(f"expected a ketennet.eventlog.EventLog, not {type(log).__name__}")
+    return log
+
+
+def _node_key(log: EventLog, organisation: NodeSpec) -> Tuple[EventLog, str, str]:
+    """(log to use, node source, attribute name)."""
+    _check_log(log)
+    if organisation is None:
+        return log, ("organisation" if log.organisation_source else "resource"), ""
+    if isinstance(organisation, str):
+        if organisation in ("organisation", "resource", "activity"):
+            if organisation == "organisation" and not log.organisation_source:
+                raise ValueError("the event log has no organisations: map them with "
+                                 "log.map_organisations(...) or pass organisation=<column or mapping>")
+            return log, organisation, ""
+        if organisation == log.organisation_source:
+            return log, "organisation", ""
+        if organisation not in log.attributes():
+            raise KeyError(f"the event log has no event attribute {organisation!r} "
+                           f"(attributes: {', '.join(log.attributes()) or 'none'})")
+        return log, "attribute", organisation
+    if isinstance(organisation, Mapping):
+        return log.map_organisations(organisation), "organisation", ""
+    raise TypeError("organisation must be None, a column name or a dict of activities to organisations")
+
+
+def handover_network(log: EventLog, beta: float = 0.0, organisation: NodeSpec = None, *,
+                     self_loops: bool = False, quantiles: Sequence[float] = (),
+                     progress: Progress = None) -> Network:
+    """The handover-of-work network: who passes work to whom within cases.
+
+    Definition (van der Aalst, Reijers & Song 2005, section 4.1). For a case, let
+    ``S = (s_1, ..., s_m)`` be the organisations of its events in time order, leaving out
+    events without one (A, unknown, B is a handover A -> B). With causality fall factor
+    ``beta`` in [0, 1)::
+
+        volume(a, b) = sum over cases, sum over i < j with s_i = a, s_j = b, of beta^(j-i-1)
+
+    (0^0 = 1: ``beta=0`` counts the direct successions only). The result is a
+    :class:`ketennet.Network` with one directed layer ``"case"``; each relation has
+
+    * ``volume`` = that sum (the number of handovers when beta = 0),
+    * ``latency`` = the median waiting time in days from the last event at a to the first at
+      b (over the direct successions; unknown when there is none), and attributes
+      ``handovers`` (direct successions), ``cases`` (cases with a pair a -> b), ``share`` =
+      volume / total volume (the paper's normalised metric, pm4py's value),
+      ``latency_mean`` (days) and ``latency_q<p>`` (days) for each of ``quantiles``.
+
+    Organisations carry the attribute ``events``; the metadata records ``beta``,
+    ``self_loops`` and ``skipped_events`` (events without an organisation).
+
+    Conventions: pairs (a, a) -- work that stays with one organisation -- are not handovers
+    between organisations and are left out unless ``self_loops=True``; with
+    ``self_loops=True`` and resources as nodes, ``share`` equals pm4py's
+    ``discover_handover_of_work_network`` (beta 0 and beta > 0). Quantiles interpolate
+    linearly (NumPy's default); the median is the 0.5 quantile.
+
+    Parameters
+    ----------
+    log : EventLog
+    beta : float
+        Causality fall factor in [0, 1) (``ValueError`` otherwise).
+    organisation : None, str or dict
+        The nodes (see the module docstring).
+    self_loops : bool
+    quantiles : sequence of float
+        Further waiting-time quantiles in [0, 1].
+    progress : None, True or callable
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> log = kn.examples.eventlog("running-example")
+    >>> net = kn.eventlog.handover_network(log)
+    >>> r = net.relation("Pete", "Mike", "case")
+    >>> r["volume"], round(r["latency"], 4), r["attributes"]["cases"]
+    (2.0, 0.4507, 2.0)
+    >>> kn.centrality.degree(net).idxmax()
+    'Sara'
+    """
+    log, src, attr = _node_key(log, organisation)
+    core = _core.eventlog.handover_network(log._core, src, attr, float(beta), bool(self_loops),
+                                           [float(q) for q in quantiles],
+                                           progress_handler(progress, "handover network"))
+    return Network._wrap(core)
+
+
+def handover_table(log: EventLog, beta: float = 0.0, organisation: NodeSpec = None, *,
+                   self_loops: bool = False, quantiles: Sequence[float] = (),
+                   progress: Progress = None) -> pd.DataFrame:
+    """The handover pairs of :func:`handover_network` as a DataFrame: columns ``source``,
+    ``target``, ``volume``, ``handovers``, ``cases``, ``share``, ``mean_seconds``,
+    ``median_seconds`` and ``q<p>_seconds`` per quantile, in order of first appearance. The
+    table :func:`aggregate` returns has the same columns (for beta 0).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> t = kn.eventlog.handover_table(kn.examples.eventlog("running-example"))
+    >>> row = t.iloc[0]
+    >>> row["source"], row["target"], int(row["handovers"]), float(row["median_seconds"])
+    ('Pete', 'Mike', 2, 38940.0)
+    """
+    log, src, attr = _node_key(log, organisation)
+    qs = [float(q) for q in quantiles]
+    t = _core.eventlog.transitions(log._core, src, attr, float(beta), bool(self_loops), qs,
+                                   progress_handler(progress, "handover table"))
+    return _pair_frame(t, qs)
+
+
+def _pair_frame(t: Dict[str, Any], qs: Sequence[float]) -> pd.DataFrame:
+    nodes = np.asarray(t["nodes"], dtype=object)
+    out = pd.DataFrame({
+        "source": nodes[t["source"]] if len(nodes) else np.array([], dtype=object),
+        "target": nodes[t["target"]] if len(nodes) else np.array([], dtype=object),
+        "volume": t["volume"], "handovers": t["handovers"], "cases": t["cases"],
+        "share": t["share"], "mean_seconds": t["mean_seconds"],
+        "median_seconds": t["median_seconds"]})
+    for q, col in zip(qs, t["quantile_seconds"]):
+        out[f"q{q * 100:g}_seconds"] = col
+    out.attrs["skipped_events"] = t["skipped_events"]
+    return out
+
+
+def working_together(log: EventLog, organisation: NodeSpec = None) -> Network:
+    """The working-together network: organisations that act in the same cases.
+
+    Definition (van der Aalst, Reijers & Song 2005, section 4.3, the simple metric): for
+    a != b, ``volume`` = the number of cases in which both a and b have an event, attribute
+    ``share`` = volume / (number of cases). One undirected layer ``"working together"``.
+    Events without an organisation are skipped (metadata ``skipped_events``).
+
+    pm4py's ``discover_working_together_network`` on a DataFrame divides by the number of
+    *events* (its log variant by the number of cases, as here); the tests check
+    ``share * cases == pm4py value * events``.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> net = kn.eventlog.working_together(kn.examples.eventlog("running-example"))
+    >>> net.relation("Pete", "Mike", "working together")["volume"]
+    4.0
+    """
+    log, src, attr = _node_key(log, organisation)
+    return Network._wrap(_core.eventlog.working_together(log._core, src, attr))
+
+
+def subcontracting(log: EventLog, organisation: NodeSpec = None, n: int = 2, *,
+                   self_loops: bool = False) -> Network:
+    """The subcontracting network: a subcontracts b when b works in between two events of a.
+
+    Definition (van der Aalst, Reijers & Song 2005, section 4.2): with the organisation
+    sequence ``S`` of a case (events without one left out) and window ``n >= 2``, every
+    ``i`` with ``s_i = s_{i+n}`` adds one to ``count(s_i, s_j)`` for each ``i < j < i + n``.
+    ``volume`` = count, attribute ``share`` = count / (number of cases) (pm4py's
+    normalisation). One directed layer ``"subcontracting"``. Pairs (a, a) only with
+    ``self_loops=True`` (pm4py keeps them).
+
+    pm4py 2.7's ``discover_subcontracting_network`` adds the in-between events only at the
+    first position where each a is found (an indentation slip in its loop), so it undercounts;
+    this follows the paper (see docs/eventlog.md).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> net = kn.eventlog.subcontracting(kn.examples.eventlog("running-example"))
+    >>> net.relations[["source", "target", "volume"]].head(2)
+      source target  volume
+    0   Mike  Ellen     1.0
+    1   Mike   Sara     1.0
+    """
+    log, src, attr = _node_key(log, organisation)
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool):
+        raise TypeError(f"n must be an int, not {type(n).__name__}")
+    return Network._wrap(_core.eventlog.subcontracting(log._core, src, attr, int(n), bool(self_loops)))
+
+
+def directly_follows(log: EventLog, key: str = "activity") -> pd.DataFrame:
+    """The directly-follows graph with waiting times.
+
+    For every pair of activities (a, b) that follow each other directly within a case:
+    ``count`` = how often, ``mean_seconds`` and ``median_seconds`` = the mean and median time
+    from a to b. Self pairs (a, a) are included. The same as pm4py's ``discover_dfg`` (counts)
+    and ``discover_performance_dfg`` (mean and median). ``key`` may also be ``"resource"``,
+    ``"organisation"`` or a string attribute; events without that key are skipped.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> dfg = kn.eventlog.directly_follows(kn.examples.eventlog("running-example"))
+    >>> top = dfg.sort_values("count", ascending=False).iloc[0]
+    >>> top["source"], top["target"], int(top["count"]), float(top["median_seconds"])
+    ('check ticket', 'decide', 6, 129300.0)
+    """
+    log, src, attr = _node_key(log, key)
+    t = _core.eventlog.transitions(log._core, src, attr, 0.0, True, [], None)
+    f = _pair_frame(t, [])
+    return pd.DataFrame({"source": f["source"], "target": f["target"], "count": f["handovers"],
+                         "mean_seconds": f["mean_seconds"], "median_seconds": f["median_seconds"]})
+
+
+# ----------------------------------------------------------------------------- journeys
+
+def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress = None) -> pd.DataFrame:
+    """Citizen journeys: one row per case, indexed by case id.
+
+    For a case with events in time order, the *visits* are the maximal runs of events at one
+    organisation, leaving out events without one (A A ? A B gives the visits A, B). Columns:
+
+    * ``start``, ``end`` (UTC timestamps) and ``lead_time`` = end - start (a Timedelta; every
+      event counts, including those without an organisation);
+    * ``events``, ``unmapped_events`` (events without an organisation);
+    * ``organisations``: distinct organisations visited; ``visits``;
+    * ``handovers`` = visits - 1; ``ping_pong``: how often A -> B -> A occurs in the visits;
+      ``repeated_visits`` = visits - organisations (returns to an organisation);
+    * ``waiting``: the sum over handovers of the time from the last event at A to the first
+      at B, and ``waiting_share`` = waiting / lead_time (NaN when the lead time is 0);
+    * ``first``, ``last``: the first and last organisation (None if none).
+
+    The lead time equals pm4py's case duration (``get_all_case_durations``).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> j = kn.eventlog.journeys(kn.examples.eventlog("running-example"))
+    >>> j.loc["6", ["lead_time", "visits", "handovers", "ping_pong", "organisations"]]
+    lead_time        9 days 20:45:00
+    visits                         5
+    handovers                      4
+    ping_pong                      2
+    organisations                  3
+    Name: 6, dtype: object
+    """
+    log, src, attr = _node_key(log, organisation)
+    d = _core.eventlog.journeys(log._core, src, attr, True, False,
+                                progress_handler(progress, "journeys"))
+    return _journey_frame(log, d)
+
+
+def _journey_frame(log: EventLog, d: Dict[str, Any]) -> pd.DataFrame:
+    nodes = np.asarray(list(d["nodes"]) + [None], dtype=object)
+    cases = log._core.case_ids()
+    idx = pd.Index(cases, name="case")
+    return pd.DataFrame({
+        "start": pd.to_datetime(d["start"], unit="ns", utc=True),
+        "end": pd.to_datetime(d["end"], unit="ns", utc=True),
+        "lead_time": pd.to_timedelta(d["lead_ns"], unit="ns"),
+        "events": d["events"], "unmapped_events": d["unmapped"],
+        "organisations": d["organisations"], "visits": d["visits"], "handovers": d["handovers"],
+        "ping_pong": d["ping_pong"], "repeated_visits": d["repeated_visits"],
+        "waiting": pd.to_timedelta(d["waiting_ns"], unit="ns"), "waiting_share": d["waiting_share"],
+        "first": nodes[d["first"]], "last": nodes[d["last"]],
+    }, index=idx)
+
+
+def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = True) -> pd.DataFrame:
+    """The variants of a log: the distinct organisation sequences of its cases, with their
+    frequencies, most frequent first (ties in order of first appearance).
+
+    Columns: ``variant`` (a tuple of organisations), ``cases`` and ``share`` (of all cases).
+    With ``collapse=True`` a sequence lists visits (runs at one organisation count once, as in
+    :func:`journeys`); ``collapse=False`` lists every event with an organisation, which with
+    ``organisation="activity"`` gives pm4py's ``get_variants``.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> v = kn.eventlog.variants(kn.examples.eventlog("running-example"), "activity", collapse=False)
+    >>> len(v), int(v["cases"].sum())
+    (6, 6)
+    """
+    log, src, attr = _node_key(log, organisation)
+    d = _core.eventlog.journeys(log._core, src, attr, bool(collapse), True, None)
+    counts = np.asarray(d["variant_cases"])
+    out = pd.DataFrame({"variant": pd.Series(list(d["variants"]), dtype=object),
+                        "cases": counts, "share": counts / counts.sum()})
+    order = np.argsort(-counts, kind="stable")
+    return out.iloc[order].reset_index(drop=True)
+
+
+def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool = False):
+    """The share of cases whose lead time is within a norm of ``days`` days (lead_time <=
+    days).
+
+    ``days`` may be a number or the name of a court norm in :data:`NORMS` (Rechtspraak 2015:
+    ``"politierechter"`` 35 days, 90% of cases; ``"meervoudige kamer"`` six months, 90%;
+    ``"hoger beroep"`` nine months, 85%). With ``counts=True`` returns (share, within,
+    total). ``ValueError`` for a negative or NaN norm, a table without ``lead_time`` or with no
+    rows.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> j = kn.eventlog.journeys(kn.examples.eventlog("running-example"))
+    >>> kn.eventlog.within_norm(j, days=14)
+    0.6666666666666666
+    >>> kn.eventlog.within_norm(j, "politierechter", counts=True)
+    (1.0, 6, 6)
+    """
+    if isinstance(days, str):
+        if days not in NORMS:
+            raise ValueError(f"unknown norm {days!r}; known norms: {', '.join(NORMS)}")
+        days = NORMS[days][0]
+    if not isinstance(journeys, pd.DataFrame) or "lead_time" not in journeys.columns:
+        raise ValueError("within_norm needs the DataFrame of kn.eventlog.journeys (column 'lead_time')")
+    days = float(days)
+    if not days >= 0 or math.isinf(days):
+        raise ValueError(f"days must be a finite number >= 0, not {days}")
+    total = len(journeys)
+    if total == 0:
+        raise ValueError("within_norm: the journeys table has no rows")
+    within = int((journeys["lead_time"] <= pd.Timedelta(days=days)).sum())
+    share = within / total
+    return (share, within, total) if counts else share
+
+
+# ----------------------------------------------------------------------------- engines
+
+@dataclass
+class Aggregates:
+    """What :func:`aggregate` returns: ``edges`` (source, target, handovers, cases,
+    mean_seconds, median_seconds, volume, share; beta 0, no self loops), ``nodes``
+    (organisation, events) and ``journeys`` (indexed by case: start, end, lead_time, events,
+    unmapped_events, organisations, handovers). :meth:`network` builds the handover network
+    from them with the same builder as :func:`handover_network`."""
+
+    edges: pd.DataFrame
+    nodes: pd.DataFrame
+    journeys: pd.DataFrame
+
+    def network(self) -> Network:
+        """The handover network of these tables (see :func:`network_from_tables`)."""
+        return network_from_tables(self.edges, self.nodes)
+
+
+def network_from_tables(edges: pd.DataFrame, nodes: Optional[pd.DataFrame] = None) -> Network:
+    """A handover network from an edge table (as :func:`handover_table` or :func:`aggregate`
+    return: source, target, volume, handovers, cases, share, mean_seconds, median_seconds) and
+    optionally a node table (organisation, events): the relations of :func:`handover_network`
+    (latency = median days, ``latency_mean`` in days)."""
+    from .io import from_pandas as _net_from_pandas
+
+    for col in ("source", "target", "volume", "handovers", "cases", "share", "mean_seconds", "median_seconds"):
+        if col not in edges.columns:
+            raise ValueError(f"edge table: missing column '{col}'")
+    rels = pd.DataFrame({"source": edges["source"].astype(str), "target": edges["target"].astype(str),
+                         "volume": edges["volume"].astype(float),
+                         "latency": edges["median_seconds"].astype(float) / 86400.0,
+                         "handovers": edges["handovers"].astype(float),
+                         "cases": edges["cases"].astype(float),
+                         "share": edges["share"].astype(float),
+                         "latency_mean": edges["mean_seconds"].astype(float) / 86400.0})
+    orgs = None
+    if nodes is not None:
+        orgs = pd.DataFrame({"id": nodes["organisation"].astype(str),
+                             "events": nodes["events"].astype(float)})
+    return _net_from_pandas(orgs, rels, layer="case", name="handover of work")
+
+
+def aggregate(source, engine: str = "duckdb", *, case: str = "case:concept:name",
+              activity: str = "concept:name", timestamp: str = "time:timestamp",
+              organisation: Union[str, Mapping[str, str]] = "org:resource",
+              spark=None) -> Aggregates:
+    """Per-case and handover aggregates computed as SQL on DuckDB or Spark.
+
+    For logs beyond one machine's memory: the same handover pairs as :func:`handover_table`
+    (beta 0, no self loops, events without an organisation skipped) and the same journey
+    columns as :func:`journeys`, computed with window functions (``LEAD`` over each case's
+    events with a known organisation, ordered by time and then input order) and grouped
+    aggregates (``median`` / ``percentile`` interpolate linearly, as here).
+
+    Parameters
+    ----------
+    source
+        DuckDB: a path to a Parquet or CSV file (read out of core), or a pandas DataFrame.
+        Spark: a pyspark DataFrame, a pandas DataFrame or a Parquet/CSV path.
+    engine : {"duckdb", "spark"}
+    case, activity, timestamp : str
+        Column names.
+    organisation : str or dict
+        The organisation column (``"org:resource"`` by default), or a mapping of activities to
+        organisations (a join with a mapping table).
+    spark : SparkSession, optional
+        The session to use (Spark; default: the active one or a new ``local[2]``).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> from ketennet.examples import eventlog_path
+    >>> agg = kn.eventlog.aggregate(eventlog_path("receipt"), organisation="org:group")  # doctest: +SKIP
+    >>> agg.network()  # doctest: +SKIP
+    """
+    check_choice(engine, "engine", ("duckdb", "spark"))
+    if engine == "duckdb":
+        from ._eventlog_sql import aggregate_duckdb
+        edges, nodes, jour = aggregate_duckdb(source, case, activity, timestamp, organisation)
+    else:
+        from ._eventlog_sql import aggregate_spark
+        edges, nodes, jour = aggregate_spark(source, case, activity, timestamp, organisation, spark)
+    total = float(edges["handovers"].sum())
+    edges = edges.assign(volume=edges["handovers"].astype(float),
+                         share=edges["handovers"] / total if total > 0 else 0.0)
+    return Aggregates(edges=edges, nodes=nodes, journeys=jour)

@@ -1,0 +1,123 @@
+// XES reading: typed attributes, time zones, traces with equal ids, and bad input with line
+// and column.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ketennet/io/xes.hpp"
+
+using namespace ketennet;
+
+namespace {
+
+const char* small_xes = R"(<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0" xmlns="http://www.xes-standard.org/">
+  <global scope="event"><string key="concept:name" value="__INVALID__"/></global>
+  <string key="meta" value="log-level, skipped"/>
+  <trace>
+    <string key="concept:name" value="c1"/>
+    <int key="amount" value="12"/>
+    <event>
+      <string key="concept:name" value="register"/>
+      <string key="org:resource" value="Pete"/>
+      <date key="time:timestamp" value="2010-12-30T14:32:00.000+01:00"/>
+      <float key="cost" value="50.5"/>
+      <boolean key="urgent" value="true"/>
+      <list key="nested"><values><string key="x" value="y"/></values></list>
+    </event>
+    <event>
+      <string key="concept:name" value="decide"/>
+      <date key="time:timestamp" value="2010-12-30T12:00:00Z"/>
+      <int key="cost" value="7"/>
+      <id key="ref" value="A-1"/>
+    </event>
+  </trace>
+  <trace>
+    <string key="concept:name" value="c2"/>
+    <event>
+      <string key="concept:name" value="register"/>
+      <date key="time:timestamp" value="2011-01-01T00:00:00"/>
+      <int key="urgent" value="3"/>
+    </event>
+  </trace>
+</log>
+)";
+
+}  // namespace
+
+TEST_CASE("XES: cases, typed attributes, time zones and out-of-order events", "[eventlog][xes]") {
+    const auto log = io::read_xes_string(small_xes, "small.xes");
+    REQUIRE(log.event_count() == 3);
+    REQUIRE(log.case_count() == 2);
+    CHECK(log.cases.values() == std::vector<std::string>{"c1", "c2"});
+    // c1's events were out of order: 13:32 UTC then 12:00 UTC -> sorted, counted
+    CHECK(log.reordered_cases() == 1);
+    CHECK(log.activities[log.activity[0]] == "decide");
+    CHECK(log.time[1] == (1293715920LL) * 1000000000LL);  // 2010-12-30T13:32:00Z
+    CHECK(log.resource[0] == eventlog::none);
+    CHECK(log.resources[log.resource[1]] == "Pete");
+    const auto* cost = log.event_attribute("cost");
+    REQUIRE(cost);
+    CHECK(cost->kind == eventlog::AttributeKind::real);  // int + float -> float
+    CHECK(cost->reals[0] == 7.0);
+    CHECK(cost->reals[1] == 50.5);
+    CHECK(std::isnan(cost->reals[2]));
+    const auto* urgent = log.event_attribute("urgent");
+    REQUIRE(urgent);
+    CHECK(urgent->kind == eventlog::AttributeKind::string);  // boolean + int -> text
+    CHECK(urgent->dictionary[urgent->codes[1]] == "true");
+    CHECK(urgent->dictionary[urgent->codes[2]] == "3");
+    CHECK(log.event_attribute("nested") == nullptr);
+    CHECK(log.event_attribute("x") == nullptr);
+    const auto* ref = log.event_attribute("ref");
+    REQUIRE(ref);
+    CHECK(ref->kind == eventlog::AttributeKind::id);
+    const auto* amount = log.case_attribute("case:amount");
+    REQUIRE(amount);
+    CHECK(amount->ints == std::vector<std::int64_t>{12, eventlog::missing_int});
+}
+
+TEST_CASE("XES: malformed, truncated and incomplete input name line and column", "[eventlog][xes][errors]") {
+    std::string text = small_xes;
+    // truncated
+    CHECK_THROWS_WITH(io::read_xes_string(text.substr(0, 400), "cut.xes"),
+                      Catch::Matches("cut\\.xes:[0-9]+:[0-9]+: malformed XML.*"));
+    // mismatched tag
+    std::string bad = text;
+    bad.replace(bad.find("</event>"), 8, "</evnt>");
+    CHECK_THROWS_WITH(io::read_xes_string(bad, "bad.xes"), Catch::Contains("bad.xes:15:"));
+    // bad timestamp
+    std::string ts = text;
+    ts.replace(ts.find("2011-01-01T00:00:00"), 19, "2011-13-01T00:00:00");
+    CHECK_THROWS_WITH(io::read_xes_string(ts, "ts.xes"),
+                      Catch::Contains("ts.xes:27:") && Catch::Contains("'2011-13-01T00:00:00'"));
+    // event without activity
+    std::string noact = text;
+    noact.replace(noact.find("<string key=\"concept:name\" value=\"decide\"/>"), 43, "");
+    CHECK_THROWS_WITH(io::read_xes_string(noact, "n.xes"), Catch::Contains("has no concept:name"));
+    // no events
+    CHECK_THROWS_WITH(io::read_xes_string("<log><trace><string key=\"concept:name\" value=\"a\"/></trace></log>"),
+                      Catch::Contains("empty"));
+    CHECK_THROWS_AS(io::read_xes("/nonexistent/log.xes"), FileError);
+}
+
+TEST_CASE("XES: traces with the same case id are one case", "[eventlog][xes]") {
+    const char* text = R"(<log>
+  <trace><string key="concept:name" value="x"/><int key="n" value="1"/>
+    <event><string key="concept:name" value="a"/><date key="time:timestamp" value="2020-01-01T00:00:00Z"/></event>
+  </trace>
+  <trace><string key="concept:name" value="y"/><int key="n" value="2"/>
+    <event><string key="concept:name" value="b"/><date key="time:timestamp" value="2020-01-02T00:00:00Z"/></event>
+  </trace>
+  <trace><string key="concept:name" value="x"/><int key="n" value="3"/>
+    <event><string key="concept:name" value="c"/><date key="time:timestamp" value="2020-01-03T00:00:00Z"/></event>
+  </trace>
+</log>)";
+    const auto log = io::read_xes_string(text, "dup.xes");
+    REQUIRE(log.case_count() == 2);
+    CHECK(log.case_offsets() == std::vector<std::int64_t>{0, 2, 3});
+    CHECK(log.activities[log.activity[1]] == "c");
+    const auto* n = log.case_attribute("case:n");
+    REQUIRE(n);
+    CHECK(n->ints == std::vector<std::int64_t>{1, 2});  // the first trace of each case
+}
