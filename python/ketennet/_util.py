@@ -39,17 +39,35 @@ def series(net, values, name: str) -> pd.Series:
     return pd.Series(np.asarray(values), index=net._id_index(), name=name)
 
 
-def progress_handler(progress: Progress, desc: str) -> Optional[Callable[[float], bool]]:
-    """``None``/``False``: no reporting; ``True``: a tqdm bar; a callable: called with the
-    fraction done (return ``False`` to cancel)."""
-    if progress is None or progress is False:
-        return None
-    if progress is True:
-        from tqdm.auto import tqdm
+#: With ``progress=None`` (the default of long kernels) a tqdm bar appears once the call has
+#: run this many seconds: long calls show progress, quick ones print nothing.
+AUTO_PROGRESS_DELAY = 1.0
 
-        bar = tqdm(total=100, desc=desc, unit="%", leave=False)
+
+def progress_handler(progress: Progress, desc: str) -> Optional[Callable[[float], bool]]:
+    """The progress callback handed to a C++ kernel.
+
+    ``None`` (default): automatic, a tqdm bar (notebook or terminal) that appears only when
+    the call has run longer than :data:`AUTO_PROGRESS_DELAY` seconds; ``False``: no
+    reporting; ``True``: a tqdm bar at once; a callable: called with the fraction done
+    (return ``False`` to cancel)."""
+    if progress is False:
+        return None
+    if progress is None or progress is True:
+        import time
+
+        start = time.monotonic()
+        delay = 0.0 if progress is True else AUTO_PROGRESS_DELAY
+        state = {"bar": None}
 
         def update(fraction: float) -> bool:
+            bar = state["bar"]
+            if bar is None:
+                if delay > 0 and (fraction >= 1.0 or time.monotonic() - start < delay):
+                    return True
+                from tqdm.auto import tqdm
+
+                bar = state["bar"] = tqdm(total=100, desc=desc, unit="%", leave=False)
             bar.n = round(100 * fraction)
             bar.refresh()
             if fraction >= 1.0:
@@ -67,3 +85,37 @@ def check_choice(value: str, name: str, choices: Iterable[str]) -> str:
     if value not in choices:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}, not {value!r}")
     return value
+
+
+def result_html(obj) -> str:
+    """A compact HTML table of a result object's public fields (Jupyter's rich display):
+    numbers and short sequences inline, Series and DataFrames as their first rows."""
+    import dataclasses
+    import html
+
+    if dataclasses.is_dataclass(obj):
+        items = [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                 if not f.name.startswith("_")]
+    else:
+        items = [(k, v) for k, v in vars(obj).items() if not k.startswith("_")]
+    rows = []
+    for name, value in items:
+        if isinstance(value, (pd.DataFrame, pd.Series)):
+            shown = value.head(10)
+            cell = (shown.to_frame() if isinstance(shown, pd.Series) else shown).to_html(
+                max_cols=12, float_format=lambda x: f"{x:.6g}")
+            if len(value) > 10:
+                cell += f"<small>{len(value):,} rows</small>"
+        elif isinstance(value, np.ndarray):
+            cell = html.escape(np.array2string(value, threshold=12, precision=6))
+        elif isinstance(value, (list, tuple, set, frozenset)) and len(value) > 12:
+            cell = html.escape(", ".join(map(str, list(value)[:12])) + f", ... ({len(value)} in all)")
+        elif isinstance(value, (list, tuple)):
+            cell = html.escape(" → ".join(map(str, value)) if name == "path" else ", ".join(map(str, value)))
+        elif isinstance(value, float):
+            cell = html.escape(f"{value:.6g}")
+        else:
+            cell = html.escape(str(value))
+        rows.append(f"<tr><th style='text-align:left;vertical-align:top'>{html.escape(name)}</th>"
+                    f"<td style='text-align:left'>{cell}</td></tr>")
+    return (f"<div><b>{html.escape(type(obj).__name__)}</b><table>{''.join(rows)}</table></div>")

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._util import result_html as _result_html
 from ._util import Layers, Progress, check_choice, progress_handler, series, view_of
 
 __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structural_holes",
@@ -217,6 +218,8 @@ class BrokerageRoles:
     density : float
         The density the expectations use, m / (n (n - 1)) with m the arcs.
     """
+
+    _repr_html_ = _result_html
 
     raw: pd.DataFrame
     expected: pd.DataFrame

@@ -142,7 +142,8 @@ def betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns
@@ -200,7 +201,8 @@ def edge_betweenness(net, weight: Optional[str] = None, normalized: bool = True,
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns
@@ -264,7 +266,8 @@ def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, *,
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns
@@ -317,7 +320,8 @@ def harmonic(net, weight: Optional[str] = None, *, layers: Layers = None, thread
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns
@@ -650,7 +654,8 @@ def information(net, weight: Optional[str] = None, *, layers: Layers = None, thr
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns
@@ -727,7 +732,8 @@ def current_flow_closeness(net, weight: Optional[str] = None, *, layers: Layers 
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns
@@ -798,7 +804,8 @@ def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str]
     threads : int
         Threads (0: all cores). Results are identical for every thread count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done and may return
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Returns

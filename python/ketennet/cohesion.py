@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import _core
 from ._util import Layers, check_choice, series, view_of
+from ._util import result_html as _result_html
 
 __all__ = ["density", "reciprocity", "centralization"]
 
@@ -132,6 +133,8 @@ class QapResult:
     """Result of :func:`qap`: the observed graph correlation, the permutation p-values and
     the correlation of every permutation (``permutations``, an array in draw order)."""
 
+    _repr_html_ = _result_html
+
     correlation: float
     p_greater: float
     p_less: float
@@ -169,7 +172,33 @@ def qap(net, layer_a: str, layer_b: str, permutations: int = 1000, seed: int = 0
     ``ValueError`` when the layers differ in directedness, a layer has no ties (or every tie
     and all equal: no variance), or there are fewer than three organisations; ``KeyError``
     for an unknown layer.
-    return _core.cohesion.degree_centralization(view_of(net, layers), direction)
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> net = kn.Network()
+    >>> net.add_layer("agreement", directed=False); net.add_layer("info", directed=False)
+    >>> for o in "abcdef": net.add_organisation(o)
+    >>> for s, t in [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e")]:
+    ...     net.add_relation(s, t, "agreement"); net.add_relation(s, t, "info")
+    >>> r = kn.cohesion.qap(net, "agreement", "info", permutations=200, seed=1)
+    >>> round(r.correlation, 12), r.p_greater < 0.05
+    (1.0, True)
+    """
+    for name, layer in (("layer_a", layer_a), ("layer_b", layer_b)):
+        if not isinstance(layer, str):
+            raise TypeError(f"{name} must be a layer name, not {type(layer).__name__}")
+    if not isinstance(permutations, (int, np.integer)) or isinstance(permutations, bool) \
+            or permutations < 1:
+        raise ValueError(f"permutations must be a positive integer, not {permutations!r}")
+    if not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, not {seed!r}")
+    a = view_of(net, layer_a, weight)
+    b = view_of(net, layer_b, weight)
+    r = _core.cohesion.qap(a, b, int(permutations), int(seed), threads,
+                           progress_handler(progress, "qap"))
+    return QapResult(float(r["correlation"]), float(r["p_greater"]), float(r["p_less"]),
+                     float(r["p_abs"]), np.asarray(r["permutations"]), layer_a, layer_b)
 
 
 # ============================================================================ issue 4, part A:
@@ -203,28 +232,6 @@ def transitivity(net, *, layers: Layers = None) -> float:
     --------
     >>> import ketennet as kn
     >>> net = kn.Network()
-    >>> net.add_layer("agreement", directed=False); net.add_layer("info", directed=False)
-    >>> for o in "abcdef": net.add_organisation(o)
-    >>> for s, t in [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e")]:
-    ...     net.add_relation(s, t, "agreement"); net.add_relation(s, t, "info")
-    >>> r = kn.cohesion.qap(net, "agreement", "info", permutations=200, seed=1)
-    >>> round(r.correlation, 12), r.p_greater < 0.05
-    (1.0, True)
-    """
-    for name, layer in (("layer_a", layer_a), ("layer_b", layer_b)):
-        if not isinstance(layer, str):
-            raise TypeError(f"{name} must be a layer name, not {type(layer).__name__}")
-    if not isinstance(permutations, (int, np.integer)) or isinstance(permutations, bool) \
-            or permutations < 1:
-        raise ValueError(f"permutations must be a positive integer, not {permutations!r}")
-    if not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, not {seed!r}")
-    a = view_of(net, layer_a, weight)
-    b = view_of(net, layer_b, weight)
-    r = _core.cohesion.qap(a, b, int(permutations), int(seed), threads,
-                           progress_handler(progress, "qap"))
-    return QapResult(float(r["correlation"]), float(r["p_greater"]), float(r["p_less"]),
-                     float(r["p_abs"]), np.asarray(r["permutations"]), layer_a, layer_b)
     >>> net.add_layer("overleg", directed=False)
     >>> for o in "abcd": net.add_organisation(o)
     >>> for s, t in [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]: net.add_relation(s, t, "overleg")
@@ -413,6 +420,8 @@ class Communities:
     method, seed, resolution :
         How it was computed.
     """
+
+    _repr_html_ = _result_html
 
     partition: pd.Series
     communities: _List[_FrozenSet[str]]
@@ -626,6 +635,8 @@ class Multiplexity:
     pairs_per_layer : pandas.Series
         Tied pairs per layer.
     """
+
+    _repr_html_ = _result_html
 
     pairs: pd.DataFrame
     multiplex_share: float

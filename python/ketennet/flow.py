@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._util import result_html as _result_html
 from ._util import Layers, Progress, layer_list, progress_handler, series, view_of
 from .network import Network, StagesLike, _stages
 
@@ -162,6 +163,8 @@ def _chain(net: Network, chain: ChainLike, fn: str) -> Tuple[str, list]:
 class LeadTime:
     """Result of :func:`lead_time`: ``value`` (``inf`` when no path) and ``path`` (ids from a
     source to a target; empty when no path)."""
+
+    _repr_html_ = _result_html
     source: Tuple[str, ...]
     target: Tuple[str, ...]
     value: float
@@ -183,6 +186,8 @@ class ExpectedLeadTime:
     ``value``: the mean lead time of the items that arrive (``inf`` when none do);
     ``arrival``: the share that reaches a target; ``ends``: {dead end: share stopping there};
     ``trapped``: the share circulating forever. ``arrival + sum(ends) + trapped == 1``."""
+
+    _repr_html_ = _result_html
     source: Tuple[str, ...]
     targets: Tuple[str, ...]
     value: float
@@ -212,6 +217,8 @@ class Throughput:
     organisations separates them, or when not asked for), ``source_side`` (the organisations
     on the sources' side of the cut) and ``fallback`` (how many relations used the fallback
     value). ``cut`` and ``source_side`` are built on first access."""
+
+    _repr_html_ = _result_html
     sources: Tuple[str, ...]
     sinks: Tuple[str, ...]
     value: float
@@ -249,6 +256,8 @@ class Fidelity:
     and an empty path when no path exists), ``expected`` (the volume-routed expected
     fidelity over the items that arrive; NaN when it cannot be computed, ``note`` says why),
     ``arrival`` (the share of routed items that arrive)."""
+
+    _repr_html_ = _result_html
     source: Tuple[str, ...]
     target: Tuple[str, ...]
     value: float
@@ -276,6 +285,8 @@ class Feedback:
     ``reach_coverage``: with feedback along paths; ``components``: strongly connected
     components (two or more organisations); ``exit_reaches_entry`` and
     ``exit_to_entry_path``."""
+
+    _repr_html_ = _result_html
     chain: str
     stages: List[str]
     pairs: pd.DataFrame
@@ -325,7 +336,8 @@ def global_efficiency(net: Network, *, layers: Layers = None, weight: Optional[s
     threads : int
         Threads (0: all cores); the result is identical for every count.
     progress : bool or callable, optional
-        ``True`` shows a tqdm bar; a callable receives the fraction done (``False`` cancels).
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done (``False`` cancels).
 
     Returns
     -------

@@ -518,6 +518,9 @@ def _robustness_html(net: Network) -> str:
             "<p class=\"src\">Share of organisations in the largest connected component while "
             "organisations are removed one by one, at random (mean and 10-90% band over the runs) "
             "and by a targeted attack; R is the mean over all steps. Schneider et al. (2011).</p>")
+
+
+# ----------------------------------------------------------------------------- cohesion (issue 4)
 def _cohesion_rows(net: Network, add) -> None:
     """Scorecard rows on collaboration (goal ``effectiveness``, issue 4): clustering,
     fragmentation, communities and whether they follow sector lines, and a few complexity

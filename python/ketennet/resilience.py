@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._util import result_html as _result_html
 from ._util import Layers, Progress, layer_list, progress_handler, view_of
 from .network import Network
 
@@ -334,6 +335,8 @@ class Simulation:
     robustness_runs : pandas.DataFrame
         R per run (rows) and measure (columns).
     """
+
+    _repr_html_ = _result_html
 
     strategy: str
     recompute: bool

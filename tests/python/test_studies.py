@@ -117,3 +117,52 @@ def test_network_rich_display(nets):
     assert f"organisations  " in text and "layer 'case'" in text
     empty = kn.Network()
     assert "organisations" in empty.describe() and "(unnamed)" in empty._repr_html_()
+
+
+def test_automatic_progress_bar(monkeypatch):
+    """progress=None: a tqdm bar only once a call has run longer than AUTO_PROGRESS_DELAY."""
+    import tqdm.auto
+
+    from ketennet import _util
+
+    made = []
+
+    class FakeBar:
+        def __init__(self, **kw):
+            made.append(kw["desc"])
+            self.n = 0
+
+        def refresh(self):
+            pass
+
+        def close(self):
+            made.append("closed")
+
+    monkeypatch.setattr(tqdm.auto, "tqdm", FakeBar)
+    assert _util.progress_handler(False, "x") is None
+    quick = _util.progress_handler(None, "quick")
+    quick(0.5), quick(1.0)
+    assert made == []  # finished within the delay: nothing shown
+    monkeypatch.setattr(_util, "AUTO_PROGRESS_DELAY", 0.0)
+    slow = _util.progress_handler(None, "slow")
+    slow(0.5), slow(1.0)
+    assert made == ["slow", "closed"]
+    now = _util.progress_handler(True, "now")
+    now(1.0)
+    assert made[-2:] == ["now", "closed"]
+    # the default of a long kernel goes through it
+    monkeypatch.setattr(_util, "AUTO_PROGRESS_DELAY", 0.0)
+    net = kn.examples.load("strafrechtketen")
+    kn.centrality.betweenness(net)
+    assert "betweenness" in made
+
+
+def test_results_render_as_html_tables(nets):
+    net = nets["strafrecht"]
+    lt = kn.flow.lead_time(net, "aangever", "cjib")
+    html = lt._repr_html_()
+    assert html.startswith("<div><b>LeadTime</b>") and " → ".join(lt.path) in html
+    com = kn.cohesion.communities(net, seed=1)
+    assert "<b>Communities</b>" in com._repr_html_() and "dataframe" in com._repr_html_()
+    sim = kn.resilience.simulate(net, "random", runs=2, progress=False)
+    assert "rows</small>" in sim._repr_html_()  # long tables shown by their first rows
