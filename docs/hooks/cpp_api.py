@@ -55,7 +55,9 @@ def _header_page(path: pathlib.Path) -> str:
         if comment and _DECL.match(line) and depth <= 1 and "detail" not in line:
             out.append(f"```cpp\n{_signature(lines, i)}\n```")
             body = "\n".join(comment).strip()
-            out.append(body.replace("<", "&lt;").replace(">", "&gt;") + "\n")
+            body = body.replace("<", "&lt;").replace(">", "&gt;")
+            body = body.replace("[", "\\[").replace("]", "\\]")  # M[a][b] is no link
+            out.append(body + "\n")
         comment = []
         if stripped.startswith("namespace detail"):
             depth = 99
