@@ -67,7 +67,9 @@ def progress_handler(progress: Progress, desc: str) -> Optional[Callable[[float]
                     return True
                 from tqdm.auto import tqdm
 
-                bar = state["bar"] = tqdm(total=100, desc=desc, unit="%", leave=False)
+                bar = state["bar"] = tqdm(
+                    total=100, initial=round(100 * fraction), desc=desc, leave=False,
+                    bar_format="{l_bar}{bar}| {n_fmt}% [{elapsed}<{remaining}]")
             bar.n = round(100 * fraction)
             bar.refresh()
             if fraction >= 1.0:
