@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 Layers = Optional[Union[str, Sequence[str]]]
+Ids = Union[str, Sequence[str]]
 Progress = Union[None, bool, Callable[[float], object]]
 
 
@@ -32,6 +33,37 @@ def view_of(net, layers: Layers = None, weight: Optional[str] = None, combine: s
     if not isinstance(net, Network):
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
     return net.view(layers=layers, weight=weight, combine=combine)
+
+
+def check_network(net) -> None:
+    """TypeError unless ``net`` is a :class:`ketennet.Network`."""
+    from .network import Network
+
+    if not isinstance(net, Network):
+        raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
+
+
+def index_of(net, oid, what: str, fn: str) -> int:
+    """The vertex index of organisation ``oid`` (TypeError / KeyError naming ``fn`` and the
+    role ``what`` of the organisation otherwise)."""
+    if not isinstance(oid, str):
+        raise TypeError(f"{fn}: {what} must be an organisation id (str), not {type(oid).__name__}")
+    if not net._core.has_organisation(oid):
+        raise KeyError(f"{fn}: unknown {what} organisation {oid!r}")
+    return net._core.index_of(oid)
+
+
+def indices_of(net, ids: Ids, what: str, fn: str) -> list:
+    """Vertex indices of one organisation id or a list of them (at least one)."""
+    if isinstance(ids, str):
+        return [index_of(net, ids, what, fn)]
+    if not isinstance(ids, (list, tuple, set, frozenset, pd.Index, np.ndarray, pd.Series)):
+        raise TypeError(f"{fn}: {what} must be an organisation id (str) or a list of ids, "
+                        f"not {type(ids).__name__}")
+    out = [index_of(net, oid, what, fn) for oid in ids]
+    if not out:
+        raise ValueError(f"{fn}: no {what} organisation given")
+    return out
 
 
 def series(net, values, name: str) -> pd.Series:

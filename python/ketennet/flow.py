@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import _core
 from ._util import result_html as _result_html
+from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, Progress, layer_list, progress_handler, series, view_of
 from .network import Network, StagesLike, _stages
 
@@ -38,7 +39,6 @@ __all__ = ["global_efficiency", "local_efficiency", "lead_time", "expected_lead_
            "layers_carrying", "LeadTime", "ExpectedLeadTime", "Throughput", "Fidelity",
            "Feedback"]
 
-Ids = Union[str, Sequence[str]]
 ChainLike = Union[str, StagesLike]
 
 _SRC_LM = "Latora & Marchiori (2001), Phys. Rev. Lett. 87, 198701"
@@ -46,29 +46,10 @@ _SRC_LM = "Latora & Marchiori (2001), Phys. Rev. Lett. 87, 198701"
 
 # ----------------------------------------------------------------------------- helpers
 
-def _check_net(net) -> None:
-    if not isinstance(net, Network):
-        raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
 
 
-def _index(net: Network, oid, what: str, fn: str) -> int:
-    if not isinstance(oid, str):
-        raise TypeError(f"{fn}: {what} must be an organisation id (str), not {type(oid).__name__}")
-    if not net._core.has_organisation(oid):
-        raise KeyError(f"{fn}: unknown {what} organisation {oid!r}")
-    return net._core.index_of(oid)
 
 
-def _indices(net: Network, ids: Ids, what: str, fn: str) -> List[int]:
-    if isinstance(ids, str):
-        return [_index(net, ids, what, fn)]
-    if not isinstance(ids, (list, tuple, set, frozenset, pd.Index, np.ndarray, pd.Series)):
-        raise TypeError(f"{fn}: {what} must be an organisation id (str) or a list of ids, "
-                        f"not {type(ids).__name__}")
-    out = [_index(net, oid, what, fn) for oid in ids]
-    if not out:
-        raise ValueError(f"{fn}: no {what} organisation given")
-    return out
 
 
 def _names(ids: Ids) -> Tuple[str, ...]:

@@ -34,6 +34,7 @@ import pandas as pd
 
 from . import _core
 from ._util import result_html as _result_html
+from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, Progress, layer_list, progress_handler, view_of
 from .network import Network
 
@@ -47,33 +48,16 @@ MEASURES = ("largest_component", "efficiency", "reachability", "throughput", "ex
 STRATEGIES = ("random", "degree", "betweenness", "sector:<code>", "layer:<name>")
 _CHAIN_MEASURES = ("reachability", "throughput", "expected_lead_time")
 
-Ids = Union[str, Sequence[str]]
 
 
-def _check_net(net) -> None:
-    if not isinstance(net, Network):
-        raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
 
 
 def _ids(net: Network) -> np.ndarray:
     return net._id_index().to_numpy()
 
 
-def _index(net: Network, oid, what: str, fn: str) -> int:
-    if not isinstance(oid, str):
-        raise TypeError(f"{fn}: {what} must be an organisation id (str), not {type(oid).__name__}")
-    if not net._core.has_organisation(oid):
-        raise KeyError(f"{fn}: unknown {what} organisation {oid!r}")
-    return net._core.index_of(oid)
 
 
-def _indices(net: Network, ids: Ids, what: str, fn: str) -> List[int]:
-    if isinstance(ids, str):
-        return [_index(net, ids, what, fn)]
-    out = [_index(net, oid, what, fn) for oid in ids]
-    if not out:
-        raise ValueError(f"{fn}: no {what} organisation given")
-    return out
 
 
 def _chain_name(net: Network, chain: Optional[str], fn: str) -> str:
