@@ -217,7 +217,9 @@ def _pick(scores, alive, order):
     return min((v for v in alive if scores[v] >= thr), key=order.get)
 
 
-@pytest.mark.parametrize("name", ["karate", "florentine-oriented", "gnp-u-60", "strafrechtketen"])
+@pytest.mark.parametrize("name", ["karate", "florentine-oriented", "gnp-u-60", "strafrechtketen",
+                                  "lesmis", "gnp-u-120-sparse", "gnp-d-120-sparse",
+                                  "vreemdelingenketen"])
 @pytest.mark.parametrize("strategy", ["degree", "betweenness"])
 def test_targeted_attack_recomputed_matches_networkx_loop(name, strategy, deviation):
     net, G, ids = graph(name)
@@ -238,6 +240,36 @@ def test_targeted_attack_recomputed_matches_networkx_loop(name, strategy, deviat
     assert np.allclose(ours, ref_vals, atol=ATOL, rtol=0)
     assert sim.robustness["largest_component"] == pytest.approx(np.mean(ref_vals[1:]), abs=ATOL)
     deviation.record(f"simulate {strategy} recomputed (curve)", float(np.max(np.abs(ours - ref_vals))))
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_large_betweenness_attack_matches_igraph_loop(directed):
+    """300 organisations, 750 ties: the first recomputations take the parallel path of the
+    block decomposition (threads=2); the order must be igraph's, recomputing everything."""
+    ig = pytest.importorskip("igraph")
+    G = nx.gnm_random_graph(300, 750, seed=2, directed=directed)
+    G = nx.relabel_nodes(G, {v: f"org{v:04d}" for v in G})
+    net = kn.from_networkx(G)
+    ids = list(net.ids)
+    index = {v: i for i, v in enumerate(ids)}
+    g = ig.Graph(n=300, edges=[(index[u], index[v]) for u, v in G.edges()], directed=directed)
+    sim = kn.resilience.simulate(net, "betweenness", recompute=True, runs=2, threads=2,
+                                 progress=False)
+    g.vs["k"] = list(range(300))
+    order, shares = [], [1.0 * g.connected_components(mode="weak").giant().vcount() / 300]
+    while g.vcount():
+        b, k = g.betweenness(), g.vs["k"]
+        best = max(b)
+        thr = best - 1e-9 * max(1.0, abs(best))
+        v = min(kk for bb, kk in zip(b, k) if bb >= thr)
+        order.append(ids[v])
+        g.delete_vertices(k.index(v))
+        shares.append(g.connected_components(mode="weak").giant().vcount() / 300 if g.vcount() else 0.0)
+    assert list(sim.orders.loc[0]) == order
+    assert list(sim.orders.loc[1]) == order
+    assert np.allclose(sim.curve()[0].to_numpy(), shares, atol=ATOL, rtol=0)
+    one = kn.resilience.simulate(net, "betweenness", recompute=True, threads=1, progress=False)
+    assert list(one.orders.loc[0]) == order
 
 
 @pytest.mark.parametrize("name", ["karate", "lesmis", "gnp-d-60"])

@@ -3,6 +3,7 @@
 /// @brief Shortest-path betweenness centrality (Brandes 2001).
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <queue>
@@ -49,9 +50,22 @@ struct BrandesScratch {
     }
 };
 
+/// @p x if @p keep, else +0.0, without a branch (a bit mask): in the search loops whether a
+/// neighbour is on a shortest path is unpredictable, and mispredictions dominated.
+inline double select_if(bool keep, double x) noexcept {
+    std::uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    bits &= -std::uint64_t(keep);
+    std::memcpy(&x, &bits, sizeof bits);
+    return x;
+}
+
 /// Unweighted single source: BFS; fills order, level (hops) and sigma. Branch-free inner
 /// loop (whether a neighbour is new is unpredictable, and mispredictions dominated).
-inline void sssp_bfs(const View& g, vertex_t s, BrandesScratch& sc) {
+/// @p Graph is a View or any type with n() and out_neighbours(v) (a range of vertex ids);
+/// resilience/component_betweenness.hpp runs it on compact subgraphs.
+template <class Graph>
+inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
     std::int32_t* level = sc.level.data();
     double* sigma = sc.sigma.data();
     auto& order = sc.order;
@@ -66,13 +80,15 @@ inline void sssp_bfs(const View& g, vertex_t s, BrandesScratch& sc) {
         const std::int32_t next = level[v] + 1;
         const double sv = sigma[v];
         for (vertex_t w : g.out_neighbours(v)) {
+            // integer masks, not ?: or * bool: GCC turns those back into (mispredicted)
+            // branches
             const std::int32_t lw = level[w];
-            const bool fresh = lw < 0;
-            const std::int32_t nl = fresh ? next : lw;
+            const std::int32_t fresh = std::int32_t(std::uint32_t(lw) >> 31);  // lw < 0
+            const std::int32_t nl = lw ^ ((lw ^ next) & -fresh);
             level[w] = nl;
             q[tail] = w;
-            tail += fresh;
-            sigma[w] += nl == next ? sv : 0.0;
+            tail += std::size_t(fresh);
+            sigma[w] += select_if(nl == next, sv);
         }
     }
     order.resize(tail);
@@ -115,28 +131,56 @@ inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
     (void)inf;
 }
 
+/// Every vertex counts once as a target (plain betweenness).
+struct UnitTargets {
+    constexpr double operator()(vertex_t) const noexcept { return 1.0; }
+};
+
+/// Dependency accumulation after sssp_bfs (hop distances), in pull form: in reverse BFS
+/// order,
+///   delta(v) = sigma(v) * sum over successors w of (r(w) + delta(w)) / sigma(w),
+/// where w is a successor of v when level(w) = level(v) + 1 and r(w) is the target weight
+/// of w (1 for plain betweenness; the number of vertices a block vertex stands for in the
+/// block decomposition of resilience/component_betweenness.hpp). Calls @p add(v, delta(v))
+/// for every reached vertex but the source.
+template <class Graph, class Add, class Targets = UnitTargets>
+inline void accumulate_hops(const Graph& g, BrandesScratch& sc, Add&& add, Targets r = {}) {
+    const auto& order = sc.order;
+    for (std::size_t k = order.size(); k-- > 0;) {
+        const vertex_t v = order[k];
+        const std::int32_t next = sc.level[v] + 1;
+        double acc = 0.0;
+        for (vertex_t w : g.out_neighbours(v)) acc += select_if(sc.level[w] == next, sc.coeff[w]);
+        const double delta = sc.sigma[v] * acc;
+        sc.coeff[v] = (r(v) + delta) / sc.sigma[v];
+        if (k > 0) add(v, delta);
+    }
+}
+
 /// Dependency accumulation of Brandes (2001) in pull form: in reverse settling order,
 ///   delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w),
 /// where w is a successor of v when an edge v -> w lies on a shortest path. Calls
 /// @p add(v, delta(v)) for every reached vertex but the source.
 template <class Add>
 inline void accumulate(const View& g, bool weighted, BrandesScratch& sc, Add&& add) {
+    if (!weighted) {
+        accumulate_hops(g, sc, add);
+        return;
+    }
     const auto& order = sc.order;
     for (std::size_t k = order.size(); k-- > 0;) {
         const vertex_t v = order[k];
         const auto nb = g.out_neighbours(v);
         double acc = 0.0;
-        if (weighted) {
+        {
             const double dv = sc.dist[v];
             const auto wt = g.out_weights(v);
             for (std::size_t j = 0; j < nb.size(); ++j) {
                 const vertex_t w = nb[j];
                 // w != v: a zero-weight self-loop is no path
-                acc += (w != v && sc.level[w] >= 0 && dv + wt[j] == sc.dist[w]) ? sc.coeff[w] : 0.0;
+                acc += select_if((w != v) & (sc.level[w] >= 0) & (dv + wt[j] == sc.dist[w]),
+                                 sc.coeff[w]);
             }
-        } else {
-            const std::int32_t next = sc.level[v] + 1;
-            for (vertex_t w : nb) acc += sc.level[w] == next ? sc.coeff[w] : 0.0;
         }
         const double delta = sc.sigma[v] * acc;
         sc.coeff[v] = (1.0 + delta) / sc.sigma[v];

@@ -68,15 +68,18 @@ inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweenness
                     const auto wt = g.out_weights(v);
                     const auto ed = g.out_edges(v);
                     const double sv = sc.sigma[v];
+                    const double dv = sc.dist[v];
+                    const std::int32_t next = sc.level[v] + 1;
                     double acc = 0.0;
                     for (std::size_t j = 0; j < nb.size(); ++j) {
                         const vertex_t w = nb[j];
-                        const bool succ = weighted ? (w != v && sc.level[w] >= 0 &&
-                                                      sc.dist[v] + wt[j] == sc.dist[w])
-                                                   : sc.level[w] == sc.level[v] + 1;
-                        if (!succ) continue;
-                        eb[ed[j]] += sv * sc.coeff[w];
-                        acc += sc.coeff[w];
+                        const bool succ = weighted ? (w != v) & (sc.level[w] >= 0) &
+                                                         (dv + wt[j] == sc.dist[w])
+                                                   : sc.level[w] == next;
+                        // branch-free: a non-successor adds +0.0 (see select_if)
+                        const double c = detail::select_if(succ, sc.coeff[w]);
+                        eb[ed[j]] += sv * c;
+                        acc += c;
                     }
                     sc.coeff[v] = (1.0 + sv * acc) / sv;
                 }

@@ -4,8 +4,11 @@
 /// betweenness, a whole sector, a listed order) or fail a whole layer, and record how the
 /// measures of failure_model.hpp decline; the robustness index R of Schneider et al. (2011).
 ///
-/// Runs are parallel over threads (support/parallel.hpp); run r draws its random numbers
-/// from SplitMix64(seed, r), so results are identical for every thread count. The largest
+/// Random runs are parallel over threads (support/parallel.hpp); run r draws its random
+/// numbers from SplitMix64(seed, r), so results are identical for every thread count.
+/// Deterministic strategies compute their one run once; a recomputed betweenness attack
+/// re-runs Brandes only on the component that lost an organisation, block by block
+/// (component_betweenness.hpp), with the sources of large blocks on all threads. The largest
 /// component is computed incrementally: organisations are added back in reverse removal
 /// order into a union-find (Newman & Ziff 2000), O(m alpha(n)) per run; the other measures
 /// are evaluated after every step.
@@ -19,6 +22,7 @@
 
 #include "ketennet/model/errors.hpp"
 #include "ketennet/model/network.hpp"
+#include "ketennet/resilience/component_betweenness.hpp"
 #include "ketennet/resilience/failure_model.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
@@ -55,10 +59,11 @@ struct SimulationOptions {
     /// Removals per run; 0: until every organisation the strategy can remove is gone.
     std::size_t steps = 0;
     /// Runs (>= 1). Deterministic strategies (degree, betweenness, list, layer) repeat the
-    /// same run.
+    /// same run: it is computed once and copied.
     std::size_t runs = 1;
     std::uint64_t seed = 0;
-    /// Threads (0 = all). Results are identical for every thread count.
+    /// Threads (0 = all): over runs for random and sector failures, inside the betweenness
+    /// recomputations of an attack. Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress over runs, and cancellation (see progress.hpp).
     ProgressHandler progress;
@@ -93,10 +98,13 @@ namespace detail {
 
 /// Ties of equal value (within 1e-9 relative) go to the lowest index: the first alive
 /// vertex whose score reaches the maximum.
-inline vertex_t pick_max(const std::vector<double>& score, const std::vector<char>& alive) {
+/// @p best receives the maximum (if not null).
+inline vertex_t pick_max(const std::vector<double>& score, const std::vector<char>& alive,
+                         double* best_out = nullptr) {
     double best = -std::numeric_limits<double>::infinity();
     for (std::size_t v = 0; v < score.size(); ++v)
         if (alive[v] && score[v] > best) best = score[v];
+    if (best_out) *best_out = best;
     const double threshold = best - 1e-9 * std::max(1.0, std::abs(best));
     for (std::size_t v = 0; v < score.size(); ++v)
         if (alive[v] && score[v] >= threshold) return vertex_t(v);
@@ -115,86 +123,6 @@ inline std::vector<double> degrees(const View& g) {
     return d;
 }
 
-/// Unweighted betweenness (Brandes 2001) of a set of survivors closed under connectivity
-/// (whole weak components), on a compact copy of their ties: local indices, no checks for
-/// failed neighbours in the inner loops. Sets score[v] for v in the set (ordered pairs; not
-/// normalised: the ranking is what matters).
-class CompactBrandes {
-public:
-    explicit CompactBrandes(vertex_t n) : loc_(n, -1) {}
-    void compute(const View& g, const std::vector<char>& alive,
-                 const std::vector<vertex_t>& members, std::vector<double>& score) {
-        const std::size_t c = members.size();
-        for (std::size_t i = 0; i < c; ++i) loc_[members[i]] = std::int32_t(i);
-        build(members, alive, g, false, out_off_, out_adj_);
-        if (g.directed()) build(members, alive, g, true, in_off_, in_adj_);
-        const auto& ioff = g.directed() ? in_off_ : out_off_;
-        const auto& iadj = g.directed() ? in_adj_ : out_adj_;
-        dist_.assign(c, -1);
-        sigma_.assign(c, 0.0);
-        delta_.assign(c, 0.0);
-        bc_.assign(c, 0.0);
-        order_.resize(c);
-        for (std::size_t s = 0; s < c; ++s) {
-            std::size_t head = 0, tail = 0;
-            order_[tail++] = std::int32_t(s);
-            dist_[s] = 0;
-            sigma_[s] = 1.0;
-            while (head < tail) {
-                const std::int32_t v = order_[head++];
-                const std::int32_t dv = dist_[v] + 1;
-                const double sv = sigma_[v];
-                for (std::uint32_t k = out_off_[v]; k < out_off_[v + 1]; ++k) {
-                    const std::int32_t w = out_adj_[k];
-                    if (dist_[w] < 0) {
-                        dist_[w] = dv;
-                        order_[tail++] = w;
-                    }
-                    if (dist_[w] == dv) sigma_[w] += sv;
-                }
-            }
-            for (std::size_t i = tail; i-- > 0;) {
-                const std::int32_t w = order_[i];
-                const std::int32_t dw = dist_[w] - 1;
-                const double f = (1.0 + delta_[w]) / sigma_[w];
-                for (std::uint32_t k = ioff[w]; k < ioff[w + 1]; ++k) {
-                    const std::int32_t v = iadj[k];
-                    if (dist_[v] == dw) delta_[v] += sigma_[v] * f;
-                }
-                if (w != std::int32_t(s)) bc_[w] += delta_[w];
-            }
-            for (std::size_t i = 0; i < tail; ++i) {
-                const std::int32_t v = order_[i];
-                dist_[v] = -1;
-                sigma_[v] = 0.0;
-                delta_[v] = 0.0;
-            }
-        }
-        for (std::size_t i = 0; i < c; ++i) {
-            score[members[i]] = bc_[i];
-            loc_[members[i]] = -1;
-        }
-    }
-
-private:
-    void build(const std::vector<vertex_t>& members, const std::vector<char>& alive,
-               const View& g, bool in, std::vector<std::uint32_t>& off,
-               std::vector<std::int32_t>& adj) {
-        off.assign(members.size() + 1, 0);
-        adj.clear();
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            const auto nb = in ? g.in_neighbours(members[i]) : g.out_neighbours(members[i]);
-            for (vertex_t w : nb)
-                if (alive[w] && w != members[i]) adj.push_back(loc_[w]);
-            off[i + 1] = std::uint32_t(adj.size());
-        }
-    }
-    std::vector<std::int32_t> loc_;
-    std::vector<std::uint32_t> out_off_, in_off_;
-    std::vector<std::int32_t> out_adj_, in_adj_, dist_, order_;
-    std::vector<double> sigma_, delta_, bc_;
-};
-
 /// The weak component of @p s among the survivors (ascending not guaranteed).
 inline void weak_component(const View& g, const std::vector<char>& alive, vertex_t s,
                            std::vector<char>& seen, std::vector<vertex_t>& out) {
@@ -212,10 +140,13 @@ inline void weak_component(const View& g, const std::vector<char>& alive, vertex
     for (vertex_t v : out) seen[v] = 0;
 }
 
-/// Removal order of one run: @p steps organisations.
+/// Removal order of one run: @p steps organisations. A recomputed betweenness attack uses
+/// @p threads threads inside each recomputation and reports its steps to @p progress.
 inline std::vector<vertex_t> removal_order(const FailureModel& fm, const SimulationOptions& opt,
                                            const std::vector<vertex_t>& candidates,
-                                           std::size_t steps, std::size_t run) {
+                                           std::size_t steps, std::size_t run,
+                                           unsigned threads = 1,
+                                           const ProgressHandler* progress = nullptr) {
     const View& g = *fm.structure;
     const vertex_t n = fm.n;
     std::vector<vertex_t> order;
@@ -237,7 +168,7 @@ inline std::vector<vertex_t> removal_order(const FailureModel& fm, const Simulat
     const bool by_degree = opt.strategy == Strategy::degree;
     std::vector<char> alive(n, 1);
     std::vector<double> score;
-    CompactBrandes brandes(n);
+    ComponentBetweenness brandes(n, threads);
     std::vector<vertex_t> all(n);
     for (vertex_t v = 0; v < n; ++v) all[v] = v;
     if (by_degree) {
@@ -262,7 +193,8 @@ inline std::vector<vertex_t> removal_order(const FailureModel& fm, const Simulat
     std::vector<char> seen(n, 0);
     std::vector<vertex_t> comp;
     for (std::size_t k = 0; k < steps; ++k) {
-        const vertex_t v = pick_max(score, alive);
+        double top = 0.0;
+        const vertex_t v = pick_max(score, alive, &top);
         order.push_back(v);
         if (by_degree) {
             alive[v] = 0;
@@ -273,11 +205,18 @@ inline std::vector<vertex_t> removal_order(const FailureModel& fm, const Simulat
                     if (w != v) score[w] -= 1.0;
             continue;
         }
+        // Every survivor scoring 0 means every reachable pair is adjacent, which removals
+        // keep true: the remaining order is by index, with no more searches.
+        if (top <= 0.0) {
+            alive[v] = 0;
+            continue;
+        }
         // betweenness changes only inside v's former component
         weak_component(g, alive, v, seen, comp);
         alive[v] = 0;
         comp.erase(std::remove(comp.begin(), comp.end(), v), comp.end());
         brandes.compute(g, alive, comp, score);
+        if (progress && *progress) report_progress(*progress, double(k + 1) / double(steps));
     }
     return order;
 }
@@ -404,16 +343,24 @@ inline SimulationResult simulate(const Network& net, const SimulationOptions& op
     res.values.assign(opt.runs * (S + 1) * M, 0.0);
     res.robustness.assign(opt.runs * M, 0.0);
 
-    const std::size_t blocks = block_count(opt.runs, 4096);
+    // Degree, betweenness and listed orders are deterministic: every run is the same run,
+    // computed once (its betweenness recomputations on all threads) and copied.
+    const bool deterministic =
+        opt.strategy != Strategy::random && opt.strategy != Strategy::sector;
+    const std::size_t distinct = deterministic ? 1 : opt.runs;
+    const std::size_t blocks = block_count(distinct, 4096);
     parallel_blocks(
-        blocks, opt.threads,
+        blocks, deterministic ? 1u : opt.threads,
         [&](std::size_t b) {
-            auto [lo, hi] = block_range(opt.runs, blocks, b);
+            auto [lo, hi] = block_range(distinct, blocks, b);
             Evaluator eval(fm);
             std::vector<double> lc;
             std::vector<char> alive(n);
             for (std::size_t r = lo; r < hi; ++r) {
-                const std::vector<vertex_t> order = detail::removal_order(fm, opt, candidates, S, r);
+                const std::vector<vertex_t> order =
+                    deterministic ? detail::removal_order(fm, opt, candidates, S, r, opt.threads,
+                                                          &opt.progress)
+                                  : detail::removal_order(fm, opt, candidates, S, r);
                 std::copy(order.begin(), order.end(), res.removed.begin() + std::ptrdiff_t(r * S));
                 double* out = res.values.data() + r * (S + 1) * M;
                 bool forward = false;
@@ -443,6 +390,12 @@ inline SimulationResult simulate(const Network& net, const SimulationOptions& op
             }
         },
         opt.progress);
+    for (std::size_t r = distinct; r < opt.runs; ++r) {
+        std::copy_n(res.removed.begin(), S, res.removed.begin() + std::ptrdiff_t(r * S));
+        std::copy_n(res.values.begin(), (S + 1) * M,
+                    res.values.begin() + std::ptrdiff_t(r * (S + 1) * M));
+        std::copy_n(res.robustness.begin(), M, res.robustness.begin() + std::ptrdiff_t(r * M));
+    }
     return res;
 }
 

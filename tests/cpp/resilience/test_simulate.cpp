@@ -23,17 +23,24 @@ std::vector<double> curve(const SimulationResult& r, std::size_t run, std::size_
     return out;
 }
 
+/// "prefix<i>" (appending: "x" + std::to_string trips a GCC 12 -Wrestrict false positive).
+std::string name(const char* prefix, std::size_t i) {
+    std::string s = prefix;
+    s.append(std::to_string(i));
+    return s;
+}
+
 /// A seeded random graph of n organisations and about m ties (sectors s0..s3).
 Network random_graph(std::size_t n, std::size_t m, bool directed, std::uint64_t seed) {
     Network net("random");
     net.add_layer("L", directed);
     for (std::size_t i = 0; i < n; ++i)
-        net.add_organisation({"v" + std::to_string(i), "", "s" + std::to_string(i % 4), {}});
+        net.add_organisation({name("v", i), "", name("s", i % 4), {}});
     SplitMix64 rng(seed);
     for (std::size_t k = 0; k < m; ++k) {
         const auto a = rng.below(n), b = rng.below(n);
         if (a == b) continue;
-        const std::string s = "v" + std::to_string(a), t = "v" + std::to_string(b);
+        const std::string s = name("v", a), t = name("v", b);
         if (net.has_relation(s, t, "L")) continue;
         net.add_relation(kt::rel(s, t, "L"));
     }
@@ -193,7 +200,7 @@ TEST_CASE("sector and layer failures", "[resilience][simulate]") {
 
     // two layers: L (the random ties) and "it" (a star on v0); the it layer fails
     net.add_layer("it", true);
-    for (int i = 1; i < 20; ++i) net.add_relation(kt::rel("v0", "v" + std::to_string(i), "it"));
+    for (int i = 1; i < 20; ++i) net.add_relation(kt::rel("v0", name("v", std::size_t(i)), "it"));
     SimulationOptions l;
     l.strategy = Strategy::layer;
     l.target = "it";
@@ -250,4 +257,37 @@ TEST_CASE("null models keep size, degrees and fields", "[resilience][null]") {
     CHECK_NOTHROW(null_model(tiny, o));
     const Network full = kt::graph({"a", "b"}, {{"a", "b"}, {"b", "b"}}, false);
     CHECK_THROWS_AS(null_model(full, o), InputError);
+}
+
+TEST_CASE("recomputed betweenness attack: one run for any thread count, copied to every run",
+          "[resilience][simulate]") {
+    // 400 organisations, ~1,200 ties: the first recomputations are large enough for the
+    // parallel path of component_betweenness.hpp (|V| |A| > 2e5)
+    const bool directed = GENERATE(false, true);
+    const Network net = random_graph(400, 1200, directed, 7);
+    SimulationOptions o;
+    o.strategy = Strategy::betweenness;
+    o.recompute = true;
+    o.runs = 3;
+    o.measures = {Measure::largest_component, Measure::efficiency};
+    o.threads = 1;
+    const auto one = simulate(net, o);
+    o.threads = 2;
+    const auto two = simulate(net, o);
+    CHECK(one.removed == two.removed);
+    CHECK(one.values == two.values);
+    CHECK(one.robustness == two.robustness);
+    for (std::size_t r = 1; r < 3; ++r) {
+        CHECK(removed_ids(net, two, r) == removed_ids(net, two, 0));
+        CHECK(curve(two, r, 1) == curve(two, 0, 1));
+    }
+    // progress reaches 1 and a cancel stops the attack
+    std::vector<double> seen;
+    o.progress = [&](double f) { seen.push_back(f); return true; };
+    simulate(net, o);
+    REQUIRE(seen.size() > 10);
+    CHECK(seen.back() == 1.0);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    o.progress = [](double f) { return f < 0.1; };
+    CHECK_THROWS_AS(simulate(net, o), Cancelled);
 }
