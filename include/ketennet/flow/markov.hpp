@@ -145,6 +145,32 @@ inline std::vector<double> out_totals(const View& g) {
     return tot;
 }
 
+/// Right-hand side of the expected-time system B = Q B + c over the transient set S'
+/// (members, idx: position in S' or -1):
+///   c(u) = sum over v of P(u, v) tau(u, v) A(v),
+/// with P(u, v) = w(u, v) / tot(u), tau the relation's duration and A the arrival
+/// probability (1 on targets, A on S', 0 elsewhere). Then B(u) = E[time; arrival].
+template <class IsTarget, class Duration>
+inline Eigen::VectorXd time_rhs(const View& g, const std::vector<vertex_t>& members,
+                                const std::vector<std::int64_t>& idx,
+                                const std::vector<double>& tot, const Eigen::VectorXd& A,
+                                IsTarget is_target, Duration duration) {
+    Eigen::VectorXd c = Eigen::VectorXd::Zero(Eigen::Index(members.size()));
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const vertex_t u = members[i];
+        const auto nb = g.out_neighbours(u);
+        const auto wt = g.out_weights(u);
+        const auto es = g.out_edges(u);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            if (!(wt[k] > 0.0)) continue;
+            const vertex_t v = nb[k];
+            const double av = is_target(v) ? 1.0 : (idx[v] >= 0 ? A[Eigen::Index(idx[v])] : 0.0);
+            c[Eigen::Index(i)] += wt[k] / tot[u] * duration(es[k]) * av;
+        }
+    }
+    return c;
+}
+
 /// Organisations, not absorbing, from which an absorbing one can be reached along ties of
 /// positive weight (reverse search from the absorbing set).
 inline std::vector<char> can_reach(const View& g, const std::vector<char>& absorbing) {
@@ -249,21 +275,8 @@ inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumu
     // the numerator of the conditional expectation, per member
     Eigen::VectorXd X;
     if (mode == Accumulate::time) {
-        // B(u) = sum_v P(u, v) (tau(u, v) A(v) + B(v)), A = 1 on targets, 0 off S'
-        Eigen::VectorXd c = Eigen::VectorXd::Zero(Eigen::Index(m));
-        for (std::size_t i = 0; i < m; ++i) {
-            const vertex_t u = members[i];
-            const auto nb = g.out_neighbours(u);
-            const auto wt = g.out_weights(u);
-            const auto es = g.out_edges(u);
-            for (std::size_t k = 0; k < nb.size(); ++k) {
-                if (!(wt[k] > 0.0)) continue;
-                const vertex_t v = nb[k];
-                const double av = is_target[v] ? 1.0 : (idx[v] >= 0 ? A[Eigen::Index(idx[v])] : 0.0);
-                c[Eigen::Index(i)] += wt[k] / tot[u] * duration(es[k]) * av;
-            }
-        }
-        X = sys.solve(c);
+        X = sys.solve(time_rhs(g, members, idx, tot, A, [&](vertex_t v) { return bool(is_target[v]); },
+                               duration));
     } else {
         const TransientSystem sysf(m, qf);
         X = sysf.solve(bF);  // F(u) = E[product of qualities; arrival]
@@ -429,20 +442,9 @@ inline FirstPassage first_passage(const View& g, std::span<const double> duratio
                 }
                 const detail::TransientSystem sys(m, q);
                 const Eigen::VectorXd A = sys.solve(bA);
-                Eigen::VectorXd c = Eigen::VectorXd::Zero(Eigen::Index(m));
-                for (std::size_t i = 0; i < m; ++i) {
-                    const vertex_t u = members[i];
-                    const auto nb = g.out_neighbours(u);
-                    const auto wt = g.out_weights(u);
-                    const auto es = g.out_edges(u);
-                    for (std::size_t k = 0; k < nb.size(); ++k) {
-                        if (!(wt[k] > 0.0)) continue;
-                        const vertex_t v = nb[k];
-                        const double av = v == j ? 1.0 : (idx[v] >= 0 ? A[Eigen::Index(idx[v])] : 0.0);
-                        c[Eigen::Index(i)] += wt[k] / tot[u] * (duration.empty() ? 1.0 : duration[es[k]]) * av;
-                    }
-                }
-                const Eigen::VectorXd B = sys.solve(c);
+                const Eigen::VectorXd B = sys.solve(detail::time_rhs(
+                    g, members, idx, tot, A, [j](vertex_t v) { return v == j; },
+                    [&](std::size_t e) { return duration.empty() ? 1.0 : duration[e]; }));
                 for (std::size_t i = 0; i < m; ++i) {
                     const std::size_t cell = std::size_t(members[i]) * n + j;
                     const double a = A[Eigen::Index(i)];
