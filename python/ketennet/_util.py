@@ -27,12 +27,28 @@ def layer_list(layers: Layers) -> Optional[list]:
 
 
 def view_of(net, layers: Layers = None, weight: Optional[str] = None, combine: str = "sum"):
-    """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`)."""
-    from .network import Network
+    """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`).
 
-    if not isinstance(net, Network):
+    All layers combined by sum (the default of every metric) goes straight to the C++ cache,
+    without the argument checks that only other selections need."""
+    if not isinstance(net, _network_class()):
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
+    if layers is None and combine == "sum":
+        return net._core.view(None, weight, "sum")
     return net.view(layers=layers, weight=weight, combine=combine)
+
+
+_NETWORK = None
+
+
+def _network_class():
+    """ketennet.Network (imported on first use: network.py imports this module)."""
+    global _NETWORK
+    if _NETWORK is None:
+        from .network import Network
+
+        _NETWORK = Network
+    return _NETWORK
 
 
 def check_network(net) -> None:
@@ -67,8 +83,66 @@ def indices_of(net, ids: Ids, what: str, fn: str) -> list:
 
 
 def series(net, values, name: str) -> pd.Series:
-    """Per-organisation values as a Series indexed by organisation id."""
-    return pd.Series(np.asarray(values), index=net._id_index(), name=name)
+    """Per-organisation values as a Series indexed by organisation id.
+
+    ``values`` (one per organisation, in network order) should be a fresh array, as the
+    kernels return: the Series takes it over without a copy."""
+    return _make_series(np.asarray(values), net._id_index(), name)
+
+
+def _public_series(values: np.ndarray, index: pd.Index, name: str) -> pd.Series:
+    return pd.Series(values, index=index, name=name, copy=False)
+
+
+def _public_index(values: np.ndarray, name: str) -> pd.Index:
+    return pd.Index(values, name=name, dtype=object, copy=False)
+
+
+def _fast_constructors():
+    """The Series and Index constructors used by :func:`series` and
+    :meth:`Network._id_index`.
+
+    pandas' public constructors spend most of a microsecond-scale metric call checking and
+    inferring their input. A fresh 1-d array and an object array of ids need none of that:
+    where this pandas offers its internal block-manager constructors (pandas >= 2.1), they
+    are used, after checking once, here, that they build exactly what the public
+    constructors build; otherwise the public ones are used."""
+    try:
+        from pandas.core.internals import SingleBlockManager
+
+        from_mgr = pd.Series._from_mgr
+        simple_index = pd.Index._simple_new
+
+        def make_series(values: np.ndarray, index: pd.Index, name: str) -> pd.Series:
+            if values.ndim != 1 or len(values) != len(index) or values.dtype.kind not in "biuf":
+                return _public_series(values, index, name)
+            s = from_mgr(SingleBlockManager.from_array(values, index), axes=[index])
+            s.name = name
+            return s
+
+        def make_index(values: np.ndarray, name: str) -> pd.Index:
+            if values.dtype != object or values.ndim != 1:
+                return _public_index(values, name)
+            return simple_index(values, name=name)
+
+        ids = np.array(["a", "b", "c"], dtype=object)
+        index, expected_index = make_index(ids, "organisation"), _public_index(ids.copy(), "organisation")
+        ok = (type(index) is type(expected_index) and index.dtype == expected_index.dtype
+              and index.equals(expected_index) and index.name == expected_index.name)
+        for values in (np.arange(3.0), np.arange(3, dtype=np.int64), np.array([True, False, True])):
+            got = make_series(values.copy(), index, "x")
+            expected = _public_series(values.copy(), expected_index, "x")
+            ok = ok and (type(got) is pd.Series and got.dtype == expected.dtype
+                         and got.name == expected.name and got.equals(expected)
+                         and got.index.equals(expected.index))
+        if ok:
+            return make_series, make_index
+    except Exception:  # an older or newer pandas without these internals
+        pass
+    return _public_series, _public_index
+
+
+_make_series, make_index = _fast_constructors()
 
 
 #: With ``progress=None`` (the default of long kernels) a tqdm bar appears once the call has

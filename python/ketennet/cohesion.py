@@ -205,7 +205,7 @@ def qap(net, layer_a: str, layer_b: str, permutations: int = 1000, seed: int = 0
 # clustering, components, cores, connectivity, communities, agreement, multiplexity, complexity
 
 import dataclasses as _dc
-from typing import Dict as _Dict, FrozenSet as _FrozenSet, List as _List, Mapping as _Mapping
+from typing import FrozenSet as _FrozenSet, List as _List, Mapping as _Mapping
 from typing import NamedTuple as _NamedTuple, Optional as _Optional
 
 import numpy as _np
@@ -493,10 +493,14 @@ def communities(net, method: str = "louvain", *, seed: int = 0, resolution: floa
 
 
 def _groups(part: pd.Series) -> _List[_FrozenSet[str]]:
-    out: _Dict[object, set] = {}
-    for oid, c in part.items():
-        out.setdefault(c, set()).add(oid)
-    return [frozenset(s) for s in sorted(out.values(), key=len, reverse=True)]
+    """The organisations of each label, largest group first (equal sizes: in order of
+    first appearance)."""
+    codes, _ = pd.factorize(part.to_numpy(), use_na_sentinel=False)
+    order = _np.argsort(codes, kind="stable")
+    ids = part.index.to_numpy(dtype=object)[order]
+    bounds = _np.cumsum(_np.bincount(codes))[:-1] if len(codes) else []
+    groups = [frozenset(g.tolist()) for g in _np.split(ids, bounds)] if len(codes) else []
+    return sorted(groups, key=len, reverse=True)
 
 
 def _labels(obj, what: str, net=None) -> pd.Series:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import Layers, check_choice, layer_list
+from ._util import Layers, check_choice, layer_list, make_index
 
 FIELDS = ("volume", "latency", "quality", "capacity")
 
@@ -211,11 +211,14 @@ class Network:
         return self._core.organisation_ids()
 
     def _id_index(self) -> pd.Index:
+        """The organisation ids as the index of per-organisation results (object dtype,
+        named "organisation"), cached until the network changes (as the views are)."""
+        cache = self._index_cache
         rev = self._core.revision
-        if self._index_cache[0] != rev:
-            self._index_cache = (rev, pd.Index(self._core.organisation_ids(), name="organisation",
-                                               dtype=object))
-        return self._index_cache[1]
+        if cache[0] != rev:
+            cache = self._index_cache = (rev, make_index(self._core.organisation_ids_array(),
+                                                         "organisation"))
+        return cache[1]
 
     def number_of_organisations(self) -> int:
         return self._core.organisation_count

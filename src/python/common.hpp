@@ -80,6 +80,13 @@ inline py::array_t<double> to_numpy(const std::vector<double>& v) {
     return a;
 }
 
+/// A std::vector<double> as a NumPy array without a copy: the array owns the moved buffer.
+inline py::array_t<double> to_numpy(std::vector<double>&& v) {
+    auto* owner = new std::vector<double>(std::move(v));
+    py::capsule free(owner, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+    return py::array_t<double>(py::ssize_t(owner->size()), owner->data(), free);
+}
+
 template <class T>
 py::array_t<std::int64_t> to_numpy_index(const std::vector<T>& v) {
     py::array_t<std::int64_t> a(py::ssize_t(v.size()));

@@ -73,7 +73,8 @@ void register_centrality(py::module_& m) {
         return to_numpy(r);
     }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
     c.def("pagerank", [](const View& v, double alpha, py::object personalization,
-                         std::size_t max_iter, double tol, py::object nstart, py::object dangling) {
+                         std::size_t max_iter, double tol, py::object nstart, py::object dangling,
+                         unsigned threads) {
         centrality::PageRankOptions o;
         o.alpha = alpha;
         o.personalization = optional_vector(personalization);
@@ -81,15 +82,16 @@ void register_centrality(py::module_& m) {
         o.tol = tol;
         o.nstart = optional_vector(nstart);
         o.dangling = optional_vector(dangling);
+        o.threads = threads;
         std::vector<double> r;
         {
             py::gil_scoped_release release;
             r = centrality::pagerank(v, o);
         }
-        return to_numpy(r);
+        return to_numpy(std::move(r));
     }, py::arg("view"), py::arg("alpha") = 0.85, py::arg("personalization") = py::none(),
        py::arg("max_iter") = 100, py::arg("tol") = 1e-6, py::arg("nstart") = py::none(),
-       py::arg("dangling") = py::none());
+       py::arg("dangling") = py::none(), py::arg("threads") = 0);
     c.def("katz", [](const View& v, double alpha, double beta, py::object beta_per_organisation,
                      std::size_t max_iter, double tol, py::object nstart, bool normalized) {
         centrality::KatzOptions o;

@@ -728,3 +728,34 @@ def test_integer_attribute_too_large_is_value_error():
     with pytest.raises(ValueError, match="organisation 'a'.*attribute 'x'"):
         n.add_organisation("a", x=10 ** 400)
     assert len(n) == 0
+
+
+def test_result_index_and_view_follow_changes():
+    """Per-organisation results reuse a cached id index and view; both are rebuilt after a
+    change (an added, removed organisation; a copy has its own)."""
+    net = kn.Network()
+    net.add_layer("l", directed=False)
+    for o in "abc":
+        net.add_organisation(o)
+    net.add_relation("a", "b", "l")
+    net.add_relation("b", "c", "l")
+    first = kn.cohesion.core_number(net)
+    assert first.index.tolist() == ["a", "b", "c"]
+    assert first.index.name == "organisation" and first.index.dtype == object
+    assert kn.centrality.pagerank(net).index is first.index  # cached, not rebuilt
+    copy = net.copy()
+    net.add_organisation("d")
+    net.add_relation("c", "d", "l")
+    net.add_relation("d", "a", "l")
+    after = kn.cohesion.core_number(net)
+    assert after.index.tolist() == ["a", "b", "c", "d"]
+    assert after.to_dict() == {"a": 2, "b": 2, "c": 2, "d": 2}
+    assert kn.centrality.pagerank(net).index.tolist() == ["a", "b", "c", "d"]
+    assert kn.cohesion.core_number(copy).to_dict() == {"a": 1, "b": 1, "c": 1}
+    net.remove_organisation("b")
+    assert kn.cohesion.core_number(net).to_dict() == {"a": 1, "c": 1, "d": 1}
+    assert kn.cohesion.communities(net).partition.index.tolist() == ["a", "c", "d"]
+    # the Series owns its values: changing one result leaves the next call alone
+    s = kn.cohesion.core_number(net)
+    s.iloc[0] = 99
+    assert kn.cohesion.core_number(net).iloc[0] == 1

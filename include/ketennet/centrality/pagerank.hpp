@@ -1,14 +1,18 @@
 #pragma once
 /// @file pagerank.hpp
 /// @brief PageRank (Brin & Page 1998) by power iteration.
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include <Eigen/Core>
 
 #include "ketennet/linalg/adjacency.hpp"
 #include "ketennet/linalg/iteration.hpp"
+#include "ketennet/support/parallel.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::centrality {
@@ -28,7 +32,17 @@ struct PageRankOptions {
     /// Where walkers at organisations without outgoing ties go (divided by its sum); empty:
     /// as personalization.
     std::vector<double> dangling;
+    /// Threads for the power iteration (0 = all hardware threads). Used only on networks of
+    /// at least pagerank_parallel_work in-ties plus organisations (below, one thread is
+    /// faster); the values are bit-identical for any number of threads.
+    unsigned threads = 0;
 };
+
+/// Networks with fewer in-ties plus organisations run pagerank() on one thread.
+inline constexpr std::size_t pagerank_parallel_work = std::size_t(1) << 15;
+/// Organisations per block of pagerank(): sums (dangling mass, change) are taken per block
+/// and the blocks added in order, so the result does not depend on the thread count.
+inline constexpr std::size_t pagerank_block = 2048;
 
 /// PageRank of every organisation: the share of time a random walker spends there.
 ///
@@ -47,7 +61,11 @@ struct PageRankOptions {
 /// is followed both ways. The values sum to 1.
 ///
 /// Throws ConvergenceError after max_iter iterations without convergence (NetworkX:
-/// PowerIterationFailedConvergence), InputError on a bad alpha or vector. O(m) per iteration.
+/// PowerIterationFailedConvergence), InputError on a bad alpha or vector. O(m) per iteration,
+/// one pass over the in-ties; on large networks the organisations are split among threads
+/// (sums in fixed blocks of pagerank_block organisations, added in block order: the same
+/// values for any thread count; they may differ from a plain left-to-right sum, and from
+/// NetworkX, in the last bits).
 inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
     const char* name = "pagerank";
     linalg::require_strengths(g, name);
@@ -56,17 +74,22 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     const vertex_t n = g.n();
     if (n == 0) return {};
     const double N = double(n);
+    const double alpha = opt.alpha;
 
-    // out-strengths and their inverses (0 for dangling organisations), as NetworkX's Q
+    // inverse out-strengths (0 for dangling organisations), as NetworkX's Q
     std::vector<double> inv(n, 0.0);
-    std::vector<vertex_t> dangling_nodes;
+    std::vector<char> dangling(n, 0);
+    const bool weighted = g.weighted();
     for (vertex_t u = 0; u < n; ++u) {
-        double s = 0.0;
-        for (double w : g.out_weights(u)) s += w;
+        double s = 0.0;  // unweighted: the out-degree (a sum of ones, exactly)
+        if (weighted)
+            for (double w : g.out_weights(u)) s += w;
+        else
+            s = double(g.out_neighbours(u).size());
         if (s != 0.0)
             inv[u] = 1.0 / s;
         else
-            dangling_nodes.push_back(u);
+            dangling[u] = 1;
     }
 
     const Eigen::VectorXd p = opt.personalization.empty()
@@ -74,35 +97,90 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
                                   : linalg::distribution(g, opt.personalization, name, "personalization");
     const Eigen::VectorXd d =
         opt.dangling.empty() ? p : linalg::distribution(g, opt.dangling, name, "dangling");
-    Eigen::VectorXd x = opt.nstart.empty() ? Eigen::VectorXd::Constant(n, 1.0 / N)
-                                           : linalg::distribution(g, opt.nstart, name, "nstart");
-    const Eigen::VectorXd teleport = (1.0 - opt.alpha) * p;
-    // One step pulls along in-ties from y = x / s: next(v) = sum_{u -> v} w(u, v) y(u), straight
-    // from the view's in-adjacency (no sparse matrix to assemble).
-    Eigen::VectorXd next(n), y(n);
-    const bool weighted = g.weighted();
-    double err = 0.0;
-    for (std::size_t it = 0; it < opt.max_iter; ++it) {
-        double lost = 0.0;  // mass at dangling organisations
-        for (vertex_t u : dangling_nodes) lost += x[u];
-        for (vertex_t u = 0; u < n; ++u) y[u] = x[u] * inv[u];
-        for (vertex_t v = 0; v < n; ++v) {
-            const auto nb = g.in_neighbours(v);
-            double acc = 0.0;
-            if (weighted) {
-                const auto wt = g.in_weights(v);
-                for (std::size_t k = 0; k < nb.size(); ++k) acc += wt[k] * y[nb[k]];
-            } else {
-                for (vertex_t u : nb) acc += y[u];
-            }
-            next[v] = acc;
+    const Eigen::VectorXd x0 = opt.nstart.empty() ? Eigen::VectorXd::Constant(n, 1.0 / N)
+                                                  : linalg::distribution(g, opt.nstart, name, "nstart");
+    const Eigen::VectorXd teleport = (1.0 - alpha) * p;
+
+    // x: the values, y = x / s (what flows along each out-tie); two of each, swapped after
+    // every iteration. Per block: the dangling mass of the values it wrote and their L1
+    // change, each in two slots by iteration parity (one barrier per iteration suffices).
+    std::vector<double> xa(x0.data(), x0.data() + n), xb(n), ya(n), yb(n);
+    const std::size_t blocks = (std::size_t(n) + pagerank_block - 1) / pagerank_block;
+    std::vector<double> lost_part(2 * blocks, 0.0), err_part(2 * blocks, 0.0);
+    for (std::size_t b = 0; b < blocks; ++b) {
+        const std::size_t lo = b * pagerank_block, hi = std::min<std::size_t>(n, lo + pagerank_block);
+        double l = 0.0;
+        for (std::size_t u = lo; u < hi; ++u) {
+            ya[u] = xa[u] * inv[u];
+            if (dangling[u]) l += xa[u];
         }
-        next = opt.alpha * (next + lost * d) + teleport;
-        err = (next - x).cwiseAbs().sum();
-        x.swap(next);
-        if (err < N * opt.tol) return std::vector<double>(x.data(), x.data() + n);
+        lost_part[b] = l;
     }
-    linalg::not_converged(name, opt.max_iter, err, N * opt.tol,
+
+    // threads get contiguous runs of blocks of about equal work (in-ties + organisations)
+    const std::size_t arcs = g.directed() ? g.m() : g.out_adjacency().size();  // in-ties
+    const unsigned threads =
+        arcs + n < pagerank_parallel_work ? 1u : resolve_threads(opt.threads, blocks);
+    std::vector<std::size_t> first_block(threads + 1, blocks);
+    {
+        first_block[0] = 0;
+        std::size_t acc = 0;
+        unsigned t = 1;
+        for (std::size_t b = 0; b < blocks && t < threads; ++b) {
+            const std::size_t lo = b * pagerank_block, hi = std::min<std::size_t>(n, lo + pagerank_block);
+            for (std::size_t v = lo; v < hi; ++v) acc += g.in_neighbours(vertex_t(v)).size() + 1;
+            while (t < threads && acc * threads >= t * (arcs + n)) first_block[t++] = b + 1;
+        }
+    }
+
+    const double limit = N * opt.tol;
+    std::size_t converged_at = opt.max_iter;  // iteration that converged (written by thread 0)
+    double err = 0.0;
+    parallel_team(threads, [&](unsigned t, auto&& sync) {
+        double* x = xa.data();
+        double* y = ya.data();
+        double* xn = xb.data();
+        double* yn = yb.data();
+        for (std::size_t it = 0; it < opt.max_iter; ++it) {
+            const std::size_t par = it & 1;
+            double lost = 0.0;  // mass at dangling organisations
+            for (std::size_t b = 0; b < blocks; ++b) lost += lost_part[par * blocks + b];
+            for (std::size_t b = first_block[t]; b < first_block[t + 1]; ++b) {
+                const std::size_t lo = b * pagerank_block;
+                const std::size_t hi = std::min<std::size_t>(n, lo + pagerank_block);
+                double e = 0.0, l = 0.0;
+                for (std::size_t v = lo; v < hi; ++v) {
+                    const auto nb = g.in_neighbours(vertex_t(v));
+                    double acc = 0.0;
+                    if (weighted) {
+                        const auto wt = g.in_weights(vertex_t(v));
+                        for (std::size_t k = 0; k < nb.size(); ++k) acc += wt[k] * y[nb[k]];
+                    } else {
+                        for (vertex_t u : nb) acc += y[u];
+                    }
+                    const double xv = alpha * (acc + lost * d[Eigen::Index(v)]) + teleport[Eigen::Index(v)];
+                    e += std::abs(xv - x[v]);
+                    xn[v] = xv;
+                    yn[v] = xv * inv[v];
+                    if (dangling[v]) l += xv;
+                }
+                err_part[par * blocks + b] = e;
+                lost_part[(par ^ 1) * blocks + b] = l;
+            }
+            sync();
+            double change = 0.0;
+            for (std::size_t b = 0; b < blocks; ++b) change += err_part[par * blocks + b];
+            if (t == 0) err = change;
+            if (change < limit) {
+                if (t == 0) converged_at = it;
+                return;
+            }
+            std::swap(x, xn);
+            std::swap(y, yn);
+        }
+    });
+    if (converged_at < opt.max_iter) return (converged_at & 1) ? std::move(xa) : std::move(xb);
+    linalg::not_converged(name, opt.max_iter, err, limit,
                           "raise max_iter or tol (NetworkX would raise PowerIterationFailedConvergence)");
 }
 

@@ -85,9 +85,6 @@ inline ModularityGraph modularity_graph(const View& view) {
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
     const auto w = view.edge_weights();
-    struct T { std::uint32_t u, v; double w; };
-    std::vector<T> arcs;
-    arcs.reserve(2 * src.size());
     for (std::size_t e = 0; e < src.size(); ++e) {
         const double x = w[e];
         if (!std::isfinite(x) || x < 0.0)
@@ -103,30 +100,39 @@ inline ModularityGraph modularity_graph(const View& view) {
             g.kin[u] += x;
         }
         g.W += mult * x;
-        if (u == v) {
-            g.self[u] += mult * x;
-        } else {
-            arcs.push_back({std::uint32_t(u), std::uint32_t(v), x});
-            arcs.push_back({std::uint32_t(v), std::uint32_t(u), x});
-        }
+        if (u == v) g.self[u] += mult * x;
     }
-    // undirected: a_uv = 2w (both arcs); directed: a_uv = A_uv + A_vu
-    if (!view.directed())
-        for (auto& t : arcs) t.w *= 2.0;
-    std::sort(arcs.begin(), arcs.end(), [](const T& x, const T& y) {
-        return x.u != y.u ? x.u < y.u : x.v < y.v;
-    });
+    // a_uv straight from the view's sorted adjacency lists, self-loops left out.
+    // Undirected: a_uv = 2w (both arcs). Directed: a_uv = A_uv + A_vu, merging the out-list
+    // (A_uv) with the in-list (A_vu) of u.
     g.off.assign(g.n + 1, 0);
-    for (std::size_t i = 0; i < arcs.size();) {
-        std::size_t j = i;
-        double s = 0.0;
-        while (j < arcs.size() && arcs[j].u == arcs[i].u && arcs[j].v == arcs[i].v) s += arcs[j++].w;
-        g.adj.push_back(arcs[i].v);
-        g.a.push_back(s);
-        ++g.off[arcs[i].u + 1];
-        i = j;
+    g.adj.reserve(view.directed() ? 2 * src.size() : view.out_adjacency().size());
+    g.a.reserve(g.adj.capacity());
+    for (vertex_t u = 0; u < vertex_t(g.n); ++u) {
+        const auto on = view.out_neighbours(u);
+        const auto ow = view.out_weights(u);
+        if (!view.directed()) {
+            for (std::size_t k = 0; k < on.size(); ++k) {
+                if (on[k] == u) continue;
+                g.adj.push_back(on[k]);
+                g.a.push_back(2.0 * ow[k]);
+            }
+        } else {
+            const auto in = view.in_neighbours(u);
+            const auto iw = view.in_weights(u);
+            std::size_t i = 0, j = 0;
+            while (i < on.size() || j < in.size()) {
+                const vertex_t v = j == in.size() || (i < on.size() && on[i] < in[j]) ? on[i] : in[j];
+                double s = 0.0;
+                if (i < on.size() && on[i] == v) s += ow[i++];
+                if (j < in.size() && in[j] == v) s += iw[j++];
+                if (v == u) continue;
+                g.adj.push_back(v);
+                g.a.push_back(s);
+            }
+        }
+        g.off[u + 1] = g.adj.size();
     }
-    std::partial_sum(g.off.begin(), g.off.end(), g.off.begin());
     return g;
 }
 
@@ -293,23 +299,26 @@ inline std::vector<std::uint32_t> louvain(const ModularityGraph& g0, const Commu
     std::vector<std::uint32_t> flat(g0.n);
     std::iota(flat.begin(), flat.end(), 0u);
     if (g0.W <= 0.0) return flat;
-    ModularityGraph g = g0;
+    // the graph of the current level: g0, then the aggregates (no copy of g0)
+    const ModularityGraph* g = &g0;
+    ModularityGraph aggregated;
     double q = quality(g0, flat, o.resolution);
     levels = 0;
     for (;;) {
-        std::vector<std::uint32_t> comm(g.n);
+        std::vector<std::uint32_t> comm(g->n);
         std::iota(comm.begin(), comm.end(), 0u);
-        louvain_level(g, comm, o.resolution, rng);
+        louvain_level(*g, comm, o.resolution, rng);
         const std::size_t k = compact(comm);
-        std::vector<std::uint32_t> next(flat.size());
-        for (std::size_t v = 0; v < flat.size(); ++v) next[v] = comm[flat[v]];
-        const double q2 = quality(g0, next, o.resolution);
+        for (auto& c : flat) c = comm[c];
+        // as NetworkX, the modularity of the level's partition of the level's graph (equal to
+        // that of the flat partition of g0, in fewer operations)
+        const double q2 = quality(*g, comm, o.resolution);
         ++levels;
         // NetworkX keeps the level's partition, then stops when it gained at most threshold
-        flat = std::move(next);
-        if (q2 - q <= o.threshold || k == g.n) break;
+        if (q2 - q <= o.threshold || k == g->n) break;
         q = q2;
-        g = aggregate(g, comm, k);
+        aggregated = aggregate(*g, comm, k);
+        g = &aggregated;
     }
     return flat;
 }

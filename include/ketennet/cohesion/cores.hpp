@@ -1,6 +1,7 @@
 #pragma once
 /// @file cores.hpp
 /// @brief k-cores: the core number of every organisation.
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -27,28 +28,28 @@ inline std::vector<std::size_t> core_number(const View& view) {
                              "' has a self-loop; k-cores are not defined with self-loops "
                              "(as in NetworkX): leave it out of the layers analysed");
     const bool directed = view.directed();
-    std::vector<std::size_t> deg(n);
-    std::size_t maxdeg = 0;
+    // 32-bit degrees and positions: the arrays of the random accesses below stay small
+    std::vector<vertex_t> deg(n);
+    vertex_t maxdeg = 0;
     for (vertex_t v = 0; v < n; ++v) {
-        deg[v] = view.out_neighbours(v).size() + (directed ? view.in_neighbours(v).size() : 0);
+        deg[v] = vertex_t(view.out_neighbours(v).size() + (directed ? view.in_neighbours(v).size() : 0));
         maxdeg = std::max(maxdeg, deg[v]);
     }
     // bucket sort by degree: vert[] ordered by degree, pos[v] its place, bin[d] first place
-    std::vector<std::size_t> bin(maxdeg + 2, 0), pos(n);
-    std::vector<vertex_t> vert(n);
+    std::vector<vertex_t> bin(std::size_t(maxdeg) + 2, 0), pos(n), vert(n);
     for (vertex_t v = 0; v < n; ++v) ++bin[deg[v] + 1];
     for (std::size_t d = 1; d < bin.size(); ++d) bin[d] += bin[d - 1];
     {
-        std::vector<std::size_t> next(bin.begin(), bin.end() - 1);
+        std::vector<vertex_t> next(bin.begin(), bin.end() - 1);
         for (vertex_t v = 0; v < n; ++v) {
             pos[v] = next[deg[v]]++;
             vert[pos[v]] = v;
         }
     }
-    auto lower = [&](vertex_t u, std::size_t dv) {
+    auto lower = [&](vertex_t u, vertex_t dv) {
         if (deg[u] <= dv) return;
-        const std::size_t du = deg[u];
-        const std::size_t pu = pos[u], pw = bin[du];
+        const vertex_t du = deg[u];
+        const vertex_t pu = pos[u], pw = bin[du];
         const vertex_t w = vert[pw];
         if (u != w) {
             pos[u] = pw;
@@ -59,14 +60,14 @@ inline std::vector<std::size_t> core_number(const View& view) {
         ++bin[du];
         --deg[u];
     };
-    for (std::size_t i = 0; i < n; ++i) {
+    for (vertex_t i = 0; i < n; ++i) {
         const vertex_t v = vert[i];
-        const std::size_t dv = deg[v];
+        const vertex_t dv = deg[v];
         for (vertex_t u : view.out_neighbours(v)) lower(u, dv);
         if (directed)
             for (vertex_t u : view.in_neighbours(v)) lower(u, dv);
     }
-    return deg;
+    return std::vector<std::size_t>(deg.begin(), deg.end());
 }
 
 }  // namespace ketennet::cohesion

@@ -7,6 +7,7 @@
 /// blocks in block order. Results are therefore bit-identical for any thread count.
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <cstddef>
 #include <exception>
 #include <mutex>
@@ -78,6 +79,28 @@ void parallel_blocks(std::size_t blocks, unsigned threads, Body&& body,
     for (auto& th : pool) th.join();
     if (error) std::rethrow_exception(error);
     if (progress) report_progress(progress, 1.0);
+}
+
+/// Runs body(t, sync) on @p threads threads at once, t = 0 .. threads-1 (the calling thread
+/// is t = 0), for iterative kernels whose steps depend on each other (a power iteration):
+/// sync() waits until every thread has reached it. The threads live for the whole call,
+/// so a step costs a barrier, not a thread start. The body must not throw (it would leave the
+/// others waiting at sync); results stay bit-identical for any thread count when each thread
+/// works on fixed blocks (block_range) and partial results are combined in block order.
+template <class Body>
+void parallel_team(unsigned threads, Body&& body) {
+    threads = std::max(1u, threads);
+    if (threads == 1) {
+        body(0u, [] {});
+        return;
+    }
+    std::barrier<> barrier{std::ptrdiff_t(threads)};
+    auto sync = [&barrier] { barrier.arrive_and_wait(); };
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back([&body, &sync, t] { body(t, sync); });
+    body(0u, sync);
+    for (auto& th : pool) th.join();
 }
 
 }  // namespace ketennet

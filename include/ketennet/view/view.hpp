@@ -64,9 +64,10 @@ public:
         }
         sort_arcs(n, arcs);
         // merge parallel arcs (adjacent after sorting, in their original order)
-        v->src_.reserve(arcs.size());
-        v->tgt_.reserve(arcs.size());
-        v->w_.reserve(arcs.size());
+        v->src_.resize(arcs.size());
+        v->tgt_.resize(arcs.size());
+        v->w_.resize(arcs.size());
+        std::size_t m = 0;
         for (std::size_t i = 0; i < arcs.size();) {
             std::size_t j = i;
             double w = arcs[i].weight;
@@ -77,11 +78,15 @@ public:
                     : combine == Combine::min ? std::min(w, x)
                                               : std::max(w, x);
             }
-            v->src_.push_back(arcs[i].source);
-            v->tgt_.push_back(arcs[i].target);
-            v->w_.push_back(weighted ? w : 1.0);
+            v->src_[m] = arcs[i].source;
+            v->tgt_[m] = arcs[i].target;
+            v->w_[m] = weighted ? w : 1.0;
+            ++m;
             i = j;
         }
+        v->src_.resize(m);
+        v->tgt_.resize(m);
+        v->w_.resize(m);
         if (v->src_.size() > std::size_t(UINT32_MAX))
             throw InputError("a view holds at most 2^32-1 edges");
         v->build_adjacency();
@@ -150,7 +155,9 @@ private:
     View() = default;
 
     /// Sorts arcs by (source, target), stably (parallel arcs keep their input order, so a
-    /// sum merges them in a fixed order): two counting-sort passes, O(n + m).
+    /// sum merges them in a fixed order): one counting-sort pass by source, O(n + m), then
+    /// each row by target (insertion sort for the short rows of sparse networks, a stable
+    /// merge sort for long ones).
     static void sort_arcs(vertex_t n, std::vector<Arc>& arcs) {
         if (arcs.size() < 2) return;
         bool sorted = true;
@@ -158,87 +165,93 @@ private:
             sorted = arcs[i - 1].source < arcs[i].source ||
                      (arcs[i - 1].source == arcs[i].source && arcs[i - 1].target <= arcs[i].target);
         if (sorted) return;
-        std::vector<Arc> tmp(arcs.size());
-        std::vector<std::size_t> count(std::size_t(n) + 1);
-        auto pass = [&](const std::vector<Arc>& from, std::vector<Arc>& to, auto key) {
-            std::fill(count.begin(), count.end(), 0);
-            for (const Arc& a : from) ++count[key(a) + 1];
-            for (std::size_t k = 1; k < count.size(); ++k) count[k] += count[k - 1];
-            for (const Arc& a : from) to[count[key(a)]++] = a;
-        };
-        pass(arcs, tmp, [](const Arc& a) { return std::size_t(a.target); });
-        pass(tmp, arcs, [](const Arc& a) { return std::size_t(a.source); });
-    }
-
-    static void csr(vertex_t n, const std::vector<vertex_t>& from, const std::vector<vertex_t>& to,
-                    const std::vector<double>& w, const std::vector<edge_t>& eid,
-                    std::vector<std::size_t>& off, std::vector<vertex_t>& adj,
-                    std::vector<double>& aw, std::vector<edge_t>& ae) {
-        off.assign(std::size_t(n) + 1, 0);
-        for (vertex_t u : from) ++off[u + 1];
-        std::partial_sum(off.begin(), off.end(), off.begin());
-        adj.resize(from.size());
-        aw.resize(from.size());
-        ae.resize(from.size());
-        std::vector<std::size_t> pos(off.begin(), off.end() - 1);
-        // Stable counting sort by source, then sort each row by target.
-        for (std::size_t i = 0; i < from.size(); ++i) {
-            const std::size_t p = pos[from[i]]++;
-            adj[p] = to[i];
-            aw[p] = w[i];
-            ae[p] = eid[i];
+        std::vector<std::size_t> start(std::size_t(n) + 1, 0);
+        for (const Arc& a : arcs) ++start[std::size_t(a.source) + 1];
+        for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+        std::vector<Arc> out(arcs.size());
+        {
+            std::vector<std::size_t> next(start.begin(), start.end() - 1);
+            for (const Arc& a : arcs) out[next[a.source]++] = a;
         }
-        std::vector<std::size_t> perm;
-        for (vertex_t u = 0; u < n; ++u) {
-            const std::size_t b = off[u], e = off[u + 1];
-            if (std::is_sorted(adj.begin() + b, adj.begin() + e)) continue;
-            perm.resize(e - b);
-            std::iota(perm.begin(), perm.end(), b);
-            std::sort(perm.begin(), perm.end(),
-                      [&](std::size_t x, std::size_t y) { return adj[x] < adj[y]; });
-            std::vector<vertex_t> a2(e - b);
-            std::vector<double> w2(e - b);
-            std::vector<edge_t> e2(e - b);
-            for (std::size_t k = 0; k < perm.size(); ++k) {
-                a2[k] = adj[perm[k]];
-                w2[k] = aw[perm[k]];
-                e2[k] = ae[perm[k]];
+        auto by_target = [](const Arc& a, const Arc& b) { return a.target < b.target; };
+        for (std::size_t u = 0; u < std::size_t(n); ++u) {
+            Arc* b = out.data() + start[u];
+            Arc* e = out.data() + start[u + 1];
+            if (e - b > 32) {
+                std::stable_sort(b, e, by_target);
+                continue;
             }
-            std::copy(a2.begin(), a2.end(), adj.begin() + b);
-            std::copy(w2.begin(), w2.end(), aw.begin() + b);
-            std::copy(e2.begin(), e2.end(), ae.begin() + b);
+            for (Arc* i = b + 1; i < e; ++i) {  // stable insertion sort
+                const Arc a = *i;
+                Arc* j = i;
+                for (; j > b && (j - 1)->target > a.target; --j) *j = *(j - 1);
+                *j = a;
+            }
         }
+        arcs.swap(out);
     }
 
+    /// Fills off (size n + 1) with the prefix sums of @p count (one entry per vertex).
+    static void offsets(const std::vector<std::size_t>& count, std::vector<std::size_t>& off) {
+        off.resize(count.size() + 1);
+        off[0] = 0;
+        for (std::size_t u = 0; u < count.size(); ++u) off[u + 1] = off[u] + count[u];
+    }
+
+    /// The adjacency lists from the sorted, merged edge list. Scattering the edges in
+    /// (source, target) order fills every row in ascending order of neighbour, so no row needs
+    /// sorting: out-rows of a directed view are runs of the edge list; in-rows receive their
+    /// sources in ascending order; an undirected row u receives its neighbours x < u (as
+    /// targets of earlier edges), then u itself (a self-loop, once), then y > u.
     void build_adjacency() {
         const std::size_t m = src_.size();
-        std::vector<edge_t> ids(m);
-        std::iota(ids.begin(), ids.end(), edge_t{0});
+        const std::size_t n = n_;
+        std::vector<std::size_t> count(n, 0);
         if (directed_) {
-            csr(n_, src_, tgt_, w_, ids, out_off_, out_adj_, out_w_, out_e_);
-            csr(n_, tgt_, src_, w_, ids, in_off_, in_adj_, in_w_, in_e_);
+            for (std::size_t i = 0; i < m; ++i) ++count[src_[i]];
+            offsets(count, out_off_);
+            out_adj_.assign(tgt_.begin(), tgt_.end());
+            out_w_.assign(w_.begin(), w_.end());
+            out_e_.resize(m);
+            std::iota(out_e_.begin(), out_e_.end(), edge_t{0});
+            std::fill(count.begin(), count.end(), 0);
+            for (std::size_t i = 0; i < m; ++i) ++count[tgt_[i]];
+            offsets(count, in_off_);
+            in_adj_.resize(m);
+            in_w_.resize(m);
+            in_e_.resize(m);
+            std::vector<std::size_t> pos(in_off_.begin(), in_off_.end() - 1);
+            for (std::size_t i = 0; i < m; ++i) {
+                const std::size_t p = pos[tgt_[i]]++;
+                in_adj_[p] = src_[i];
+                in_w_[p] = w_[i];
+                in_e_[p] = edge_t(i);
+            }
             return;
         }
-        std::vector<vertex_t> from, to;
-        std::vector<double> w;
-        std::vector<edge_t> e;
-        from.reserve(2 * m);
-        to.reserve(2 * m);
-        w.reserve(2 * m);
-        e.reserve(2 * m);
         for (std::size_t i = 0; i < m; ++i) {
-            from.push_back(src_[i]);
-            to.push_back(tgt_[i]);
-            w.push_back(w_[i]);
-            e.push_back(edge_t(i));
-            if (src_[i] != tgt_[i]) {
-                from.push_back(tgt_[i]);
-                to.push_back(src_[i]);
-                w.push_back(w_[i]);
-                e.push_back(edge_t(i));
+            ++count[src_[i]];
+            if (src_[i] != tgt_[i]) ++count[tgt_[i]];
+        }
+        offsets(count, out_off_);
+        const std::size_t arcs = out_off_[n];
+        out_adj_.resize(arcs);
+        out_w_.resize(arcs);
+        out_e_.resize(arcs);
+        std::vector<std::size_t> pos(out_off_.begin(), out_off_.end() - 1);
+        for (std::size_t i = 0; i < m; ++i) {
+            const vertex_t s = src_[i], t = tgt_[i];
+            std::size_t p = pos[s]++;
+            out_adj_[p] = t;
+            out_w_[p] = w_[i];
+            out_e_[p] = edge_t(i);
+            if (s != t) {
+                p = pos[t]++;
+                out_adj_[p] = s;
+                out_w_[p] = w_[i];
+                out_e_[p] = edge_t(i);
             }
         }
-        csr(n_, from, to, w, e, out_off_, out_adj_, out_w_, out_e_);
     }
 
     vertex_t n_ = 0;

@@ -98,3 +98,21 @@ TEST_CASE("a progress handler returning false throws Cancelled", "[support][prog
     // with one thread, the blocks stop at the report that cancels: 5 of 50 = 0.1
     CHECK(ran.load() == 5);
 }
+
+TEST_CASE("parallel_team runs every thread and sync() separates the steps", "[support][parallel]") {
+    for (unsigned threads : {1u, 2u, 3u}) {
+        std::vector<int> step_of(threads, -1);
+        std::atomic<int> errors{0};
+        parallel_team(threads, [&](unsigned t, auto&& sync) {
+            for (int step = 0; step < 50; ++step) {
+                step_of[t] = step;
+                sync();
+                for (unsigned u = 0; u < threads; ++u)  // everyone finished this step's write
+                    if (step_of[u] != step) ++errors;
+                sync();
+            }
+        });
+        CHECK(errors == 0);
+        for (unsigned t = 0; t < threads; ++t) CHECK(step_of[t] == 49);
+    }
+}
