@@ -389,7 +389,7 @@ def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
         Layers of the view (default all; directed if any selected layer is). Undirected ties
         are followed both ways.
     threads : int
-        Threads for the power iteration (0: all cores). Only networks of at least 2^15
+        Threads for the power iteration (0: all cores). Only networks of at least 2^18
         ties plus organisations are split; the values are the same for any number of
         threads.
 

@@ -560,11 +560,11 @@ def test_empty_network():
 
 
 def test_pagerank_threads_give_identical_values():
-    """Above 2^15 ties plus organisations the power iteration is split among threads; the
+    """Above 2^18 ties plus organisations the power iteration is split among threads; the
     sums are taken in fixed blocks, so 1 and 2 threads give the same bits (and NetworkX's
     values to rounding)."""
     rng = np.random.default_rng(7)
-    n = 7000
+    n = 40000
     for directed in (True, False):
         s, t = rng.integers(0, n, 6 * n), rng.integers(0, n, 6 * n)
         keep = s != t
