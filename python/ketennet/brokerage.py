@@ -63,10 +63,15 @@ def _partition(net, partition: PartitionLike, name: str = "partition"):
     return np.asarray([code[str(v)] for v in values], dtype=np.int64), labels
 
 
-def _holes(net, weight, layers, threads, progress):
+_MEASURES = ("constraint", "effective_size", "efficiency", "hierarchy")
+
+
+def _holes(net, weight, layers, threads, progress, measures=_MEASURES):
+    """The chosen Burt measures (a dict of arrays): the kernel computes only those."""
     view = view_of(net, layers, weight)
     return _core.brokerage.structural_holes(view, threads,
-                                            progress_handler(progress, "structural holes"))
+                                            progress_handler(progress, "structural holes"),
+                                            **{m: m in measures for m in _MEASURES})
 
 
 def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None,
@@ -86,8 +91,7 @@ def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None
     ['constraint', 'effective_size', 'efficiency', 'hierarchy']
     """
     r = _holes(net, weight, layers, threads, progress)
-    return pd.DataFrame({k: r[k] for k in ("constraint", "effective_size", "efficiency",
-                                           "hierarchy")}, index=net._id_index())
+    return pd.DataFrame({k: r[k] for k in _MEASURES}, index=net._id_index())
 
 
 def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -118,7 +122,7 @@ def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     >>> round(float(kn.brokerage.constraint(net)["a"]), 4)   # a star's centre: 3 * (1/3)^2
     0.3333
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("constraint",))
     return series(net, r["constraint"], "constraint")
 
 
@@ -143,7 +147,7 @@ def effective_size(net, weight: Optional[str] = None, *, layers: Layers = None,
     >>> round(float(kn.brokerage.effective_size(net)["a"]), 4)   # 3 - 2 * 1 / 3
     2.3333
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("effective_size",))
     return series(net, r["effective_size"], "effective_size")
 
 
@@ -169,7 +173,7 @@ def efficiency(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     >>> round(float(kn.brokerage.efficiency(net)["a"]), 4)   # (7/3) / 3
     0.7778
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("efficiency",))
     return series(net, r["efficiency"], "efficiency")
 
 
@@ -197,7 +201,7 @@ def hierarchy(net, weight: Optional[str] = None, *, layers: Layers = None, threa
     >>> bool(abs(kn.brokerage.hierarchy(net)["a"]) < 1e-12)   # a star: constraint spread evenly
     True
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("hierarchy",))
     return series(net, r["hierarchy"], "hierarchy")
 
 
