@@ -33,6 +33,9 @@ __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structura
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total")
 """Gould-Fernandez roles in column order (sna columns w_I, w_O, b_OI, b_IO, b_O, t)."""
 
+_ROLE_COLUMNS = pd.Index(ROLES)  # built once: a list would be re-inferred on every DataFrame
+_NETWORK_ROWS = pd.Index(["raw", "expected", "sd", "z"])
+
 PartitionLike = Union[str, Mapping[str, object], pd.Series]
 
 
@@ -282,10 +285,10 @@ def gould_fernandez(net, partition: PartitionLike = "sector", *, layers: Layers 
     r = _core.brokerage.gould_fernandez(view, codes, labels, threads,
                                         progress_handler(progress, "brokerage"))
     index = net._id_index()
-    frame = lambda a: pd.DataFrame(a, index=index, columns=list(ROLES))  # noqa: E731
-    network = pd.DataFrame([r["network_raw"], r["network_expected"], r["network_sd"],
-                            r["network_z"]], index=["raw", "expected", "sd", "z"],
-                           columns=list(ROLES))
+    frame = lambda a: pd.DataFrame(a, index=index, columns=_ROLE_COLUMNS)  # noqa: E731
+    network = pd.DataFrame(np.vstack([r["network_raw"], r["network_expected"], r["network_sd"],
+                                      r["network_z"]]), index=_NETWORK_ROWS,
+                           columns=_ROLE_COLUMNS)
     group = pd.Series(np.asarray(labels, dtype=object)[codes], index=index, name="group")
     return BrokerageRoles(frame(r["raw"]), frame(r["expected"]), frame(r["sd"]), frame(r["z"]),
                           network, group, float(r["density"]))
