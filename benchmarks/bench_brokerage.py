@@ -157,7 +157,10 @@ def main(argv=None) -> int:
                 tn = (time.perf_counter() - t0) / len(ref) * n
                 got = e.to_numpy()[list(ref)]
                 exp = np.array(list(ref.values()))
-                assert np.allclose(got, exp, atol=1e-9, equal_nan=True)
+                # on a digraph NetworkX's node-by-node path gives NaN to an organisation
+                # without successors (it tests G[v], the out-neighbours): compare the others
+                ok = ~np.isnan(exp) if directed else np.ones(len(exp), bool)
+                assert np.allclose(got[ok], exp[ok], atol=1e-9, equal_nan=True)
                 rows.append({"n": n, "variant": variant, "op": "effective_size",
                              "ketennet": tk, "networkx": tn, "sample": len(ref)})
             else:

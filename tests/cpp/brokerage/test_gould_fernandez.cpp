@@ -130,7 +130,7 @@ Network random_sectored(unsigned n, unsigned arcs, unsigned groups, bool directe
     auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
     std::vector<std::pair<std::string, std::string>> orgs;
     for (unsigned i = 0; i < n; ++i)
-        orgs.emplace_back("o" + std::to_string(i), "sector-" + std::string(1, char('z' - next() % groups)));
+        orgs.emplace_back(std::string("o").append(std::to_string(i)), "sector-" + std::string(1, char('z' - next() % groups)));
     std::vector<kt::E> edges;
     std::set<std::pair<unsigned, unsigned>> seen;  // one relation per pair and layer
     for (unsigned e = 0; e < arcs; ++e) {

@@ -130,7 +130,7 @@ namespace {
 /// weights in [0.5, 3) (volume), self-loops included, in one layer (repeats dropped).
 Network random_network(unsigned n, unsigned arcs, bool directed, unsigned seed) {
     std::vector<std::string> ids;
-    for (unsigned i = 0; i < n; ++i) ids.push_back("o" + std::to_string(i));
+    for (unsigned i = 0; i < n; ++i) ids.push_back(std::string("o").append(std::to_string(i)));
     std::vector<kt::E> edges;
     unsigned state = seed * 2654435761u + 12345u;
     auto next = [&] { return state = state * 1664525u + 1013904223u; };
