@@ -55,7 +55,7 @@ namespace detail {
 
 /// The symmetric "mutual" adjacency of a view for Burt's measures: the contacts N(u) of
 /// every vertex u (in- and out-neighbours, ascending, u itself after a self-loop) in slots
-/// [start[u], stop[u]) of adj, the mutual weight m_uj = a_uj + a_ju (= m_ju) of each slot,
+/// [start[u], vertex[u].stop) of adj, the mutual weight m_uj = a_uj + a_ju (= m_ju) of each slot,
 /// and per vertex sum_j m_uj and max_j m_uj. What the ego loop reads of a contact q sits in
 /// one record (vertex[q]): one cache line instead of four scattered ones.
 /// For an undirected view the slots are the view's own adjacency (no copy) and m holds a
