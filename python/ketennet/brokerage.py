@@ -33,6 +33,9 @@ __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structura
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total")
 """Gould-Fernandez roles in column order (sna columns w_I, w_O, b_OI, b_IO, b_O, t)."""
 
+_ROLE_COLUMNS = pd.Index(ROLES)  # built once: a list would be re-inferred on every DataFrame
+_NETWORK_ROWS = pd.Index(["raw", "expected", "sd", "z"])
+
 PartitionLike = Union[str, Mapping[str, object], pd.Series]
 
 
@@ -63,10 +66,15 @@ def _partition(net, partition: PartitionLike, name: str = "partition"):
     return np.asarray([code[str(v)] for v in values], dtype=np.int64), labels
 
 
-def _holes(net, weight, layers, threads, progress):
+_MEASURES = ("constraint", "effective_size", "efficiency", "hierarchy")
+
+
+def _holes(net, weight, layers, threads, progress, measures=_MEASURES):
+    """The chosen Burt measures (a dict of arrays): the kernel computes only those."""
     view = view_of(net, layers, weight)
     return _core.brokerage.structural_holes(view, threads,
-                                            progress_handler(progress, "structural holes"))
+                                            progress_handler(progress, "structural holes"),
+                                            **{m: m in measures for m in _MEASURES})
 
 
 def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None,
@@ -86,8 +94,7 @@ def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None
     ['constraint', 'effective_size', 'efficiency', 'hierarchy']
     """
     r = _holes(net, weight, layers, threads, progress)
-    return pd.DataFrame({k: r[k] for k in ("constraint", "effective_size", "efficiency",
-                                           "hierarchy")}, index=net._id_index())
+    return pd.DataFrame({k: r[k] for k in _MEASURES}, index=net._id_index())
 
 
 def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -118,7 +125,7 @@ def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     >>> round(float(kn.brokerage.constraint(net)["a"]), 4)   # a star's centre: 3 * (1/3)^2
     0.3333
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("constraint",))
     return series(net, r["constraint"], "constraint")
 
 
@@ -143,7 +150,7 @@ def effective_size(net, weight: Optional[str] = None, *, layers: Layers = None,
     >>> round(float(kn.brokerage.effective_size(net)["a"]), 4)   # 3 - 2 * 1 / 3
     2.3333
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("effective_size",))
     return series(net, r["effective_size"], "effective_size")
 
 
@@ -169,7 +176,7 @@ def efficiency(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     >>> round(float(kn.brokerage.efficiency(net)["a"]), 4)   # (7/3) / 3
     0.7778
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("efficiency",))
     return series(net, r["efficiency"], "efficiency")
 
 
@@ -197,7 +204,7 @@ def hierarchy(net, weight: Optional[str] = None, *, layers: Layers = None, threa
     >>> bool(abs(kn.brokerage.hierarchy(net)["a"]) < 1e-12)   # a star: constraint spread evenly
     True
     """
-    r = _holes(net, weight, layers, threads, progress)
+    r = _holes(net, weight, layers, threads, progress, ("hierarchy",))
     return series(net, r["hierarchy"], "hierarchy")
 
 
@@ -278,10 +285,10 @@ def gould_fernandez(net, partition: PartitionLike = "sector", *, layers: Layers 
     r = _core.brokerage.gould_fernandez(view, codes, labels, threads,
                                         progress_handler(progress, "brokerage"))
     index = net._id_index()
-    frame = lambda a: pd.DataFrame(a, index=index, columns=list(ROLES))  # noqa: E731
-    network = pd.DataFrame([r["network_raw"], r["network_expected"], r["network_sd"],
-                            r["network_z"]], index=["raw", "expected", "sd", "z"],
-                           columns=list(ROLES))
+    frame = lambda a: pd.DataFrame(a, index=index, columns=_ROLE_COLUMNS)  # noqa: E731
+    network = pd.DataFrame(np.vstack([r["network_raw"], r["network_expected"], r["network_sd"],
+                                      r["network_z"]]), index=_NETWORK_ROWS,
+                           columns=_ROLE_COLUMNS)
     group = pd.Series(np.asarray(labels, dtype=object)[codes], index=index, name="group")
     return BrokerageRoles(frame(r["raw"]), frame(r["expected"]), frame(r["sd"]), frame(r["z"]),
                           network, group, float(r["density"]))

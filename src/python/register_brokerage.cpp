@@ -52,27 +52,36 @@ void register_brokerage(py::module_& m) {
     }, py::arg("network"), py::arg("attribute"));
     b.def("contacts", [](const View& v) {
         // distinct contacts (in- or out-neighbours, self excluded) of every organisation
-        const brokerage::detail::MutualAdjacency M(v);
+        const brokerage::detail::MutualAdjacency M(v, /*threads=*/1);
         std::vector<double> c(v.n(), 0.0);
         for (vertex_t u = 0; u < v.n(); ++u)
-            for (std::size_t k = M.off[u]; k < M.off[u + 1]; ++k) c[u] += M.adj[k] != u ? 1.0 : 0.0;
+            for (vertex_t j : M.contacts(u)) c[u] += j != u ? 1.0 : 0.0;
         return to_numpy(c);
     }, py::arg("view"));
-    b.def("structural_holes", [](const View& v, unsigned threads, py::object progress) {
+    b.def("structural_holes", [](const View& v, unsigned threads, py::object progress,
+                                 bool constraint, bool effective_size, bool efficiency,
+                                 bool hierarchy) {
         PythonProgress p(std::move(progress));
         auto r = p.run([&](ProgressHandler h) {
             brokerage::StructuralHolesOptions o;
             o.threads = threads;
             o.progress = std::move(h);
+            o.constraint = constraint;
+            o.effective_size = effective_size;
+            o.efficiency = efficiency;
+            o.hierarchy = hierarchy;
             return brokerage::structural_holes(v, o);
         });
+        // only the measures asked for
         py::dict d;
-        d["constraint"] = to_numpy(r.constraint);
-        d["effective_size"] = to_numpy(r.effective_size);
-        d["efficiency"] = to_numpy(r.efficiency);
-        d["hierarchy"] = to_numpy(r.hierarchy);
+        if (constraint) d["constraint"] = to_numpy(r.constraint);
+        if (effective_size) d["effective_size"] = to_numpy(r.effective_size);
+        if (efficiency) d["efficiency"] = to_numpy(r.efficiency);
+        if (hierarchy) d["hierarchy"] = to_numpy(r.hierarchy);
         return d;
-    }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
+    }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none(),
+       py::arg("constraint") = true, py::arg("effective_size") = true,
+       py::arg("efficiency") = true, py::arg("hierarchy") = true);
     b.def("gould_fernandez", [](const View& v, const Codes& codes, std::vector<std::string> labels,
                                 unsigned threads, py::object progress) {
         const auto part = to_partition(codes, std::move(labels));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ketennet/brokerage/partition.hpp"
+#include "ketennet/brokerage/work_blocks.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
@@ -56,7 +57,14 @@ struct BrokerageOptions {
 /// included as in sna) and group sizes n_g, e.g. E[coordinator] = d^2 (1 - d)(n_g - 1)(n_g - 2)
 /// for a member of group g; z = (raw - expected) / sd (IEEE: NaN for 0/0, +-inf for x/0, as R).
 /// Network-level rows are the column sums, with sna's network-level expectations.
-/// Cost: O(sum_v indeg(v) outdeg(v) log d) time.
+///
+/// Method: for broker v, S = out(v) \ {v} is marked (a per-thread stamp array) and counted
+/// by group once; for each in-neighbour a, the brokered targets are T = S \ {a} \ out(a),
+/// so only a's out-list is walked (subtracting its marked members from S's counts) and the
+/// roles follow from |T| and T's counts in v's and a's groups. The counts are integers, so
+/// they are exact whatever the order. Brokers are independent: parallel in blocks, results
+/// identical for every thread count.
+/// Cost: O(m + sum_a outdeg(a)^2) time, O(n + k) memory per thread (k groups).
 inline Brokerage gould_fernandez(const View& g, const Partition& p, const BrokerageOptions& options = {}) {
     check_partition(g, p);
     const vertex_t n = g.n();
@@ -65,33 +73,65 @@ inline Brokerage gould_fernandez(const View& g, const Partition& p, const Broker
     constexpr std::size_t R = role_count;
     Brokerage out;
     out.raw.assign(std::size_t(n) * R, 0.0);
-    const std::size_t blocks = block_count(n, 256);
-    parallel_blocks(blocks, options.threads, [&](std::size_t b) {
+    double work = 0.0;
+    for (vertex_t v = 0; v < n; ++v) {
+        const double d = double(g.out_neighbours(v).size());
+        work += d * (d + 1.0);
+    }
+    struct Scratch {
+        std::vector<std::uint32_t> mark;  // mark[c] = v + 1 while c is in broker v's S
+        std::vector<double> count;        // S's members per group
+    };
+    detail::ScratchPool<Scratch> pool([&] {
+        return Scratch{std::vector<std::uint32_t>(n, 0), std::vector<double>(p.groups(), 0.0)};
+    });
+    const std::size_t blocks = detail::work_blocks(n, work);
+    detail::run_blocks(blocks, options.threads, [&](std::size_t b) {
         const auto [lo, hi] = block_range(n, blocks, b);
-        for (vertex_t v = vertex_t(lo); v < vertex_t(hi); ++v) {
-            double* row = &out.raw[std::size_t(v) * R];
-            const std::uint32_t gv = p.group[v];
-            auto outs = g.out_neighbours(v);
-            for (vertex_t a : g.in_neighbours(v)) {
-                if (a == v) continue;
-                const std::uint32_t ga = p.group[a];
-                auto a_out = g.out_neighbours(a);
+        pool.with([&](Scratch& s) {
+            std::uint32_t* mark = s.mark.data();
+            double* count = s.count.data();
+            for (vertex_t v = vertex_t(lo); v < vertex_t(hi); ++v) {
+                double* row = &out.raw[std::size_t(v) * R];
+                const std::uint32_t gv = p.group[v], stamp = v + 1;
+                auto outs = g.out_neighbours(v);
+                double size = 0.0;  // |S|
                 for (vertex_t c : outs) {
-                    if (c == v || c == a) continue;
-                    if (std::binary_search(a_out.begin(), a_out.end(), c)) continue;
-                    const std::uint32_t gc = p.group[c];
-                    Role role;
-                    if (ga == gv)
-                        role = gc == gv ? Role::coordinator : Role::representative;
-                    else if (gc == gv)
-                        role = Role::gatekeeper;
-                    else
-                        role = ga == gc ? Role::itinerant : Role::liaison;
-                    row[std::size_t(role)] += 1.0;
+                    if (c == v) continue;
+                    mark[c] = stamp;
+                    count[p.group[c]] += 1.0;
+                    size += 1.0;
                 }
+                if (size > 0.0) {
+                    for (vertex_t a : g.in_neighbours(v)) {
+                        if (a == v) continue;
+                        const std::uint32_t ga = p.group[a];
+                        // T = S \ {a} \ out(a): |T| and its members in v's and a's groups
+                        double t = size, in_v = count[gv], in_a = count[ga];
+                        const auto drop = [&](vertex_t c) {
+                            const std::uint32_t gc = p.group[c];
+                            t -= 1.0;
+                            in_v -= gc == gv ? 1.0 : 0.0;
+                            in_a -= gc == ga ? 1.0 : 0.0;
+                        };
+                        if (mark[a] == stamp) drop(a);
+                        for (vertex_t c : g.out_neighbours(a))
+                            if (c != a && mark[c] == stamp) drop(c);
+                        if (ga == gv) {
+                            row[std::size_t(Role::coordinator)] += in_v;         // A -> A -> A
+                            row[std::size_t(Role::representative)] += t - in_v;  // A -> A -> B
+                        } else {
+                            row[std::size_t(Role::gatekeeper)] += in_v;          // A -> B -> B
+                            row[std::size_t(Role::itinerant)] += in_a;           // A -> B -> A
+                            row[std::size_t(Role::liaison)] += t - in_v - in_a;  // A -> B -> C
+                        }
+                    }
+                }
+                for (vertex_t c : outs)
+                    if (c != v) count[p.group[c]] = 0.0;
+                for (std::size_t r = 0; r < R - 1; ++r) row[R - 1] += row[r];
             }
-            for (std::size_t r = 0; r < R - 1; ++r) row[R - 1] += row[r];
-        }
+        });
     }, options.progress);
 
     // density of the digraph: arcs, undirected edges counting twice (loops once)

@@ -2,10 +2,13 @@
 /// @file partition.hpp
 /// @brief A partition of the organisations into groups (sectors, regions, ...), read from
 /// the `sector` field or an attribute.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ketennet/model/errors.hpp"
@@ -45,6 +48,38 @@ inline std::string attribute_label(const AttributeValue& v) {
 inline Partition partition_by(const Network& net, const std::string& attribute) {
     if (attribute.empty()) throw InputError("partition: the attribute name is empty");
     const auto& orgs = net.organisations();
+    if (attribute == "sector") {
+        // Fast path: sectors are strings, so the groups are the distinct sectors in
+        // alphabetical order (as the general path's ordering of values); found by hashing.
+        std::unordered_map<std::string_view, std::uint32_t> first;
+        std::vector<std::string_view> distinct;
+        Partition p;
+        p.group.reserve(orgs.size());
+        bool complete = true;
+        for (const auto& o : orgs) {
+            if (o.sector.empty()) {
+                complete = false;
+                break;
+            }
+            auto [it, added] = first.try_emplace(o.sector, std::uint32_t(distinct.size()));
+            if (added) distinct.push_back(o.sector);
+            p.group.push_back(it->second);
+        }
+        if (complete) {
+            std::vector<std::uint32_t> order(distinct.size()), code(distinct.size());
+            for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+            std::sort(order.begin(), order.end(),
+                      [&](std::uint32_t a, std::uint32_t b) { return distinct[a] < distinct[b]; });
+            p.labels.reserve(distinct.size());
+            for (std::uint32_t k = 0; k < order.size(); ++k) {
+                code[order[k]] = k;
+                p.labels.emplace_back(distinct[order[k]]);
+            }
+            for (auto& c : p.group) c = code[c];
+            return p;
+        }
+        // an empty sector: the general path names the organisations without one
+    }
     std::vector<const AttributeValue*> values(orgs.size(), nullptr);
     std::vector<AttributeValue> sectors;
     const bool sector = attribute == "sector";

@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
+#include <set>
+#include <utility>
 
 #include "ketennet/brokerage/gould_fernandez.hpp"
 #include "../test_helpers.hpp"
@@ -115,4 +118,90 @@ TEST_CASE("partition groups are sorted by value, numbers labelled briefly", "[br
     const auto p = brokerage::partition_by(net, "k");
     CHECK(p.labels == std::vector<std::string>{"1", "2.5"});
     CHECK(p.group == std::vector<std::uint32_t>{1, 0, 1});
+}
+
+namespace {
+
+/// A random network with @p groups sectors (named in reverse order of first use, so that the
+/// alphabetical codes differ from the order of appearance) and about @p arcs relations,
+/// self-loops included (repeats dropped); every organisation also has the sector as attribute "s".
+Network random_sectored(unsigned n, unsigned arcs, unsigned groups, bool directed, unsigned seed) {
+    unsigned state = seed * 2654435761u + 7u;
+    auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+    std::vector<std::pair<std::string, std::string>> orgs;
+    for (unsigned i = 0; i < n; ++i)
+        orgs.emplace_back(std::string("o").append(std::to_string(i)), "sector-" + std::string(1, char('z' - next() % groups)));
+    std::vector<kt::E> edges;
+    std::set<std::pair<unsigned, unsigned>> seen;  // one relation per pair and layer
+    for (unsigned e = 0; e < arcs; ++e) {
+        const unsigned a = next() % n, b = next() % n;
+        if (seen.insert(directed ? std::pair{a, b} : std::pair{std::min(a, b), std::max(a, b)}).second)
+            edges.push_back({orgs[a].first, orgs[b].first});
+    }
+    Network net = sectored(orgs, edges, directed);
+    for (const auto& [id, sector] : orgs) {
+        Organisation o = net.organisation(id);
+        o.attributes["s"] = sector;
+        net.set_organisation(o);
+    }
+    return net;
+}
+
+/// The role counts straight from the definition: every a -> v -> c with a, v, c distinct and
+/// no a -> c, read off an adjacency matrix.
+std::vector<double> naive_roles(const View& g, const brokerage::Partition& p) {
+    const std::size_t n = g.n(), R = brokerage::role_count;
+    std::vector<char> A(n * n, 0);
+    for (vertex_t u = 0; u < n; ++u)
+        for (vertex_t w : g.out_neighbours(u)) A[u * n + w] = 1;
+    std::vector<double> raw(n * R, 0.0);
+    for (std::size_t v = 0; v < n; ++v)
+        for (std::size_t a = 0; a < n; ++a)
+            for (std::size_t c = 0; c < n; ++c) {
+                if (a == v || c == v || a == c || !A[a * n + v] || !A[v * n + c] || A[a * n + c]) continue;
+                const auto ga = p.group[a], gv = p.group[v], gc = p.group[c];
+                const Role r = ga == gv ? (gc == gv ? Role::coordinator : Role::representative)
+                               : gc == gv ? Role::gatekeeper
+                               : ga == gc ? Role::itinerant
+                                          : Role::liaison;
+                raw[v * R + std::size_t(r)] += 1.0;
+                raw[v * R + std::size_t(Role::total)] += 1.0;
+            }
+    return raw;
+}
+
+}  // namespace
+
+TEST_CASE("brokerage roles agree with the definition on random networks", "[brokerage][gould_fernandez]") {
+    const bool directed = GENERATE(false, true);
+    for (unsigned seed = 1; seed <= 15; ++seed) {
+        INFO("seed " << seed);
+        const unsigned n = 5 + 3 * seed;
+        const Network net = random_sectored(n, 3 * n, 1 + seed % 5, directed, seed);
+        const auto p = brokerage::partition_by(net, "sector");
+        const ViewPtr v = net.view();
+        CHECK(brokerage::gould_fernandez(*v, p).raw == naive_roles(*v, p));
+    }
+}
+
+TEST_CASE("brokerage roles are identical for every thread count", "[brokerage][gould_fernandez]") {
+    const bool directed = GENERATE(false, true);
+    const Network net = random_sectored(30000, 150000, 10, directed, 3);
+    const auto p = brokerage::partition_by(net, "sector");
+    brokerage::BrokerageOptions o;
+    o.threads = 1;
+    const auto one = brokerage::gould_fernandez(*net.view(), p, o);
+    o.threads = 2;
+    const auto two = brokerage::gould_fernandez(*net.view(), p, o);
+    CHECK(std::memcmp(one.raw.data(), two.raw.data(), 8 * one.raw.size()) == 0);
+    CHECK(std::memcmp(one.z.data(), two.z.data(), 8 * one.z.size()) == 0);
+}
+
+TEST_CASE("partition by sector equals the partition by the same strings as attribute", "[brokerage][partition]") {
+    const Network net = random_sectored(200, 10, 7, true, 5);
+    const auto s = brokerage::partition_by(net, "sector");
+    const auto a = brokerage::partition_by(net, "s");
+    CHECK(s.labels == a.labels);
+    CHECK(s.group == a.group);
+    CHECK(std::is_sorted(s.labels.begin(), s.labels.end()));
 }

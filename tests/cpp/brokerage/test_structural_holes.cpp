@@ -2,6 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
+#include <set>
+#include <utility>
 
 #include "ketennet/brokerage/structural_holes.hpp"
 #include "../test_helpers.hpp"
@@ -118,4 +122,132 @@ TEST_CASE("structural holes reject bad input", "[brokerage][structural_holes]") 
         CHECK_THAT(msg, Catch::Contains("b -> c"));
         CHECK_THAT(msg, Catch::Contains("positive"));
     }
+}
+
+namespace {
+
+/// A random network for the cross-checks: @p n organisations, about @p arcs relations with
+/// weights in [0.5, 3) (volume), self-loops included, in one layer (repeats dropped).
+Network random_network(unsigned n, unsigned arcs, bool directed, unsigned seed) {
+    std::vector<std::string> ids;
+    for (unsigned i = 0; i < n; ++i) ids.push_back(std::string("o").append(std::to_string(i)));
+    std::vector<kt::E> edges;
+    unsigned state = seed * 2654435761u + 12345u;
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    std::set<std::pair<unsigned, unsigned>> seen;  // one relation per pair and layer
+    for (unsigned e = 0; e < arcs; ++e) {
+        const unsigned s = (next() >> 8) % n, t = (next() >> 8) % n;
+        const double w = 0.5 + double((next() >> 8) % 5) / 2.0;
+        if (seen.insert(directed ? std::pair{s, t} : std::pair{std::min(s, t), std::max(s, t)}).second)
+            edges.push_back({ids[s], ids[t], w});
+    }
+    return kt::graph(ids, edges, directed);
+}
+
+/// Burt's measures straight from the definition, with a dense matrix of mutual weights.
+brokerage::StructuralHoles naive_holes(const View& g) {
+    const std::size_t n = g.n();
+    std::vector<double> m(n * n, 0.0);
+    for (vertex_t u = 0; u < n; ++u) {
+        auto nb = g.out_neighbours(u);
+        auto w = g.out_weights(u);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            m[u * n + nb[k]] += w[k];
+            m[nb[k] * n + u] += w[k];
+        }
+    }
+    brokerage::StructuralHoles r;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    r.constraint.assign(n, nan);
+    r.effective_size.assign(n, nan);
+    r.efficiency.assign(n, nan);
+    r.hierarchy.assign(n, nan);
+    std::vector<double> sum(n, 0.0), max(n, 0.0);
+    for (std::size_t u = 0; u < n; ++u)
+        for (std::size_t j = 0; j < n; ++j) {
+            sum[u] += m[u * n + j];
+            max[u] = std::max(max[u], m[u * n + j]);
+        }
+    auto P = [&](std::size_t u, std::size_t j) { return m[u * n + j] / sum[u]; };
+    for (std::size_t i = 0; i < n; ++i) {
+        std::vector<std::size_t> N;
+        for (std::size_t j = 0; j < n; ++j)
+            if (m[i * n + j] > 0) N.push_back(j);
+        std::size_t others = 0;
+        for (std::size_t j : N) others += j != i;
+        if (!others) continue;
+        double c = 0, es = 0;
+        std::vector<double> local;
+        for (std::size_t j : N) {
+            double ind = 0, red = 0;
+            for (std::size_t q : N) {
+                ind += P(i, q) * P(q, j);
+                red += P(i, q) * m[q * n + j] / max[j];
+            }
+            local.push_back((P(i, j) + ind) * (P(i, j) + ind));
+            c += local.back();
+            es += 1 - red;
+        }
+        r.constraint[i] = c;
+        r.effective_size[i] = es;
+        r.efficiency[i] = es / double(others);
+        if (N.size() >= 2) r.hierarchy[i] = theil(local);
+    }
+    return r;
+}
+
+void check_same(const std::vector<double>& got, const std::vector<double>& want, double eps) {
+    REQUIRE(got.size() == want.size());
+    for (std::size_t v = 0; v < got.size(); ++v) {
+        INFO("vertex " << v);
+        if (std::isnan(want[v]))
+            CHECK(std::isnan(got[v]));
+        else
+            CHECK(got[v] == Approx(want[v]).margin(eps).epsilon(eps));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("structural holes agree with the definition on random networks", "[brokerage][structural_holes]") {
+    const bool directed = GENERATE(false, true);
+    const bool weighted = GENERATE(false, true);
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        INFO("seed " << seed);
+        const Network net = random_network(10 + 4 * seed, 3 * (10 + 4 * seed), directed, seed);
+        const ViewPtr v = weighted ? net.view(kt::opts({}, "volume")) : net.view();
+        const auto want = naive_holes(*v);
+        const auto got = brokerage::structural_holes(*v);
+        check_same(got.constraint, want.constraint, 1e-12);
+        check_same(got.effective_size, want.effective_size, 1e-12);
+        check_same(got.efficiency, want.efficiency, 1e-12);
+        // hierarchy: a NaN where every local constraint is 0 cannot happen with p > 0
+        check_same(got.hierarchy, want.hierarchy, 1e-10);
+    }
+}
+
+TEST_CASE("structural holes: chosen measures and thread counts give identical values", "[brokerage][structural_holes]") {
+    const bool directed = GENERATE(false, true);
+    // large enough to run in several blocks on several threads
+    const Network net = random_network(20000, 60000, directed, 7);
+    const ViewPtr v = net.view(kt::opts({}, "volume"));
+    brokerage::StructuralHolesOptions o;
+    o.threads = 1;
+    const auto all = brokerage::structural_holes(*v, o);
+    o.threads = 2;
+    const auto two = brokerage::structural_holes(*v, o);
+    CHECK(std::memcmp(all.constraint.data(), two.constraint.data(), 8 * all.constraint.size()) == 0);
+    CHECK(std::memcmp(all.effective_size.data(), two.effective_size.data(), 8 * all.effective_size.size()) == 0);
+    CHECK(std::memcmp(all.hierarchy.data(), two.hierarchy.data(), 8 * all.hierarchy.size()) == 0);
+    o.effective_size = o.efficiency = o.hierarchy = false;
+    const auto c = brokerage::structural_holes(*v, o);
+    CHECK(c.effective_size.empty());
+    CHECK(c.hierarchy.empty());
+    CHECK(std::memcmp(all.constraint.data(), c.constraint.data(), 8 * all.constraint.size()) == 0);
+    o.constraint = false;
+    o.efficiency = true;
+    const auto e = brokerage::structural_holes(*v, o);
+    CHECK(e.constraint.empty());
+    CHECK(e.effective_size.empty());
+    CHECK(std::memcmp(all.efficiency.data(), e.efficiency.data(), 8 * all.efficiency.size()) == 0);
 }
