@@ -20,6 +20,7 @@ namespace ketennet {
 
 /// Threads to use for @p requested (0 = all hardware threads), at most @p blocks.
 inline unsigned resolve_threads(unsigned requested, std::size_t blocks) {
+    if (blocks <= 1) return 1;  // (hardware_concurrency reads a file: skip it when moot)
     unsigned t = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
     return unsigned(std::max<std::size_t>(1, std::min<std::size_t>(t, blocks)));
 }
