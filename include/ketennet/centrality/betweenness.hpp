@@ -117,13 +117,15 @@ inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
         const auto wt = g.out_weights(v);
         for (std::size_t k = 0; k < nb.size(); ++k) {
             const vertex_t w = nb[k];
-            if (sc.level[w] >= 0) continue;
+            // a settled w has dist[w] <= d < nd, so only the rare tie needs the settled
+            // test (d + w(v, w) can round to d when w(v, w) is tiny against d)
             const double nd = d + wt[k];
-            if (nd < dist[w]) {
+            const double dw = dist[w];
+            if (nd < dw) {
                 dist[w] = nd;
                 sigma[w] = sv;
                 heap.push_or_decrease(w);
-            } else if (nd == dist[w]) {
+            } else if (nd == dw && sc.level[w] < 0) {
                 sigma[w] += sv;
             }
         }
@@ -178,8 +180,8 @@ inline void accumulate(const View& g, bool weighted, BrandesScratch& sc, Add&& a
             for (std::size_t j = 0; j < nb.size(); ++j) {
                 const vertex_t w = nb[j];
                 // w != v: a zero-weight self-loop is no path
-                acc += select_if((w != v) & (sc.level[w] >= 0) & (dv + wt[j] == sc.dist[w]),
-                                 sc.coeff[w]);
+                // an unreached w has dist[w] = inf != dv + w(v, w)
+                acc += select_if((w != v) & (dv + wt[j] == sc.dist[w]), sc.coeff[w]);
             }
         }
         const double delta = sc.sigma[v] * acc;

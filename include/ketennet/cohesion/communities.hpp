@@ -157,10 +157,15 @@ inline ModularityGraph aggregate(const ModularityGraph& g, const std::vector<std
     }
     std::vector<double> acc(k, 0.0);
     std::vector<char> seen(k, 0);
-    std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> touched(g.adj.size() + 1);  // one spare slot, as below
     h.off.assign(k + 1, 0);
+    h.adj.reserve(g.adj.size());
+    h.a.reserve(g.adj.size());
     for (std::size_t c = 0; c < k; ++c) {
-        touched.clear();
+        // branch-free sparse accumulator (as NeighbourWeights::collect): the tie to c itself
+        // goes to acc[c] and is moved to self afterwards
+        std::size_t len = 0;
+        seen[c] = 1;
         for (std::size_t i = start[c]; i < start[c + 1]; ++i) {
             const std::uint32_t v = members[i];
             h.self[c] += g.self[v];
@@ -168,19 +173,18 @@ inline ModularityGraph aggregate(const ModularityGraph& g, const std::vector<std
             h.kin[c] += g.kin[v];
             for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e) {
                 const std::uint32_t d = comm[g.adj[e]];
-                if (d == c) {
-                    h.self[c] += 0.5 * g.a[e];
-                    continue;
-                }
-                if (!seen[d]) {
-                    seen[d] = 1;
-                    touched.push_back(d);
-                }
+                touched[len] = d;
+                len += std::size_t(seen[d] ^ 1);
+                seen[d] = 1;
                 acc[d] += g.a[e];
             }
         }
-        std::sort(touched.begin(), touched.end());
-        for (std::uint32_t d : touched) {
+        h.self[c] += 0.5 * acc[c];
+        acc[c] = 0.0;
+        seen[c] = 0;
+        std::sort(touched.begin(), touched.begin() + std::ptrdiff_t(len));
+        for (std::size_t j = 0; j < len; ++j) {
+            const std::uint32_t d = touched[j];
             h.adj.push_back(d);
             h.a.push_back(acc[d]);
             acc[d] = 0.0;
@@ -229,15 +233,20 @@ struct NeighbourWeights {
     std::vector<std::uint32_t> list;
     explicit NeighbourWeights(std::size_t k) : w(k, 0.0), seen(k, 0) {}
     void collect(const ModularityGraph& g, std::size_t v, const std::vector<std::uint32_t>& comm) {
-        list.clear();
-        for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e) {
+        // branch-free: whether a community is new is unpredictable, and mispredictions
+        // dominated the local moving phase
+        const std::size_t lo = g.off[v], hi = g.off[v + 1];
+        list.resize(hi - lo + 1);  // one spare slot: the loop writes before it counts
+        std::uint32_t* out = list.data();
+        std::size_t len = 0;
+        for (std::size_t e = lo; e < hi; ++e) {
             const std::uint32_t c = comm[g.adj[e]];
-            if (!seen[c]) {
-                seen[c] = 1;
-                list.push_back(c);
-            }
+            out[len] = c;
+            len += std::size_t(seen[c] ^ 1);
+            seen[c] = 1;
             w[c] += g.a[e];
         }
+        list.resize(len);
     }
     double at(std::uint32_t c) const { return seen[c] ? w[c] : 0.0; }
     void clear() {
@@ -261,28 +270,29 @@ inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& 
     rng.shuffle(order);
     NeighbourWeights nw(n);
     const double eps = 1e-13 * g.W;
+    const double scale = gamma / g.W;  // one multiplication per candidate, not a division
     bool any = false;
     for (std::size_t pass = 0; pass < 100000; ++pass) {
         std::size_t moves = 0;
         for (std::uint32_t v : order) {
             const std::uint32_t c0 = comm[v];
+            const double kov = g.kout[v], kiv = g.kin[v];
             nw.collect(g, v, comm);
-            Ko[c0] -= g.kout[v];
-            Ki[c0] -= g.kin[v];
-            auto gain = [&](std::uint32_t c) {
-                return nw.at(c) - gamma * (g.kout[v] * Ki[c] + g.kin[v] * Ko[c]) / g.W;
-            };
+            Ko[c0] -= kov;
+            Ki[c0] -= kiv;
+            // gain of joining c, up to terms equal for every c: a(v, c) - γ (k_v^out K_c^in +
+            // k_v^in K_c^out) / W
             std::uint32_t best = c0;
-            double best_gain = gain(c0);
+            double best_gain = nw.at(c0) - (kov * Ki[c0] + kiv * Ko[c0]) * scale;
             for (std::uint32_t c : nw.list) {
-                const double x = gain(c);
+                const double x = nw.w[c] - (kov * Ki[c] + kiv * Ko[c]) * scale;
                 if (x > best_gain + eps) {
                     best_gain = x;
                     best = c;
                 }
             }
-            Ko[best] += g.kout[v];
-            Ki[best] += g.kin[v];
+            Ko[best] += kov;
+            Ki[best] += kiv;
             comm[v] = best;
             nw.clear();
             if (best != c0) ++moves;
