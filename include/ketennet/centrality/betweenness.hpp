@@ -94,7 +94,7 @@ inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
     order.resize(tail);
 }
 
-/// Weighted single source: Dijkstra (indexed 4-ary heap) with path counting; fills order
+/// Weighted single source: Dijkstra (indexed 8-ary heap) with path counting; fills order
 /// (settling order), dist and sigma. Distances are positive (require_distances), so a
 /// vertex's predecessors all settle before it and sigma[v] is final when v settles: a
 /// relaxation v -> w with dist[v] + w(v, w) == dist[w] exactly adds sigma[v], as in NetworkX.

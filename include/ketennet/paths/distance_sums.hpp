@@ -7,7 +7,7 @@
 /// merrier: efficient multi-source graph traversal", PVLDB 8(4)): 64 searches run at once, one
 /// bit each in a machine word per vertex, so a tie is looked at once per level for up to 64
 /// searches instead of once per search. Weighted views run one Dijkstra search per
-/// organisation with an indexed 4-ary heap (paths/dary_heap.hpp: decrease-key, at most n
+/// organisation with an indexed 8-ary heap (paths/dary_heap.hpp: decrease-key, at most n
 /// entries). Both are
 /// parallel over fixed blocks of organisations; every organisation's sums are computed by one
 /// thread in a fixed order, so results are identical for every thread count.
