@@ -488,19 +488,29 @@ def communities(net, method: str = "louvain", *, seed: int = 0, resolution: floa
     membership, q, _levels = _core.cohesion.communities(
         view, method, float(resolution), int(seed), float(threshold), int(iterations))
     part = series(net, membership, "community")
-    return Communities(partition=part, communities=_groups(part), modularity=float(q),
+    return Communities(partition=part, communities=_groups(part, canonical=True),
+                       modularity=float(q),
                        method=method, seed=int(seed), resolution=float(resolution))
 
 
-def _groups(part: pd.Series) -> _List[_FrozenSet[str]]:
+def _groups(part: pd.Series, canonical: bool = False) -> _List[_FrozenSet[str]]:
     """The organisations of each label, largest group first (equal sizes: in order of
-    first appearance)."""
-    codes, _ = pd.factorize(part.to_numpy(), use_na_sentinel=False)
-    order = _np.argsort(codes, kind="stable")
-    ids = part.index.to_numpy(dtype=object)[order]
-    bounds = _np.cumsum(_np.bincount(codes))[:-1] if len(codes) else []
-    groups = [frozenset(g.tolist()) for g in _np.split(ids, bounds)] if len(codes) else []
-    return sorted(groups, key=len, reverse=True)
+    first appearance).
+
+    ``canonical``: the labels are already 0, 1, ... in that order (as :func:`communities`
+    numbers them), so they serve as group numbers as they are."""
+    if len(part) == 0:
+        return []
+    if canonical:
+        codes = part.to_numpy()
+    else:
+        codes, _ = pd.factorize(part.to_numpy(), use_na_sentinel=False)
+    ids = part.index.to_numpy(dtype=object)[_np.argsort(codes, kind="stable")].tolist()
+    groups, start = [], 0
+    for size in _np.bincount(codes).tolist():
+        groups.append(frozenset(ids[start:start + size]))
+        start += size
+    return groups if canonical else sorted(groups, key=len, reverse=True)
 
 
 def _labels(obj, what: str, net=None) -> pd.Series:
