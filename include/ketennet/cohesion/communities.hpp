@@ -217,8 +217,10 @@ inline double quality(const ModularityGraph& g, const std::vector<std::uint32_t>
         in[comm[v]] += g.self[v];
         ko[comm[v]] += g.kout[v];
         ki[comm[v]] += g.kin[v];
+        double inside = 0.0;  // ties to v's own community; a select, not a branch
         for (std::size_t e = g.off[v]; e < g.off[v + 1]; ++e)
-            if (comm[g.adj[e]] == comm[v]) in[comm[v]] += 0.5 * g.a[e];
+            inside += comm[g.adj[e]] == comm[v] ? 0.5 * g.a[e] : 0.0;
+        in[comm[v]] += inside;
     }
     double q = 0.0;
     for (std::size_t c = 0; c < k; ++c) q += in[c] / g.W - resolution * ko[c] * ki[c] / (g.W * g.W);
@@ -264,7 +266,12 @@ struct NeighbourWeights {
 inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& comm,
                           double gamma, SplitMix64& rng) {
     const std::size_t n = g.n;
-    std::vector<double> Ko(g.kout), Ki(g.kin);  // singletons to start
+    // K[c] = (K_c^out, K_c^in) side by side: a candidate's two totals in one load
+    struct Totals {
+        double out, in;
+    };
+    std::vector<Totals> K(n);
+    for (std::size_t v = 0; v < n; ++v) K[v] = {g.kout[v], g.kin[v]};  // singletons to start
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     rng.shuffle(order);
@@ -278,21 +285,21 @@ inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& 
             const std::uint32_t c0 = comm[v];
             const double kov = g.kout[v], kiv = g.kin[v];
             nw.collect(g, v, comm);
-            Ko[c0] -= kov;
-            Ki[c0] -= kiv;
+            K[c0].out -= kov;
+            K[c0].in -= kiv;
             // gain of joining c, up to terms equal for every c: a(v, c) - γ (k_v^out K_c^in +
             // k_v^in K_c^out) / W
             std::uint32_t best = c0;
-            double best_gain = nw.at(c0) - (kov * Ki[c0] + kiv * Ko[c0]) * scale;
+            double best_gain = nw.at(c0) - (kov * K[c0].in + kiv * K[c0].out) * scale;
             for (std::uint32_t c : nw.list) {
-                const double x = nw.w[c] - (kov * Ki[c] + kiv * Ko[c]) * scale;
+                const double x = nw.w[c] - (kov * K[c].in + kiv * K[c].out) * scale;
                 if (x > best_gain + eps) {
                     best_gain = x;
                     best = c;
                 }
             }
-            Ko[best] += kov;
-            Ki[best] += kiv;
+            K[best].out += kov;
+            K[best].in += kiv;
             comm[v] = best;
             nw.clear();
             if (best != c0) ++moves;
