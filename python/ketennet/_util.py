@@ -204,6 +204,7 @@ def result_html(obj) -> str:
     if dataclasses.is_dataclass(obj):
         items = [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)
                  if not f.name.startswith("_")]
+        items += [(name, getattr(obj, name)) for name in getattr(obj, "_html_extra", ())]
     else:
         items = [(k, v) for k, v in vars(obj).items() if not k.startswith("_")]
     rows = []

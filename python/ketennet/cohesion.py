@@ -205,6 +205,7 @@ def qap(net, layer_a: str, layer_b: str, permutations: int = 1000, seed: int = 0
 # clustering, components, cores, connectivity, communities, agreement, multiplexity, complexity
 
 import dataclasses as _dc
+import functools as _functools
 from typing import FrozenSet as _FrozenSet, List as _List, Mapping as _Mapping
 from typing import NamedTuple as _NamedTuple, Optional as _Optional
 
@@ -422,16 +423,23 @@ class Communities:
     """
 
     _repr_html_ = _result_html
+    #: shown in the HTML display besides the fields
+    _html_extra = ("communities",)
 
     partition: pd.Series
-    communities: _List[_FrozenSet[str]]
     modularity: float
     method: str
     seed: int
     resolution: float
 
+    @_functools.cached_property
+    def communities(self) -> _List[_FrozenSet[str]]:
+        """The communities as sets of organisation ids, largest first (built from
+        ``partition`` on first use)."""
+        return _groups(self.partition, canonical=True)
+
     def __len__(self) -> int:
-        return len(self.communities)
+        return int(self.partition.max()) + 1 if len(self.partition) else 0
 
 
 def communities(net, method: str = "louvain", *, seed: int = 0, resolution: float = 1.0,
@@ -488,9 +496,8 @@ def communities(net, method: str = "louvain", *, seed: int = 0, resolution: floa
     membership, q, _levels = _core.cohesion.communities(
         view, method, float(resolution), int(seed), float(threshold), int(iterations))
     part = series(net, membership, "community")
-    return Communities(partition=part, communities=_groups(part, canonical=True),
-                       modularity=float(q),
-                       method=method, seed=int(seed), resolution=float(resolution))
+    return Communities(partition=part, modularity=float(q), method=method, seed=int(seed),
+                       resolution=float(resolution))
 
 
 def _groups(part: pd.Series, canonical: bool = False) -> _List[_FrozenSet[str]]:
