@@ -108,16 +108,24 @@ def _fast_constructors():
     are used, after checking once, here, that they build exactly what the public
     constructors build; otherwise the public ones are used."""
     try:
+        from pandas._libs.internals import BlockPlacement
+        from pandas.core.generic import NDFrame
         from pandas.core.internals import SingleBlockManager
+        from pandas.core.internals.blocks import new_block
 
-        from_mgr = pd.Series._from_mgr
+        series_new, frame_init, set_attr = pd.Series.__new__, NDFrame.__init__, object.__setattr__
         simple_index = pd.Index._simple_new
 
         def make_series(values: np.ndarray, index: pd.Index, name: str) -> pd.Series:
+            # what Series._from_mgr(SingleBlockManager.from_array(values, index)) does,
+            # without re-checking a fresh numeric array; the name is a str (hashable), so
+            # it is set without the setter's check
             if values.ndim != 1 or len(values) != len(index) or values.dtype.kind not in "biuf":
                 return _public_series(values, index, name)
-            s = from_mgr(SingleBlockManager.from_array(values, index), axes=[index])
-            s.name = name
+            block = new_block(values, placement=BlockPlacement(slice(0, len(index))), ndim=1)
+            s = series_new(pd.Series)
+            frame_init(s, SingleBlockManager(block, index))
+            set_attr(s, "_name", name)
             return s
 
         def make_index(values: np.ndarray, name: str) -> pd.Index:
@@ -134,7 +142,8 @@ def _fast_constructors():
             expected = _public_series(values.copy(), expected_index, "x")
             ok = ok and (type(got) is pd.Series and got.dtype == expected.dtype
                          and got.name == expected.name and got.equals(expected)
-                         and got.index.equals(expected.index))
+                         and got.index.equals(expected.index) and got.attrs == expected.attrs
+                         and got.flags == expected.flags and (got * 2).equals(expected * 2))
         if ok:
             return make_series, make_index
     except Exception:  # an older or newer pandas without these internals

@@ -67,7 +67,7 @@ public:
         v->src_.resize(arcs.size());
         v->tgt_.resize(arcs.size());
         v->w_.resize(arcs.size());
-        std::size_t m = 0;
+        std::size_t m = 0, loops = 0;
         for (std::size_t i = 0; i < arcs.size();) {
             std::size_t j = i;
             double w = arcs[i].weight;
@@ -81,12 +81,14 @@ public:
             v->src_[m] = arcs[i].source;
             v->tgt_[m] = arcs[i].target;
             v->w_[m] = weighted ? w : 1.0;
+            loops += arcs[i].source == arcs[i].target;
             ++m;
             i = j;
         }
         v->src_.resize(m);
         v->tgt_.resize(m);
         v->w_.resize(m);
+        v->self_loops_ = loops;
         if (v->src_.size() > std::size_t(UINT32_MAX))
             throw InputError("a view holds at most 2^32-1 edges");
         v->build_adjacency();
@@ -97,6 +99,8 @@ public:
     vertex_t n() const noexcept { return n_; }
     /// Number of edges after merging (arcs in a directed view, edges in an undirected one).
     std::size_t m() const noexcept { return src_.size(); }
+    /// Number of self-loops (edges v -> v) among the m edges.
+    std::size_t self_loops() const noexcept { return self_loops_; }
     bool directed() const noexcept { return directed_; }
     /// True when built with a weight attribute; otherwise every weight is 1.
     bool weighted() const noexcept { return weighted_; }
@@ -261,6 +265,7 @@ private:
     std::shared_ptr<const std::vector<std::string>> ids_;
     std::uint64_t revision_ = 0;
     std::vector<vertex_t> src_, tgt_;
+    std::size_t self_loops_ = 0;
     std::vector<double> w_;
     std::vector<std::size_t> out_off_, in_off_;
     std::vector<vertex_t> out_adj_, in_adj_;

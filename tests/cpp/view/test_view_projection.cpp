@@ -53,6 +53,7 @@ TEST_CASE("a view of directed and undirected layers is directed, undirected rela
     // a -> b from both layers merges into one arc; the self-loop stays one arc
     CHECK(edge_list(*v) == Pairs{{"a", "b"}, {"b", "a"}, {"b", "c"}, {"c", "b"}, {"c", "c"}});
     CHECK(v->m() == 5);
+    CHECK(v->self_loops() == 1);
     for (double w : v->edge_weights()) CHECK(w == 1.0);
     CHECK(names(*v, v->out_neighbours(1)) == Names{"a", "c"});
     CHECK(names(*v, v->in_neighbours(2)) == Names{"b", "c"});
@@ -107,6 +108,7 @@ TEST_CASE("a view of undirected layers only is undirected and merges unordered p
               std::vector<double>{3.0, 4.0, 5.0});
         CHECK(names(*v, v->out_neighbours(1)) == Names{"a", "c"});
         CHECK(names(*v, v->out_neighbours(2)) == Names{"b", "c"});  // the self-loop once
+        CHECK(v->self_loops() == 1);
         CHECK(names(*v, v->in_neighbours(2)) == Names{"b", "c"});
         CHECK(*v->find_weight(1, 0) == 3.0);
         CHECK(*v->find_weight(0, 1) == 3.0);
@@ -132,6 +134,7 @@ TEST_CASE("a view of undirected layers only is undirected and merges unordered p
         const ViewPtr v = net.view(opts({"case"}));
         CHECK(v->directed());
         CHECK(edge_list(*v) == Pairs{{"a", "b"}});
+        CHECK(v->self_loops() == 0);
         CHECK(v->find_weight(1, 0) == nullptr);
     }
 }
