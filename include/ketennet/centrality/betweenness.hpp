@@ -222,6 +222,16 @@ inline void require_distances(const View& g, const char* algorithm) {
     }
 }
 
+/// NetworkX's _rescale of betweenness sums over @p N organisations (n, or n - 1 without
+/// endpoints): normalised, 1 / (N (N - 1)); otherwise 0.5 in an undirected view (each pair
+/// was counted from both ends), else 1. Nothing changes below N = 2.
+inline void rescale(std::vector<double>& values, double N, bool normalized, bool directed) {
+    if (N < 2.0) return;
+    const double scale = normalized ? 1.0 / (N * (N - 1.0)) : directed ? 1.0 : 0.5;
+    if (scale != 1.0)
+        for (double& x : values) x *= scale;
+}
+
 /// Sum of per-block partial vectors in block order (deterministic).
 inline std::vector<double> sum_blocks(const std::vector<std::vector<double>>& parts,
                                       std::size_t size) {
@@ -282,16 +292,7 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
         },
         opt.progress);
     std::vector<double> bc = detail::sum_blocks(parts, n);
-    // rescale as NetworkX's _rescale
-    const double N = opt.endpoints ? double(n) : double(n) - 1.0;
-    if (N < 2.0) return bc;
-    double scale = 1.0;
-    if (opt.normalized)
-        scale = 1.0 / (N * (N - 1.0));
-    else if (!g.directed())
-        scale = 0.5;
-    if (scale != 1.0)
-        for (double& x : bc) x *= scale;
+    detail::rescale(bc, opt.endpoints ? double(n) : double(n) - 1.0, opt.normalized, g.directed());
     return bc;
 }
 

@@ -89,16 +89,7 @@ inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweenness
         },
         opt.progress);
     std::vector<double> eb = detail::sum_blocks(parts, m);
-    // rescale as NetworkX's _rescale with endpoints (N = n)
-    const double N = double(n);
-    if (N < 2.0) return eb;
-    double scale = 1.0;
-    if (opt.normalized)
-        scale = 1.0 / (N * (N - 1.0));
-    else if (!g.directed())
-        scale = 0.5;
-    if (scale != 1.0)
-        for (double& x : eb) x *= scale;
+    detail::rescale(eb, double(n), opt.normalized, g.directed());  // NetworkX: N = n for edges
     return eb;
 }
 

@@ -154,6 +154,29 @@ inline std::vector<std::string> select_layers(const Network& net,
     return out;
 }
 
+/// The layers a built view reads: ViewOptions naming them (all layers when @p layers is
+/// empty), a flag per layer position, and whether any of them is directed (then the view
+/// is directed and undirected relations give two arcs). UnknownId for an unknown layer.
+struct LayerSelection {
+    ViewOptions options;
+    std::vector<char> selected;
+    bool directed = false;
+};
+
+inline LayerSelection layer_selection(const Network& net, const std::vector<std::string>& layers) {
+    LayerSelection out;
+    out.selected.assign(net.layers().size(), 0);
+    out.options.layers = layers;
+    if (out.options.layers.empty())
+        for (const auto& l : net.layers()) out.options.layers.push_back(l.name);
+    for (const auto& name : out.options.layers) {
+        const std::uint32_t l = net.layer_position(name);
+        out.selected[l] = 1;
+        out.directed = out.directed || net.layers()[l].directed;
+    }
+    return out;
+}
+
 /// A weighted view built from relations with a per-relation value function (NaN = absent).
 /// Parallel relations (several layers between one pair) merge with @p combine. Relations
 /// whose value is NaN raise InputError naming up to five of them, as Network::view does.
@@ -161,17 +184,7 @@ template <class ValueOf>
 ViewPtr build_weighted_view(const Network& net, const std::vector<std::string>& layers,
                             const std::string& weight_label, Combine combine, ValueOf value_of,
                             const std::string& lacking) {
-    std::vector<char> selected(net.layers().size(), 0);
-    bool directed = false;
-    ViewOptions opt;
-    opt.layers = layers;
-    if (opt.layers.empty())
-        for (const auto& l : net.layers()) opt.layers.push_back(l.name);
-    for (const auto& name : opt.layers) {
-        const std::uint32_t l = net.layer_position(name);
-        selected[l] = 1;
-        directed = directed || net.layers()[l].directed;
-    }
+    auto [opt, selected, directed] = layer_selection(net, layers);
     opt.weight = weight_label;
     opt.combine = combine;
     std::vector<Arc> arcs;
@@ -251,17 +264,7 @@ struct RoutedView {
 
 inline RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
                               const std::string& routing, const std::string& second) {
-    std::vector<char> selected(net.layers().size(), 0);
-    bool directed = false;
-    ViewOptions opt;
-    opt.layers = layers;
-    if (opt.layers.empty())
-        for (const auto& l : net.layers()) opt.layers.push_back(l.name);
-    for (const auto& name : opt.layers) {
-        const std::uint32_t l = net.layer_position(name);
-        selected[l] = 1;
-        directed = directed || net.layers()[l].directed;
-    }
+    auto [opt, selected, directed] = layer_selection(net, layers);
     opt.weight = routing;
     opt.combine = Combine::sum;
     struct Acc {
