@@ -114,8 +114,8 @@ public:
 
     /// Edge list (sorted; undirected edges have source <= target).
     std::span<const vertex_t> edge_sources() const noexcept { return src_; }
-    std::span<const vertex_t> edge_targets() const noexcept { return tgt_; }
-    std::span<const double> edge_weights() const noexcept { return w_; }
+    std::span<const vertex_t> edge_targets() const noexcept { return directed_ ? out_adj_ : tgt_; }
+    std::span<const double> edge_weights() const noexcept { return directed_ ? out_w_ : w_; }
 
     /// Out-neighbours of @p v (all neighbours in an undirected view), ascending.
     std::span<const vertex_t> out_neighbours(vertex_t v) const noexcept {
@@ -159,9 +159,9 @@ private:
     View() = default;
 
     /// Sorts arcs by (source, target), stably (parallel arcs keep their input order, so a
-    /// sum merges them in a fixed order): one counting-sort pass by source, O(n + m), then
-    /// each row by target (insertion sort for the short rows of sparse networks, a stable
-    /// merge sort for long ones).
+    /// sum merges them in a fixed order): a least-significant-digit radix sort with two
+    /// counting-sort passes, by target and then by source, each stable, O(n + m) and free of
+    /// the data-dependent branches of a comparison sort.
     static void sort_arcs(vertex_t n, std::vector<Arc>& arcs) {
         if (arcs.size() < 2) return;
         bool sorted = true;
@@ -169,30 +169,16 @@ private:
             sorted = arcs[i - 1].source < arcs[i].source ||
                      (arcs[i - 1].source == arcs[i].source && arcs[i - 1].target <= arcs[i].target);
         if (sorted) return;
-        std::vector<std::size_t> start(std::size_t(n) + 1, 0);
-        for (const Arc& a : arcs) ++start[std::size_t(a.source) + 1];
-        for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-        std::vector<Arc> out(arcs.size());
-        {
-            std::vector<std::size_t> next(start.begin(), start.end() - 1);
-            for (const Arc& a : arcs) out[next[a.source]++] = a;
-        }
-        auto by_target = [](const Arc& a, const Arc& b) { return a.target < b.target; };
-        for (std::size_t u = 0; u < std::size_t(n); ++u) {
-            Arc* b = out.data() + start[u];
-            Arc* e = out.data() + start[u + 1];
-            if (e - b > 32) {
-                std::stable_sort(b, e, by_target);
-                continue;
-            }
-            for (Arc* i = b + 1; i < e; ++i) {  // stable insertion sort
-                const Arc a = *i;
-                Arc* j = i;
-                for (; j > b && (j - 1)->target > a.target; --j) *j = *(j - 1);
-                *j = a;
-            }
-        }
-        arcs.swap(out);
+        std::vector<std::size_t> next(std::size_t(n) + 1);
+        auto pass = [&](const std::vector<Arc>& from, std::vector<Arc>& to, auto key) {
+            std::fill(next.begin(), next.end(), std::size_t(0));
+            for (const Arc& a : from) ++next[std::size_t(key(a)) + 1];
+            for (std::size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
+            for (const Arc& a : from) to[next[key(a)]++] = a;
+        };
+        std::vector<Arc> tmp(arcs.size());
+        pass(arcs, tmp, [](const Arc& a) { return a.target; });
+        pass(tmp, arcs, [](const Arc& a) { return a.source; });
     }
 
     /// Fills off (size n + 1) with the prefix sums of @p count (one entry per vertex).
@@ -214,8 +200,6 @@ private:
         if (directed_) {
             for (std::size_t i = 0; i < m; ++i) ++count[src_[i]];
             offsets(count, out_off_);
-            out_adj_.assign(tgt_.begin(), tgt_.end());
-            out_w_.assign(w_.begin(), w_.end());
             out_e_.resize(m);
             std::iota(out_e_.begin(), out_e_.end(), edge_t{0});
             std::fill(count.begin(), count.end(), 0);
@@ -231,6 +215,12 @@ private:
                 in_w_[p] = w_[i];
                 in_e_[p] = edge_t(i);
             }
+            // the out-rows are the edge list's runs: its targets and weights become the
+            // out-adjacency (edge_targets() and edge_weights() then read them there)
+            out_adj_ = std::move(tgt_);
+            out_w_ = std::move(w_);
+            tgt_ = {};
+            w_ = {};
             return;
         }
         for (std::size_t i = 0; i < m; ++i) {
