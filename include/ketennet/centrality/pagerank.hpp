@@ -49,10 +49,13 @@ inline constexpr std::size_t pagerank_block = 2048;
 namespace detail {
 
 /// Sum of y[nb[k]] (times w[k] when Weighted) over k < d. Lists of at most 8 entries, the
-/// common case in sparse networks, are summed with 8 unconditional loads whose surplus
-/// lanes are selected away (nb + 8 must stay inside the adjacency array, which `end`
-/// bounds) and a pairwise tree: no branch on the degree, which a plain loop mispredicts at
-/// every vertex. Longer lists, and lists too close to the array's end, use the plain loop.
+/// common case in sparse networks, are summed with 8 loads whose surplus lanes are
+/// selected away (nb + 8 must stay inside the adjacency array, which `end` bounds) and a
+/// pairwise tree, instead of a loop whose exit a branch predictor misses at nearly every
+/// organisation. GCC 12 still compiles the selects partly into compares and jumps; the
+/// whole iteration measured 3-8% faster than with the plain loop (n = 10^3 and 10^4, 5
+/// ties per organisation). Longer lists, and lists too close to the array's end, use the
+/// plain loop.
 template <bool Weighted>
 inline double gather_sum(const vertex_t* nb, const double* w, std::size_t d, const vertex_t* end,
                          const double* y) noexcept {

@@ -22,11 +22,12 @@ inline std::vector<std::size_t> core_number(const View& view) {
     const vertex_t n = view.n();
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
-    for (std::size_t e = 0; view.self_loops() != 0 && e < src.size(); ++e)
-        if (src[e] == tgt[e])
-            throw InputError("core_number: organisation '" + view.id(src[e]) +
-                             "' has a self-loop; k-cores are not defined with self-loops "
-                             "(as in NetworkX): leave it out of the layers analysed");
+    if (view.self_loops() != 0)  // name the first one
+        for (std::size_t e = 0; e < src.size(); ++e)
+            if (src[e] == tgt[e])
+                throw InputError("core_number: organisation '" + view.id(src[e]) +
+                                 "' has a self-loop; k-cores are not defined with self-loops "
+                                 "(as in NetworkX): leave it out of the layers analysed");
     const bool directed = view.directed();
     // 32-bit degrees and positions: the arrays of the random accesses below stay small
     std::vector<vertex_t> deg(n);
