@@ -4,13 +4,14 @@
 /// any one organisation, and the ties whose loss splits it.
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <utility>
 #include <vector>
 
-#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/property_map/property_map.hpp>
 
+#include "ketennet/view/boost_undirected.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::resilience {
@@ -20,37 +21,47 @@ using Tie = std::pair<vertex_t, vertex_t>;
 
 namespace detail {
 
-/// The simple undirected projection of a view: a tie in either direction connects,
-/// u -> v and v -> u are one tie, self-loops are dropped, weights ignored. Ties are
-/// returned with u < v, ascending.
-inline std::vector<Tie> undirected_ties(const View& view) {
-    std::vector<Tie> ties;
-    const auto src = view.edge_sources();
-    const auto tgt = view.edge_targets();
-    ties.reserve(src.size());
-    for (std::size_t e = 0; e < src.size(); ++e) {
-        if (src[e] == tgt[e]) continue;
-        ties.emplace_back(std::min(src[e], tgt[e]), std::max(src[e], tgt[e]));
-    }
-    std::sort(ties.begin(), ties.end());
-    ties.erase(std::unique(ties.begin(), ties.end()), ties.end());
-    return ties;
-}
-
 /// Boost.Graph's biconnected_components (Hopcroft & Tarjan 1973) on the undirected
-/// projection: the ties and the component label of each.
+/// projection as a symmetric CSR graph (view/boost_undirected.hpp): the ties (u < v,
+/// ascending) and the component label of each. The depth-first search labels one of a
+/// tie's two arcs (the tree arc, or the back arc towards the ancestor); the tie takes that
+/// label.
 inline std::pair<std::vector<Tie>, std::vector<std::size_t>> label_ties(const View& view) {
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                        boost::no_property,
-                                        boost::property<boost::edge_index_t, std::size_t>>;
-    std::vector<Tie> ties = undirected_ties(view);
-    Graph g(view.n());
-    for (std::size_t i = 0; i < ties.size(); ++i)
-        boost::add_edge(ties[i].first, ties[i].second, i, g);
-    std::vector<std::size_t> label(ties.size(), 0);
-    if (!ties.empty())
+    const SymmetricCsr g = undirected_csr(view);
+    const vertex_t n = view.n();
+    const std::size_t arcs = boost::num_edges(g);
+    constexpr std::size_t unlabelled = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> arc_label(arcs, unlabelled);
+    if (arcs != 0)
         boost::biconnected_components(
-            g, boost::make_iterator_property_map(label.begin(), boost::get(boost::edge_index, g)));
+            g, boost::make_iterator_property_map(arc_label.begin(), boost::get(boost::edge_index, g)));
+    // rows are ascending, so the arcs u -> v with u < v, in CSR order, are the ties ascending
+    const auto& off = g.m_forward.m_rowstart;
+    const auto& col = g.m_forward.m_column;
+    std::vector<std::size_t> tie_of(arcs);
+    std::vector<Tie> ties;
+    ties.reserve(arcs / 2);
+    for (vertex_t u = 0; u < n; ++u)
+        for (std::size_t a = off[u]; a < off[u + 1]; ++a)
+            if (u < col[a]) {
+                tie_of[a] = ties.size();
+                ties.emplace_back(u, col[a]);
+            }
+    std::vector<std::size_t> label(ties.size(), unlabelled);
+    for (vertex_t u = 0; u < n; ++u)
+        for (std::size_t a = off[u]; a < off[u + 1]; ++a) {
+            if (arc_label[a] == unlabelled) continue;
+            const vertex_t v = col[a];
+            std::size_t t;
+            if (u < v) {
+                t = tie_of[a];
+            } else {  // the tie (v, u): find u in v's row
+                const auto row = col.begin() + std::ptrdiff_t(off[v]);
+                const auto end = col.begin() + std::ptrdiff_t(off[v + 1]);
+                t = tie_of[std::size_t(std::lower_bound(row, end, u) - col.begin())];
+            }
+            label[t] = arc_label[a];
+        }
     return {std::move(ties), std::move(label)};
 }
 
