@@ -212,12 +212,18 @@ void check_same(const std::vector<double>& got, const std::vector<double>& want,
 TEST_CASE("structural holes agree with the definition on random networks", "[brokerage][structural_holes]") {
     const bool directed = GENERATE(false, true);
     const bool weighted = GENERATE(false, true);
-    for (unsigned seed = 1; seed <= 12; ++seed) {
+    using K = brokerage::StructuralHolesKernel;
+    const K kernel = GENERATE(K::automatic, K::ego, K::triangles);
+    brokerage::StructuralHolesOptions o;
+    o.kernel = kernel;
+    for (unsigned seed = 1; seed <= 16; ++seed) {
         INFO("seed " << seed);
-        const Network net = random_network(10 + 4 * seed, 3 * (10 + 4 * seed), directed, seed);
+        // dense and small to sparse and larger: many triangles to few
+        const unsigned n = seed <= 12 ? 10 + 4 * seed : 100 * seed;
+        const Network net = random_network(n, 3 * n, directed, seed);
         const ViewPtr v = weighted ? net.view(kt::opts({}, "volume")) : net.view();
         const auto want = naive_holes(*v);
-        const auto got = brokerage::structural_holes(*v);
+        const auto got = brokerage::structural_holes(*v, o);
         check_same(got.constraint, want.constraint, 1e-12);
         check_same(got.effective_size, want.effective_size, 1e-12);
         check_same(got.efficiency, want.efficiency, 1e-12);
@@ -228,10 +234,13 @@ TEST_CASE("structural holes agree with the definition on random networks", "[bro
 
 TEST_CASE("structural holes: chosen measures and thread counts give identical values", "[brokerage][structural_holes]") {
     const bool directed = GENERATE(false, true);
+    using K = brokerage::StructuralHolesKernel;
+    const K kernel = GENERATE(K::ego, K::triangles);
     // large enough to run in several blocks on several threads
     const Network net = random_network(20000, 60000, directed, 7);
     const ViewPtr v = net.view(kt::opts({}, "volume"));
     brokerage::StructuralHolesOptions o;
+    o.kernel = kernel;
     o.threads = 1;
     const auto all = brokerage::structural_holes(*v, o);
     o.threads = 2;
@@ -250,4 +259,27 @@ TEST_CASE("structural holes: chosen measures and thread counts give identical va
     CHECK(e.constraint.empty());
     CHECK(e.effective_size.empty());
     CHECK(std::memcmp(all.efficiency.data(), e.efficiency.data(), 8 * all.efficiency.size()) == 0);
+}
+
+TEST_CASE("structural holes: the two kernels agree, and automatic picks one of them", "[brokerage][structural_holes]") {
+    const bool directed = GENERATE(false, true);
+    using K = brokerage::StructuralHolesKernel;
+    // sparse (few triangles: the triangle kernel) and dense (many: the ego kernel)
+    const unsigned arcs = GENERATE(3000u, 60000u);
+    const Network net = random_network(1000, arcs, directed, 11);
+    const ViewPtr v = net.view(kt::opts({}, "volume"));
+    brokerage::StructuralHolesOptions o;
+    o.kernel = K::ego;
+    const auto ego = brokerage::structural_holes(*v, o);
+    o.kernel = K::triangles;
+    const auto tri = brokerage::structural_holes(*v, o);
+    o.kernel = K::automatic;
+    const auto aut = brokerage::structural_holes(*v, o);
+    check_same(tri.constraint, ego.constraint, 1e-14);
+    check_same(tri.effective_size, ego.effective_size, 1e-14);
+    check_same(tri.efficiency, ego.efficiency, 1e-14);
+    check_same(tri.hierarchy, ego.hierarchy, 1e-13);
+    const auto& pick = arcs == 3000u ? tri : ego;
+    CHECK(std::memcmp(aut.constraint.data(), pick.constraint.data(), 8 * aut.constraint.size()) == 0);
+    CHECK(std::memcmp(aut.hierarchy.data(), pick.hierarchy.data(), 8 * aut.hierarchy.size()) == 0);
 }
