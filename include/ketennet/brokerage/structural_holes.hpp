@@ -348,6 +348,26 @@ struct SlotTerms {
     double c, e;
 };
 
+/// Writes ego @p i's measures, those @p out holds: C_i = c, ES_i = es, EF_i = es / others,
+/// and H_i from its d local constraints c_ij, which local() returns one per call, in contact
+/// order (called only for the hierarchy).
+template <class Local>
+void store(StructuralHoles& out, vertex_t i, double c, double es, std::size_t others,
+           std::size_t d, Local&& local) {
+    if (!out.constraint.empty()) out.constraint[i] = c;
+    if (!out.effective_size.empty()) out.effective_size[i] = es;
+    if (!out.efficiency.empty()) out.efficiency[i] = es / double(others);
+    if (!out.hierarchy.empty() && d >= 2 && c > 0.0) {
+        const double N = double(d);
+        double h = 0.0;
+        for (std::size_t a = 0; a < d; ++a) {
+            const double r = local() * N / c;
+            if (r > 0.0) h += r * std::log(r);
+        }
+        out.hierarchy[i] = h / (N * std::log(N));
+    }
+}
+
 /// The ego-by-ego kernel, for networks with many triangles: each ego's sums over q visit
 /// every tie q - j among its contacts once (ego_sums). Fills the measures @p out holds.
 inline void ego_kernel(const MutualAdjacency& M, const StructuralHolesOptions& options,
@@ -400,18 +420,8 @@ inline void ego_kernel(const MutualAdjacency& M, const StructuralHolesOptions& o
                     others += j != i;
                     s.slot[j] = 0;
                 }
-                if (want_c) out.constraint[i] = c;
-                if (want_es) out.effective_size[i] = es;
-                if (want_ef) out.efficiency[i] = es / double(others);
-                if (want_h && d >= 2 && c > 0.0) {
-                    const double N = double(d);
-                    double h = 0.0;
-                    for (std::size_t a = 0; a < d; ++a) {
-                        const double r = s.local[a] * N / c;
-                        if (r > 0.0) h += r * std::log(r);
-                    }
-                    out.hierarchy[i] = h / (N * std::log(N));
-                }
+                std::size_t a = 0;
+                store(out, i, c, es, others, d, [&] { return s.local[a++]; });
             }
         });
     }, options.progress);
@@ -555,20 +565,12 @@ inline void triangle_kernel(const MutualAdjacency& M, const StructuralHolesOptio
                 if (E) es += 1.0 - te;
                 others += adj[k] != i;
             }
-            if (want_c) out.constraint[i] = c;
-            if (want_es) out.effective_size[i] = es;
-            if (want_ef) out.efficiency[i] = es / double(others);
-            if (want_h && d >= 2 && c > 0.0) {
-                const double N = double(d);
-                double h = 0.0;
-                std::size_t again = first;
-                for (std::size_t k = s0; k < s1; ++k) {
-                    const double x = m[k] * inv + sums(i, k, si, pii, again).first;
-                    const double r = x * x * N / c;
-                    if (r > 0.0) h += r * std::log(r);
-                }
-                out.hierarchy[i] = h / (N * std::log(N));
-            }
+            std::size_t again = first, k = s0;
+            store(out, i, c, es, others, d, [&] {
+                const double x = m[k] * inv + sums(i, k, si, pii, again).first;
+                ++k;
+                return x * x;
+            });
         }
     }, progress);
 }
