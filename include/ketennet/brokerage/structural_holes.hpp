@@ -308,37 +308,32 @@ inline void list_triangles(const MutualAdjacency& M, std::size_t blocks, unsigne
 }
 
 /// Hands the triangle terms of the indirect sums (C: p_iq p_qj) and redundancies (E:
-/// p_iq m_qj / max_j) of the egos in [lo, hi) to sink(slot, C term, E term): a triangle u, v,
+/// p_iq m_qj / max_j) to sink(slot, C term, E term): a triangle u, v,
 /// w gives each of its three organisations, for each of the other two, the term through the
 /// third. Triangles are taken in the order of @p found.
 template <bool C, bool E, class Sink>
 void triangle_terms(const MutualAdjacency& M, const std::vector<std::vector<Triangle>>& found,
-                    vertex_t lo, vertex_t hi, Sink&& sink) {
+                    Sink&& sink) {
     const vertex_t* adj = M.adj.data();
     const double* m = M.m.data();
     const MutualAdjacency::Vertex* V = M.vertex.data();
     for (const auto& block : found)
         for (const Triangle& t : block) {
             const vertex_t u = t.u, v = adj[t.uv], w = adj[t.uw];
-            const bool has_u = u >= lo && u < hi, has_v = v >= lo && v < hi, has_w = w >= lo && w < hi;
-            if (!(has_u || has_v || has_w)) continue;
             const double muv = m[t.uv], muw = m[t.uw], mvw = m[t.vw];
             const MutualAdjacency::Vertex &U = V[u], &Vv = V[v], &W = V[w];
             auto add = [&](std::size_t ij, double p_iq, double m_qj, double s_q, double max_j) {
                 sink(ij, C ? p_iq * (m_qj / s_q) : 0.0, E ? p_iq * (m_qj / max_j) : 0.0);
             };
-            if (has_u) {  // ego u: contact v through w, contact w through v
-                add(t.uv, muw / U.sum, mvw, W.sum, Vv.max);
-                add(t.uw, muv / U.sum, mvw, Vv.sum, W.max);
-            }
-            if (has_v) {  // ego v: contact u through w, contact w through u
-                add(M.lower_slot(v, u), mvw / Vv.sum, muw, W.sum, U.max);
-                add(t.vw, muv / Vv.sum, muw, U.sum, W.max);
-            }
-            if (has_w) {  // ego w: contact u through v, contact v through u
-                add(M.lower_slot(w, u), mvw / W.sum, muv, Vv.sum, U.max);
-                add(M.lower_slot(w, v), muw / W.sum, muv, U.sum, Vv.max);
-            }
+            // ego u: contact v through w, contact w through v
+            add(t.uv, muw / U.sum, mvw, W.sum, Vv.max);
+            add(t.uw, muv / U.sum, mvw, Vv.sum, W.max);
+            // ego v: contact u through w, contact w through u
+            add(M.lower_slot(v, u), mvw / Vv.sum, muw, W.sum, U.max);
+            add(t.vw, muv / Vv.sum, muw, U.sum, W.max);
+            // ego w: contact u through v, contact v through u
+            add(M.lower_slot(w, u), mvw / W.sum, muv, Vv.sum, U.max);
+            add(M.lower_slot(w, v), muw / W.sum, muv, U.sum, Vv.max);
         }
 }
 
@@ -454,40 +449,33 @@ inline void triangle_kernel(const MutualAdjacency& M, const StructuralHolesOptio
                             std::vector<std::vector<Triangle>>& found, StructuralHoles& out,
                             const ProgressHandler& progress) {
     const vertex_t n = vertex_t(M.vertex.size());
-    const bool want_c = options.constraint, want_h = options.hierarchy;
-    const bool want_es = options.effective_size, want_ef = options.efficiency;
-    const bool C = want_c || want_h, E = want_es || want_ef;
+    const bool C = options.constraint || options.hierarchy;
+    const bool E = options.effective_size || options.efficiency;
     // The triangle terms, summed per tie slot in triangle order: a sorted list of the slots
     // that have any (few: this kernel serves networks with few triangles).
+    std::size_t triangles = 0;
+    for (const auto& f : found) triangles += f.size();
     std::vector<SlotTerms> sparse;
-    auto dispatch = [&](vertex_t lo, vertex_t hi, auto&& sink) {
-        if (C && E)
-            triangle_terms<true, true>(M, found, lo, hi, sink);
-        else if (C)
-            triangle_terms<true, false>(M, found, lo, hi, sink);
-        else
-            triangle_terms<false, true>(M, found, lo, hi, sink);
-    };
-    {
-        std::size_t triangles = 0;
-        for (const auto& f : found) triangles += f.size();
-        sparse.reserve(6 * triangles);
-        dispatch(0, n, [&](std::size_t k, double c, double e) {
-            sparse.push_back({k, c, e});
-        });
-        std::stable_sort(sparse.begin(), sparse.end(),
-                         [](const auto& a, const auto& b) { return a.slot < b.slot; });
-        std::size_t w = 0;  // sum each slot's terms, in triangle order, from 0
-        for (std::size_t r = 0; r < sparse.size(); ++r) {
-            if (w > 0 && sparse[w - 1].slot == sparse[r].slot) {
-                sparse[w - 1].c += sparse[r].c;
-                sparse[w - 1].e += sparse[r].e;
-            } else {
-                sparse[w++] = {sparse[r].slot, 0.0 + sparse[r].c, 0.0 + sparse[r].e};
-            }
+    sparse.reserve(6 * triangles);
+    const auto keep = [&](std::size_t k, double c, double e) { sparse.push_back({k, c, e}); };
+    if (C && E)
+        triangle_terms<true, true>(M, found, keep);
+    else if (C)
+        triangle_terms<true, false>(M, found, keep);
+    else
+        triangle_terms<false, true>(M, found, keep);
+    std::stable_sort(sparse.begin(), sparse.end(),
+                     [](const auto& a, const auto& b) { return a.slot < b.slot; });
+    std::size_t w = 0;  // sum each slot's terms, in triangle order, from 0
+    for (std::size_t r = 0; r < sparse.size(); ++r) {
+        if (w > 0 && sparse[w - 1].slot == sparse[r].slot) {
+            sparse[w - 1].c += sparse[r].c;
+            sparse[w - 1].e += sparse[r].e;
+        } else {
+            sparse[w++] = {sparse[r].slot, 0.0 + sparse[r].c, 0.0 + sparse[r].e};
         }
-        sparse.resize(w);
     }
+    sparse.resize(w);
     found = {};
 
     // per ego: the terms through self-loops, then the sums over the contacts
