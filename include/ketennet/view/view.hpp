@@ -146,6 +146,11 @@ public:
     std::span<const std::size_t> out_offsets() const noexcept { return out_off_; }
     std::span<const vertex_t> out_adjacency() const noexcept { return out_adj_; }
     std::span<const double> out_adjacency_weights() const noexcept { return out_w_; }
+    /// Raw CSR of the in-adjacency: in_neighbours(v) is in_adjacency()[in_offsets()[v] ..
+    /// in_offsets()[v + 1]) (the out-adjacency in an undirected view).
+    std::span<const std::size_t> in_offsets() const noexcept { return directed_ ? in_off_ : out_off_; }
+    std::span<const vertex_t> in_adjacency() const noexcept { return directed_ ? in_adj_ : out_adj_; }
+    std::span<const double> in_adjacency_weights() const noexcept { return directed_ ? in_w_ : out_w_; }
 
     /// Weight of the edge u -> v (u - v when undirected), or nullptr when there is none.
     const double* find_weight(vertex_t u, vertex_t v) const noexcept {
