@@ -55,9 +55,10 @@ inline constexpr std::size_t pagerank_widest = 8;
 /// The in-ties of the view regrouped, block by block, by the in-degree of their target, in
 /// the spirit of the sliced ELLPACK format (Kreutzer, Hager, Wellein, Fehske & Bishop 2014,
 /// SELL-C-sigma: rows sorted by length within slices, here the blocks of pagerank_block
-/// organisations, but without padding the rows to equal length). Within a block the organisations
-/// of in-degree 0, 1, ..., pagerank_widest and then the rest follow each other (stably), and
-/// their in-neighbours (and weights) are copied in that order. Summing over a class of equal
+/// organisations, but without padding the rows to equal length). Within a block the
+/// organisations of in-degree 0, 1, ..., pagerank_widest and then the rest follow each other
+/// (stably), and their in-neighbours (and weights) are copied in that order, each class
+/// followed by `gap` spare entries. Summing over a class of equal
 /// in-degree takes a fixed number of loads from one sequential stream, with no loop whose
 /// exit the branch predictor would miss at nearly every organisation, which is what limits a
 /// sweep over plain CSR lists on sparse networks. (Reading the lists in place, through the
@@ -67,7 +68,7 @@ struct InDegreeClasses {
     /// Spare entries after each class's ties in sources (and weights).
     static constexpr std::size_t gap = pagerank_widest;
     std::vector<vertex_t> order;      ///< organisations, block by block, by in-degree class
-    std::vector<vertex_t> sources;    ///< in-neighbours of order[0], order[1], ..., a gap after each class
+    std::vector<vertex_t> sources;    ///< in-neighbours of order[0], order[1], ...
     std::vector<double> weights;      ///< parallel to sources (weighted views only)
     std::vector<std::size_t> bounds;  ///< per block, classes + 1 positions in order
     std::vector<std::size_t> first;   ///< per block (and one past), its first entry in sources
