@@ -71,7 +71,7 @@ struct InDegreeClasses {
     std::vector<vertex_t> sources;    ///< in-neighbours of order[0], order[1], ...
     std::vector<double> weights;      ///< parallel to sources (weighted views only)
     std::vector<std::size_t> bounds;  ///< per block, classes + 1 positions in order
-    std::vector<std::size_t> first;   ///< per block (and one past), its first entry in sources
+    std::vector<std::size_t> first;   ///< per block, its first entry in sources
     std::vector<vertex_t> dangling;   ///< organisations without out-strength, block by block
     std::vector<std::size_t> dangling_first;  ///< per block (and one past), into dangling
 
@@ -88,7 +88,7 @@ struct InDegreeClasses {
         sources.resize(ties + spare);
         if (weighted) weights.resize(ties + spare);
         bounds.resize(blocks * (classes + 1));
-        first.resize(blocks + 1);
+        first.resize(blocks);
         dangling_first.resize(blocks + 1);
         std::size_t pos = 0;
         for (std::size_t b = 0; b < blocks; ++b) {
@@ -130,8 +130,14 @@ struct InDegreeClasses {
             for (std::size_t v = lo; v < hi; ++v)
                 if (inv[v] == 0.0) dangling.push_back(vertex_t(v));
         }
-        first[blocks] = pos;
         dangling_first[blocks] = dangling.size();
+    }
+
+    /// The mass x puts on the dangling organisations of block @p b, summed in their order.
+    double dangling_mass(std::size_t b, const double* x) const noexcept {
+        double l = 0.0;
+        for (std::size_t k = dangling_first[b]; k < dangling_first[b + 1]; ++k) l += x[dangling[k]];
+        return l;
     }
 };
 
@@ -295,10 +301,7 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     for (std::size_t b = 0; b < blocks; ++b) {
         const std::size_t lo = b * pagerank_block, hi = std::min<std::size_t>(n, lo + pagerank_block);
         for (std::size_t u = lo; u < hi; ++u) ya[u] = xa[u] * inv[u];
-        double l = 0.0;
-        for (std::size_t k = classes.dangling_first[b]; k < classes.dangling_first[b + 1]; ++k)
-            l += xa[classes.dangling[k]];
-        lost_part[b] = l;
+        lost_part[b] = classes.dangling_mass(b, xa.data());
     }
 
     // threads take contiguous runs of blocks of about equal work (in-ties + organisations)
@@ -338,10 +341,7 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
                                         : detail::sweep_block<false>(g, classes, b, uniform_sweep))
                             : (weighted ? detail::sweep_block<true>(g, classes, b, sweep)
                                         : detail::sweep_block<false>(g, classes, b, sweep));
-                double l = 0.0;
-                for (std::size_t k = classes.dangling_first[b]; k < classes.dangling_first[b + 1]; ++k)
-                    l += xn[classes.dangling[k]];
-                lost_part[(par ^ 1) * blocks + b] = l;
+                lost_part[(par ^ 1) * blocks + b] = classes.dangling_mass(b, xn);
             }
             sync();
             double change = 0.0;
