@@ -52,7 +52,8 @@ void register_brokerage(py::module_& m) {
     }, py::arg("network"), py::arg("attribute"));
     b.def("contacts", [](const View& v) {
         // distinct contacts (in- or out-neighbours, self excluded) of every organisation
-        const brokerage::detail::MutualAdjacency M(v, /*threads=*/1);
+        const auto mutual = brokerage::detail::mutual_adjacency(v, /*threads=*/1);
+        const brokerage::detail::MutualAdjacency& M = *mutual;
         std::vector<double> c(v.n(), 0.0);
         for (vertex_t u = 0; u < v.n(); ++u)
             for (vertex_t j : M.contacts(u)) c[u] += j != u ? 1.0 : 0.0;

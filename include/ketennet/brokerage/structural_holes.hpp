@@ -89,6 +89,9 @@ public:
     double work = 0.0;  ///< sum_u |N(u)| |N(u) from u up|: the steps of the ego loop
     double triangle_work = 0.0;  ///< sum_u |N(u) below u| |N(u) above u|: list_triangles' checks
     std::size_t self_loops = 0;  ///< vertices among their own contacts
+    /// The estimated number of triangles u < v < w, which chooses the kernel (set by
+    /// mutual_adjacency(): count_triangles() from every 16th vertex, all below 256).
+    double triangles = 0.0;
 
     /// Checks the weights (positive and finite, InputError naming the first bad tie in edge
     /// order) and builds the adjacency.
@@ -441,6 +444,19 @@ inline std::size_t count_triangles(const MutualAdjacency& M, vertex_t stride) {
     return count;
 }
 
+/// The mutual adjacency of @p g with its triangle estimate, built on first use and then kept
+/// with the view (View::derived; view/derived.hpp): constraint, effective size, efficiency and
+/// hierarchy of one network share it. @p threads only sets how it is built (the result is
+/// the same for every thread count). Valid while @p g lives.
+inline std::shared_ptr<const MutualAdjacency> mutual_adjacency(const View& g, unsigned threads) {
+    return g.derived<MutualAdjacency>([&] {
+        auto M = std::make_shared<MutualAdjacency>(g, threads);
+        const vertex_t stride = g.n() < 256 ? 1 : 16;
+        M->triangles = double(count_triangles(*M, stride)) * double(stride);
+        return std::shared_ptr<const MutualAdjacency>(std::move(M));
+    });
+}
+
 /// The triangle kernel, for networks with few triangles (see structural_holes): the
 /// triangles @p found (list_triangles) give their terms to the ties' slots, in listing order,
 /// and each ego adds the terms through self-loops and sums over its contacts. Fills the
@@ -582,8 +598,9 @@ inline void triangle_kernel(const MutualAdjacency& M, const StructuralHolesOptio
 /// @p options are computed (the others are empty vectors). InputError for a view of fewer
 /// than two organisations.
 ///
-/// Method: the mutual weights, their row sums and maxima are built once
-/// (detail::MutualAdjacency). A term p_iq p_qj (or p_iq m_qj / max_j) of the sums over q is
+/// Method: the mutual weights, their row sums and maxima (detail::MutualAdjacency) are built
+/// on the first call on a view and kept with it (detail::mutual_adjacency), so the four
+/// measures of one network, asked for one by one, build them once. A term p_iq p_qj (or p_iq m_qj / max_j) of the sums over q is
 /// nonzero only when q is a contact of both i and j: for three distinct organisations, a
 /// triangle i, q, j. Two kernels, chosen by the number of triangles (estimated from those
 /// of every 16th organisation, all of them below 256 organisations):
@@ -609,7 +626,8 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
                          std::to_string(n));
     const bool C = options.constraint || options.hierarchy;
     const bool E = options.effective_size || options.efficiency;
-    const detail::MutualAdjacency M(g, options.threads);
+    const auto mutual = detail::mutual_adjacency(g, options.threads);
+    const detail::MutualAdjacency& M = *mutual;
     const double nan = std::numeric_limits<double>::quiet_NaN();
     StructuralHoles out;
     if (options.constraint) out.constraint.assign(n, nan);
@@ -619,11 +637,7 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
     if (!C && !E) return out;
 
     bool ego = options.kernel == StructuralHolesKernel::ego;
-    if (options.kernel == StructuralHolesKernel::automatic) {
-        const vertex_t stride = n < 256 ? 1 : 16;
-        const double triangles = double(detail::count_triangles(M, stride)) * double(stride);
-        ego = 32.0 * triangles >= double(M.adj.size());
-    }
+    if (options.kernel == StructuralHolesKernel::automatic) ego = 32.0 * M.triangles >= double(M.adj.size());
     if (ego) {
         detail::ego_kernel(M, options, out);
         return out;

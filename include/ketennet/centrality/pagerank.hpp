@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -229,6 +230,37 @@ inline double sweep_block(const View& g, const InDegreeClasses& c, std::size_t b
     return e;
 }
 
+/// What pagerank() needs of a view before iterating, a function of the view alone: the
+/// inverse out-strengths (0 for a dangling organisation; NetworkX's Q) and the in-ties by
+/// in-degree class. Built on the first call on a view and kept with it (View::derived,
+/// view/derived.hpp), so repeated calls (other damping factors, personalizations) skip it:
+/// at 10^3 organisations it costs about as much as two iterations.
+struct PageRankLayout {
+    std::vector<double> inv;  ///< 1 / out-strength; 0 marks a dangling organisation
+    InDegreeClasses classes;
+
+    explicit PageRankLayout(const View& g) : inv(inverse_strengths(g)),
+          classes(g, (std::size_t(g.n()) + pagerank_block - 1) / pagerank_block, inv) {}
+
+    static std::vector<double> inverse_strengths(const View& g) {
+        std::vector<double> inv(g.n(), 0.0);
+        for (vertex_t u = 0; u < g.n(); ++u) {
+            double s = 0.0;  // unweighted: the out-degree (a sum of ones, exactly)
+            if (g.weighted())
+                for (double w : g.out_weights(u)) s += w;
+            else
+                s = double(g.out_neighbours(u).size());
+            if (s != 0.0) inv[u] = 1.0 / s;
+        }
+        return inv;
+    }
+};
+
+/// The PageRankLayout of @p g, kept with the view (valid while @p g lives).
+inline std::shared_ptr<const PageRankLayout> pagerank_layout(const View& g) {
+    return g.derived<PageRankLayout>([&] { return std::make_shared<const PageRankLayout>(g); });
+}
+
 }  // namespace detail
 
 /// PageRank of every organisation: the share of time a random walker spends there.
@@ -250,7 +282,8 @@ inline double sweep_block(const View& g, const InDegreeClasses& c, std::size_t b
 /// Throws ConvergenceError after max_iter iterations without convergence (NetworkX:
 /// PowerIterationFailedConvergence), InputError on a bad alpha or vector.
 ///
-/// Cost: O(n + m) to regroup the in-ties by in-degree (detail::InDegreeClasses), then O(n + m)
+/// Cost: O(n + m) to regroup the in-ties by in-degree (detail::InDegreeClasses; on the first
+/// call on a view only, detail::pagerank_layout keeps them with it), then O(n + m)
 /// per iteration, one sequential pass over the regrouped ties. Measured against a sweep over
 /// the plain CSR lists (one thread, 5 ties per organisation): 1.3-1.45x faster at 10^3
 /// organisations and 1.5x at 10^5 (two threads), 6-8% slower at 10^4, where the
@@ -269,17 +302,11 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     const double N = double(n);
     const double alpha = opt.alpha;
 
-    // inverse out-strengths (0 for dangling organisations), as NetworkX's Q
-    std::vector<double> inv(n, 0.0);  // 1 / out-strength; 0 marks a dangling organisation
+    // inverse out-strengths and the in-ties by in-degree class, kept with the view
+    const auto layout = detail::pagerank_layout(g);
+    const std::vector<double>& inv = layout->inv;
+    const detail::InDegreeClasses& classes = layout->classes;
     const bool weighted = g.weighted();
-    for (vertex_t u = 0; u < n; ++u) {
-        double s = 0.0;  // unweighted: the out-degree (a sum of ones, exactly)
-        if (weighted)
-            for (double w : g.out_weights(u)) s += w;
-        else
-            s = double(g.out_neighbours(u).size());
-        if (s != 0.0) inv[u] = 1.0 / s;
-    }
 
     const Eigen::VectorXd p = opt.personalization.empty()
                                   ? Eigen::VectorXd::Constant(n, 1.0 / N)
@@ -296,7 +323,6 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     // change, each in two slots by iteration parity (one barrier per iteration suffices).
     std::vector<double> xa(x0.data(), x0.data() + n), xb(n), ya(n), yb(n);
     const std::size_t blocks = (std::size_t(n) + pagerank_block - 1) / pagerank_block;
-    const detail::InDegreeClasses classes(g, blocks, inv);
     std::vector<double> lost_part(2 * blocks, 0.0), err_part(2 * blocks, 0.0);
     for (std::size_t b = 0; b < blocks; ++b) {
         const std::size_t lo = b * pagerank_block, hi = std::min<std::size_t>(n, lo + pagerank_block);

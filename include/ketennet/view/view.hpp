@@ -26,10 +26,12 @@
 #include <numeric>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ketennet/model/errors.hpp"
 #include "ketennet/model/types.hpp"
+#include "ketennet/view/derived.hpp"
 #include "ketennet/view/view_options.hpp"
 
 namespace ketennet {
@@ -160,6 +162,16 @@ public:
         return &out_w_[out_off_[u] + std::size_t(it - nb.begin())];
     }
 
+    /// The structure of type T derived from this view (another layout of its ties), built by
+    /// make() (returning std::shared_ptr<const T>) on the first call and kept with the view
+    /// (see view/derived.hpp: layouts only, never results; thread-safe).
+    template <class T, class Make>
+    std::shared_ptr<const T> derived(Make&& make) const {
+        return derived_.template get<T>(std::forward<Make>(make));
+    }
+    /// The number of derived structures the view holds.
+    std::size_t derived_count() const { return derived_.size(); }
+
 private:
     View() = default;
 
@@ -266,6 +278,7 @@ private:
     std::vector<vertex_t> out_adj_, in_adj_;
     std::vector<double> out_w_, in_w_;
     std::vector<edge_t> out_e_, in_e_;
+    DerivedCache derived_;
 };
 
 /// Shared handle to an immutable view.
