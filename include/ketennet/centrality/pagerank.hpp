@@ -68,14 +68,20 @@ struct InDegreeClasses {
     static constexpr std::size_t classes = pagerank_widest + 2;  ///< 0..widest, and wider
     /// Spare entries after each class's ties in sources (and weights).
     static constexpr std::size_t gap = pagerank_widest;
-    std::vector<vertex_t> order;      ///< organisations, block by block, by in-degree class
-    std::vector<vertex_t> sources;    ///< in-neighbours of order[0], order[1], ...
+    /// The organisation at each position: block by block (a block's positions are its own
+    /// organisations' ids, [b * pagerank_block, ...)), by in-degree class, stably.
+    std::vector<vertex_t> order;
+    std::vector<vertex_t> rank;       ///< the position of each organisation (order's inverse)
+    std::vector<vertex_t> sources;    ///< positions of the in-neighbours of order[0], order[1], ...
     std::vector<double> weights;      ///< parallel to sources (weighted views only)
-    std::vector<std::size_t> bounds;  ///< per block, classes + 1 positions in order
+    std::vector<std::size_t> bounds;  ///< per block, classes + 1 positions
     std::vector<std::size_t> first;   ///< per block, its first entry in sources
-    std::vector<vertex_t> dangling;   ///< organisations without out-strength, block by block
+    /// Positions of the organisations without out-strength, block by block, each block's in
+    /// ascending organisation id (the order of NetworkX's sum over them).
+    std::vector<vertex_t> dangling;
     std::vector<std::size_t> dangling_first;  ///< per block (and one past), into dangling
 
+    /// @p inv: 1 / out-strength of each organisation (by id), 0 for a dangling one.
     InDegreeClasses(const View& g, std::size_t blocks, const std::vector<double>& inv) {
         constexpr std::size_t W = pagerank_widest;
         const std::size_t n = g.n();
@@ -85,6 +91,7 @@ struct InDegreeClasses {
         const double* wts = g.in_adjacency_weights().data();
         const std::size_t ties = g.in_adjacency().size();
         order.resize(n);
+        rank.resize(n);
         const std::size_t spare = blocks * classes * gap;
         sources.resize(ties + spare);
         if (weighted) weights.resize(ties + spare);
@@ -116,6 +123,7 @@ struct InDegreeClasses {
             // surplus overwritten by the next list of its class or falling into the gap
             for (std::size_t v = lo; v < hi; ++v) {
                 const std::size_t start = off[v], d = off[v + 1] - start, c = std::min(d, W + 1);
+                rank[v] = vertex_t(fill[c]);
                 order[fill[c]++] = vertex_t(v);
                 const std::size_t to = tie_fill[c];
                 tie_fill[c] += d;
@@ -132,17 +140,36 @@ struct InDegreeClasses {
                 if (inv[v] == 0.0) dangling.push_back(vertex_t(v));
         }
         dangling_first[blocks] = dangling.size();
+        // organisation ids to positions (the copies above left the gaps' spare entries as
+        // they were: whatever they hold is never read as a tie)
+        for (vertex_t& u : sources) u = u < n ? rank[u] : 0;
+        for (vertex_t& v : dangling) v = rank[v];
     }
 
-    /// The mass x puts on the dangling organisations of block @p b, summed in their order.
+    /// The mass x (by position) puts on the dangling organisations of block @p b, summed in
+    /// their order.
     double dangling_mass(std::size_t b, const double* x) const noexcept {
         double l = 0.0;
         for (std::size_t k = dangling_first[b]; k < dangling_first[b + 1]; ++k) l += x[dangling[k]];
         return l;
     }
+
+    /// @p values (by organisation id) by position.
+    std::vector<double> by_position(const double* values) const {
+        std::vector<double> r(order.size());
+        for (std::size_t p = 0; p < order.size(); ++p) r[p] = values[order[p]];
+        return r;
+    }
+    /// @p values (by position) by organisation id.
+    std::vector<double> by_id(const std::vector<double>& values) const {
+        std::vector<double> r(order.size());
+        for (std::size_t p = 0; p < order.size(); ++p) r[order[p]] = values[p];
+        return r;
+    }
 };
 
-/// What one PageRank sweep reads and writes: x(v) = alpha * (sum + lost * jump(v)) + teleport(v)
+/// What one PageRank sweep reads and writes, every array by position (InDegreeClasses::order):
+/// x(v) = alpha * (sum + lost * jump(v)) + teleport(v)
 /// with sum the in-ties' y(u) = x(u) / s(u) (times w(u, v) when weighted). Uniform: the
 /// personalization and dangling distributions are NetworkX's default, 1 / n everywhere, and
 /// jump(v), teleport(v) are the constants jump[0], teleport[0] (the same values, without two
@@ -159,7 +186,7 @@ struct PageRankSweep {
     double alpha;
     double lost;
 
-    /// Updates organisation v from @p sum; returns |x'(v) - x(v)|.
+    /// Updates the organisation at position v from @p sum; returns |x'(v) - x(v)|.
     double update(vertex_t v, double sum) const noexcept {
         const double xv = alpha * (sum + lost * jump[Uniform ? 0 : v]) + teleport[Uniform ? 0 : v];
         xn[v] = xv;
@@ -176,23 +203,23 @@ inline double tie_sum(const vertex_t* src, const double* w, const double* y) noe
     return s;
 }
 
-/// Sweeps the organisations order[a, b), all of in-degree D, advancing src and w past
+/// Sweeps the organisations at positions [a, b), all of in-degree D, advancing src and w past
 /// their ties; returns the L1 change, summed in four interleaved partial sums (organisations
 /// i, i + 1, i + 2, i + 3) so the additions do not wait for each other. @p s is taken by
 /// value: a local copy whose alpha and lost the stores through xn and yn cannot alias.
 template <std::size_t D, bool Weighted, class Sweep>
-inline double sweep_class(const vertex_t* order, std::size_t a, std::size_t b,
-                          const vertex_t*& src, const double*& w, const Sweep s) noexcept {
+inline double sweep_class(std::size_t a, std::size_t b, const vertex_t*& src, const double*& w,
+                          const Sweep s) noexcept {
     constexpr std::size_t WD = Weighted ? D : 0;  // w advances only when weighted
     double e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0;
     std::size_t i = a;
     for (; i + 4 <= b; i += 4, src += 4 * D, w += 4 * WD) {
-        e0 += s.update(order[i], tie_sum<D, Weighted>(src, w, s.y));
-        e1 += s.update(order[i + 1], tie_sum<D, Weighted>(src + D, w + WD, s.y));
-        e2 += s.update(order[i + 2], tie_sum<D, Weighted>(src + 2 * D, w + 2 * WD, s.y));
-        e3 += s.update(order[i + 3], tie_sum<D, Weighted>(src + 3 * D, w + 3 * WD, s.y));
+        e0 += s.update(vertex_t(i), tie_sum<D, Weighted>(src, w, s.y));
+        e1 += s.update(vertex_t(i + 1), tie_sum<D, Weighted>(src + D, w + WD, s.y));
+        e2 += s.update(vertex_t(i + 2), tie_sum<D, Weighted>(src + 2 * D, w + 2 * WD, s.y));
+        e3 += s.update(vertex_t(i + 3), tie_sum<D, Weighted>(src + 3 * D, w + 3 * WD, s.y));
     }
-    for (; i < b; ++i, src += D, w += WD) e0 += s.update(order[i], tie_sum<D, Weighted>(src, w, s.y));
+    for (; i < b; ++i, src += D, w += WD) e0 += s.update(vertex_t(i), tie_sum<D, Weighted>(src, w, s.y));
     src += InDegreeClasses::gap;  // to the next class's ties
     if (Weighted) w += InDegreeClasses::gap;
     return (e0 + e1) + (e2 + e3);
@@ -207,16 +234,16 @@ inline double sweep_block(const View& g, const InDegreeClasses& c, std::size_t b
     const double* w = Weighted ? c.weights.data() + c.first[b] : nullptr;
     const vertex_t* order = c.order.data();
     double e = 0.0;
-    e += sweep_class<0, Weighted>(order, bd[0], bd[1], src, w, s);
-    e += sweep_class<1, Weighted>(order, bd[1], bd[2], src, w, s);
-    e += sweep_class<2, Weighted>(order, bd[2], bd[3], src, w, s);
-    e += sweep_class<3, Weighted>(order, bd[3], bd[4], src, w, s);
-    e += sweep_class<4, Weighted>(order, bd[4], bd[5], src, w, s);
-    e += sweep_class<5, Weighted>(order, bd[5], bd[6], src, w, s);
-    e += sweep_class<6, Weighted>(order, bd[6], bd[7], src, w, s);
-    e += sweep_class<7, Weighted>(order, bd[7], bd[8], src, w, s);
-    e += sweep_class<8, Weighted>(order, bd[8], bd[9], src, w, s);
     static_assert(pagerank_widest == 8, "one sweep_class per in-degree up to pagerank_widest");
+    e += sweep_class<0, Weighted>(bd[0], bd[1], src, w, s);
+    e += sweep_class<1, Weighted>(bd[1], bd[2], src, w, s);
+    e += sweep_class<2, Weighted>(bd[2], bd[3], src, w, s);
+    e += sweep_class<3, Weighted>(bd[3], bd[4], src, w, s);
+    e += sweep_class<4, Weighted>(bd[4], bd[5], src, w, s);
+    e += sweep_class<5, Weighted>(bd[5], bd[6], src, w, s);
+    e += sweep_class<6, Weighted>(bd[6], bd[7], src, w, s);
+    e += sweep_class<7, Weighted>(bd[7], bd[8], src, w, s);
+    e += sweep_class<8, Weighted>(bd[8], bd[9], src, w, s);
     const std::size_t* off = g.in_offsets().data();
     for (std::size_t i = bd[9]; i < bd[10]; ++i) {  // in-degree above pagerank_widest
         const vertex_t v = order[i];
@@ -225,7 +252,7 @@ inline double sweep_block(const View& g, const InDegreeClasses& c, std::size_t b
         for (std::size_t k = 0; k < d; ++k) sum += Weighted ? w[k] * s.y[src[k]] : s.y[src[k]];
         src += d;
         if (Weighted) w += d;
-        e += s.update(v, sum);
+        e += s.update(vertex_t(i), sum);
     }
     return e;
 }
@@ -236,12 +263,12 @@ inline double sweep_block(const View& g, const InDegreeClasses& c, std::size_t b
 /// view/derived.hpp), so repeated calls (other damping factors, personalizations) skip it:
 /// at 10^3 organisations it costs about as much as two iterations.
 struct PageRankLayout {
-    std::vector<double> inv;  ///< 1 / out-strength; 0 marks a dangling organisation
     InDegreeClasses classes;
+    std::vector<double> inv;  ///< by position: 1 / out-strength, 0 for a dangling organisation
 
-    explicit PageRankLayout(const View& g) : inv(inverse_strengths(g)),
-          classes(g, (std::size_t(g.n()) + pagerank_block - 1) / pagerank_block, inv) {}
+    explicit PageRankLayout(const View& g) : PageRankLayout(g, inverse_strengths(g)) {}
 
+    /// 1 / out-strength of each organisation by id (0 for a dangling one).
     static std::vector<double> inverse_strengths(const View& g) {
         std::vector<double> inv(g.n(), 0.0);
         for (vertex_t u = 0; u < g.n(); ++u) {
@@ -254,6 +281,11 @@ struct PageRankLayout {
         }
         return inv;
     }
+
+private:
+    PageRankLayout(const View& g, const std::vector<double>& inv_by_id)
+        : classes(g, (std::size_t(g.n()) + pagerank_block - 1) / pagerank_block, inv_by_id),
+          inv(classes.by_position(inv_by_id.data())) {}
 };
 
 /// The PageRankLayout of @p g, kept with the view (valid while @p g lives).
@@ -302,7 +334,8 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     const double N = double(n);
     const double alpha = opt.alpha;
 
-    // inverse out-strengths and the in-ties by in-degree class, kept with the view
+    // the in-ties by in-degree class and the inverse out-strengths, kept with the view; the
+    // iteration works on positions (classes.order), its vectors are permuted in and out
     const auto layout = detail::pagerank_layout(g);
     const std::vector<double>& inv = layout->inv;
     const detail::InDegreeClasses& classes = layout->classes;
@@ -321,7 +354,13 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     // x: the values, y = x / s (what flows along each out-tie); two of each, swapped after
     // every iteration. Per block: the dangling mass of the values it wrote and their L1
     // change, each in two slots by iteration parity (one barrier per iteration suffices).
-    std::vector<double> xa(x0.data(), x0.data() + n), xb(n), ya(n), yb(n);
+    std::vector<double> xa = opt.nstart.empty() ? std::vector<double>(n, 1.0 / N)
+                                                : classes.by_position(x0.data());
+    std::vector<double> xb(n), ya(n), yb(n);
+    // by position; with uniform jumps the sweep reads only their first entries
+    const std::vector<double> jump = uniform ? std::vector<double>{d[0]} : classes.by_position(d.data());
+    const std::vector<double> leap =
+        uniform ? std::vector<double>{teleport[0]} : classes.by_position(teleport.data());
     const std::size_t blocks = (std::size_t(n) + pagerank_block - 1) / pagerank_block;
     std::vector<double> lost_part(2 * blocks, 0.0), err_part(2 * blocks, 0.0);
     for (std::size_t b = 0; b < blocks; ++b) {
@@ -357,9 +396,9 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
             const std::size_t par = it & 1;
             double lost = 0.0;  // mass at dangling organisations
             for (std::size_t b = 0; b < blocks; ++b) lost += lost_part[par * blocks + b];
-            const detail::PageRankSweep<true> uniform_sweep{x, y, inv.data(), d.data(), teleport.data(),
+            const detail::PageRankSweep<true> uniform_sweep{x, y, inv.data(), jump.data(), leap.data(),
                                                             xn, yn, alpha, lost};
-            const detail::PageRankSweep<false> sweep{x, y, inv.data(), d.data(), teleport.data(),
+            const detail::PageRankSweep<false> sweep{x, y, inv.data(), jump.data(), leap.data(),
                                                      xn, yn, alpha, lost};
             for (std::size_t b = first_block[t]; b < first_block[t + 1]; ++b) {
                 err_part[par * blocks + b] =
@@ -381,7 +420,7 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
             std::swap(y, yn);
         }
     });
-    if (converged_at < opt.max_iter) return (converged_at & 1) ? std::move(xa) : std::move(xb);
+    if (converged_at < opt.max_iter) return classes.by_id((converged_at & 1) ? xa : xb);
     linalg::not_converged(name, opt.max_iter, err, limit,
                           "raise max_iter or tol (NetworkX would raise PowerIterationFailedConvergence)");
 }

@@ -229,7 +229,9 @@ TEST_CASE("pagerank matches the plain power iteration on random networks", "[cen
     const std::size_t n = GENERATE(std::size_t(300), std::size_t(5000));
     const bool directed = GENERATE(true, false);
     const bool weighted = GENERATE(true, false);
-    const int jumps = GENERATE(0, 1, 2);  // uniform; personalization; personalization + dangling
+    // uniform; personalization; personalization + dangling; uniform jumps from a start vector;
+    // all three
+    const int jumps = GENERATE(0, 1, 2, 3, 4);
     INFO("n " << n << (directed ? " directed" : " undirected") << (weighted ? " weighted" : "")
               << ", jumps " << jumps);
     std::uint64_t state = 777 + n + (directed ? 1 : 0);
@@ -267,13 +269,17 @@ TEST_CASE("pagerank matches the plain power iteration on random networks", "[cen
 
     PageRankOptions o;
     o.tol = 1e-10;
-    if (jumps >= 1) {
+    if (jumps == 1 || jumps == 2 || jumps == 4) {
         o.personalization.resize(n);
         for (std::size_t v = 0; v < n; ++v) o.personalization[v] = double(next() % 5);
     }
-    if (jumps >= 2) {
+    if (jumps == 2 || jumps == 4) {
         o.dangling.resize(n);
         for (std::size_t v = 0; v < n; ++v) o.dangling[v] = double(1 + next() % 3);
+    }
+    if (jumps >= 3) {
+        o.nstart.resize(n);
+        for (std::size_t v = 0; v < n; ++v) o.nstart[v] = double(1 + next() % 7);
     }
     const auto [expect, iterations] = plain_pagerank(*g, o);
     REQUIRE(iterations > 0);

@@ -2,6 +2,7 @@
 // between threads, never a source of different results.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <memory>
@@ -190,12 +191,20 @@ TEST_CASE("pagerank keeps its layout with the view", "[view][derived][centrality
             CHECK(same_bits(centrality::pagerank(*w, o), second));
             o.alpha = 0.85;
             CHECK(same_bits(centrality::pagerank(*w, o), first));
-            // the layout: inverse out-strengths as defined
+            // the layout: positions are a permutation within each block of 2,048, grouped by
+            // in-degree class; the inverse out-strengths as defined, by position
             const auto layout = centrality::detail::pagerank_layout(*v);
+            const auto& c = layout->classes;
             for (vertex_t u = 0; u < v->n(); ++u) {
+                REQUIRE(c.order[c.rank[u]] == u);
+                CHECK(c.rank[u] / centrality::pagerank_block == u / centrality::pagerank_block);
                 double s = 0.0;
                 for (double x : v->out_weights(u)) s += x;
-                CHECK(layout->inv[u] == (s == 0.0 ? 0.0 : 1.0 / s));
+                CHECK(layout->inv[c.rank[u]] == (s == 0.0 ? 0.0 : 1.0 / s));
             }
+            for (std::size_t p = 1; p < c.order.size(); ++p)
+                if (p % centrality::pagerank_block != 0)
+                    CHECK(std::min<std::size_t>(v->in_neighbours(c.order[p - 1]).size(), 9) <=
+                          std::min<std::size_t>(v->in_neighbours(c.order[p]).size(), 9));
         }
 }
