@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -16,6 +17,13 @@
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/view/view.hpp"
+
+#if defined(__SSE2__) && !defined(KETENNET_NO_SIMD)
+#include <emmintrin.h>
+#define KETENNET_PAGERANK_SSE2 1
+#else
+#define KETENNET_PAGERANK_SSE2 0
+#endif
 
 namespace ketennet::centrality {
 
@@ -193,6 +201,21 @@ struct PageRankSweep {
         yn[v] = xv * inv[v];
         return std::abs(xv - x[v]);
     }
+#if KETENNET_PAGERANK_SSE2
+    /// update() of the organisations at positions v and v + 1 at once, from their sums in
+    /// @p sum's two lanes; adds |x' - x| of each to its lane of @p err. Each lane does
+    /// update()'s operations in its order: the same values, bit for bit.
+    void update2(std::size_t v, __m128d sum, __m128d& err) const noexcept {
+        const __m128d a = _mm_set1_pd(alpha), l = _mm_set1_pd(lost);
+        const __m128d j = Uniform ? _mm_set1_pd(jump[0]) : _mm_loadu_pd(jump + v);
+        const __m128d t = Uniform ? _mm_set1_pd(teleport[0]) : _mm_loadu_pd(teleport + v);
+        const __m128d xv = _mm_add_pd(_mm_mul_pd(a, _mm_add_pd(sum, _mm_mul_pd(l, j))), t);
+        _mm_storeu_pd(xn + v, xv);
+        _mm_storeu_pd(yn + v, _mm_mul_pd(xv, _mm_loadu_pd(inv + v)));
+        const __m128d change = _mm_sub_pd(xv, _mm_loadu_pd(x + v));
+        err = _mm_add_pd(err, _mm_andnot_pd(_mm_set1_pd(-0.0), change));  // |change|
+    }
+#endif
 };
 
 /// Sum over the D in-ties at src (weights at w): a fixed number of loads, no loop exit.
@@ -213,6 +236,43 @@ inline double sweep_class(std::size_t a, std::size_t b, const vertex_t*& src, co
     constexpr std::size_t WD = Weighted ? D : 0;  // w advances only when weighted
     double e0 = 0.0, e1 = 0.0, e2 = 0.0, e3 = 0.0;
     std::size_t i = a;
+#if KETENNET_PAGERANK_SSE2
+    // two organisations per SSE2 register: lanes (i, i + 1) and (i + 2, i + 3) hold what e0,
+    // e1 and e2, e3 hold below, each summed in the same order
+    __m128d e01 = _mm_setzero_pd(), e23 = _mm_setzero_pd();
+    for (; i + 4 <= b; i += 4, src += 4 * D, w += 4 * WD) {
+        __m128d s01 = _mm_setzero_pd(), s23 = _mm_setzero_pd();
+        std::size_t k = 0;
+        if constexpr (!Weighted)
+            for (; k + 2 <= D; k += 2) {  // two ties' positions per 64-bit load
+                std::uint64_t p0, p1, p2, p3;
+                std::memcpy(&p0, src + k, 8);
+                std::memcpy(&p1, src + D + k, 8);
+                std::memcpy(&p2, src + 2 * D + k, 8);
+                std::memcpy(&p3, src + 3 * D + k, 8);
+                s01 = _mm_add_pd(s01, _mm_loadh_pd(_mm_load_sd(s.y + std::uint32_t(p0)), s.y + std::uint32_t(p1)));
+                s23 = _mm_add_pd(s23, _mm_loadh_pd(_mm_load_sd(s.y + std::uint32_t(p2)), s.y + std::uint32_t(p3)));
+                s01 = _mm_add_pd(s01, _mm_loadh_pd(_mm_load_sd(s.y + (p0 >> 32)), s.y + (p1 >> 32)));
+                s23 = _mm_add_pd(s23, _mm_loadh_pd(_mm_load_sd(s.y + (p2 >> 32)), s.y + (p3 >> 32)));
+            }
+        for (; k < D; ++k) {
+            __m128d y01 = _mm_loadh_pd(_mm_load_sd(s.y + src[k]), s.y + src[D + k]);
+            __m128d y23 = _mm_loadh_pd(_mm_load_sd(s.y + src[2 * D + k]), s.y + src[3 * D + k]);
+            if constexpr (Weighted) {
+                y01 = _mm_mul_pd(_mm_loadh_pd(_mm_load_sd(w + k), w + WD + k), y01);
+                y23 = _mm_mul_pd(_mm_loadh_pd(_mm_load_sd(w + 2 * WD + k), w + 3 * WD + k), y23);
+            }
+            s01 = _mm_add_pd(s01, y01);
+            s23 = _mm_add_pd(s23, y23);
+        }
+        s.update2(i, s01, e01);
+        s.update2(i + 2, s23, e23);
+    }
+    e0 = _mm_cvtsd_f64(e01);
+    e1 = _mm_cvtsd_f64(_mm_unpackhi_pd(e01, e01));
+    e2 = _mm_cvtsd_f64(e23);
+    e3 = _mm_cvtsd_f64(_mm_unpackhi_pd(e23, e23));
+#endif
     for (; i + 4 <= b; i += 4, src += 4 * D, w += 4 * WD) {
         e0 += s.update(vertex_t(i), tie_sum<D, Weighted>(src, w, s.y));
         e1 += s.update(vertex_t(i + 1), tie_sum<D, Weighted>(src + D, w + WD, s.y));
@@ -341,26 +401,30 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
     const detail::InDegreeClasses& classes = layout->classes;
     const bool weighted = g.weighted();
 
-    const Eigen::VectorXd p = opt.personalization.empty()
-                                  ? Eigen::VectorXd::Constant(n, 1.0 / N)
-                                  : linalg::distribution(g, opt.personalization, name, "personalization");
-    const Eigen::VectorXd d =
-        opt.dangling.empty() ? p : linalg::distribution(g, opt.dangling, name, "dangling");
-    const Eigen::VectorXd x0 = opt.nstart.empty() ? Eigen::VectorXd::Constant(n, 1.0 / N)
-                                                  : linalg::distribution(g, opt.nstart, name, "nstart");
-    const Eigen::VectorXd teleport = (1.0 - alpha) * p;
+    // personalization p, dangling distribution d, start x0 (NetworkX's defaults: uniform)
+    // and the teleport term (1 - alpha) p, all by position. With uniform jumps the sweep reads
+    // only the first entries of d and (1 - alpha) p (PageRankSweep<true>).
     const bool uniform = opt.personalization.empty() && opt.dangling.empty();
+    std::vector<double> jump{1.0 / N}, leap{(1.0 - alpha) * (1.0 / N)};
+    if (!uniform) {
+        const Eigen::VectorXd p =
+            opt.personalization.empty()
+                ? Eigen::VectorXd::Constant(n, 1.0 / N)
+                : linalg::distribution(g, opt.personalization, name, "personalization");
+        const Eigen::VectorXd d =
+            opt.dangling.empty() ? p : linalg::distribution(g, opt.dangling, name, "dangling");
+        const Eigen::VectorXd teleport = (1.0 - alpha) * p;
+        jump = classes.by_position(d.data());
+        leap = classes.by_position(teleport.data());
+    }
+    std::vector<double> xa = opt.nstart.empty()
+                                 ? std::vector<double>(n, 1.0 / N)
+                                 : classes.by_position(linalg::distribution(g, opt.nstart, name, "nstart").data());
 
     // x: the values, y = x / s (what flows along each out-tie); two of each, swapped after
     // every iteration. Per block: the dangling mass of the values it wrote and their L1
     // change, each in two slots by iteration parity (one barrier per iteration suffices).
-    std::vector<double> xa = opt.nstart.empty() ? std::vector<double>(n, 1.0 / N)
-                                                : classes.by_position(x0.data());
     std::vector<double> xb(n), ya(n), yb(n);
-    // by position; with uniform jumps the sweep reads only their first entries
-    const std::vector<double> jump = uniform ? std::vector<double>{d[0]} : classes.by_position(d.data());
-    const std::vector<double> leap =
-        uniform ? std::vector<double>{teleport[0]} : classes.by_position(teleport.data());
     const std::size_t blocks = (std::size_t(n) + pagerank_block - 1) / pagerank_block;
     std::vector<double> lost_part(2 * blocks, 0.0), err_part(2 * blocks, 0.0);
     for (std::size_t b = 0; b < blocks; ++b) {
