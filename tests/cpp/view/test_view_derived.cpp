@@ -204,7 +204,7 @@ TEST_CASE("pagerank keeps its layout with the view", "[view][derived][centrality
             }
             for (std::size_t p = 1; p < c.order.size(); ++p)
                 if (p % centrality::pagerank_block != 0)
-                    CHECK(std::min<std::size_t>(v->in_neighbours(c.order[p - 1]).size(), 9) <=
-                          std::min<std::size_t>(v->in_neighbours(c.order[p]).size(), 9));
+                    CHECK(std::min<std::size_t>(v->in_neighbours(c.order[p - 1]).size(), centrality::detail::pagerank_widest + 1) <=
+                          std::min<std::size_t>(v->in_neighbours(c.order[p]).size(), centrality::detail::pagerank_widest + 1));
         }
 }
