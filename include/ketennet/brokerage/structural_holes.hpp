@@ -600,9 +600,9 @@ inline void triangle_kernel(const MutualAdjacency& M, const StructuralHolesOptio
 ///
 /// Method: the mutual weights, their row sums and maxima (detail::MutualAdjacency) are built
 /// on the first call on a view and kept with it (detail::mutual_adjacency), so the four
-/// measures of one network, asked for one by one, build them once. A term p_iq p_qj (or p_iq m_qj / max_j) of the sums over q is
-/// nonzero only when q is a contact of both i and j: for three distinct organisations, a
-/// triangle i, q, j. Two kernels, chosen by the number of triangles (estimated from those
+/// measures of one network, asked for one by one, build them once. A term p_iq p_qj (or
+/// p_iq m_qj / max_j) of the sums over q is nonzero only when q is a contact of both i and j:
+/// for three distinct organisations, a triangle i, q, j. Two kernels, chosen by the number of triangles (estimated from those
 /// of every 16th organisation, all of them below 256 organisations):
 /// - few (fewer than one per 32 tie slots, as in sparse networks, where nearly every
 ///   contact check fails): each triangle is listed once (detail::list_triangles, in
