@@ -148,9 +148,9 @@ struct InDegreeClasses {
                 if (inv[v] == 0.0) dangling.push_back(vertex_t(v));
         }
         dangling_first[blocks] = dangling.size();
-        // organisation ids to positions (the copies above left the gaps' spare entries as
-        // they were: whatever they hold is never read as a tie)
-        for (vertex_t& u : sources) u = u < n ? rank[u] : 0;
+        // organisation ids to positions; every entry holds an id, the gaps' spare entries too
+        // (0 from the resize, or a later list's ties from a fixed-width copy), never read as a tie
+        for (vertex_t& u : sources) u = rank[u];
         for (vertex_t& v : dangling) v = rank[v];
     }
 
