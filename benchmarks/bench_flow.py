@@ -5,7 +5,11 @@ benchmarks/RESULTS_FLOW.md.
 
 Usage::
 
-    python3 benchmarks/bench_flow.py --sizes 1000,10000 [--repeat 3] [--threads 2]
+    python3 benchmarks/bench_flow.py [--sizes 1000,10000,100000] [--efficiency-sizes 1000,10000]
+                                     [--repeat 3] [--threads 2]
+
+``--sizes`` are the max-flow and vertex-cut sizes; global efficiency (all pairs of shortest
+paths, n·m) runs at ``--efficiency-sizes``.
 
 Graphs: uniform random simple graphs with 5 arcs per organisation (directed for max-flow,
 undirected with mean degree 5 for efficiency), no self-loops; capacities uniform in [1, 100),
@@ -15,13 +19,23 @@ seconds per call, the best of ``--repeat`` runs; calls shorter than 0.2 s are lo
 run. Max-flow times are the mean over the same five (source, sink) pairs.
 
 * ketennet throughput: ``kn.flow.throughput(net, s, t, bottlenecks=False)`` (Boost
-  Boykov-Kolmogorov, plus the minimum cut as ties); *warm*: the capacity view is cached;
-  also timed with ``bottlenecks=True`` (a second max-flow for the vertex cut).
+  Boykov-Kolmogorov, plus the minimum cut as ties); *warm*: later calls on the network (the
+  capacity view and its flow network are kept); *cold*: the first call on a fresh copy of
+  the network (copy untimed). Also timed with ``bottlenecks=True`` (a second max-flow, on
+  the split network, for the vertex cut).
 * NetworkX ``maximum_flow_value`` (preflow-push); igraph ``Graph.maxflow_value``;
   NetworKit ``flow.EdmondsKarp``.
+* bottlenecks (minimum vertex cut between s and t, direction respected):
+  ``kn.resilience.min_vertex_cut`` (the organisations); NetworkX ``minimum_node_cut`` (the
+  organisations); igraph ``Graph.vertex_connectivity(s, t)`` (their number only). Pairs
+  joined by a direct tie have no vertex cut: ketennet returns None, NetworkX an empty set,
+  igraph -1 (``neighbors="negative"``); the sizes are checked to agree.
 * global efficiency: NetworkX ``global_efficiency`` (undirected, unweighted only); igraph and
   NetworKit as the mean of normalised harmonic centrality (the same sum of 1/d over ordered
   pairs divided by n(n-1)), unweighted and weighted by latency.
+* local efficiency: NetworkX ``local_efficiency`` (undirected, unweighted); igraph and
+  NetworKit have none. Run at ``--sizes`` (it is cheap: one small subgraph per
+  organisation).
 """
 from __future__ import annotations
 
@@ -131,7 +145,28 @@ def bench_maxflow(n: int, repeat: int):
             out.append(ek.getMaxFlow())
         return out
 
+    def run_kn_cut():
+        return [kn.resilience.min_vertex_cut(net, ids[a], ids[b]) for a, b in pairs]
+
+    def run_nx_cut():
+        return [nx.minimum_node_cut(G, ids[a], ids[b]) for a, b in pairs]
+
+    def run_ig_cut():
+        return [g.vertex_connectivity(a, b, neighbors="negative") for a, b in pairs]
+
     res = {}
+    res["vertex cut: ketennet"], cut_ref = timed(run_kn_cut, repeat)
+    sizes = [-1 if c is None else len(c) for c in cut_ref]
+    for name, fn, size_of in (("networkx", run_nx_cut, lambda c: len(c) if c else -1),
+                              ("igraph", run_ig_cut, int)):
+        sec, got = timed(fn, 1 if name == "networkx" else repeat)
+        got_sizes = [size_of(c) for c in got]
+        # NetworkX's empty set also stands for "no path": ketennet's empty cut
+        if name == "networkx":
+            got_sizes = [0 if x == -1 and k == 0 else x for x, k in zip(got_sizes, sizes)]
+        if got_sizes != sizes:
+            raise SystemExit(f"vertex cut n={n}: {name} sizes {got_sizes}, ketennet {sizes}")
+        res[f"vertex cut: {name}"] = sec
     res["ketennet warm"], ref = timed(run_kn, repeat)
     res["ketennet + bottlenecks"], _ = timed(lambda: run_kn(True), repeat)
     cold, _ = timed(run_kn_cold, repeat)
@@ -196,6 +231,23 @@ def bench_efficiency(n: int, repeat: int, threads: int, nx_budget: float, nx_est
     return out, len(rels)
 
 
+def bench_local_efficiency(n: int, repeat: int, threads: int):
+    orgs, rels, s, t = generate(n, False, seed=2)
+    net = kn.from_pandas(orgs, rels, directed=False)
+    G = nx.Graph()
+    G.add_nodes_from(orgs["id"])
+    G.add_edges_from(zip(rels["source"], rels["target"]))
+    r = {}
+    r["ketennet"], ref = timed(lambda: kn.flow.local_efficiency(net, threads=threads), repeat)
+    r["ketennet 1 thread"], ref1 = timed(lambda: kn.flow.local_efficiency(net, threads=1), repeat)
+    assert ref1 == ref
+    sec, got = timed(lambda: nx.local_efficiency(G), 1)
+    if abs(got - ref) > 1e-9:
+        raise SystemExit(f"local efficiency n={n}: networkx {got} vs ketennet {ref}")
+    r["networkx"] = sec
+    return r, len(rels)
+
+
 def fmt(x) -> str:
     if isinstance(x, str):
         return x
@@ -230,7 +282,8 @@ def machine() -> list:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="max-flow and vertex-cut sizes")
+    ap.add_argument("--efficiency-sizes", default="1000,10000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--nx-budget", type=float, default=300.0,
@@ -238,17 +291,23 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS_FLOW.md"))
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
+    eff_sizes = [int(x) for x in args.efficiency_sizes.split(",") if x]
     lines = ["", f"## Flow ({_dt.datetime.now():%Y-%m-%d %H:%M})", "",
-             f"`python3 benchmarks/bench_flow.py --sizes {args.sizes} --repeat {args.repeat} "
-             f"--threads {args.threads}`; method in the script's docstring. Seconds per call; "
+             f"`python3 benchmarks/bench_flow.py --sizes {args.sizes} --efficiency-sizes "
+             f"{args.efficiency_sizes} --repeat {args.repeat} --threads {args.threads}`; method in the script's docstring. Seconds per call; "
              "ratios are peer time / ketennet time (above 1: ketennet is faster). All results "
              "checked against ketennet's before timing.", ""] + machine()
-    flow_rows, eff_rows = [], []
+    flow_rows, eff_rows, local_rows = [], [], []
     nx_est: dict = {}
     for n in sizes:
         per, ref, m = bench_maxflow(n, args.repeat)
         print(f"max-flow n={n} m={m}: " + ", ".join(f"{k} {fmt(v)}" for k, v in per.items()), flush=True)
         flow_rows.append((n, m, per, ref))
+        loc, m2 = bench_local_efficiency(n, args.repeat, args.threads)
+        print(f"local efficiency n={n} m={m2}: " + ", ".join(f"{k} {fmt(v)}" for k, v in loc.items()),
+              flush=True)
+        local_rows.append((n, m2, loc))
+    for n in eff_sizes:
         eff, m2 = bench_efficiency(n, args.repeat, args.threads, args.nx_budget, nx_est)
         for key, (r, value) in eff.items():
             print(f"efficiency {key} n={n} m={m2}: " + ", ".join(f"{k} {fmt(v)}" for k, v in r.items()),
@@ -264,6 +323,14 @@ def main(argv=None) -> int:
                      f"{fmt(per['ketennet cold (first pair)'])} | {fmt(per['networkx'])} | "
                      f"{fmt(per['igraph'])} | {fmt(per['networkit'])} | {ratio(per['networkx'], k)} | "
                      f"{ratio(per['igraph'], k)} | {ratio(per['networkit'], k)} |")
+    lines += ["", "### Bottlenecks (minimum vertex cut), directed, the same graphs and pairs", "",
+              "| n | m | ketennet | networkx | igraph (size only) | nx / kn | ig / kn |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, m, per, _ in flow_rows:
+        k = per["vertex cut: ketennet"]
+        lines.append(f"| {n:,} | {m:,} | {fmt(k)} | {fmt(per['vertex cut: networkx'])} | "
+                     f"{fmt(per['vertex cut: igraph'])} | {ratio(per['vertex cut: networkx'], k)} | "
+                     f"{ratio(per['vertex cut: igraph'], k)} |")
     lines += ["", f"### Global efficiency, undirected, mean degree 5 (ketennet and NetworKit on {args.threads} threads)", "",
               "| n | m | weight | ketennet | ketennet 1 thread | networkx | igraph | networkit | nx / kn | ig / kn | nk / kn |",
               "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -272,6 +339,13 @@ def main(argv=None) -> int:
         lines.append(f"| {n:,} | {m:,} | {key} | {fmt(k)} | {fmt(r['ketennet 1 thread'])} | "
                      f"{fmt(r['networkx'])} | {fmt(r['igraph'])} | {fmt(r['networkit'])} | "
                      f"{ratio(r['networkx'], k)} | {ratio(r['igraph'], k)} | {ratio(r['networkit'], k)} |")
+    lines += ["", f"### Local efficiency, undirected, unweighted, mean degree 5 (ketennet on {args.threads} threads)", "",
+              "| n | m | ketennet | ketennet 1 thread | networkx | nx / kn |",
+              "|---:|---:|---:|---:|---:|---:|"]
+    for n, m, r in local_rows:
+        k = r["ketennet"]
+        lines.append(f"| {n:,} | {m:,} | {fmt(k)} | {fmt(r['ketennet 1 thread'])} | "
+                     f"{fmt(r['networkx'])} | {ratio(r['networkx'], k)} |")
     text = "\n".join(lines) + "\n"
     new = not os.path.exists(args.out)
     with open(args.out, "a", encoding="utf-8") as f:

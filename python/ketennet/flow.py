@@ -66,8 +66,14 @@ def _ids_of(net: Network, path) -> List[str]:
 
 
 def _select(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
-    """``layers`` (checked), or the layers in which every relation carries ``names``."""
-    return _core.flow.select_layers(net._core, layer_list(layers) or [], list(names), fn)
+    """``layers`` (checked), or the layers in which every relation carries ``names`` (kept
+    with the network until it changes)."""
+    sel = layer_list(layers)
+    if sel:
+        return _core.flow.select_layers(net._core, sel, list(names), fn)
+    names = list(names)
+    return net._default_layers(("carrying",) + tuple(names),
+                               lambda: _core.flow.select_layers(net._core, [], names, fn))
 
 
 def layers_carrying(net: Network, *names: str) -> List[str]:

@@ -54,17 +54,19 @@ class Network:
     (2, 1)
     """
 
-    __slots__ = ("_core", "_index_cache")
+    __slots__ = ("_core", "_index_cache", "_layers_cache")
 
     def __init__(self, name: str = "") -> None:
         self._core = _core.Network(name)
         self._index_cache: Tuple[int, Optional[pd.Index]] = (-1, None)
+        self._layers_cache: Tuple[int, dict] = (-1, {})
 
     @classmethod
     def _wrap(cls, core: "_core.Network") -> "Network":
         net = cls.__new__(cls)
         net._core = core
         net._index_cache = (-1, None)
+        net._layers_cache = (-1, {})
         return net
 
     # ------------------------------------------------------------------ network
@@ -219,6 +221,19 @@ class Network:
             cache = self._index_cache = (rev, make_index(self._core.organisation_ids_array(),
                                                          "organisation"))
         return cache[1]
+
+    def _default_layers(self, key, select) -> List[str]:
+        """The default layer selection ``select()`` of the flow functions (the layers in
+        which every relation carries the fields named in ``key``), kept until the network
+        changes, as the views are: finding it reads every relation. A selection that fails
+        raises every time and is not kept."""
+        rev = self._core.revision
+        if self._layers_cache[0] != rev:
+            self._layers_cache = (rev, {})
+        kept = self._layers_cache[1]
+        if key not in kept:
+            kept[key] = tuple(select())
+        return list(kept[key])
 
     def number_of_organisations(self) -> int:
         return self._core.organisation_count

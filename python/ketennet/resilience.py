@@ -216,7 +216,8 @@ def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
     list of str or None
         Ids in network order; empty when the sinks are unreachable already; ``None`` when a
         source has a direct tie to a sink (no set of other organisations separates them;
-        NetworkX raises an error then).
+        NetworkX's ``minimum_node_cut`` returns an empty set then, as it does for
+        unreachable sinks).
 
     Examples
     --------

@@ -125,6 +125,36 @@ def test_default_layers_are_those_carrying_the_field(straf):
         kn.flow.global_efficiency(straf, weight="latency", layers="information"))
 
 
+def test_default_layers_follow_changes_to_the_network(chain_net):
+    # the default selection is kept with the network until it changes
+    net = chain_net
+    assert kn.flow.lead_time(net, "s", "e").layers == ["case"]
+    assert kn.flow.throughput(net, "s", "e").value == 50.0
+    net.add_layer("it")
+    net.add_relation("s", "e", "it", latency=1.0, capacity=7.0)
+    r = kn.flow.lead_time(net, "s", "e")
+    assert r.layers == ["case", "it"] and r.value == 1.0
+    assert kn.flow.throughput(net, "s", "e").value == 57.0
+    net.add_relation("e", "s", "it", latency=2.0)  # 'it' now lacks a capacity
+    assert kn.flow.lead_time(net, "s", "e").layers == ["case", "it"]
+    assert kn.flow.throughput(net, "s", "e").layers == ["case"]
+    assert kn.flow.throughput(net, "s", "e").value == 50.0
+    net.add_relation("m", "e", "it", capacity=3.0)  # and now a latency
+    assert kn.flow.lead_time(net, "s", "e").layers == ["case"]
+    # a failing selection raises on every call, before and after it is fixed
+    bare = kn.Network()
+    bare.add_layer("x")
+    bare.add_organisation("a")
+    bare.add_organisation("b")
+    bare.add_relation("a", "b", "x")
+    for _ in range(2):
+        with pytest.raises(ValueError, match="throughput: no layer in which every relation"):
+            kn.flow.throughput(bare, "a", "b")
+    bare.add_layer("y")
+    bare.add_relation("a", "b", "y", capacity=4.0)
+    assert kn.flow.throughput(bare, "a", "b").value == 4.0
+
+
 def test_expected_lead_time_with_layers_given(straf):
     # the case layer carries volume everywhere but latency on 16 of 34: named
     with pytest.raises(ValueError, match=r"18 selected relations lack 'volume' or 'latency'"):

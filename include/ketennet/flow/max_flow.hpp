@@ -4,12 +4,15 @@
 /// minimum cut as ties, and the bottleneck organisations (a minimum vertex cut).
 ///
 /// Both use Boost.Graph's Boykov-Kolmogorov max-flow (Boykov & Kolmogorov 2004) on a
-/// compressed sparse row graph built from the view, with a super source and super sink for
-/// several sources and sinks.
+/// compressed sparse row graph built from the view. Between one source and one sink the
+/// flow network (for the vertex cut, the split network) is built on the first call and kept
+/// with the view (View::derived), so later queries on the view only run the max-flow; several
+/// sources or sinks are joined to a super source and super sink in a network built per call.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,132 +60,183 @@ struct VertexCut {
 
 namespace detail {
 
-/// A flow network in CSR form with paired reverse arcs, solved with Boykov-Kolmogorov.
-/// Its arrays live in a per-thread workspace reused across calls (no page faults from fresh
-/// allocations on repeated queries); one FlowNetwork per thread at a time.
-class FlowNetwork {
-public:
-    using Index = std::uint32_t;
+using FlowIndex = std::uint32_t;
+using FlowGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
+                                                     boost::no_property, boost::no_property,
+                                                     FlowIndex, FlowIndex>;
+using FlowEdge = boost::graph_traits<FlowGraph>::edge_descriptor;
 
-    /// A network of @p vertices vertices and room for @p pairs arc pairs (add() at most that
-    /// many times).
-    FlowNetwork(std::size_t vertices, std::size_t pairs) : w_(workspace()), nv_(vertices) {
-        if (vertices >= std::numeric_limits<Index>::max() ||
-            2 * pairs >= std::numeric_limits<Index>::max())
+/// The arcs of a flow network, in pairs: arcs 2k and 2k + 1 are each other's reverse.
+struct FlowArcs {
+    std::vector<FlowIndex> from, to;
+    std::vector<double> cap;
+
+    /// Empties the list and checks that @p vertices vertices and @p pairs pairs fit the
+    /// 32-bit indices.
+    void reset(std::size_t vertices, std::size_t pairs) {
+        if (vertices >= std::numeric_limits<FlowIndex>::max() ||
+            2 * pairs >= std::numeric_limits<FlowIndex>::max())
             throw InputError("throughput: the flow network is too large (at most 2^31 ties)");
-        w_.from.resize(2 * pairs);
-        w_.to.resize(2 * pairs);
-        w_.cap.resize(2 * pairs);
-        m_ = 0;
+        from.clear();
+        to.clear();
+        cap.clear();
+        from.reserve(2 * pairs);
+        to.reserve(2 * pairs);
+        cap.reserve(2 * pairs);
     }
     /// Adds arc u -> v with capacity c and its reverse with capacity rc (0 for a directed
-    /// arc; c for an undirected tie, whose two directions are each other's reverse). Arcs
-    /// 2k and 2k + 1 are partners. Returns the index of the forward arc.
+    /// arc; c for an undirected tie, whose two directions are each other's reverse).
+    /// Returns the index of the forward arc.
     std::size_t add(std::size_t u, std::size_t v, double c, double rc = 0.0) {
-        const std::size_t i = m_;
-        if (i + 2 > w_.from.size()) throw Error("FlowNetwork: more arcs than reserved (a bug)");
-        w_.from[i] = Index(u);
-        w_.to[i] = Index(v);
-        w_.cap[i] = c;
-        w_.from[i + 1] = Index(v);
-        w_.to[i + 1] = Index(u);
-        w_.cap[i + 1] = rc;
-        m_ = i + 2;
+        const std::size_t i = from.size();
+        from.push_back(FlowIndex(u));
+        to.push_back(FlowIndex(v));
+        cap.push_back(c);
+        from.push_back(FlowIndex(v));
+        to.push_back(FlowIndex(u));
+        cap.push_back(rc);
         return i;
     }
+};
 
-    /// Runs the max-flow from @p s to @p t; afterwards reachable() marks the source side:
-    /// the vertices reachable from s along arcs with residual capacity.
-    double run(std::size_t s, std::size_t t) {
-        using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                         boost::no_property, boost::no_property,
-                                                         Index, Index>;
-        using Edge = boost::graph_traits<Graph>::edge_descriptor;
-        Workspace& w = w_;
-        const std::size_t m = m_;
-        // CSR position of every arc: a counting sort by tail (stable). Raw pointers, hoisted:
-        // the writes would otherwise make the compiler reload every vector's data pointer.
-        w.off.assign(nv_ + 1, 0);
-        w.pos.resize(m);
-        w.tail.resize(m);
-        w.head.resize(m);
-        w.kcap.resize(m);
-        w.rev.resize(m);
+/// A flow network in compressed sparse row form, ready for Boykov-Kolmogorov: the arcs
+/// sorted by tail (stably), each with its capacity and its partner. Read-only once built,
+/// so one layout can serve many max-flows, from several threads at once.
+struct FlowLayout {
+    std::size_t vertices = 0;
+    FlowGraph graph;
+    std::vector<FlowIndex> off;   ///< first CSR position of each vertex's arcs, and the end
+    std::vector<FlowIndex> tail;  ///< tail of the arc at each CSR position
+    std::vector<FlowIndex> head;  ///< head of the arc at each CSR position
+    std::vector<double> cap;      ///< capacity of the arc at each CSR position
+    std::vector<FlowEdge> rev;    ///< partner of the arc at each CSR position
+    std::vector<FlowIndex> pos;   ///< CSR position of the k-th arc of the FlowArcs
+
+    /// (Re)builds the layout from @p arcs on @p nv vertices, reusing this layout's memory.
+    void assign(std::size_t nv, const FlowArcs& arcs) {
+        const std::size_t m = arcs.from.size();
+        vertices = nv;
+        // a counting sort by tail (stable). Raw pointers, hoisted: the writes would
+        // otherwise make the compiler reload every vector's data pointer.
+        off.assign(nv + 1, 0);
+        pos.resize(m);
+        tail.resize(m);
+        head.resize(m);
+        cap.resize(m);
+        rev.resize(m);
         {
-            const Index* from = w.from.data();
-            const Index* to = w.to.data();
-            const double* cap = w.cap.data();
-            Index* off = w.off.data();
-            Index* pos = w.pos.data();
-            for (std::size_t i = 0; i < m; ++i) ++off[from[i] + 1];
-            for (std::size_t v = 0; v < nv_; ++v) off[v + 1] += off[v];
-            w.next.assign(w.off.begin(), w.off.end() - 1);
-            Index* next = w.next.data();
-            for (std::size_t i = 0; i < m; ++i) pos[i] = next[from[i]]++;
-            Index* tail = w.tail.data();
-            Index* head = w.head.data();
-            double* kcap = w.kcap.data();
-            Edge* rev = w.rev.data();
+            const FlowIndex* from = arcs.from.data();
+            const FlowIndex* to = arcs.to.data();
+            const double* c = arcs.cap.data();
+            FlowIndex* o = off.data();
+            FlowIndex* p = pos.data();
+            for (std::size_t i = 0; i < m; ++i) ++o[from[i] + 1];
+            for (std::size_t v = 0; v < nv; ++v) o[v + 1] += o[v];
+            std::vector<FlowIndex> next(off.begin(), off.end() - 1);
+            FlowIndex* nx = next.data();
+            for (std::size_t i = 0; i < m; ++i) p[i] = nx[from[i]]++;
+            FlowIndex* tl = tail.data();
+            FlowIndex* hd = head.data();
+            double* kc = cap.data();
+            FlowEdge* rv = rev.data();
             for (std::size_t i = 0; i < m; ++i) {
-                const Index k = pos[i];
-                tail[k] = from[i];
-                head[k] = to[i];
-                kcap[k] = cap[i];
-                rev[k] = Edge(to[i], pos[i ^ 1u]);  // the partner starts where this arc ends
+                const FlowIndex k = p[i];
+                tl[k] = from[i];
+                hd[k] = to[i];
+                kc[k] = c[i];
+                rv[k] = FlowEdge(to[i], p[i ^ 1u]);  // the partner starts where this arc ends
             }
         }
-        auto pair_at = [&w](Index k) { return std::pair<Index, Index>(w.tail[k], w.head[k]); };
-        auto first = boost::make_transform_iterator(boost::counting_iterator<Index>(0), pair_at);
-        auto last = boost::make_transform_iterator(boost::counting_iterator<Index>(Index(m)), pair_at);
-        Graph g(boost::edges_are_sorted, first, last, Index(nv_));
-        w.res.resize(m);
-        w.color.resize(nv_);
-        w.dist.resize(nv_);
-        w.pred.resize(nv_);
-        const auto eidx = boost::get(boost::edge_index, g);
-        const auto vidx = boost::get(boost::vertex_index, g);
-        const double value = boost::boykov_kolmogorov_max_flow(
-            g, boost::make_iterator_property_map(w.kcap.begin(), eidx),
-            boost::make_iterator_property_map(w.res.begin(), eidx),
-            boost::make_iterator_property_map(w.rev.begin(), eidx),
-            boost::make_iterator_property_map(w.pred.begin(), vidx),
-            boost::make_iterator_property_map(w.color.begin(), vidx),
-            boost::make_iterator_property_map(w.dist.begin(), vidx), vidx, Index(s), Index(t));
-        // the source side: reachable from s along arcs with residual capacity
-        w.reach.assign(nv_, 0);
-        w.stack.clear();
-        w.stack.push_back(Index(s));
-        {
-            const Index* off = w.off.data();
-            const Index* head = w.head.data();
-            const double* res = w.res.data();
-            char* reach = w.reach.data();
-            reach[s] = 1;
-            while (!w.stack.empty()) {
-                const Index u = w.stack.back();
-                w.stack.pop_back();
-                const Index end = off[u + 1];
-                for (Index k = off[u]; k < end; ++k) {
-                    const Index v = head[k];
-                    if (!reach[v] && res[k] > 0.0) {
-                        reach[v] = 1;
-                        w.stack.push_back(v);
-                    }
-                }
-            }
-        }
-        return value;
+        auto pair_at = [this](FlowIndex k) { return std::pair<FlowIndex, FlowIndex>(tail[k], head[k]); };
+        auto first = boost::make_transform_iterator(boost::counting_iterator<FlowIndex>(0), pair_at);
+        auto last = boost::make_transform_iterator(boost::counting_iterator<FlowIndex>(FlowIndex(m)), pair_at);
+        graph = FlowGraph(boost::edges_are_sorted, first, last, FlowIndex(nv));
     }
-    const std::vector<char>& reachable() const { return w_.reach; }
+};
+
+/// Per-thread scratch of solve(): residual capacities, Boykov-Kolmogorov's vertex maps and
+/// the source side. Reused across calls (no page faults from fresh allocations on repeated
+/// queries).
+struct FlowScratch {
+    std::vector<double> res;
+    std::vector<FlowEdge> pred;
+    std::vector<boost::default_color_type> color;
+    std::vector<long> dist;
+    std::vector<char> reach;
+    std::vector<FlowIndex> stack;
+};
+
+inline FlowScratch& flow_scratch() {
+    thread_local FlowScratch w;
+    return w;
+}
+
+/// The maximum flow from @p s to @p t on @p net (Boost's boykov_kolmogorov_max_flow).
+/// Afterwards @p w.reach marks the source side: the vertices reachable from s along arcs
+/// with residual capacity (the minimum cut closest to s).
+inline double solve(const FlowLayout& net, std::size_t s, std::size_t t, FlowScratch& w) {
+    const std::size_t nv = net.vertices;
+    w.res.resize(net.cap.size());
+    w.color.resize(nv);
+    w.dist.resize(nv);
+    w.pred.resize(nv);
+    const auto eidx = boost::get(boost::edge_index, net.graph);
+    const auto vidx = boost::get(boost::vertex_index, net.graph);
+    const double value = boost::boykov_kolmogorov_max_flow(
+        net.graph, boost::make_iterator_property_map(net.cap.begin(), eidx),
+        boost::make_iterator_property_map(w.res.begin(), eidx),
+        boost::make_iterator_property_map(net.rev.begin(), eidx),
+        boost::make_iterator_property_map(w.pred.begin(), vidx),
+        boost::make_iterator_property_map(w.color.begin(), vidx),
+        boost::make_iterator_property_map(w.dist.begin(), vidx), vidx, FlowIndex(s), FlowIndex(t));
+    w.reach.assign(nv, 0);
+    w.stack.clear();
+    w.stack.push_back(FlowIndex(s));
+    const FlowIndex* off = net.off.data();
+    const FlowIndex* head = net.head.data();
+    const double* res = w.res.data();
+    char* reach = w.reach.data();
+    reach[s] = 1;
+    while (!w.stack.empty()) {
+        const FlowIndex u = w.stack.back();
+        w.stack.pop_back();
+        const FlowIndex end = off[u + 1];
+        for (FlowIndex k = off[u]; k < end; ++k) {
+            const FlowIndex v = head[k];
+            if (!reach[v] && res[k] > 0.0) {
+                reach[v] = 1;
+                w.stack.push_back(v);
+            }
+        }
+    }
+    return value;
+}
+
+/// A flow network built for one query: add() the arcs, then run(). Its arcs and layout live
+/// in a per-thread workspace reused across calls; one FlowNetwork per thread at a time.
+class FlowNetwork {
+public:
+    /// A network of @p vertices vertices and room for @p pairs arc pairs.
+    FlowNetwork(std::size_t vertices, std::size_t pairs) : w_(workspace()), nv_(vertices) {
+        w_.arcs.reset(vertices, pairs);
+    }
+    /// Adds arc u -> v with capacity c and its reverse with capacity rc (see FlowArcs::add).
+    std::size_t add(std::size_t u, std::size_t v, double c, double rc = 0.0) {
+        return w_.arcs.add(u, v, c, rc);
+    }
+    /// Runs the max-flow from @p s to @p t; afterwards reachable() marks the source side.
+    double run(std::size_t s, std::size_t t) {
+        w_.layout.assign(nv_, w_.arcs);
+        return solve(w_.layout, s, t, flow_scratch());
+    }
+    const std::vector<char>& reachable() const { return flow_scratch().reach; }
+    /// The arcs added so far (to add more through helpers such as tie_arcs()).
+    FlowArcs& arcs() { return w_.arcs; }
 
 private:
     struct Workspace {
-        std::vector<Index> from, to, off, pos, next, tail, head, stack;
-        std::vector<double> cap, kcap, res;
-        std::vector<boost::detail::csr_edge_descriptor<Index, Index>> rev, pred;
-        std::vector<boost::default_color_type> color;
-        std::vector<long> dist;
-        std::vector<char> reach;
+        FlowArcs arcs;
+        FlowLayout layout;
     };
     static Workspace& workspace() {
         thread_local Workspace w;
@@ -190,7 +244,6 @@ private:
     }
     Workspace& w_;
     std::size_t nv_;
-    std::size_t m_ = 0;
 };
 
 inline void require_capacities(const View& g, const char* what) {
@@ -201,6 +254,77 @@ inline void require_capacities(const View& g, const char* what) {
             throw InputError(std::string(what) + ": capacity '" + g.options().weight + "' of " +
                              g.id(g.edge_sources()[e]) + (g.directed() ? " -> " : " - ") +
                              g.id(g.edge_targets()[e]) + " must be finite and >= 0");
+}
+
+/// True when edge @p e of @p g carries flow: not a self-loop, capacity above 0.
+inline bool carries(const View& g, std::size_t e) {
+    return g.edge_sources()[e] != g.edge_targets()[e] && g.edge_weights()[e] > 0.0;
+}
+
+/// Adds the ties of capacity view @p g to @p arcs: an arc per tie that carries() with the
+/// tie's capacity, its reverse with capacity 0 in a directed view and the same capacity in
+/// an undirected one (the two directions of a tie are each other's reverse).
+inline void tie_arcs(const View& g, FlowArcs& arcs) {
+    const auto src = g.edge_sources();
+    const auto tgt = g.edge_targets();
+    const auto w = g.edge_weights();
+    for (std::size_t e = 0; e < src.size(); ++e)
+        if (carries(g, e)) arcs.add(src[e], tgt[e], w[e], g.directed() ? 0.0 : w[e]);
+}
+
+/// Adds the split network of @p g to @p arcs (vertices 0 .. 2n - 1): organisation v becomes
+/// v_in = v and v_out = v + n joined by an arc of capacity 1, and every tie u -> v an arc
+/// u_out -> v_in of capacity n + 1, more than any vertex cut (both directions in an
+/// undirected view). Self-loops get no arc. A flow from s_out to t_in (or from a super
+/// source joined to the sources' v_out to a super sink joined from the sinks' v_in) never
+/// crosses a terminal's own v_in -> v_out arc in a minimum cut, so those arcs need no
+/// larger capacity.
+inline void split_arcs(const View& g, FlowArcs& arcs) {
+    const vertex_t n = g.n();
+    const double big = double(n) + 1.0;
+    for (vertex_t v = 0; v < n; ++v) arcs.add(v, std::size_t(v) + n, 1.0);
+    const auto src = g.edge_sources();
+    const auto tgt = g.edge_targets();
+    for (std::size_t e = 0; e < src.size(); ++e) {
+        const vertex_t u = src[e], v = tgt[e];
+        if (u == v) continue;
+        arcs.add(std::size_t(u) + n, v, big);
+        if (!g.directed()) arcs.add(std::size_t(v) + n, u, big);
+    }
+}
+
+/// The ties of a capacity view as a flow network (tie_arcs()), kept with the view
+/// (View::derived) for max-flows between single organisations. Building it checks the
+/// capacities (require_capacities()).
+struct TieFlowLayout {
+    FlowLayout net;
+    explicit TieFlowLayout(const View& g) {
+        require_capacities(g, "throughput");
+        FlowArcs arcs;
+        arcs.reset(g.n(), g.m());
+        tie_arcs(g, arcs);
+        net.assign(g.n(), arcs);
+    }
+};
+
+/// The split network of a view (split_arcs()), kept with the view for vertex cuts between
+/// single organisations.
+struct SplitFlowLayout {
+    FlowLayout net;
+    explicit SplitFlowLayout(const View& g) {
+        FlowArcs arcs;
+        arcs.reset(2 * std::size_t(g.n()), std::size_t(g.n()) + (g.directed() ? 1 : 2) * g.m());
+        split_arcs(g, arcs);
+        net.assign(2 * std::size_t(g.n()), arcs);
+    }
+};
+
+inline std::shared_ptr<const TieFlowLayout> tie_flow_layout(const View& g) {
+    return g.derived<TieFlowLayout>([&] { return std::make_shared<const TieFlowLayout>(g); });
+}
+
+inline std::shared_ptr<const SplitFlowLayout> split_flow_layout(const View& g) {
+    return g.derived<SplitFlowLayout>([&] { return std::make_shared<const SplitFlowLayout>(g); });
 }
 
 }  // namespace detail
@@ -220,29 +344,31 @@ inline void require_capacities(const View& g, const char* what) {
 inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& sources,
                               const std::vector<vertex_t>& sinks) {
     detail::check_ends(g, sources, sinks, "throughput");
-    detail::require_capacities(g, "throughput");
     const vertex_t n = g.n();
-    const std::size_t S = n, T = std::size_t(n) + 1;
-    detail::FlowNetwork fn(std::size_t(n) + 2, g.m() + sources.size() + sinks.size());
-    double big = 1.0;
-    for (double w : g.edge_weights()) big += w;
+    MaxFlowResult out;
+    if (sources.size() == 1 && sinks.size() == 1) {
+        // the view's flow network, built once per view
+        const auto layout = detail::tie_flow_layout(g);
+        out.value = detail::solve(layout->net, sources[0], sinks[0], detail::flow_scratch());
+    } else {
+        detail::require_capacities(g, "throughput");
+        const std::size_t S = n, T = std::size_t(n) + 1;
+        detail::FlowNetwork fn(std::size_t(n) + 2, g.m() + sources.size() + sinks.size());
+        detail::tie_arcs(g, fn.arcs());
+        double big = 1.0;
+        for (double w : g.edge_weights()) big += w;
+        for (vertex_t s : sources) fn.add(S, s, big);
+        for (vertex_t t : sinks) fn.add(t, T, big);
+        out.value = fn.run(S, T);
+    }
+    const auto& reach = detail::flow_scratch().reach;
+    for (vertex_t v = 0; v < n; ++v)
+        if (reach[v]) out.source_side.push_back(v);
     const auto src = g.edge_sources();
     const auto tgt = g.edge_targets();
     const auto w = g.edge_weights();
-    std::vector<std::size_t> arc_of(src.size(), SIZE_MAX);
     for (std::size_t e = 0; e < src.size(); ++e) {
-        if (src[e] == tgt[e] || !(w[e] > 0.0)) continue;
-        arc_of[e] = fn.add(src[e], tgt[e], w[e], g.directed() ? 0.0 : w[e]);
-    }
-    for (vertex_t s : sources) fn.add(S, s, big);
-    for (vertex_t t : sinks) fn.add(t, T, big);
-    MaxFlowResult out;
-    out.value = fn.run(S, T);
-    const auto& reach = fn.reachable();
-    for (vertex_t v = 0; v < n; ++v)
-        if (reach[v]) out.source_side.push_back(v);
-    for (std::size_t e = 0; e < src.size(); ++e) {
-        if (arc_of[e] == SIZE_MAX) continue;
+        if (!detail::carries(g, e)) continue;
         const vertex_t u = src[e], v = tgt[e];
         if (reach[u] && !reach[v]) out.cut.push_back(CutTie{u, v, w[e]});
         else if (!g.directed() && reach[v] && !reach[u]) out.cut.push_back(CutTie{v, u, w[e]});
@@ -265,30 +391,27 @@ inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sour
     detail::check_ends(g, sources, sinks, "bottlenecks");
     const vertex_t n = g.n();
     const double big = double(n) + 1.0;
-    const std::size_t S = 2 * std::size_t(n), T = S + 1;
-    detail::FlowNetwork fn(S + 2, std::size_t(n) + (g.directed() ? 1 : 2) * g.m() +
-                                      sources.size() + sinks.size());
-    std::vector<char> terminal(n, 0);
-    for (vertex_t v : sources) terminal[v] = 1;
-    for (vertex_t v : sinks) terminal[v] = 1;
-    for (vertex_t v = 0; v < n; ++v) fn.add(v, std::size_t(v) + n, terminal[v] ? big : 1.0);
-    const auto src = g.edge_sources();
-    const auto tgt = g.edge_targets();
-    for (std::size_t e = 0; e < src.size(); ++e) {
-        const vertex_t u = src[e], v = tgt[e];
-        if (u == v) continue;
-        fn.add(std::size_t(u) + n, v, big);
-        if (!g.directed()) fn.add(std::size_t(v) + n, u, big);
+    double value;
+    if (sources.size() == 1 && sinks.size() == 1) {
+        // the view's split network, built once per view: from s_out to t_in
+        const auto layout = detail::split_flow_layout(g);
+        value = detail::solve(layout->net, std::size_t(sources[0]) + n, sinks[0],
+                              detail::flow_scratch());
+    } else {
+        const std::size_t S = 2 * std::size_t(n), T = S + 1;
+        detail::FlowNetwork fn(S + 2, std::size_t(n) + (g.directed() ? 1 : 2) * g.m() +
+                                          sources.size() + sinks.size());
+        detail::split_arcs(g, fn.arcs());
+        for (vertex_t s : sources) fn.add(S, std::size_t(s) + n, big);
+        for (vertex_t t : sinks) fn.add(t, T, big);
+        value = fn.run(S, T);
     }
-    for (vertex_t s : sources) fn.add(S, s, big);
-    for (vertex_t t : sinks) fn.add(std::size_t(t) + n, T, big);
     VertexCut out;
-    const double value = fn.run(S, T);
     if (value >= big) {
         out.exists = false;
         return out;
     }
-    const auto& reach = fn.reachable();
+    const auto& reach = detail::flow_scratch().reach;
     for (vertex_t v = 0; v < n; ++v)
         if (reach[v] && !reach[std::size_t(v) + n]) out.vertices.push_back(v);
     if (double(out.vertices.size()) != value)

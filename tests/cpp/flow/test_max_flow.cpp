@@ -1,7 +1,10 @@
 // Throughput: maximum flow, minimum cut and minimum vertex cut, by hand.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <set>
 
 #include "ketennet/flow/max_flow.hpp"
 #include "ketennet/flow/selection.hpp"
@@ -123,4 +126,94 @@ TEST_CASE("capacity view: fallback to volume is counted; otherwise gaps are name
     const Network gap = kf::network({"a", "b"}, {{"a", "b"}});
     msg = kt::message_of<InputError>([&] { flow::capacity_view(gap, {}, "capacity", "volume"); });
     CHECK_THAT(msg, Catch::Contains("both the capacity 'capacity' and the fallback 'volume'"));
+}
+
+// Between one source and one sink the flow network (and the split network of the vertex cut)
+// is built once and kept with the view; several sources or sinks use a network built per
+// call with a super source and sink. An extra source or sink without ties adds nothing, so
+// on random networks both routes must give the same value, cut and vertex cut.
+TEST_CASE("max flow: the layouts kept with the view agree with the super-terminal networks",
+          "[flow][max_flow]") {
+    std::mt19937 rng(20261206);
+    for (const bool directed : {true, false}) {
+        for (int round = 0; round < 12; ++round) {
+            const int n = 30;
+            std::uniform_int_distribution<int> pick(0, n - 3);  // o28 and o29 stay without ties
+            std::uniform_int_distribution<int> capacity(0, 9);
+            const Ids ids = kf::numbered(n);
+            std::vector<R> rels;
+            std::set<std::pair<int, int>> seen;  // one relation per pair (per direction)
+            for (int k = 0; k < 3 * n; ++k) {
+                const int a = pick(rng), b = pick(rng);
+                if (!seen.insert(directed ? std::pair(a, b) : std::pair(std::min(a, b), std::max(a, b))).second)
+                    continue;
+                R r{ids[a], ids[b]};
+                r.capacity = capacity(rng);  // 0 and self-loops included: they carry nothing
+                rels.push_back(r);
+            }
+            const Network net = kf::network(ids, rels, directed);
+            const auto g = kf::view(net, "capacity");
+            const vertex_t s = vertex_t(round), t = vertex_t(n - 3 - round), lone_s = 28, lone_t = 29;
+            REQUIRE(g->derived_count() == 0);
+            const auto one = flow::max_flow(*g, {s}, {t});
+            CHECK(g->derived_count() == 1);
+            const auto again = flow::max_flow(*g, {s}, {t});
+            CHECK(g->derived_count() == 1);
+            const auto many = flow::max_flow(*g, {s, lone_s}, {t, lone_t});
+            CHECK(one.value == Approx(many.value).margin(1e-9));
+            CHECK(one.value == again.value);
+            CHECK(cut_sum(one) == Approx(one.value).margin(1e-9));
+            REQUIRE(one.cut.size() == many.cut.size());
+            for (std::size_t i = 0; i < one.cut.size(); ++i) {
+                CHECK(one.cut[i].source == many.cut[i].source);
+                CHECK(one.cut[i].target == many.cut[i].target);
+            }
+            auto side = many.source_side;  // holds the lone source as well
+            side.erase(std::remove(side.begin(), side.end(), lone_s), side.end());
+            CHECK(one.source_side == side);
+            CHECK(one.source_side == again.source_side);
+
+            const auto vc = flow::min_vertex_cut(*g, {s}, {t});
+            CHECK(g->derived_count() == 2);
+            const auto vc_many = flow::min_vertex_cut(*g, {s, lone_s}, {t, lone_t});
+            CHECK(vc.exists == vc_many.exists);
+            CHECK(vc.vertices == vc_many.vertices);
+            CHECK(flow::min_vertex_cut(*g, {s}, {t}).vertices == vc.vertices);
+            CHECK(g->derived_count() == 2);
+            // the cut separates: without its organisations no path from s reaches t
+            if (vc.exists) {
+                std::vector<char> gone(n, 0);
+                for (vertex_t v : vc.vertices) gone[v] = 1;
+                std::vector<char> seen(n, 0);
+                std::vector<vertex_t> stack{s};
+                seen[s] = 1;
+                while (!stack.empty()) {
+                    const vertex_t u = stack.back();
+                    stack.pop_back();
+                    for (vertex_t v : g->out_neighbours(u))
+                        if (!seen[v] && !gone[v]) {
+                            seen[v] = 1;
+                            stack.push_back(v);
+                        }
+                }
+                CHECK(!seen[t]);
+            }
+        }
+    }
+}
+
+TEST_CASE("max flow: a bad capacity keeps nothing with the view and throws on every call",
+          "[flow][max_flow]") {
+    Network neg = kf::network({"a", "b", "c"}, {});
+    neg.add_relation(Relation{"a", "b", "L", {}, {}, {}, {}, {{"cap", 2.0}}});
+    neg.add_relation(Relation{"b", "c", "L", {}, {}, {}, {}, {{"cap", 1.0}}});
+    neg.add_relation(Relation{"c", "a", "L", {}, {}, {}, {}, {{"cap", -3.0}}});
+    const auto g = kf::view(neg, "cap");
+    for (int k = 0; k < 2; ++k) {
+        const auto msg = kt::message_of<InputError>([&] { flow::max_flow(*g, {0}, {2}); });
+        CHECK_THAT(msg, Catch::Contains("capacity 'cap' of c -> a must be finite and >= 0"));
+        CHECK(g->derived_count() == 0);
+    }
+    const auto many = kt::message_of<InputError>([&] { flow::max_flow(*g, {0, 1}, {2}); });
+    CHECK_THAT(many, Catch::Contains("capacity 'cap' of c -> a"));
 }
