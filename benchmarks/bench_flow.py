@@ -204,8 +204,8 @@ def bench_efficiency(n: int, repeat: int, threads: int, nx_budget: float, nx_est
     for weight in (None, "latency"):
         key = "unweighted" if weight is None else "weight=latency"
         r = {}
-        r["ketennet"], ref = timed(lambda: kn.flow.global_efficiency(net, weight=weight, threads=threads), repeat)
-        r["ketennet 1 thread"], ref1 = timed(lambda: kn.flow.global_efficiency(net, weight=weight, threads=1), repeat)
+        r["ketennet"], ref = timed(lambda: kn.flow.global_efficiency(net, weight=weight, threads=threads, progress=False), repeat)
+        r["ketennet 1 thread"], ref1 = timed(lambda: kn.flow.global_efficiency(net, weight=weight, threads=1, progress=False), repeat)
         assert ref1 == ref
         if weight is None:
             est = nx_est.get("t") and nx_est["t"] * (n / nx_est["n"]) ** 2

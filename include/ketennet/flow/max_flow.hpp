@@ -110,7 +110,6 @@ struct FlowLayout {
     std::vector<FlowIndex> head;  ///< head of the arc at each CSR position
     std::vector<double> cap;      ///< capacity of the arc at each CSR position
     std::vector<FlowEdge> rev;    ///< partner of the arc at each CSR position
-    std::vector<FlowIndex> pos;   ///< CSR position of the k-th arc of the FlowArcs
 
     /// (Re)builds the layout from @p arcs on @p nv vertices, reusing this layout's memory.
     void assign(std::size_t nv, const FlowArcs& arcs) {
@@ -119,7 +118,7 @@ struct FlowLayout {
         // a counting sort by tail (stable). Raw pointers, hoisted: the writes would
         // otherwise make the compiler reload every vector's data pointer.
         off.assign(nv + 1, 0);
-        pos.resize(m);
+        std::vector<FlowIndex> pos(m);  // CSR position of the i-th arc of @p arcs
         tail.resize(m);
         head.resize(m);
         cap.resize(m);
