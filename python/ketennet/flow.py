@@ -643,6 +643,7 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     s = _indices(net, sources, "source", fn)
     t = _indices(net, sinks, "sink", fn)
     used = 0
+    kept = True  # the network keeps the view, and the view its flow networks
     if capacity is None:
         sel = layer_list(layers) or list(net.layers)
         view = view_of(net, sel)
@@ -655,8 +656,10 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
         else:
             sel = _select(net, layers, [capacity], fn)
         view, _, used = _core.flow.capacity_view(net._core, sel, capacity, fallback)
-    r = _core.flow.max_flow(view, s, t)
-    exists, members = _core.flow.min_vertex_cut(view, s, t) if bottlenecks else (False, [])
+        kept = False  # a view built for this call
+    r = _core.flow.max_flow(view, s, t, kept)
+    exists, members = (_core.flow.min_vertex_cut(view, s, t, kept) if bottlenecks
+                       else (False, []))
     ids = _id_array(net)
     cs, ct, cc = r["cut"]
     layers_of = _core.flow.tie_layers(net._core, list(sel), cs.tolist(), ct.tolist())

@@ -206,11 +206,11 @@ void register_flow(py::module_& m) {
 
     // -- max-flow
     f.def("max_flow", [](const View& v, const std::vector<vertex_t>& sources,
-                         const std::vector<vertex_t>& sinks) {
+                         const std::vector<vertex_t>& sinks, bool keep_layout) {
         flow::MaxFlowResult r;
         {
             py::gil_scoped_release release;
-            r = flow::max_flow(v, sources, sinks);
+            r = flow::max_flow(v, sources, sinks, keep_layout);
         }
         std::vector<vertex_t> cs, ct;
         std::vector<double> cc;
@@ -224,16 +224,16 @@ void register_flow(py::module_& m) {
         d["cut"] = py::make_tuple(to_numpy_index(cs), to_numpy_index(ct), to_numpy(cc));
         d["source_side"] = to_numpy_index(r.source_side);
         return d;
-    }, py::arg("view"), py::arg("sources"), py::arg("sinks"));
+    }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
     f.def("min_vertex_cut", [](const View& v, const std::vector<vertex_t>& sources,
-                               const std::vector<vertex_t>& sinks) {
+                               const std::vector<vertex_t>& sinks, bool keep_layout) {
         flow::VertexCut r;
         {
             py::gil_scoped_release release;
-            r = flow::min_vertex_cut(v, sources, sinks);
+            r = flow::min_vertex_cut(v, sources, sinks, keep_layout);
         }
         return py::make_tuple(r.exists, path_list(r.vertices));
-    }, py::arg("view"), py::arg("sources"), py::arg("sinks"));
+    }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
 
     // -- chains
     f.def("feedback", [](const View& v, const std::vector<std::vector<vertex_t>>& stages) {

@@ -52,7 +52,9 @@ inline double split_flow(const View& view, vertex_t s, vertex_t t) {
     const vertex_t n = view.n();
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
-    flow::detail::FlowNetwork fn(2 * std::size_t(n), std::size_t(n) + (view.directed() ? 1 : 2) * src.size());
+    flow::detail::FlowNetwork fn(2 * std::size_t(n),
+                                 std::size_t(n) + (view.directed() ? 1 : 2) * src.size(),
+                                 "node_connectivity");
     for (vertex_t v = 0; v < n; ++v) fn.add(v, std::size_t(v) + n, 1.0);
     for (std::size_t e = 0; e < src.size(); ++e) {
         fn.add(std::size_t(src[e]) + n, tgt[e], 1.0);
@@ -66,7 +68,7 @@ inline double split_flow(const View& view, vertex_t s, vertex_t t) {
 inline double unit_flow(const View& view, vertex_t s, vertex_t t) {
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
-    flow::detail::FlowNetwork fn(view.n(), src.size());
+    flow::detail::FlowNetwork fn(view.n(), src.size(), "edge_connectivity");
     for (std::size_t e = 0; e < src.size(); ++e)
         if (src[e] != tgt[e]) fn.add(src[e], tgt[e], 1.0, view.directed() ? 0.0 : 1.0);
     return fn.run(s, t);

@@ -235,7 +235,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
         }
         out.bottlenecks.layers = out.throughput.layers;
         const CapacityView cv = capacity_view(net, out.throughput.layers, opt.capacity, opt.fallback);
-        const MaxFlowResult r = max_flow(*cv.view, entry, exit);
+        const MaxFlowResult r = max_flow(*cv.view, entry, exit, /*keep_layout=*/false);
         out.throughput.value = r.value;
         std::string cut;
         for (const auto& t : r.cut)
@@ -249,7 +249,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
                                            : std::string()) +
                               "; minimum cut: " + (cut.empty() ? "none (no path)" : cut);
         detail::measure(out.bottlenecks, [&] {
-            const VertexCut vc = min_vertex_cut(*cv.view, entry, exit);
+            const VertexCut vc = min_vertex_cut(*cv.view, entry, exit, /*keep_layout=*/false);
             if (!vc.exists) {
                 out.bottlenecks.note = "a first-stage organisation has a direct tie to a "
                                        "last-stage one: no set of organisations separates them";

@@ -72,11 +72,12 @@ struct FlowArcs {
     std::vector<double> cap;
 
     /// Empties the list and checks that @p vertices vertices and @p pairs pairs fit the
-    /// 32-bit indices.
-    void reset(std::size_t vertices, std::size_t pairs) {
+    /// 32-bit indices (InputError prefixed with @p what otherwise).
+    void reset(std::size_t vertices, std::size_t pairs, const char* what) {
         if (vertices >= std::numeric_limits<FlowIndex>::max() ||
             2 * pairs >= std::numeric_limits<FlowIndex>::max())
-            throw InputError("throughput: the flow network is too large (at most 2^31 ties)");
+            throw InputError(std::string(what) +
+                             ": the flow network is too large (at most 2^31 ties)");
         from.clear();
         to.clear();
         cap.clear();
@@ -99,6 +100,13 @@ struct FlowArcs {
     }
 };
 
+/// Scratch arrays of FlowLayout::assign(), kept by callers that build many layouts.
+struct FlowBuildScratch {
+    std::vector<FlowIndex> pos;   ///< CSR position of each arc of the FlowArcs
+    std::vector<FlowIndex> next;  ///< next free CSR position of each vertex
+    std::vector<FlowIndex> tail;  ///< tail of the arc at each CSR position
+};
+
 /// A flow network in compressed sparse row form, ready for Boykov-Kolmogorov: the arcs
 /// sorted by tail (stably), each with its capacity and its partner. Read-only once built,
 /// so one layout can serve many max-flows, from several threads at once.
@@ -106,20 +114,20 @@ struct FlowLayout {
     std::size_t vertices = 0;
     FlowGraph graph;
     std::vector<FlowIndex> off;   ///< first CSR position of each vertex's arcs, and the end
-    std::vector<FlowIndex> tail;  ///< tail of the arc at each CSR position
     std::vector<FlowIndex> head;  ///< head of the arc at each CSR position
     std::vector<double> cap;      ///< capacity of the arc at each CSR position
     std::vector<FlowEdge> rev;    ///< partner of the arc at each CSR position
 
-    /// (Re)builds the layout from @p arcs on @p nv vertices, reusing this layout's memory.
-    void assign(std::size_t nv, const FlowArcs& arcs) {
+    /// (Re)builds the layout from @p arcs on @p nv vertices, reusing this layout's memory
+    /// and @p b's.
+    void assign(std::size_t nv, const FlowArcs& arcs, FlowBuildScratch& b) {
         const std::size_t m = arcs.from.size();
         vertices = nv;
         // a counting sort by tail (stable). Raw pointers, hoisted: the writes would
         // otherwise make the compiler reload every vector's data pointer.
         off.assign(nv + 1, 0);
-        std::vector<FlowIndex> pos(m);  // CSR position of the i-th arc of @p arcs
-        tail.resize(m);
+        b.pos.resize(m);
+        b.tail.resize(m);
         head.resize(m);
         cap.resize(m);
         rev.resize(m);
@@ -128,13 +136,13 @@ struct FlowLayout {
             const FlowIndex* to = arcs.to.data();
             const double* c = arcs.cap.data();
             FlowIndex* o = off.data();
-            FlowIndex* p = pos.data();
+            FlowIndex* p = b.pos.data();
             for (std::size_t i = 0; i < m; ++i) ++o[from[i] + 1];
             for (std::size_t v = 0; v < nv; ++v) o[v + 1] += o[v];
-            std::vector<FlowIndex> next(off.begin(), off.end() - 1);
-            FlowIndex* nx = next.data();
+            b.next.assign(off.begin(), off.end() - 1);
+            FlowIndex* nx = b.next.data();
             for (std::size_t i = 0; i < m; ++i) p[i] = nx[from[i]]++;
-            FlowIndex* tl = tail.data();
+            FlowIndex* tl = b.tail.data();
             FlowIndex* hd = head.data();
             double* kc = cap.data();
             FlowEdge* rv = rev.data();
@@ -146,9 +154,14 @@ struct FlowLayout {
                 rv[k] = FlowEdge(to[i], p[i ^ 1u]);  // the partner starts where this arc ends
             }
         }
-        auto pair_at = [this](FlowIndex k) { return std::pair<FlowIndex, FlowIndex>(tail[k], head[k]); };
-        auto first = boost::make_transform_iterator(boost::counting_iterator<FlowIndex>(0), pair_at);
-        auto last = boost::make_transform_iterator(boost::counting_iterator<FlowIndex>(FlowIndex(m)), pair_at);
+        const FlowIndex* tl = b.tail.data();
+        const FlowIndex* hd = head.data();
+        auto pair_at = [tl, hd](FlowIndex k) {
+            return std::pair<FlowIndex, FlowIndex>(tl[k], hd[k]);
+        };
+        using Count = boost::counting_iterator<FlowIndex>;
+        auto first = boost::make_transform_iterator(Count(0), pair_at);
+        auto last = boost::make_transform_iterator(Count(FlowIndex(m)), pair_at);
         graph = FlowGraph(boost::edges_are_sorted, first, last, FlowIndex(nv));
     }
 };
@@ -177,7 +190,7 @@ inline double solve(const FlowLayout& net, std::size_t s, std::size_t t, FlowScr
     const std::size_t nv = net.vertices;
     w.res.resize(net.cap.size());
     w.color.resize(nv);
-    w.dist.resize(nv);
+    w.dist.assign(nv, 0);  // as Boost's own overload does (BK never sets the terminals')
     w.pred.resize(nv);
     const auto eidx = boost::get(boost::edge_index, net.graph);
     const auto vidx = boost::get(boost::vertex_index, net.graph);
@@ -216,8 +229,9 @@ inline double solve(const FlowLayout& net, std::size_t s, std::size_t t, FlowScr
 class FlowNetwork {
 public:
     /// A network of @p vertices vertices and room for @p pairs arc pairs.
-    FlowNetwork(std::size_t vertices, std::size_t pairs) : w_(workspace()), nv_(vertices) {
-        w_.arcs.reset(vertices, pairs);
+    FlowNetwork(std::size_t vertices, std::size_t pairs, const char* what = "throughput")
+        : w_(workspace()), nv_(vertices) {
+        w_.arcs.reset(vertices, pairs, what);
     }
     /// Adds arc u -> v with capacity c and its reverse with capacity rc (see FlowArcs::add).
     std::size_t add(std::size_t u, std::size_t v, double c, double rc = 0.0) {
@@ -225,7 +239,7 @@ public:
     }
     /// Runs the max-flow from @p s to @p t; afterwards reachable() marks the source side.
     double run(std::size_t s, std::size_t t) {
-        w_.layout.assign(nv_, w_.arcs);
+        w_.layout.assign(nv_, w_.arcs, w_.build);
         return solve(w_.layout, s, t, flow_scratch());
     }
     const std::vector<char>& reachable() const { return flow_scratch().reach; }
@@ -236,6 +250,7 @@ private:
     struct Workspace {
         FlowArcs arcs;
         FlowLayout layout;
+        FlowBuildScratch build;
     };
     static Workspace& workspace() {
         thread_local Workspace w;
@@ -300,9 +315,10 @@ struct TieFlowLayout {
     explicit TieFlowLayout(const View& g) {
         require_capacities(g, "throughput");
         FlowArcs arcs;
-        arcs.reset(g.n(), g.m());
+        arcs.reset(g.n(), g.m(), "throughput");
         tie_arcs(g, arcs);
-        net.assign(g.n(), arcs);
+        FlowBuildScratch b;
+        net.assign(g.n(), arcs, b);
     }
 };
 
@@ -312,9 +328,11 @@ struct SplitFlowLayout {
     FlowLayout net;
     explicit SplitFlowLayout(const View& g) {
         FlowArcs arcs;
-        arcs.reset(2 * std::size_t(g.n()), std::size_t(g.n()) + (g.directed() ? 1 : 2) * g.m());
+        arcs.reset(2 * std::size_t(g.n()), std::size_t(g.n()) + (g.directed() ? 1 : 2) * g.m(),
+                   "bottlenecks");
         split_arcs(g, arcs);
-        net.assign(2 * std::size_t(g.n()), arcs);
+        FlowBuildScratch b;
+        net.assign(2 * std::size_t(g.n()), arcs, b);
     }
 };
 
@@ -340,25 +358,35 @@ inline std::shared_ptr<const SplitFlowLayout> split_flow_layout(const View& g) {
 ///
 /// Also returns the minimum cut closest to the sources (max-flow min-cut theorem: its
 /// capacities sum to the value). Sources and sinks must be non-empty and disjoint.
+///
+/// Between one source and one sink the flow network is built on the first call and kept
+/// with the view (View::derived), unless @p keep_layout is false: pass false for a view
+/// used once (a restricted or capacity view built for this call), which then uses a
+/// per-thread workspace instead. Several sources or sinks always use the workspace.
 inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& sources,
-                              const std::vector<vertex_t>& sinks) {
+                              const std::vector<vertex_t>& sinks, bool keep_layout = true) {
     detail::check_ends(g, sources, sinks, "throughput");
     const vertex_t n = g.n();
+    const bool single = sources.size() == 1 && sinks.size() == 1;
     MaxFlowResult out;
-    if (sources.size() == 1 && sinks.size() == 1) {
-        // the view's flow network, built once per view
+    if (single && keep_layout) {
         const auto layout = detail::tie_flow_layout(g);
         out.value = detail::solve(layout->net, sources[0], sinks[0], detail::flow_scratch());
     } else {
         detail::require_capacities(g, "throughput");
         const std::size_t S = n, T = std::size_t(n) + 1;
-        detail::FlowNetwork fn(std::size_t(n) + 2, g.m() + sources.size() + sinks.size());
+        detail::FlowNetwork fn(std::size_t(n) + (single ? 0 : 2),
+                               g.m() + (single ? 0 : sources.size() + sinks.size()));
         detail::tie_arcs(g, fn.arcs());
-        double big = 1.0;
-        for (double w : g.edge_weights()) big += w;
-        for (vertex_t s : sources) fn.add(S, s, big);
-        for (vertex_t t : sinks) fn.add(t, T, big);
-        out.value = fn.run(S, T);
+        if (single) {
+            out.value = fn.run(sources[0], sinks[0]);
+        } else {
+            double big = 1.0;
+            for (double w : g.edge_weights()) big += w;
+            for (vertex_t s : sources) fn.add(S, s, big);
+            for (vertex_t t : sinks) fn.add(t, T, big);
+            out.value = fn.run(S, T);
+        }
     }
     const auto& reach = detail::flow_scratch().reach;
     for (vertex_t v = 0; v < n; ++v)
@@ -385,25 +413,35 @@ inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& source
 /// the one closest to the sources. When a source has a direct tie to a sink no such set
 /// exists: exists = false (NetworkX's minimum_node_cut returns an empty set then, which
 /// separates nothing). When the sinks are unreachable already, the cut is empty.
+///
+/// Between one source and one sink the split network is built on the first call and kept
+/// with the view, unless @p keep_layout is false (see max_flow()).
 inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sources,
-                                const std::vector<vertex_t>& sinks) {
+                                const std::vector<vertex_t>& sinks, bool keep_layout = true) {
     detail::check_ends(g, sources, sinks, "bottlenecks");
     const vertex_t n = g.n();
     const double big = double(n) + 1.0;
+    const bool single = sources.size() == 1 && sinks.size() == 1;
     double value;
-    if (sources.size() == 1 && sinks.size() == 1) {
-        // the view's split network, built once per view: from s_out to t_in
+    if (single && keep_layout) {
+        // from s_out to t_in
         const auto layout = detail::split_flow_layout(g);
         value = detail::solve(layout->net, std::size_t(sources[0]) + n, sinks[0],
                               detail::flow_scratch());
     } else {
         const std::size_t S = 2 * std::size_t(n), T = S + 1;
-        detail::FlowNetwork fn(S + 2, std::size_t(n) + (g.directed() ? 1 : 2) * g.m() +
-                                          sources.size() + sinks.size());
+        detail::FlowNetwork fn(S + (single ? 0 : 2),
+                               std::size_t(n) + (g.directed() ? 1 : 2) * g.m() +
+                                   (single ? 0 : sources.size() + sinks.size()),
+                               "bottlenecks");
         detail::split_arcs(g, fn.arcs());
-        for (vertex_t s : sources) fn.add(S, std::size_t(s) + n, big);
-        for (vertex_t t : sinks) fn.add(t, T, big);
-        value = fn.run(S, T);
+        if (single) {
+            value = fn.run(std::size_t(sources[0]) + n, sinks[0]);
+        } else {
+            for (vertex_t s : sources) fn.add(S, std::size_t(s) + n, big);
+            for (vertex_t t : sinks) fn.add(t, T, big);
+            value = fn.run(S, T);
+        }
     }
     VertexCut out;
     if (value >= big) {

@@ -130,9 +130,10 @@ TEST_CASE("capacity view: fallback to volume is counted; otherwise gaps are name
 
 // Between one source and one sink the flow network (and the split network of the vertex cut)
 // is built once and kept with the view; several sources or sinks use a network built per
-// call with a super source and sink. An extra source or sink without ties adds nothing, so
-// on random networks both routes must give the same value, cut and vertex cut.
-TEST_CASE("max flow: the layouts kept with the view agree with the super-terminal networks",
+// call with a super source and sink, and so does a single pair with keep_layout = false.
+// An extra source or sink without ties adds nothing, so on random networks all three routes
+// must give the same value, cut and vertex cut.
+TEST_CASE("max flow: the layouts kept with the view agree with the networks built per call",
           "[flow][max_flow]") {
     std::mt19937 rng(20261206);
     for (const bool directed : {true, false}) {
@@ -145,7 +146,8 @@ TEST_CASE("max flow: the layouts kept with the view agree with the super-termina
             std::set<std::pair<int, int>> seen;  // one relation per pair (per direction)
             for (int k = 0; k < 3 * n; ++k) {
                 const int a = pick(rng), b = pick(rng);
-                if (!seen.insert(directed ? std::pair(a, b) : std::pair(std::min(a, b), std::max(a, b))).second)
+                const auto key = directed ? std::pair(a, b) : std::pair(std::min(a, b), std::max(a, b));
+                if (!seen.insert(key).second)
                     continue;
                 R r{ids[a], ids[b]};
                 r.capacity = capacity(rng);  // 0 and self-loops included: they carry nothing
@@ -153,12 +155,22 @@ TEST_CASE("max flow: the layouts kept with the view agree with the super-termina
             }
             const Network net = kf::network(ids, rels, directed);
             const auto g = kf::view(net, "capacity");
-            const vertex_t s = vertex_t(round), t = vertex_t(n - 3 - round), lone_s = 28, lone_t = 29;
+            const vertex_t s = vertex_t(round), t = vertex_t(n - 3 - round);
+            const vertex_t lone_s = 28, lone_t = 29;
             REQUIRE(g->derived_count() == 0);
             const auto one = flow::max_flow(*g, {s}, {t});
             CHECK(g->derived_count() == 1);
             const auto again = flow::max_flow(*g, {s}, {t});
             CHECK(g->derived_count() == 1);
+            const auto once = flow::max_flow(*g, {s}, {t}, /*keep_layout=*/false);
+            CHECK(g->derived_count() == 1);
+            CHECK(once.value == Approx(one.value).margin(1e-9));
+            CHECK(once.source_side == one.source_side);
+            REQUIRE(once.cut.size() == one.cut.size());
+            for (std::size_t i = 0; i < one.cut.size(); ++i) {
+                CHECK(once.cut[i].source == one.cut[i].source);
+                CHECK(once.cut[i].target == one.cut[i].target);
+            }
             const auto many = flow::max_flow(*g, {s, lone_s}, {t, lone_t});
             CHECK(one.value == Approx(many.value).margin(1e-9));
             CHECK(one.value == again.value);
@@ -175,6 +187,9 @@ TEST_CASE("max flow: the layouts kept with the view agree with the super-termina
 
             const auto vc = flow::min_vertex_cut(*g, {s}, {t});
             CHECK(g->derived_count() == 2);
+            const auto vc_once = flow::min_vertex_cut(*g, {s}, {t}, /*keep_layout=*/false);
+            CHECK(vc_once.exists == vc.exists);
+            CHECK(vc_once.vertices == vc.vertices);
             const auto vc_many = flow::min_vertex_cut(*g, {s, lone_s}, {t, lone_t});
             CHECK(vc.exists == vc_many.exists);
             CHECK(vc.vertices == vc_many.vertices);
@@ -216,4 +231,7 @@ TEST_CASE("max flow: a bad capacity keeps nothing with the view and throws on ev
     }
     const auto many = kt::message_of<InputError>([&] { flow::max_flow(*g, {0, 1}, {2}); });
     CHECK_THAT(many, Catch::Contains("capacity 'cap' of c -> a"));
+    const auto once = kt::message_of<InputError>([&] { flow::max_flow(*g, {0}, {2}, false); });
+    CHECK_THAT(once, Catch::Contains("capacity 'cap' of c -> a"));
+    CHECK(g->derived_count() == 0);
 }
