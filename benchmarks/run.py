@@ -896,6 +896,7 @@ def merge_entry(old: Optional[Dict[str, Any]], new: Dict[str, Any], ops: List[st
     old ones of the same operations; the old ones of other operations stay (so that
     ``--ops a,b`` adds to a report instead of replacing it). ``runs`` lists every run merged."""
     info = {k: new[k] for k in ("date", "command", "repeat")}
+    info["cpu"] = new["machine"]["cpu"]
     info["ops"] = sorted(set(c["op"] for c in new["cases"] if c["mode"] != "core") |
                          set(new["checks"]))
     if old is None:
@@ -1009,8 +1010,15 @@ def write_markdown(store: Store, path: str, args) -> None:
     ents = entries(store)
     if not ents:
         return
-    mach = ents[-1]["machine"]
+    latest = max(ents, key=lambda e: max(r["date"] for r in (e.get("runs") or [e])))
+    mach = latest["machine"]
     v = mach["versions"]
+    cpus: List[str] = []
+    for e in ents:
+        for r in e.get("runs") or [e]:
+            c = r.get("cpu", "unknown")
+            if c not in cpus:
+                cpus.append(c)
     lines = [
         "# ketennet benchmark results",
         "",
@@ -1030,7 +1038,12 @@ def write_markdown(store: Store, path: str, args) -> None:
         "",
         "## Machine",
         "",
-        f"- CPU: {mach['cpu']}, {mach['logical_cpus']} logical CPUs (cores available to this run)",
+        f"- CPU: {mach['cpu']}, {mach['logical_cpus']} logical CPUs (cores available to the "
+        f"latest run)" + ("" if len(cpus) < 2 else
+                          f"; earlier runs: {', '.join(c for c in cpus if c != mach['cpu'])} "
+                          "(the CPU column of Runs). The libraries of one operation and size "
+                          "are always timed in the same run, so each row's ratios come from "
+                          "one machine."),
         f"- RAM: {mach['ram_gib']} GiB",
         f"- OS: {mach['os']}",
         f"- Python {mach['python']}; ketennet {v['ketennet']}, NetworkX {v['networkx']}, "
@@ -1038,18 +1051,18 @@ def write_markdown(store: Store, path: str, args) -> None:
         f"numpy {v['numpy']}",
         f"- ketennet: the installed build in `{mach['ketennet_path']}` (repository HEAD "
         f"{mach['repo_commit']} at the time of the run; the working tree may differ)",
-        f"- Threads: ketennet `threads={ents[-1]['threads']}`, NetworKit "
-        f"`setNumberOfThreads({ents[-1]['threads']})`; igraph and NetworkX run on one thread.",
+        f"- Threads: ketennet `threads={latest['threads']}`, NetworKit "
+        f"`setNumberOfThreads({latest['threads']})`; igraph and NetworkX run on one thread.",
         "",
         "## Runs",
         "",
-        "| graph | n | m | date | command | repeat | checks |",
-        "|---|---:|---:|---|---|---:|---|",
+        "| graph | n | m | date | CPU | command | repeat | checks |",
+        "|---|---:|---:|---|---|---|---:|---|",
     ]
     for e in ents:
         for r in e.get("runs") or [e]:
             lines.append(f"| {e['variant']} | {e['n']:,} | {e['m']:,} | {r['date']} | "
-                         f"`{r['command']}` | {r['repeat']} | "
+                         f"{r.get('cpu', 'unknown')} | `{r['command']}` | {r['repeat']} | "
                          f"{'FAILED' if e['failed'] else 'all OK'} |")
     lcc = [e for e in ents if e.get("lcc")]
     if lcc:

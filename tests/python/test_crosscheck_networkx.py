@@ -151,6 +151,30 @@ def test_betweenness(case, weight, normalized, endpoints, deviation):
     compare(got, expected, G, f"betweenness (weight={weight is not None})", deviation)
 
 
+def _hanging_leaves(G) -> int:
+    """Organisations whose every tie (out and in, self-loops aside) runs to one other, with
+    an arc towards it: betweenness counts their hub's search for them instead of searching."""
+    count = 0
+    for v in G.nodes:
+        succ = {w for w in (G.successors(v) if G.is_directed() else G.neighbors(v)) if w != v}
+        pred = {w for w in G.predecessors(v) if w != v} if G.is_directed() else succ
+        if len(succ) == 1 and pred <= succ:
+            (u,) = succ
+            u_succ = {w for w in (G.successors(u) if G.is_directed() else G.neighbors(u)) if w != u}
+            u_pred = {w for w in G.predecessors(u) if w != u} if G.is_directed() else u_succ
+            count += not (u_succ == {v} and u_pred <= {v})  # a pair tied only to each other
+    return count
+
+
+def test_betweenness_cases_include_leaves():
+    """The betweenness cross-checks cover leaves folded into their hub's search, in directed
+    and undirected graphs."""
+    leaves = {c: _hanging_leaves(graph(c)) for c in CASES}
+    assert any(n > 0 for c, n in leaves.items() if graph(c).is_directed()), leaves
+    assert any(n > 0 for c, n in leaves.items() if not graph(c).is_directed()), leaves
+    assert leaves["lesmis"] >= 10, leaves
+
+
 @pytest.mark.parametrize("weight", [None, "w", "latency"])
 @pytest.mark.parametrize("case", ["gnp-d-300", "gnp-u-200", "lesmis-oriented"])
 def test_betweenness_threads_bit_identical(case, weight):
