@@ -154,9 +154,12 @@ def betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
     -----
     Matches NetworkX's ``betweenness_centrality(G, weight=..., normalized=...,
     endpoints=...)`` (checked to 1e-9 in the tests). Pairs without a path contribute 0.
-    One search per source (BFS, or Dijkstra when weighted), on ``threads`` cores; an
-    organisation whose every tie runs to one other (a leaf) is not searched from, its hub's
-    search stands for it (Baglioni et al. 2012), with the same values up to rounding.
+    One search per source (BFS, or Dijkstra when weighted), on ``threads`` cores. An
+    organisation whose ties all run to one other, with a tie towards it (a leaf), is not
+    searched from: its hub's search stands for it (Baglioni et al. 2012), with the same
+    values up to rounding. With weights this applies only when path sums are exact in
+    floating point (integers, halves, ...), so that ties between paths of decimal
+    latencies are judged as NetworkX judges them.
 
     References
     ----------

@@ -175,6 +175,26 @@ def test_betweenness_cases_include_leaves():
     assert leaves["lesmis"] >= 10, leaves
 
 
+@pytest.mark.parametrize("directed", [False, True], ids=["undirected", "directed"])
+@pytest.mark.parametrize("latencies", [(1.0, 0.1, 0.2, 0.3), (1.0, 0.25, 0.5, 0.75)],
+                         ids=["decimal", "quarters"])
+def test_betweenness_leaf_with_rounded_ties(latencies, directed, deviation):
+    """v hangs on u. From v, (1.0 + 0.1) + 0.2 == 1.0 + 0.3 in floating point (a tie through
+    a); from u, 0.1 + 0.2 != 0.3 (no tie). NetworkX searches from v, and so must ketennet:
+    a leaf is folded into its hub's search only when path sums are exact (the quarters)."""
+    G = nx.DiGraph() if directed else nx.Graph()
+    for (s, t), w in zip([("v", "u"), ("u", "a"), ("a", "x"), ("u", "x")], latencies):
+        G.add_edge(s, t, latency=w)
+        if directed:
+            G.add_edge(t, s, latency=w)
+    net = kn.from_networkx(G)
+    for normalized in (False, True):
+        got = kn.centrality.betweenness(net, weight="latency", normalized=normalized)
+        expected = nx.betweenness_centrality(G, weight="latency", normalized=normalized)
+        compare(got, expected, G, "betweenness (leaf, rounded ties)", deviation)
+    assert expected["a"] > 0
+
+
 @pytest.mark.parametrize("weight", [None, "w", "latency"])
 @pytest.mark.parametrize("case", ["gnp-d-300", "gnp-u-200", "lesmis-oriented"])
 def test_betweenness_threads_bit_identical(case, weight):

@@ -2,11 +2,15 @@
 /// @file betweenness.hpp
 /// @brief Shortest-path betweenness centrality (Brandes 2001).
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <queue>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -265,7 +269,9 @@ inline std::size_t source_blocks(std::size_t n) {
 /// successor in u's search. One search from u, counted 1 + (number of organisations hanging
 /// on u) times, stands for theirs; u's share from each v, delta_v(u) = R_u - 1 - [u -> v]
 /// (R_u: organisations reached from u, u included), is added afterwards. Two organisations
-/// tied only to each other hang on neither.
+/// tied to each other both ways and to nothing else (or in an undirected view) hang on
+/// neither; a directed x -> y with nothing else: x hangs on y. With weights, folding needs
+/// exact path sums (exact_path_sums()).
 ///
 /// Baglioni, M., Geraci, F., Pellegrini, M. & Lastres, E. (2012). Fast exact computation of
 /// betweenness centrality in social networks. ASONAM 2012, 450-456. Sariyuece, A. E., Saule,
@@ -278,6 +284,33 @@ struct HangingLeaves {
     std::vector<char> reached;          ///< reached[v]: the arc u -> v exists (hub[v] = u)
     std::size_t total = 0;
 };
+
+/// True when every sum of weights along a path is exact in double precision: the view is
+/// unweighted, or every weight (self-loops aside) is a multiple of one power of two 2^e and
+/// their total is below 2^52 * 2^e (integers, halves, quarters, ... of modest size). Leaf
+/// folding needs it: a leaf's own search adds (w(v, u) + a) + b where the hub's adds a + b,
+/// and with decimal weights (0.1 + 0.2 != 0.3) the two can round differently and decide
+/// ties between paths differently, as NetworkX's search from the leaf would.
+inline bool exact_path_sums(const View& g) {
+    if (!g.weighted()) return true;
+    const auto w = g.edge_weights();
+    const auto src = g.edge_sources();
+    const auto tgt = g.edge_targets();
+    int low = std::numeric_limits<int>::max();  // exponent of the lowest set bit, over weights
+    double total = 0.0;
+    for (std::size_t e = 0; e < w.size(); ++e) {
+        if (src[e] == tgt[e]) continue;
+        const double x = w[e];
+        if (!std::isfinite(x) || x <= 0.0) return false;
+        int exp = 0;
+        const double frac = std::frexp(x, &exp);  // x = frac * 2^exp, 0.5 <= frac < 1
+        const auto mant = std::uint64_t(std::ldexp(frac, 53));  // x = mant * 2^(exp - 53)
+        low = std::min(low, exp - 53 + int(std::countr_zero(mant)));
+        total += x;
+    }
+    if (low == std::numeric_limits<int>::max()) return true;
+    return total < std::ldexp(1.0, 52 + low);
+}
 
 /// The one organisation other than @p v among @p nb, or none when there are several or none.
 inline vertex_t single_neighbour(std::span<const vertex_t> nb, vertex_t v) {
@@ -332,25 +365,25 @@ inline HangingLeaves hanging_leaves(const View& g) {
 
 }  // namespace detail
 
-/// Betweenness centrality of every organisation (defined below).
-inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {});
-
 namespace detail {
 
 /// betweenness() with leaf folding switched on or off (off only to check it: the results
-/// agree up to rounding).
+/// agree up to rounding). Folding applies only when exact_path_sums(g). @p searches, when
+/// given, receives the number of single-source searches run.
 inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt,
-                                       bool fold_leaves) {
+                                       bool fold_leaves, std::size_t* searches = nullptr) {
     require_distances(g, "betweenness");
     const vertex_t n = g.n();
     const std::size_t blocks = source_blocks(n);
     std::vector<std::vector<double>> parts(blocks);
     const bool weighted = g.weighted();
-    const HangingLeaves leaves = fold_leaves ? hanging_leaves(g) : HangingLeaves{};
+    const HangingLeaves leaves =
+        fold_leaves && exact_path_sums(g) ? hanging_leaves(g) : HangingLeaves{};
     const bool fold = leaves.total > 0;
     // organisations reached from each hub (its own search: no two blocks write one entry)
     std::vector<std::size_t> reach(fold ? n : 0, 0);
     const double ep = opt.endpoints ? 1.0 : 0.0;
+    std::vector<std::size_t> searched(blocks, 0);
     parallel_blocks(
         blocks, opt.threads,
         [&](std::size_t b) {
@@ -359,6 +392,7 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
             BrandesScratch sc(n);
             for (std::size_t s = lo; s < hi; ++s) {
                 if (fold && leaves.hub[s] != HangingLeaves::none) continue;  // hub's search
+                ++searched[b];
                 if (weighted) {
                     sssp_dijkstra(g, vertex_t(s), sc);
                 } else {
@@ -379,6 +413,7 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
             parts[b] = std::move(bc);
         },
         opt.progress);
+    if (searches) *searches = std::accumulate(searched.begin(), searched.end(), std::size_t(0));
     std::vector<double> bc = sum_blocks(parts, n);
     if (fold) {
         // what the searches from the hanging organisations add beyond their hub's: the hub's
@@ -412,10 +447,13 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
 /// (n-1)(n-2) (by n(n-1) with endpoints), for directed and undirected views alike;
 /// normalized = false halves undirected values so each unordered pair counts once.
 /// Runs in O(nm) (O(nm + n^2 log n) weighted), parallel over sources, with identical results
-/// for every thread count. Organisations whose every tie runs to one other organisation
-/// (leaves) are not searched from: their hub's search is counted for them (Baglioni et al.
-/// 2012; see detail::HangingLeaves), which saves a search per leaf.
-inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt) {
+/// for every thread count. An organisation whose ties all run to one other organisation,
+/// with an arc towards it (a leaf), is not searched from: its hub's search is counted for it
+/// (Baglioni et al. 2012; see detail::HangingLeaves), which saves a search per leaf. With
+/// weights this applies only when path sums are exact (integers, halves, ...:
+/// detail::exact_path_sums), so that ties between paths are judged as a search from the leaf
+/// (and NetworkX's) judges them.
+inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
     return detail::betweenness(g, opt, true);
 }
 

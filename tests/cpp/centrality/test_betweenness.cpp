@@ -421,6 +421,84 @@ TEST_CASE("betweenness counts a hub's search for the leaves that hang on it",
                 {{"l1", 5}, {"l2", 5}, {"h", 12}, {"a", 11}, {"b", 5}, {"z", 5}, {"x", 1}, {"y", 1}});
 }
 
+//   decimal latencies:   v --1.0-- u --0.1-- a --0.2-- x,   and  u --0.3-- x
+//
+//   From u, 0.1 + 0.2 = 0.30000000000000004 > 0.3: a lies on no shortest u-x path. From v,
+//   (1.0 + 0.1) + 0.2 == 1.0 + 0.3 in double precision: two shortest v-x paths, a on one.
+//   (From x, x-u = 0.3 beats x-a-u = 0.30000000000000004: x -> v has one path.) NetworkX
+//   gives a = 1/2 directed (ties both ways), 1/4 undirected (halved); so v cannot take
+//   u's search here (exact_path_sums is false), and every organisation is searched.
+//   With latencies 1, 0.25, 0.5, 0.75 (multiples of 1/4) the sums are exact, both ties
+//   hold, v is folded: a = 1/2 + 1/2 = 1 (pairs u-x and v-x), u = 2 (v-a, v-x).
+TEST_CASE("betweenness folds a leaf only when path sums are exact",
+          "[centrality][betweenness]") {
+    const bool directed = GENERATE(false, true);
+    INFO("directed " << directed);
+    auto both_ways = [&](std::vector<kt::E> edges) {
+        if (directed) {
+            const std::size_t k = edges.size();
+            for (std::size_t i = 0; i < k; ++i)
+                edges.push_back({edges[i].target, edges[i].source, edges[i].weight});
+        }
+        return kt::graph({"v", "u", "a", "x"}, edges, directed);
+    };
+    BetweennessOptions o;
+    o.normalized = false;
+    o.threads = 1;
+    const double half = directed ? 1.0 : 0.5;  // raw ordered pairs when directed
+    {
+        const Network net = both_ways({{"v", "u", 1.0}, {"u", "a", 0.1}, {"a", "x", 0.2},
+                                       {"u", "x", 0.3}});
+        const ViewPtr v = net.view(opts({}, "latency"));
+        CHECK_FALSE(centrality::detail::exact_path_sums(*v));
+        std::size_t searches = 0;
+        const auto got = centrality::detail::betweenness(*v, o, true, &searches);
+        CHECK(searches == 4);
+        // through a: half of v -> x, nothing of x -> v
+        check_by_id(*v, got, {{"v", 0}, {"u", 2 * 2 * half}, {"a", 0.5 * half}, {"x", 0}});
+    }
+    {
+        const Network net = both_ways({{"v", "u", 1.0}, {"u", "a", 0.25}, {"a", "x", 0.5},
+                                       {"u", "x", 0.75}});
+        const ViewPtr v = net.view(opts({}, "latency"));
+        CHECK(centrality::detail::exact_path_sums(*v));
+        std::size_t searches = 0;
+        const auto got = centrality::detail::betweenness(*v, o, true, &searches);
+        CHECK(searches == 3);
+        check_by_id(*v, got, {{"v", 0}, {"u", 2 * 2 * half}, {"a", 2 * 1.0 * half}, {"x", 0}});
+        const auto ref = reference_betweenness(*v);
+        for (std::size_t i = 0; i < ref.size(); ++i) CHECK(got[i] == Approx(ref[i] * half));
+    }
+}
+
+TEST_CASE("exact path sums: integers and binary fractions of modest total",
+          "[centrality][betweenness]") {
+    auto exact = [](std::vector<double> w) {
+        std::vector<kt::E> edges;
+        std::vector<std::string> ids{"o0"};
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            std::string id = "o";
+            id.append(std::to_string(i + 1));
+            ids.push_back(id);
+            edges.push_back({ids[i], ids[i + 1], w[i]});
+        }
+        const Network net = kt::graph(ids, edges, false);
+        return centrality::detail::exact_path_sums(*net.view(opts({}, "latency")));
+    };
+    CHECK(exact({1, 2, 3}));
+    CHECK(exact({0.5, 0.25, 3}));
+    CHECK(exact({1e15 + 1, 1e15 + 1}));         // odd, total 2e15 < 2^52
+    CHECK_FALSE(exact({std::ldexp(1.0, 52) - 1, 3}));  // odd, total 2^52 + 2
+    CHECK(exact({3e15, 3e15}));                 // multiples of 2^15: total 6e15 < 2^67
+    CHECK_FALSE(exact({0.1, 1}));
+    CHECK_FALSE(exact({1, 1.0 / 3.0}));
+    CHECK(exact({std::ldexp(1.0, -40), 1}));  // 2^-40 steps, total < 2^12
+    CHECK_FALSE(exact({std::ldexp(1.0, -40), 1e5}));  // 1e5 * 2^40 > 2^52
+    // unweighted views are always exact
+    const Network net = kt::graph({"a", "b"}, {{"a", "b", 0.1}}, false);
+    CHECK(centrality::detail::exact_path_sums(*net.view()));
+}
+
 namespace {
 
 /// A random network with leaves of every kind hung on it: base organisations o0.. related
@@ -435,13 +513,18 @@ Network network_with_leaves(std::uint32_t seed, bool directed) {
     };
     const std::size_t n0 = 10;
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < n0; ++i) ids.push_back("o" + std::to_string(i));
+    for (std::size_t i = 0; i < n0; ++i) {
+        std::string id = "o";
+        id.append(std::to_string(i));
+        ids.push_back(id);
+    }
     std::vector<kt::E> edges;
     for (std::size_t i = 0; i < n0; ++i)
         for (std::size_t j = directed ? 0 : i + 1; j < n0; ++j)
             if (i != j && next() < (directed ? 0.22 : 0.3))
                 edges.push_back({ids[i], ids[j], 1.0 + std::floor(next() * 3.0)});
     auto weight = [&]() { return 1.0 + std::floor(next() * 3.0); };
+    for (std::size_t i = 0; i < n0; i += 3) edges.push_back({ids[i], ids[i], 2.0});  // hubs' loops
     std::size_t k = 0;
     for (std::size_t i = 0; i < n0; ++i) {
         const int count = next() < 0.5 ? 0 : next() < 0.6 ? 1 : 2;
@@ -511,8 +594,11 @@ TEST_CASE("betweenness with leaves folded agrees with the definition and with ev
             o.endpoints = endpoints;
             for (const unsigned threads : {1u, 2u}) {
                 o.threads = threads;
-                const auto folded = centrality::detail::betweenness(*v, o, true);
-                const auto searched = centrality::detail::betweenness(*v, o, false);
+                std::size_t folded_searches = 0, all_searches = 0;
+                const auto folded = centrality::detail::betweenness(*v, o, true, &folded_searches);
+                const auto searched = centrality::detail::betweenness(*v, o, false, &all_searches);
+                CHECK(folded_searches == v->n() - leaves.total);  // the leaves were folded
+                CHECK(all_searches == v->n());
                 for (std::size_t i = 0; i < folded.size(); ++i) {
                     INFO("vertex " << v->id(vertex_t(i)) << ", threads " << threads);
                     CHECK(folded[i] == Approx(searched[i]).epsilon(1e-12).margin(1e-12));
