@@ -316,24 +316,38 @@ std::vector<double> reference_betweenness(const View& g) {
     return bc;
 }
 
-/// A small random network: n organisations, each possible pair related with probability
-/// about p, integer weights 1..3 (so that many paths tie).
-Network random_network(std::uint32_t seed, std::size_t n, double p, bool directed) {
-    std::uint64_t state = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    auto next = [&]() {
+/// Uniform doubles in [0, 1) from a linear congruential generator (reproducible tests).
+struct Lcg {
+    std::uint64_t state;
+    double next() {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return double(state >> 11) / double(1ULL << 53);
-    };
-    std::vector<std::string> ids;
+    }
+};
+
+/// Appends organisations o0..o{n-1} to @p ids and, for each possible pair, with probability
+/// about p, a relation with an integer weight 1..3 (so that many paths tie) to @p edges.
+void random_ties(Lcg& rng, std::size_t n, double p, bool directed, std::vector<std::string>& ids,
+                 std::vector<kt::E>& edges) {
+    const std::size_t first = ids.size();
     for (std::size_t i = 0; i < n; ++i) {
         std::string id = "o";
         id.append(std::to_string(i));
         ids.push_back(id);
     }
-    std::vector<kt::E> edges;
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = directed ? 0 : i + 1; j < n; ++j)
-            if (i != j && next() < p) edges.push_back({ids[i], ids[j], 1.0 + std::floor(next() * 3.0)});
+            if (i != j && rng.next() < p)
+                edges.push_back({ids[first + i], ids[first + j], 1.0 + std::floor(rng.next() * 3.0)});
+}
+
+/// A small random network: n organisations, each possible pair related with probability
+/// about p, integer weights 1..3.
+Network random_network(std::uint32_t seed, std::size_t n, double p, bool directed) {
+    Lcg rng{seed * 6364136223846793005ULL + 1442695040888963407ULL};
+    std::vector<std::string> ids;
+    std::vector<kt::E> edges;
+    random_ties(rng, n, p, directed, ids, edges);
     return kt::graph(ids, edges, directed);
 }
 
@@ -506,23 +520,12 @@ namespace {
 /// leaves. Directed leaves are tied out only, both ways, or out plus an in-tie from a third
 /// organisation (not a leaf); some leaves carry a self-loop; pairs tied only to each other.
 Network network_with_leaves(std::uint32_t seed, bool directed) {
-    std::uint64_t state = seed * 2862933555777941757ULL + 3037000493ULL;
-    auto next = [&]() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return double(state >> 11) / double(1ULL << 53);
-    };
+    Lcg rng{seed * 2862933555777941757ULL + 3037000493ULL};
+    auto next = [&]() { return rng.next(); };
     const std::size_t n0 = 10;
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < n0; ++i) {
-        std::string id = "o";
-        id.append(std::to_string(i));
-        ids.push_back(id);
-    }
     std::vector<kt::E> edges;
-    for (std::size_t i = 0; i < n0; ++i)
-        for (std::size_t j = directed ? 0 : i + 1; j < n0; ++j)
-            if (i != j && next() < (directed ? 0.22 : 0.3))
-                edges.push_back({ids[i], ids[j], 1.0 + std::floor(next() * 3.0)});
+    random_ties(rng, n0, directed ? 0.22 : 0.3, directed, ids, edges);
     auto weight = [&]() { return 1.0 + std::floor(next() * 3.0); };
     for (std::size_t i = 0; i < n0; i += 3) edges.push_back({ids[i], ids[i], 2.0});  // hubs' loops
     std::size_t k = 0;
