@@ -7,8 +7,8 @@ int main() {
     using namespace ketennet;
 
     Network net("mini-strafrechtketen");
-    net.add_layer("case", /*directed=*/true);
-    net.add_layer("collaboration", /*directed=*/false);
+    net.add_layer("case", /*directed=*/true, LayerKind::cases);
+    net.add_layer("collaboration", /*directed=*/false, LayerKind::tie);
     for (auto [id, name, sector] : {std::tuple{"politie", "Nationale Politie", "politie"},
                                     std::tuple{"om", "Openbaar Ministerie", "om"},
                                     std::tuple{"rechtspraak", "De Rechtspraak", "rechtspraak"},

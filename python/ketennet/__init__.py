@@ -26,16 +26,17 @@ from . import (brokerage, centrality, cohesion, eventlog, examples, flow, govern
                report, resilience, studies)
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
-from .network import Network
+from .network import LAYER_KINDS, Layer, Network
 from .scenario import Scenario, compare
-from .studies import scorecard, signals
+from .signals import signals
+from .studies import scorecard
 
 ConvergenceError = _core.ConvergenceError
 """An iterative method (PageRank, Katz, eigenvector, HITS) did not converge: a ValueError."""
 
 __version__ = _core.__version__
 
-__all__ = ["Network", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
+__all__ = ["Network", "Layer", "LAYER_KINDS", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
            "resilience", "flow", "brokerage", "governance", "eventlog", "report", "examples", "plot",
            "studies", "scorecard", "signals", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",

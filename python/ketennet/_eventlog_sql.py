@@ -31,7 +31,16 @@ FROM seq WHERE target IS NOT NULL AND source <> target
 GROUP BY source, target ORDER BY source, target"""
 
 _NODES = """
-SELECT org AS organisation, COUNT(*) AS events FROM known GROUP BY org ORDER BY org"""
+, ends AS (
+  SELECT org, ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY ts, rn) AS first_rank,
+         ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY ts DESC, rn DESC) AS last_rank
+  FROM known
+)
+SELECT k.org AS organisation, k.events, COALESCE(s.n, 0) AS case_starts, COALESCE(e.n, 0) AS case_ends
+FROM (SELECT org, COUNT(*) AS events FROM known GROUP BY org) k
+LEFT JOIN (SELECT org, COUNT(*) AS n FROM ends WHERE first_rank = 1 GROUP BY org) s ON k.org = s.org
+LEFT JOIN (SELECT org, COUNT(*) AS n FROM ends WHERE last_rank = 1 GROUP BY org) e ON k.org = e.org
+ORDER BY k.org"""
 
 _JOURNEYS = """
 , per_case AS (
@@ -90,7 +99,9 @@ def _edge_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def _node_frame(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"organisation": df["organisation"].astype(str),
-                         "events": df["events"].astype("int64")})
+                         "events": df["events"].astype("int64"),
+                         "case_starts": df["case_starts"].astype("int64"),
+                         "case_ends": df["case_ends"].astype("int64")})
 
 
 def _check_columns(present, needed) -> None:

@@ -12,14 +12,24 @@ def svg(draw: Callable, figsize=(8, 5)) -> str:
     """Run ``draw(ax)`` on a new figure (Agg canvas, no window) and return the figure as an
     inline ``<svg>`` element (XML prolog and DOCTYPE removed, fixed size replaced by the
     viewBox so it scales with the page)."""
+    fig = _figure(figsize)
+    draw(fig.add_subplot())
+    fig.tight_layout()
+    return _svg_text(fig)
+
+
+def _figure(figsize):
+    """A matplotlib Figure on an Agg canvas (no pyplot: the user's backend is left alone)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=figsize)
     FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    draw(ax)
-    fig.tight_layout()
+    return fig
+
+
+def _svg_text(fig) -> str:
+    """``fig`` as an inline ``<svg>`` element (see :func:`svg`)."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
@@ -27,6 +37,21 @@ def svg(draw: Callable, figsize=(8, 5)) -> str:
     text = re.sub(r'(<svg[^>]*?)\s(width|height)="[^"]*"', r"\1", text, count=1)
     text = re.sub(r'(<svg[^>]*?)\s(width|height)="[^"]*"', r"\1", text, count=1)
     return text.replace("<svg", '<svg role="img" style="width:100%;height:auto"', 1)
+
+
+def network_svg(net: Network) -> str:
+    """:func:`ketennet.plot.network` of ``net`` as inline SVG, on a figure sized by the plot
+    so its labels keep their full size and do not overlap."""
+    from . import plot
+
+    ax = plot._network(net, layers=None, layout="auto", chain=None, size=None, labels=True,
+                       ax=None, seed=0, new_axes=_new_axes)
+    return _svg_text(ax.figure)
+
+
+def _new_axes(figsize):
+    """Axes on a new Agg figure of ``figsize`` (inches)."""
+    return _figure(figsize).add_subplot()
 
 
 def report_figures(net: Network) -> List[Tuple[str, str]]:
@@ -37,8 +62,8 @@ def report_figures(net: Network) -> List[Tuple[str, str]]:
     out: List[Tuple[str, str]] = []
     if len(net) == 0:
         return out
-    out.append(("The network (colour: sector; line style: layer)",
-                svg(lambda ax: plot.network(net, ax=ax), figsize=(9, 7))))
+    out.append(("The network (colour and marker: sector; line style: layer; width: volume)",
+                network_svg(net)))
     if len(net) >= 3:
         bc = centrality.betweenness(net)
         if (bc > 0).any():
@@ -46,10 +71,12 @@ def report_figures(net: Network) -> List[Tuple[str, str]]:
                         svg(lambda ax: plot.centrality(bc, net, top=10, ax=ax,
                                                        title="betweenness"), figsize=(8, 4))))
     for name in net.chains:
-        layer = "case" if "case" in net.layers else None
+        layers = net.layers_of_kind("case") or None  # else all layers, titled so
+        if layers is None:
+            layers = list(net.layers)
         out.append((f"Chain {name}: stages and relations",
-                    svg(lambda ax, name=name: plot.chain(net, name, layer=layer, ax=ax),
-                        figsize=(10, 5))))
+                    _svg_text(plot._chain(net, name, layers=layers, ax=None,
+                                          new_axes=_new_axes).figure)))
         try:
             funnel = svg(lambda ax, name=name: plot.funnel(net, name, ax=ax), figsize=(9, 4.5))
         except (ValueError, KeyError):

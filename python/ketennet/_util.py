@@ -26,6 +26,24 @@ def layer_list(layers: Layers) -> Optional[list]:
     return out
 
 
+def layer_names(net) -> str:
+    """For messages: "layers: case, information, it" (the first 20, then "..., (45 in
+    all)"), or "the network has no layers", as the C++ core words it."""
+    names = list(net.layers)
+    if not names:
+        return "the network has no layers"
+    more = f", ... ({len(names)} in all)" if len(names) > 20 else ""
+    return f"layers: {', '.join(names[:20])}{more}"
+
+
+def check_layers(net, names: Iterable[str], fn: str = "") -> None:
+    """KeyError naming the first of ``names`` that is not a layer of ``net`` and the layers
+    there are ("unknown layer 'cases' (layers: case, information)")."""
+    for name in names:
+        if not net.has_layer(name):
+            raise KeyError(f"{fn + ': ' if fn else ''}unknown layer {name!r} ({layer_names(net)})")
+
+
 def view_of(net, layers: Layers = None, weight: Optional[str] = None, combine: str = "sum"):
     """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`).
 
@@ -154,37 +172,69 @@ def _fast_constructors():
 _make_series, make_index = _fast_constructors()
 
 
-#: With ``progress=None`` (the default of long kernels) a tqdm bar appears once the call has
-#: run this many seconds: long calls show progress, quick ones print nothing.
+#: With ``progress=None`` (the default of long kernels) a progress bar appears once the call
+#: has run this many seconds: long calls show progress, quick ones print nothing.
 AUTO_PROGRESS_DELAY = 1.0
+
+
+def _clock() -> float:
+    """Seconds on a monotonic clock (the time base of the automatic progress bar)."""
+    import time
+
+    return time.monotonic()
+
+
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel (the test tqdm.autonotebook uses)."""
+    import sys
+
+    return "ipykernel.zmqshell" in sys.modules or "IPython.utils._process_emscripten" in sys.modules
+
+
+def _bar_class():
+    """The tqdm class for a progress bar: tqdm's notebook widget in a Jupyter kernel that has
+    ipywidgets, a text bar otherwise.
+
+    ``tqdm.auto`` would warn ("IProgress not found") in a notebook without ipywidgets and
+    then fall back to the text bar; this picks the text bar there without the warning."""
+    if _in_notebook():
+        try:
+            from tqdm import notebook
+        except ImportError:  # IPython missing or broken: a text bar does
+            notebook = None
+        if notebook is None or getattr(notebook, "IProgress", None) is None:
+            from tqdm.std import tqdm
+
+            return tqdm
+    from tqdm.auto import tqdm
+
+    return tqdm
 
 
 def progress_handler(progress: Progress, desc: str) -> Optional[Callable[[float], bool]]:
     """The progress callback handed to a C++ kernel.
 
-    ``None`` (default): automatic, a tqdm bar (notebook or terminal) that appears only when
-    the call has run longer than :data:`AUTO_PROGRESS_DELAY` seconds; ``False``: no
+    ``None`` (default): automatic, a tqdm bar (a widget in a notebook with ipywidgets, text
+    otherwise) that appears only when the call has run longer than
+    :data:`AUTO_PROGRESS_DELAY` seconds, so quick calls print nothing; ``False``: no
     reporting; ``True``: a tqdm bar at once; a callable: called with the fraction done
-    (return ``False`` to cancel)."""
+    (return ``False`` to cancel). The bar is removed when the call completes."""
     if progress is False:
         return None
     if progress is None or progress is True:
-        import time
-
-        start = time.monotonic()
+        start = _clock()
         delay = 0.0 if progress is True else AUTO_PROGRESS_DELAY
         state = {"bar": None}
 
         def update(fraction: float) -> bool:
             bar = state["bar"]
             if bar is None:
-                if delay > 0 and (fraction >= 1.0 or time.monotonic() - start < delay):
+                if delay > 0 and (fraction >= 1.0 or _clock() - start < delay):
                     return True
-                from tqdm.auto import tqdm
-
-                bar = state["bar"] = tqdm(
-                    total=100, initial=round(100 * fraction), desc=desc, leave=False,
+                bar = state["bar"] = _bar_class()(
+                    total=100, desc=desc, leave=False,
                     bar_format="{l_bar}{bar}| {n_fmt}% [{elapsed}<{remaining}]")
+                bar.start_t -= _clock() - start  # elapsed and remaining count from the call's start
             bar.n = round(100 * fraction)
             bar.refresh()
             if fraction >= 1.0:

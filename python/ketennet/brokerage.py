@@ -112,8 +112,8 @@ def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     in either direction through the mutual weight :math:`a_{ij} + a_{ji}`; an undirected tie
     counts both ways; with ``weight=`` the relation field is the tie strength (positive and
     finite, ``ValueError`` otherwise); a self-loop makes the organisation its own contact.
-    Organisations without ties to others get NaN. ``ValueError`` for fewer than two
-    organisations.
+    Organisations without ties to others get NaN (so every organisation of a network of
+    one), and a network without organisations an empty Series, as NetworkX.
 
     Examples
     --------
@@ -377,7 +377,8 @@ def assortativity(net, attribute: PartitionLike = "sector", *, layers: Layers = 
     with e the normalised :func:`mixing_matrix`, a its row sums and b its column sums.
     1: ties only within groups; 0: as mixed as chance; negative: ties prefer other groups.
     As NetworkX's ``attribute_assortativity_coefficient``. NaN when every tie lies within
-    one group (0 / 0); ``ValueError`` when the view has no ties.
+    one group (0 / 0); 0 when the view has no ties, as NetworkX (its mixing matrix is then
+    empty).
 
     Examples
     --------

@@ -1,12 +1,18 @@
 """The ``ketennet`` command line.
 
-``ketennet report (FILE | --example NAME) [--html OUT.html]`` prints the scorecard of a
+``ketennet report (FILE | --example NAME) [--html OUT.html] [--layers A,B] [--chains C]
+[--top K]`` prints the scorecard of a
 network (a ketennet JSON document or a GraphML file) grouped by the inspectorate's four goals,
 and writes a self-contained HTML report with ``--html``.
 
-Exit codes: 0 success; 2 wrong usage; 3 a file that cannot be read or written; 4 a file whose
-content is invalid (malformed JSON/XML, unknown schema version, bad values). Errors go to
-standard error as ``ketennet: error: <file>: <where>: <what>``.
+The file type follows the extension: ``.json`` is read as a ketennet JSON document,
+``.graphml`` and ``.xml`` as GraphML, a file without an extension as JSON; any other extension
+(``.csv``, ``.xlsx``, ``.txt`` ...) of an existing file is a usage error.
+
+Exit codes: 0 success; 2 wrong usage (including an unsupported file type); 3 a file that
+cannot be read or written; 4 a file whose content is invalid (malformed JSON/XML, unknown
+schema version, bad values). Errors go to standard error as
+``ketennet: error: <file>: <where>: <what>``.
 """
 from __future__ import annotations
 
@@ -16,6 +22,13 @@ import sys
 from typing import List, Optional
 
 EXIT_USAGE, EXIT_FILE, EXIT_INVALID = 2, 3, 4
+
+#: Extension -> reader name, for the files ``ketennet report`` reads.
+READERS = {".json": "json", ".graphml": "graphml", ".xml": "graphml", "": "json"}
+
+
+class UnsupportedFileType(ValueError):
+    """A report file whose extension names no format ketennet reads (a usage error)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,11 +43,26 @@ def _parser() -> argparse.ArgumentParser:
                        description="Print the scorecard of a network grouped by the four goals of "
                                    "the Inspectie JenV; write an HTML report with --html.")
     src = r.add_mutually_exclusive_group(required=True)
-    src.add_argument("file", nargs="?", help="network file: .json (ketennet) or .graphml")
+    src.add_argument("file", nargs="?",
+                     help="network file: .json (ketennet) or .graphml/.xml (GraphML)")
     src.add_argument("--example", choices=examples.names(), help="a built-in example network")
     r.add_argument("--html", metavar="OUT.html", help="also write a self-contained HTML report")
-    r.add_argument("--top", type=int, default=5, help="brokers to list (default 5)")
+    r.add_argument("--layers", metavar="NAMES", type=_names,
+                   help="score the network restricted to these layers (comma-separated; "
+                        "default: all)")
+    r.add_argument("--chains", metavar="NAMES", type=_names,
+                   help="chains to score (comma-separated; default: every chain)")
+    r.add_argument("--top", type=int, default=5,
+                   help="organisations to list per ranked indicator (default 5)")
+    p.report_usage = r.format_usage()  # printed with usage errors found after parsing
     return p
+
+
+def _names(text: str) -> List[str]:
+    names = [t.strip() for t in text.split(",")]
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"expected comma-separated names, got {text!r}")
+    return names
 
 
 def _load(args):
@@ -44,7 +72,12 @@ def _load(args):
         return examples.load(args.example)
     path = args.file
     ext = os.path.splitext(path)[1].lower()
-    if ext == ".graphml" or ext == ".xml":
+    if ext not in READERS and os.path.isfile(path):  # a missing file is a file error
+        raise UnsupportedFileType(
+            f"{path}: unsupported file type '{ext}' (ketennet report reads .json (a ketennet "
+            f"JSON document) and .graphml or .xml (GraphML); for tables, build the network "
+            f"with kn.from_pandas and save it with kn.write_json)")
+    if READERS.get(ext) == "graphml":
         return read_graphml(path)
     return read_json(path)
 
@@ -59,13 +92,22 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     try:
         net = _load(args)
+    except UnsupportedFileType as e:
+        sys.stderr.write(parser.report_usage)
+        print(f"ketennet: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except (FileNotFoundError, IsADirectoryError, PermissionError, OSError) as e:
         print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
         return EXIT_FILE
     except (ValueError, KeyError) as e:
         print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
         return EXIT_INVALID
-    card = report.scorecard(net, top=args.top)
+    try:
+        card = report.scorecard(net, layers=args.layers, chains=args.chains, top=args.top)
+    except (ValueError, KeyError) as e:  # options that do not fit the network
+        sys.stderr.write(parser.report_usage)
+        print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
+        return EXIT_USAGE
     sys.stdout.write(report.to_text(net, card))
     if args.html:
         try:

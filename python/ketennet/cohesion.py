@@ -364,8 +364,9 @@ def node_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     network (Boost's Boykov-Kolmogorov). Equals NetworkX's ``node_connectivity`` on
     undirected views; on directed views it is the minimum over all ordered non-adjacent
     pairs (the definition), where NetworkX's algorithm can return more (1 for a -> b -> c,
-    which is not strongly connected: 0). Weights are ignored. ``ValueError`` for fewer than
-    two organisations or s == t.
+    which is not strongly connected: 0). Weights are ignored. One organisation gives 0
+    (NetworkX: 0 without ties; 2 with a self-loop, which its minimum degree counts twice);
+    ``ValueError`` for a network without organisations (NetworkX raises too) or s == t.
 
     Examples
     --------
@@ -390,7 +391,10 @@ def edge_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     max-flow), direction respected. Global: 0 when not (weakly) connected; otherwise as
     NetworkX's ``edge_connectivity`` (Esfahanian & Hakimi 1984 for undirected views, Even
     1979 for directed ones). Ties of several layers between one pair count once; weights
-    are ignored. ``ValueError`` for fewer than two organisations or s == t.
+    are ignored. One organisation gives 0 (NetworkX: 0 for one undirected node without
+    ties; 2 with a self-loop, which its minimum degree counts twice; an error for one
+    directed node); ``ValueError`` for a network without organisations (NetworkX raises too)
+    or s == t.
 
     Examples
     --------

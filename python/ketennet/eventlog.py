@@ -21,8 +21,11 @@ tables computed as SQL on DuckDB or Spark for logs larger than memory.
 
 Which nodes a network has (the ``organisation`` argument of the builders): ``None`` (the
 log's organisations, or its resources when it has no organisation column: pm4py's
-``org:resource`` default), ``"organisation"``, ``"resource"``, ``"activity"``, the name of a
-string event attribute (``"org:group"``), or a mapping of activities to organisations.
+``org:resource`` default), ``"organisation"``, ``"resource"`` (or pm4py's
+``"org:resource"``), ``"activity"`` (or ``"concept:name"``), the name of a string event
+attribute (``"org:group"``), or a mapping of activities to organisations. A DataFrame that
+pm4py produced reads as it is; integer ids in a column that also holds NaN (a float column)
+read as integers (``1.0`` -> ``'1'``).
 
 Examples
 --------
@@ -137,10 +140,11 @@ class EventLog:
         """A copy of the log whose organisations come from ``mapping`` of activities
         (``by="activity"``) or resources (``by="resource"``) to organisation names. Events the
         mapping does not cover get no organisation: they are counted in
-        :attr:`unmapped_events`, kept in the log and skipped by the networks."""
-        check_choice(by, "by", ("activity", "resource"))
+        :attr:`unmapped_events`, kept in the log and skipped by the networks. pm4py's names
+        ``"concept:name"`` and ``"org:resource"`` are accepted for ``by`` as well."""
+        check_choice(by, "by", ("activity", "resource", "concept:name", "org:resource"))
         keys, values = _mapping_lists(mapping)
-        return EventLog(self._core.with_mapping(keys, values, by == "resource"))
+        return EventLog(self._core.with_mapping(keys, values, _COLUMN_ALIASES[by] == "resource"))
 
     def with_organisation_attribute(self, name: str) -> "EventLog":
         """A copy of the log whose organisations are the string event attribute ``name``."""
@@ -215,8 +219,10 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
     path : str or path
     organisation : None, str or dict
         ``None``: no organisations (the networks then use the resources); the name of a string
-        event attribute (``"org:group"``); or a mapping of activities (or resources, with
-        ``organisation_by="resource"``) to organisation names.
+        event attribute (``"org:group"``), or ``"org:resource"`` / ``"concept:name"`` (also
+        ``"resource"`` / ``"activity"``) for the resource or activity column; or a mapping of
+        activities (or resources, with ``organisation_by="resource"``) to organisation
+        names.
     organisation_by : {"activity", "resource"}
         What a mapping's keys are.
 
@@ -257,9 +263,17 @@ def _with_organisation(log: EventLog, organisation: NodeSpec, by: str) -> EventL
     return log.map_organisations(organisation, by=by)
 
 
+def _id_text(u) -> str:
+    """An id as text: integral floats (an integer column that holds NaN becomes float) as
+    integers, ``1.0`` -> ``'1'``."""
+    if isinstance(u, (float, np.floating)) and math.isfinite(u) and float(u).is_integer():
+        return str(int(u))
+    return str(u)
+
+
 def _codes(col: pd.Series) -> Tuple[np.ndarray, list]:
     codes, uniques = pd.factorize(col, sort=False, use_na_sentinel=True)
-    return codes.astype(np.int64, copy=False), [str(u) for u in uniques]
+    return codes.astype(np.int64, copy=False), [_id_text(u) for u in uniques]
 
 
 def _timestamps(col: pd.Series, name: str) -> np.ndarray:
@@ -314,7 +328,11 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
         none). A column named explicitly must exist.
     organisation : None, str or dict
         An organisation column, or a mapping of activities (or resources with
-        ``organisation_by="resource"``) to organisation names.
+        ``organisation_by="resource"``) to organisation names. ``"org:resource"`` or
+        ``"resource"`` (``"concept:name"`` or ``"activity"``) without a column of that name
+        takes the organisations from the resource (activity) column. Ids of a float column
+        that are whole numbers (integers with NaN among them) read as integers: ``'1'``, not
+        ``'1.0'``; this holds for the case and resource columns too.
     attributes : bool or list of str
         Further columns to keep as typed attributes (True: all others).
 
@@ -357,7 +375,15 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
         resource = "org:resource" if "org:resource" in df.columns else None
     res_col = need(resource, "resource") if resource is not None else None
     org_name = organisation if isinstance(organisation, str) else None
-    org_col = need(org_name, "organisation") if org_name is not None else None
+    if org_name is not None and org_name not in df.columns and org_name in _COLUMN_ALIASES:
+        # the resource or activity column, by pm4py's or ketennet's name
+        alias = _COLUMN_ALIASES[org_name]
+        org_col = res_col if alias == "resource" else act_col
+        if org_col is None:
+            raise ValueError(f"organisation={org_name!r}: the table has no resource column "
+                             f"(columns: {', '.join(cols)})")
+    else:
+        org_col = need(org_name, "organisation") if org_name is not None else None
     used = {case, activity, timestamp, resource, org_name}
     extra = []
     if attributes is True:
@@ -422,11 +448,20 @@ def _check_log(log) -> EventLog:
     return log
 
 
+#: pm4py's standard attribute names (and ketennet's own) for the event log's own columns.
+_COLUMN_ALIASES = {"org:resource": "resource", "resource": "resource",
+                   "concept:name": "activity", "activity": "activity"}
+
+
 def _node_key(log: EventLog, organisation: NodeSpec) -> Tuple[EventLog, str, str]:
     """(log to use, node source, attribute name)."""
     _check_log(log)
     if organisation is None:
         return log, ("organisation" if log.organisation_source else "resource"), ""
+    if isinstance(organisation, str) and organisation in ("org:resource", "concept:name"):
+        if organisation == log.organisation_source:
+            return log, "organisation", ""
+        return log, _COLUMN_ALIASES[organisation], ""
     if isinstance(organisation, str):
         if organisation in ("organisation", "resource", "activity"):
             if organisation == "organisation" and not log.organisation_source:
@@ -466,8 +501,14 @@ def handover_network(log: EventLog, beta: float = 0.0, organisation: NodeSpec = 
       volume / total volume (the paper's normalised metric, pm4py's value),
       ``latency_mean`` (days) and ``latency_q<p>`` (days) for each of ``quantiles``.
 
-    Organisations carry the attribute ``events``; the metadata records ``beta``,
-    ``self_loops`` and ``skipped_events`` (events without an organisation).
+    Organisations carry the attributes ``events``, ``case_starts`` (cases whose first event
+    with an organisation is there: the cases entering the log there) and ``case_ends`` (cases
+    whose last such event is there); the metadata records ``beta``, ``self_loops`` and
+    ``skipped_events`` (events without an organisation). With beta 0 and no self loops,
+    ``case_starts`` + handovers in = visits = ``case_ends`` + handovers out at every
+    organisation, and :func:`ketennet.flow.score_chain` uses the two attributes to let cases
+    enter where they start and leave where they end: its arrival share and throughput are
+    then the log's own counts under the conditions given there.
 
     Conventions: pairs (a, a) -- work that stays with one organisation -- are not handovers
     between organisations and are left out unless ``self_loops=True``; with
@@ -740,7 +781,8 @@ def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool
 class Aggregates:
     """What :func:`aggregate` returns: ``edges`` (source, target, handovers, cases,
     mean_seconds, median_seconds, volume, share; beta 0, no self loops), ``nodes``
-    (organisation, events) and ``journeys`` (indexed by case: start, end, lead_time, events,
+    (organisation, events, case_starts, case_ends: cases whose first / last event with an
+    organisation is there) and ``journeys`` (indexed by case: start, end, lead_time, events,
     unmapped_events, organisations, handovers). :meth:`network` builds the handover network
     from them with the same builder as :func:`handover_network`."""
 
@@ -756,8 +798,9 @@ class Aggregates:
 def network_from_tables(edges: pd.DataFrame, nodes: Optional[pd.DataFrame] = None) -> Network:
     """A handover network from an edge table (as :func:`handover_table` or :func:`aggregate`
     return: source, target, volume, handovers, cases, share, mean_seconds, median_seconds) and
-    optionally a node table (organisation, events): the relations of :func:`handover_network`
-    (latency = median days, ``latency_mean`` in days)."""
+    optionally a node table (organisation, events, and case_starts, case_ends when given):
+    the relations and organisation attributes of :func:`handover_network` (latency = median
+    days, ``latency_mean`` in days)."""
     from .io import from_pandas as _net_from_pandas
 
     for col in ("source", "target", "volume", "handovers", "cases", "share", "mean_seconds", "median_seconds"):
@@ -774,7 +817,11 @@ def network_from_tables(edges: pd.DataFrame, nodes: Optional[pd.DataFrame] = Non
     if nodes is not None:
         orgs = pd.DataFrame({"id": nodes["organisation"].astype(str),
                              "events": nodes["events"].astype(float)})
-    return _net_from_pandas(orgs, rels, layer="case", name="handover of work")
+        for col in ("case_starts", "case_ends"):
+            if col in nodes.columns:
+                orgs[col] = nodes[col].astype(float)
+    return _net_from_pandas(orgs, rels, layer="case", kinds={"case": "case"},
+                            name="handover of work")
 
 
 def aggregate(source, engine: str = "duckdb", *, case: str = "case:concept:name",

@@ -3,11 +3,17 @@ feedback, and chain scores.
 
 Every function takes the network first; ``layers=`` and ``weight=`` select the analysis
 view (:meth:`ketennet.Network.view`). Flow metrics read relation fields, and a relation
-whose field is unknown is never filled in: when ``layers`` is omitted, a function uses the
-layers in which **every** relation carries the fields it needs (:func:`layers_carrying`; in
-the built-in examples ``information`` for latency and quality, ``case`` for volume), and
-``ValueError`` names the gaps when no layer qualifies. Pass ``layers=`` to choose; relations
-that then lack the field are named in a ``ValueError``.
+whose field is unknown is never filled in.
+
+Chain indicators (lead time, expected lead time, throughput, fidelity, first passage with a
+routing weight, attrition, :func:`score_chain`) describe how *cases* move, so when ``layers``
+is omitted they read the **case layers** (``kind="case"``, see :class:`ketennet.Layer`) in
+which every relation carries the fields they need: messages on an information layer are never
+added to cases, and a lead time is never measured along a reporting line. A network without a
+case layer raises ``ValueError`` saying how to declare one; case layers that lack a field raise
+``ValueError`` naming the gaps per layer. Feedback reads the directed case and information
+layers (a later stage reaching an earlier one); efficiency reads layers of any kind. Pass
+``layers=`` to choose; relations that then lack the field are named in a ``ValueError``.
 
 Lead times read ``latency`` as days (parallel relations of several layers: the fastest
 counts), fidelity reads ``quality`` in [0, 1] (the best relation counts), throughput reads
@@ -65,15 +71,28 @@ def _ids_of(net: Network, path) -> List[str]:
     return _id_array(net)[np.asarray(path, dtype=np.int64)].tolist() if len(path) else []
 
 
-def _select(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
-    """``layers`` (checked), or the layers in which every relation carries ``names`` (kept
-    with the network until it changes)."""
+def _select_any(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
+    """``layers`` (checked), or the layers of any kind in which every relation carries
+    ``names`` (kept with the network until it changes): efficiency, which is not a chain
+    indicator."""
     sel = layer_list(layers)
     if sel:
         return _core.flow.select_layers(net._core, sel, list(names), fn)
     names = list(names)
     return net._default_layers(("carrying",) + tuple(names),
                                lambda: _core.flow.select_layers(net._core, [], names, fn))
+
+
+def _select(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
+    """``layers`` (checked), or the case layers in which every relation carries ``names``
+    (kept with the network until it changes): the layers of every chain indicator. Raises
+    ``ValueError`` saying how to declare a case layer when the network has none."""
+    sel = layer_list(layers)
+    if sel:
+        return _core.flow.select_case_layers(net._core, sel, list(names), fn)
+    names = list(names)
+    return net._default_layers(("case",) + tuple(names),
+                               lambda: _core.flow.select_case_layers(net._core, [], names, fn))
 
 
 def layers_carrying(net: Network, *names: str) -> List[str]:
@@ -85,7 +104,7 @@ def layers_carrying(net: Network, *names: str) -> List[str]:
     >>> import ketennet as kn
     >>> net = kn.examples.load("strafrechtketen")
     >>> kn.flow.layers_carrying(net, "latency"), kn.flow.layers_carrying(net, "volume")
-    (['information'], ['case'])
+    (['case', 'information'], ['case'])
     """
     _check_net(net)
     if not names:
@@ -296,7 +315,7 @@ class Feedback:
 def _distance_view(net: Network, layers: Layers, weight: Optional[str], fn: str):
     if weight is None:
         return view_of(net, layers)
-    return view_of(net, _select(net, layers, [weight], fn), weight, "min")
+    return view_of(net, _select_any(net, layers, [weight], fn), weight, "min")
 
 
 def global_efficiency(net: Network, *, layers: Layers = None, weight: Optional[str] = None,
@@ -431,11 +450,11 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     source, target : str or list of str
         Organisation ids; with lists, the fastest path from any source to any target.
     layers : str or list of str, optional
-        Default: the layers in which every relation carries ``weight``
-        (:func:`layers_carrying`; ``information`` in the built-in examples).
+        Default: the case layers in which every relation carries ``weight`` (with
+        ``weight=None``, the case layers holding relations).
     weight : str or None
         ``"latency"`` (default) or another field/attribute read as a duration (>= 0);
-        ``None`` counts hand-offs (then ``layers`` defaults to all layers).
+        ``None`` counts hand-offs.
 
     Returns
     -------
@@ -462,7 +481,7 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     >>> net = kn.examples.load("strafrechtketen")
     >>> lt = kn.flow.lead_time(net, "politie", "rechtbank")
     >>> lt.value, lt.path
-    (44.0, ['politie', 'om', 'rechtbank'])
+    (122.0, ['politie', 'zsm', 'om', 'rechtbank'])
     >>> kn.flow.lead_time(net, "gemeente", "aangever").value   # no path
     inf
     """
@@ -471,7 +490,7 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     s = _indices(net, source, "source", fn)
     t = _indices(net, target, "target", fn)
     if weight is None:
-        sel = layer_list(layers) or list(net.layers)
+        sel = _select(net, layers, [], fn)
         view = view_of(net, sel)
     else:
         sel = _select(net, layers, [weight], fn)
@@ -483,7 +502,7 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
 
 def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = None,
                        weight: Optional[str] = "latency",
-                       routing: str = "volume") -> ExpectedLeadTime:
+                       routing: str = "volume", ends: Optional[str] = "case_ends") -> ExpectedLeadTime:
     """Expected lead time of items entering at ``source`` until they reach any of
     ``targets``, when every organisation passes items on in proportion to the volumes of its
     relations (an absorbing Markov chain; Kemeny & Snell 1960).
@@ -504,6 +523,17 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
     circulate forever where neither a target nor a dead end is reachable (``trapped``).
     ``arrival + sum(ends.values()) + trapped == 1``.
 
+    Where routes end. On a network built from an event log
+    (:func:`ketennet.eventlog.handover_network`) every organisation records the cases that
+    end there (attribute ``case_ends``, :math:`x(u)`). Items then also stop where cases end:
+
+    .. math:: P(u, v) = \\frac{w(u, v)}{\\sum_x w(u, x) + x(u)}, \\qquad
+              P(\\text{stop at } u) = \\frac{x(u)}{\\sum_x w(u, x) + x(u)}
+
+    and ``ends`` lists the share stopping at each organisation. With ``w`` the handovers
+    this reproduces the log's visit counts (see :func:`score_chain` for when the arrival
+    share equals the share of cases in the log).
+
     Parameters
     ----------
     net : Network
@@ -512,13 +542,18 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
         it sends); or ``{id: share}``.
     targets : str or list of str
     layers : str or list of str, optional
-        Default: the layers in which every relation carries both ``routing`` and ``weight``
-        (neither built-in example has one: ``ValueError`` names the gaps). Parallel
-        relations merge into one tie: volumes add up, latencies average weighted by volume.
+        Default: the case layers in which every relation carries both ``routing`` and
+        ``weight``. Parallel relations merge into one tie: volumes add up, latencies average
+        weighted by volume.
     weight : str or None
         Duration of a tie (``"latency"``, days); ``None`` counts hand-offs.
     routing : str
         The routing weight (``"volume"``: items per period, >= 0).
+    ends : str or None
+        The organisation attribute counting the items that end their route there
+        (``"case_ends"``, recorded by :func:`ketennet.eventlog.handover_network`). Used when
+        the network's organisations carry it (every organisation must then carry it, with
+        ``case_starts``: ``ValueError`` otherwise); ``None``: routes end only at dead ends.
 
     Returns
     -------
@@ -556,11 +591,27 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
         sel = _select(net, layers, [routing, weight], fn)
         view, values = _core.flow.routed_view(net._core, sel, routing, weight)
     start = _weigh_by_outflow(view, start)
-    r = _core.flow.expected_lead_time(view, values, start, t)
+    r = _core.flow.expected_lead_time(view, values, start, t, _exits(net, ends, fn))
     ids = _id_array(net)
     return ExpectedLeadTime(names, _names(targets), float(r["value"]), float(r["arrival"]),
                             {ids[v]: float(p) for v, p in r["ends"]}, float(r["trapped"]),
                             _unit(weight), list(sel))
+
+
+def _exits(net: Network, ends: Optional[str], fn: str) -> Optional[np.ndarray]:
+    """The case ends per organisation when ``ends`` is the recorded attribute and the network
+    records it; None otherwise."""
+    if ends is None:
+        return None
+    if ends != "case_ends":
+        raise ValueError(f"{fn}: ends must be 'case_ends' (the recorded case ends) or None, "
+                         f"not {ends!r}")
+    present, error, _, counts = _core.flow.case_records(net._core)
+    if not present:
+        return None
+    if error:
+        raise ValueError(f"{fn}: {error}")
+    return counts
 
 
 # ----------------------------------------------------------------------------- throughput
@@ -590,7 +641,8 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
         several layers add up). ``None``: every tie carries 1 (the value counts tie-disjoint
         paths).
     layers : str or list of str, optional
-        Default: the layers in which every relation carries ``capacity`` (or ``fallback``).
+        Default: the case layers in which every relation carries ``capacity`` (or
+        ``fallback``); with ``capacity=None``, the case layers holding relations.
     fallback : str, optional
         Where a relation's capacity is unknown, use this field instead, e.g. ``"volume"``
         (what the relation demonstrably carries). Off by default: relations lacking
@@ -645,16 +697,14 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     used = 0
     kept = True  # the network keeps the view, and the view its flow networks
     if capacity is None:
-        sel = layer_list(layers) or list(net.layers)
+        sel = _select(net, layers, [], fn)
         view = view_of(net, sel)
     elif fallback is None:
         sel = _select(net, layers, [capacity], fn)
         view = view_of(net, sel, capacity, "sum")
     else:
-        if layers is None:
-            sel = _layers_with_either(net, capacity, fallback, fn)
-        else:
-            sel = _select(net, layers, [capacity], fn)
+        sel = _core.flow.select_capacity_layers(net._core, layer_list(layers) or [], capacity,
+                                                fallback, fn)
         view, _, used = _core.flow.capacity_view(net._core, sel, capacity, fallback)
         kept = False  # a view built for this call
     r = _core.flow.max_flow(view, s, t, kept)
@@ -666,14 +716,6 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     return Throughput(_names(sources), _names(sinks), float(r["value"]),
                       ids[members].tolist() if exists else None, capacity, int(used), list(sel),
                       (ids, cs, ct, cc, layers_of), (ids, r["source_side"]))
-
-
-def _layers_with_either(net: Network, a: str, b: str, fn: str) -> List[str]:
-    out = _core.flow.layers_carrying_either(net._core, a, b)
-    if not out:
-        raise ValueError(f"{fn}: no layer in which every relation carries {a!r} or {b!r}; "
-                         "fill in the values or pass layers=")
-    return out
 
 
 # ----------------------------------------------------------------------------- fidelity
@@ -701,8 +743,8 @@ def fidelity(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     net : Network
     source, target : str or list of str
     layers : str or list of str, optional
-        Default: the layers in which every relation carries ``weight``
-        (``information`` in the built-in examples). The expected fidelity uses the same
+        Default: the case layers in which every relation carries ``weight``. The expected
+        fidelity uses the same
         layers; when their relations do not all carry ``routing`` it is NaN and ``note``
         names them (the path is still computed).
     weight : str
@@ -729,8 +771,8 @@ def fidelity(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     >>> f = kn.flow.fidelity(net, "politie", "rechtbank")
     >>> round(f.value, 4), f.path
     (0.6375, ['politie', 'om', 'rechtbank'])
-    >>> f.expected     # the information layer lacks volumes on 15 relations
-    nan
+    >>> round(f.expected, 4)   # over the routes cases take, routed by volume
+    0.471
     """
     _check_net(net)
     fn = "fidelity"
@@ -780,8 +822,8 @@ def first_passage(net: Network, *, layers: Layers = None, weight: Optional[str] 
     ----------
     net : Network
     layers : str or list of str, optional
-        Default: with a ``weight``, the layers in which every relation carries it (and
-        ``time``); without, all layers.
+        Default: with a ``weight``, the case layers in which every relation carries it (and
+        ``time``); without (a random walk on ties), all layers.
     weight : str or None
         Routing weight (``"volume"``); ``None``: every tie equally likely.
     time : str, optional
@@ -806,10 +848,10 @@ def first_passage(net: Network, *, layers: Layers = None, weight: Optional[str] 
     --------
     >>> import ketennet as kn
     >>> net = kn.Network()
-    >>> net.add_layer("info")
+    >>> net.add_layer("cases", kind="case")
     >>> for o in "abc": net.add_organisation(o)
     >>> for s, t in [("a", "b"), ("b", "a"), ("b", "c"), ("c", "a")]:
-    ...     net.add_relation(s, t, "info", volume=1)
+    ...     net.add_relation(s, t, "cases", volume=1)
     >>> fp = kn.flow.first_passage(net)
     >>> fp.pivot(index="source", columns="target", values="time").round(3)
     target    a    b    c
@@ -862,8 +904,9 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
         The name of a chain of the network, or stages given directly (``{stage: [ids]}`` or
         a list of ``(stage, [ids])``); ``KeyError`` for unknown organisations.
     layers : str or list of str, optional
-        Default: every directed layer with relations (an undirected tie is mutual, so it
-        would count as feedback both ways).
+        Default: every directed case and information layer with relations (an undirected
+        tie is mutual, so it would count as feedback both ways; a tie layer carries nothing
+        back).
 
     Returns
     -------
@@ -893,12 +936,12 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
     name, stages = _chain(net, chain, fn)
     resolved = _core.flow.resolve_chain(net._core, name, stages)
     if layer_list(layers) is None:
-        sel = _core.flow.directed_layers(net._core)
+        sel = _core.flow.feedback_layers(net._core)
         if not sel:
-            raise ValueError("feedback: the network has no directed layer with relations; "
-                             "pass layers=")
+            raise ValueError("feedback: the network has no directed case or information layer "
+                             "with relations; pass layers=")
     else:
-        sel = _select(net, layers, [], fn)
+        sel = _core.flow.select_layers(net._core, layer_list(layers), [], fn)
     view = view_of(net, sel)
     r = _core.flow.feedback(view, resolved)
     names = [s for s, _ in stages]
@@ -915,6 +958,10 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
 # ----------------------------------------------------------------------------- chain score
 
 #: The indicators of :func:`score_chain` at chain level: (key, indicator, unit, direction).
+#: Placeholder unit of the volume rows below; score_chain names it from the layers' kind and
+#: the network's ``per`` ("cases per year").
+VOLUME_UNIT = "items per period"
+
 CHAIN_INDICATORS = [
     ("lead_time", "lead time (fastest)", "days", "lower"),
     ("expected_lead_time", "lead time (expected)", "days", "lower"),
@@ -960,6 +1007,31 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
       note;
     * ``feedback coverage``, ``feedback reach``, ``exit reaches entry``: :func:`feedback`.
 
+    Networks built from an event log (:func:`ketennet.eventlog.handover_network`) record per
+    organisation the cases that start there (attribute ``case_starts``: their first event
+    with an organisation is there) and that end there (``case_ends``). When the
+    organisations carry them:
+
+    * cases enter at the first stage in proportion to ``case_starts`` and stop where cases
+      end, :math:`P(u, v) = vol(u, v) / (out(u) + ends(u))` (also for the expected fidelity
+      and the typical path);
+    * ``throughput`` is the number of cases, of those starting at the first stage, that reach
+      the last stage (arrival share times their ``case_starts``; unit ``cases``: over the
+      period the log covers);
+      the max-flow over the handover counts, which is not a count of cases, is in the note.
+
+    On a handover network (``beta=0``, no self loops) these equal what the log shows
+    (:func:`ketennet.eventlog.journeys`, :func:`ketennet.eventlog.variants`) exactly when
+    every visit to an organisation outside the last stage is made by a case that started
+    at the first stage and has not reached the last stage yet: (a) every case starts at the
+    first or the last stage, and (b) no case visits an organisation outside the last stage
+    after reaching it (no handover leaves the last stage). The expected visits of the routed
+    cases are then the observed visits, because every visit begins with a start or an
+    arriving handover and ends with a handover or the case's end. When a case leaves the
+    last stage and comes back, or cases start elsewhere, the routing pools cases that
+    differ and the figures are those of the Markov model, not counts. Without the
+    attributes nothing changes: entry by out-volume, max-flow throughput.
+
     Rows per stage (attrition, on the layers carrying volume): ``stage inflow`` (for the first
     stage its outflow: what enters the chain there), ``flows on`` (to later stages), ``sent
     back`` (to earlier stages only), ``leaves the chain`` (to organisations in no stage),
@@ -977,7 +1049,7 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
         The name of a chain of the network, or stages given directly.
     layers : str or list of str, optional
         Layers for every indicator. Default: each indicator on the layers in which every
-        relation carries what it needs (feedback: the directed layers).
+        relation carries what it needs (feedback: the directed case and information layers).
     capacity : str
         The capacity field.
     fallback : str or None
@@ -1007,9 +1079,18 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
     >>> net = kn.examples.load("strafrechtketen")
     >>> card = kn.flow.score_chain(net, "strafrechtketen")
     >>> card.set_index("indicator").loc["lead time (fastest)", ["value", "unit", "layers"]].tolist()
-    [63.0, 'days', 'information']
+    [145.0, 'days', 'case']
     >>> card.set_index("indicator").loc["bottleneck organisations", "path"]
     'politie'
+
+    On a handover network of the road-traffic fines (100 cases, activities as stages):
+
+    >>> log = kn.examples.eventlog("roadtraffic100traces")
+    >>> fines = kn.eventlog.handover_network(log, organisation="activity")
+    >>> card = kn.flow.score_chain(fines, {"fine": ["Create Fine"],
+    ...                                 "collection": ["Send for Credit Collection"]})
+    >>> card.set_index("indicator").loc[["arrival share", "throughput"], "value"].round(6).tolist()
+    [0.36, 36.0]
     """
     _check_net(net)
     name, stages = _chain(net, chain, "score_chain")
@@ -1017,8 +1098,13 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
     r = _core.flow.score_chain(net._core, name, stages, sel, capacity, fallback or "")
     ids = net.ids
     rows = []
+    cases = _core.flow.case_records(net._core)[0]  # throughput counts cases
     for key, indicator, unit, direction in CHAIN_INDICATORS:
         m = r[key]
+        if key == "throughput" and cases:
+            unit = "cases"  # cases of the log that reach the last stage
+        elif unit == VOLUME_UNIT:
+            unit = net.volume_unit(m["layers"])
         sep = ", " if key == "bottlenecks" else " > "
         value = m["value"]
         if key == "exit_reaches_entry" and not math.isnan(value):
@@ -1032,6 +1118,8 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
         for k, a in enumerate(r["attrition"]):
             notes = _stage_notes(a, k, last, basis["note"])
             for key, indicator, unit, direction in STAGE_INDICATORS:
+                if unit == VOLUME_UNIT:
+                    unit = net.volume_unit(basis["layers"])
                 rows.append(dict(chain=name, indicator=indicator, stage=a["stage"], value=a[key],
                                  unit=unit, direction=direction, layers=", ".join(basis["layers"]),
                                  path="", note=notes.get(key, "")))

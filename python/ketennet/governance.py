@@ -201,7 +201,7 @@ def diagnose(net, trust: Union[None, str, float] = None, goal_consensus: Level =
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
     n = len(net)
     if n < 2:
-        raise ValueError(f"governance needs a network of at least two organisations, "
+        raise ValueError(f"diagnose: governance needs a network of at least two organisations, "
                          f"this one has {n}")
     # --- trust: a layer (its density), a number or a level
     trust_value: Optional[float] = None

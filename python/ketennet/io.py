@@ -8,14 +8,15 @@ ids, ``FileNotFoundError`` for a missing file) naming the file, line or row, and
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Dict, Mapping, Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import Layers, layer_list
-from .network import FIELDS, Network
+from ._util import Layers, check_layers, layer_list
+from .network import FIELDS, LAYER_KINDS, Network
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -71,32 +72,140 @@ def write_graphml(net: Network, path: PathLike) -> None:
 # ---------------------------------------------------------------------------- pandas
 
 def _string_ids(values: pd.Series, what: str, record: str) -> pd.Series:
-    """Ids as strings; missing ids are an error naming the row."""
+    """Ids (or layer names) as strings, with ``str`` for non-string ids. A whole number in a
+    float column (pandas stores integer ids as float once a column has held a NaN) is written
+    without its decimal part: 1.0 -> '1'. A missing id is an error naming the row."""
     missing = values.isna().to_numpy()
     if missing.any():
         row = int(np.flatnonzero(missing)[0])
-        raise ValueError(f"{record} {row}: missing value in column '{what}'")
+        raise ValueError(f"{record} {row}: missing value in column '{what}' (found "
+                         f"{_show(values.iloc[row])}); every row needs one")
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
         return values.astype(object)
-    # non-string ids (integers, say) are converted with str(), as documented
-    return values.astype(str).astype(object)
+    if pd.api.types.is_integer_dtype(values.dtype):
+        return values.astype(str).astype(object)
+    if pd.api.types.is_float_dtype(values.dtype):
+        arr = values.to_numpy(dtype=float)
+        if np.all(np.isfinite(arr) & (arr == np.round(arr)) & (np.abs(arr) < 2.0 ** 53)):
+            return pd.Series(arr.astype(np.int64).astype(str).astype(object), index=values.index)
+    # non-string ids (integers, say) are converted with str(), as documented; whole floats
+    # in an object column lose their '.0' as in a float column
+    return pd.Series([_id_text(v) for v in values.tolist()], index=values.index, dtype=object)
+
+
+def _show(v: Any) -> str:
+    """A value as messages quote it: repr of the plain Python value, NaN as 'NaN'."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return repr(v) if v is None else str(v)
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and np.isnan(v):
+        return "NaN"
+    return repr(v)
+
+
+def _id_text(v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (float, np.floating)) and np.isfinite(v) and float(v).is_integer():
+        return str(int(v))
+    return str(v)
+
+
+#: A number written with a decimal comma ("1,5", "-12,75", "1.234,5"), as Dutch exports do.
+_DECIMAL_COMMA = re.compile(r"\s*[-+]?(\d{1,3}(\.\d{3})+|\d+),\d+\s*")
+
+
+def _text_hint(value: Any) -> str:
+    """For a string where a number was expected: how to read it as one, or ''."""
+    if not isinstance(value, str):
+        return ""
+    if _DECIMAL_COMMA.fullmatch(value):
+        return ("; it looks like a number with a decimal comma: read the file with "
+                "pandas.read_csv(..., decimal=\",\") (and thousands=\".\" if it groups "
+                "thousands with dots), or convert the column")
+    try:
+        float(value)
+    except ValueError:
+        return ""
+    return "; it is a number stored as text: convert the column with pandas.to_numeric"
+
+
+def _is_missing(v: Any) -> bool:
+    """None, NaN, pd.NA or NaT: an absent value."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    return isinstance(v, (float, np.floating)) and np.isnan(v)
 
 
 def _field_column(df: pd.DataFrame, name: str, record: str) -> Optional[np.ndarray]:
+    """A relation field column as float (NaN = unknown). Numbers and missing values (None,
+    NaN, pd.NA) may share an object column; anything else is an error naming the row and
+    the value."""
     if name not in df.columns:
         return None
     col = df[name]
-    if pd.api.types.is_bool_dtype(col.dtype) or not (
-            pd.api.types.is_numeric_dtype(col.dtype) or col.isna().all()):
-        bad = next((i for i, v in enumerate(col) if not _is_number(v)), 0)
-        raise ValueError(f"{record} {bad}: field '{name}' must be numeric, found "
-                         f"{col.iloc[bad]!r} (column dtype {col.dtype})")
-    return col.to_numpy(dtype=float, na_value=np.nan)
+    if pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
+        return col.to_numpy(dtype=float, na_value=np.nan)
+    values = col.tolist()
+    out = np.empty(len(values), dtype=float)
+    for i, v in enumerate(values):
+        if _is_missing(v):
+            out[i] = np.nan
+        elif _is_number(v):
+            out[i] = float(v)
+        else:
+            raise ValueError(f"{record} {i}: field '{name}' must be a number, found {_show(v)} "
+                             f"({type(v).__name__}; column dtype {col.dtype}){_text_hint(v)}")
+    return out
 
 
 def _is_number(v: Any) -> bool:
     return v is None or (isinstance(v, (int, float, np.integer, np.floating))
                          and not isinstance(v, (bool, np.bool_)))
+
+
+def _value_kind(v: Any) -> Optional[str]:
+    """'number', 'boolean', 'string' or None (absent) for an attribute value; the type name
+    for a value no attribute can hold."""
+    if _is_missing(v):
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return "boolean"
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        return "number"
+    if isinstance(v, str):
+        return "string"
+    return type(v).__name__
+
+
+_KINDS = ("number", "boolean", "string")
+
+
+def _column_kind(values: list, name: str, where) -> Optional[str]:
+    """The one kind of an attribute column's present values ('number', 'boolean' or
+    'string'; None when all are absent). ``where(i)`` names row ``i`` for errors: a value
+    of another type (list, date ...) or, in a column that mixes kinds, the first value that
+    is not of the column's most common kind."""
+    kinds = [_value_kind(v) for v in values]
+    for i, k in enumerate(kinds):
+        if k is not None and k not in _KINDS:
+            raise ValueError(f"{where(i)}: attribute '{name}' has type {k}; attribute "
+                             f"values must be str, int, float or bool")
+    counts = {k: kinds.count(k) for k in _KINDS}
+    present = [k for k in _KINDS if counts[k]]
+    if not present:
+        return None
+    if len(present) == 1:
+        return present[0]
+    first = {k: kinds.index(k) for k in present}
+    main = max(present, key=lambda k: (counts[k], -first[k]))
+    bad = next(i for i, k in enumerate(kinds) if k is not None and k != main)
+    v = values[bad]
+    hint = _text_hint(v) if main == "number" else ""
+    raise ValueError(f"{where(bad)}: attribute column '{name}' mixes types: {_show(v)} "
+                     f"({type(v).__name__}) among {main} values; an attribute column holds "
+                     f"one of str, number or bool (None/NaN = absent){hint}")
 
 
 def _attribute_column(col: pd.Series, name: str, record: str):
@@ -112,19 +221,17 @@ def _attribute_column(col: pd.Series, name: str, record: str):
     if inferred in ("string", "empty"):
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         return (name, "string", codes.astype(np.int64), [str(u) for u in uniques])
-    present = values[values.notna()]
-    kinds = {type(v) for v in present}
-    if kinds <= {bool, np.bool_}:
-        data = np.array([-1 if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
-                         else int(bool(v)) for v in values], dtype=np.int8)
+    items = values.tolist()
+    kind = _column_kind(items, name, lambda i: f"{record} {i}")
+    if kind == "boolean":
+        data = np.array([-1 if _is_missing(v) else int(bool(v)) for v in items], dtype=np.int8)
         return (name, "boolean", data, [])
-    if all(_is_number(v) for v in present):
-        return (name, "number", values.to_numpy(dtype=float, na_value=np.nan), [])
-    bad = next(i for i, v in enumerate(values) if v is not None and not (
-        isinstance(v, float) and np.isnan(v)) and not isinstance(v, type(present.iloc[0])))
-    raise ValueError(f"{record} {bad}: attribute column '{name}' mixes types "
-                     f"({', '.join(sorted(k.__name__ for k in kinds))}); an attribute has one of "
-                     f"str, number or bool per value and the column must not mix them")
+    if kind == "number":
+        return (name, "number", np.array([np.nan if _is_missing(v) else float(v) for v in items],
+                                         dtype=float), [])
+    codes, uniques = pd.factorize(pd.Series([None if _is_missing(v) else v for v in items],
+                                            dtype=object), use_na_sentinel=True)
+    return (name, "string", codes.astype(np.int64), [str(u) for u in uniques])
 
 
 def _attribute_value(value: Any, where: str, key: str) -> Any:
@@ -143,9 +250,30 @@ def _attribute_value(value: Any, where: str, key: str) -> Any:
                      f"values must be str, int, float or bool")
 
 
+def _check_kinds(kinds: Optional[Mapping[str, str]], fn: str) -> Dict[str, str]:
+    """``kinds`` ({layer: "case" | "information" | "tie"}) checked; {} for None."""
+    if kinds is None:
+        return {}
+    if not isinstance(kinds, Mapping):
+        raise TypeError(f"{fn}: kinds must be a dict {{layer: kind}}, not {type(kinds).__name__}")
+    for lname, kind in kinds.items():
+        if kind not in LAYER_KINDS:
+            raise ValueError(f"{fn}: kinds: layer '{lname}': unknown kind {kind!r} "
+                             f"(kinds: {', '.join(LAYER_KINDS)})")
+    return {str(k): v for k, v in kinds.items()}
+
+
+def _check_kinds_used(net: Network, kinds: Mapping[str, str], fn: str) -> None:
+    """ValueError when ``kinds`` names a layer the network did not get (a typo)."""
+    unknown = [k for k in kinds if not net.has_layer(k)]
+    if unknown:
+        raise ValueError(f"{fn}: kinds names layer(s) {', '.join(map(repr, unknown))} that the "
+                         f"input does not have (layers: {', '.join(map(repr, net.layers)) or 'none'})")
+
+
 def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, *,
                 directed: Union[bool, Mapping[str, bool]] = True, layer: str = "default",
-                name: str = "") -> Network:
+                kinds: Optional[Mapping[str, str]] = None, name: str = "") -> Network:
     """Build a network from two DataFrames, column-wise (no Python loop per relation).
 
     Parameters
@@ -162,16 +290,25 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
         Directedness of the layers: one value for all, or ``{layer: bool}`` (default True).
     layer : str
         Layer of the relations when there is no ``layer`` column.
+    kinds : dict, optional
+        What moves on each layer, ``{layer: "case" | "information" | "tie"}`` (see
+        :class:`ketennet.Layer`); layers left out get a kind by their name and direction.
     name : str
         Name of the network.
 
     Notes
     -----
-    Ids are strings; non-string ids (integers, say) are converted with ``str``. Errors name
-    the row (0-based position) and column: a missing required column, a relation to an
-    unknown organisation (``KeyError``), a duplicate, quality outside [0, 1], a negative,
-    NaN-free but infinite or mixed-type value. Nothing is dropped: the call adds every row
-    or, on an error, none.
+    Ids are strings; non-string ids (integers, say) are converted with ``str``, and a whole
+    number in a float column (pandas makes ``[1, 2, NaN]`` into ``1.0, 2.0, NaN``) gives
+    ``'1'``, not ``'1.0'``; a missing id is an error. A field or attribute column may hold
+    numbers with ``None``/NaN (unknown) in an object column. Errors name the row (0-based
+    position), column and value: a missing required column, a relation to an unknown
+    organisation (``KeyError``), a duplicate, quality outside [0, 1], a negative or infinite
+    value, text in a field (a decimal comma such as ``'1,5'`` suggests reading the file with
+    ``pandas.read_csv(..., decimal=",")``), an attribute column that mixes str, number and
+    bool, a layer missing from ``directed=`` (naming the layers there are), and a
+    ``directed=`` that is not a bool (``TypeError``). Nothing is dropped: the call adds every
+    row or, on an error, none.
 
     Examples
     --------
@@ -180,11 +317,14 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
     ...                      "sector": ["politie", "om"], "regio": ["Utrecht", "Utrecht"]})
     >>> rels = pd.DataFrame({"source": ["politie"], "target": ["om"], "layer": ["case"],
     ...                      "volume": [168800.0]})
-    >>> net = kn.from_pandas(orgs, rels)
+    >>> net = kn.from_pandas(orgs, rels, kinds={"case": "case"})
     >>> net.relations[["source", "target", "volume"]]
         source target    volume
     0  politie     om  168800.0
+    >>> net.layers["case"].kind
+    'case'
     """
+    kinds = _check_kinds(kinds, "from_pandas")
     if not isinstance(relations, pd.DataFrame):
         raise TypeError("relations must be a pandas DataFrame")
     for col in ("source", "target"):
@@ -234,6 +374,8 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
         attrs = []
         if extra:
             cols = {c: organisations[c].tolist() for c in extra}
+            for c in extra:  # one kind per column, as for relations
+                _column_kind(cols[c], str(c), lambda i: f"organisations row {i} (id '{oid[i]}')")
             for i in range(n):
                 where = f"organisations row {i} (id '{oid[i]}')"
                 row = {}
@@ -246,18 +388,15 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
                                     "organisations row")
 
     layer_codes, layer_uniques = pd.factorize(layer_col)
+    _check_directed(directed, layer_codes, layer_uniques)
     for lname in layer_uniques:
-        if isinstance(directed, Mapping):
-            if lname not in directed:
-                raise ValueError(f"relations: layer '{lname}' is not in directed= "
-                                 f"({', '.join(map(repr, directed))})")
-            net.add_layer(lname, bool(directed[lname]))
-        else:
-            net.add_layer(lname, bool(directed))
+        net.add_layer(lname, bool(directed[lname] if isinstance(directed, Mapping) else directed),
+                      kinds.get(lname))
     if isinstance(directed, Mapping):
         for lname, d in directed.items():
             if not net.has_layer(lname):
-                net.add_layer(lname, bool(d))
+                net.add_layer(lname, bool(d), kinds.get(lname))
+    _check_kinds_used(net, kinds, "from_pandas")
     s_codes, s_uniques = pd.factorize(source)
     t_codes, t_uniques = pd.factorize(target)
     fields = [_field_column(relations, f, "relations row") for f in FIELDS]
@@ -270,9 +409,29 @@ def from_pandas(organisations: Optional[pd.DataFrame], relations: pd.DataFrame, 
     return net
 
 
+def _check_directed(directed, layer_codes: np.ndarray, layer_uniques) -> None:
+    """directed= is a bool or a {layer: bool} that names every layer of the relations
+    (TypeError / ValueError naming the layer, its first row and the layers there are)."""
+    if not isinstance(directed, Mapping):
+        if not isinstance(directed, (bool, np.bool_)):
+            raise TypeError(f"directed must be True/False or a {{layer: bool}} mapping, not "
+                            f"{directed!r}")
+        return
+    for lname, d in directed.items():
+        if not isinstance(d, (bool, np.bool_)):
+            raise TypeError(f"directed[{lname!r}] must be True or False, not {d!r}")
+    for code, lname in enumerate(layer_uniques):
+        if lname not in directed:
+            row = int(np.flatnonzero(layer_codes == code)[0])
+            raise ValueError(f"relations row {row}: layer '{lname}' is not in directed= "
+                             f"(which names {', '.join(map(repr, directed)) or 'no layer'}); "
+                             f"the relations' layers are {', '.join(map(repr, layer_uniques))}")
+
+
 # ---------------------------------------------------------------------------- NetworkX
 
 _LAYERS_KEY = "ketennet_layers"
+_KINDS_KEY = "ketennet_layer_kinds"
 
 
 _ORDER_KEY = "ketennet_relations"
@@ -280,7 +439,8 @@ _ORDER_KEY = "ketennet_relations"
 
 def _graph_payload(net: Network, layers: list, rels: pd.DataFrame) -> Dict[str, Any]:
     return {"name": net.name, "metadata": net.metadata,
-            _LAYERS_KEY: {name: net.layers[name] for name in layers},
+            _LAYERS_KEY: {name: net.layers[name].directed for name in layers},
+            _KINDS_KEY: {name: net.layers[name].kind for name in layers},
             "chains": {c: net.chain(c) for c in net.chains},
             # relation order and stored ends, so that from_* restores the network exactly
             _ORDER_KEY: list(zip(rels["source"].tolist(), rels["target"].tolist(),
@@ -300,9 +460,7 @@ def _selected_layers(net: Network, layers: Layers) -> list:
     sel = layer_list(layers)
     if sel is None:
         return list(net.layers)
-    for name in sel:
-        if not net.has_layer(name):
-            raise KeyError(f"unknown layer '{name}'")
+    check_layers(net, sel)
     return sel
 
 
@@ -314,13 +472,13 @@ def to_networkx(net: Network, layers: Layers = None):
     When directed and undirected layers mix, an undirected relation becomes two arcs. Node
     attributes: ``name``, ``sector`` and the organisation's attributes; edge attributes:
     ``layer``, the known fields and the attributes. ``G.graph`` holds the name, metadata,
-    layers (``ketennet_layers``: name -> directed) and chains, so :func:`from_networkx`
+    layers (``ketennet_layers``: name -> directed; ``ketennet_layer_kinds``: name -> kind) and chains, so :func:`from_networkx`
     restores the network.
     """
     import networkx as nx
 
     sel = _selected_layers(net, layers)
-    directed = any(net.layers[name] for name in sel)
+    directed = any(net.layers[name].directed for name in sel)
     multi = len(sel) != 1
     cls = (nx.MultiDiGraph if directed else nx.MultiGraph) if multi else (nx.DiGraph if directed else nx.Graph)
     G = cls()
@@ -337,7 +495,7 @@ def to_networkx(net: Network, layers: Layers = None):
                 data[c] = v
         G.add_node(rec["id"], **data)
     attr_cols = [c for c in rels.columns if c not in ("source", "target", "layer") + FIELDS]
-    layer_directed = net.layers
+    layer_directed = {name: layer.directed for name, layer in net.layers.items()}
     for rec in rels.to_dict("records"):
         data = {"layer": rec["layer"], **_edge_attrs(rec)}
         for c in attr_cols:
@@ -373,7 +531,20 @@ def _restore_graph(net: Network, graph: Mapping[str, Any]) -> None:
         net.metadata = md
 
 
-def from_networkx(G, layer: str = "default") -> Network:
+def _declare_layers(net: Network, graph: Mapping[str, Any], kinds: Dict[str, str]) -> None:
+    """Layers saved by to_networkx/to_igraph (name -> directed, and their kinds), in order;
+    ``kinds`` given by the caller take precedence over saved ones."""
+    declared = graph.get(_LAYERS_KEY)
+    saved = graph.get(_KINDS_KEY)
+    saved = saved if isinstance(saved, Mapping) else {}
+    if isinstance(declared, Mapping):
+        for lname, d in declared.items():
+            lname = str(lname)
+            kind = kinds.get(lname, saved.get(lname))
+            net.add_layer(lname, bool(d), kind if kind in LAYER_KINDS else None)
+
+
+def from_networkx(G, layer: str = "default", *, kinds: Optional[Mapping[str, str]] = None) -> Network:
     """Build a network from a NetworkX graph, keeping its directedness and attributes.
 
     Node ids become strings (``str``). A node attribute ``sector`` becomes the sector and
@@ -381,23 +552,23 @@ def from_networkx(G, layer: str = "default") -> Network:
     float, bool; ``None``/NaN are absent; other types raise ``ValueError``). An edge attribute
     ``layer`` names the relation's layer, else ``layer``; edge attributes ``volume``,
     ``latency``, ``quality`` and ``capacity`` are the fields; others attributes. Graphs made by
-    :func:`to_networkx` come back exactly (name, metadata, layers, chains). Parallel edges of
-    a multigraph in the same layer are a duplicate-relation ``ValueError``.
+    :func:`to_networkx` come back exactly (name, metadata, layers with their kinds, chains).
+    ``kinds`` (``{layer: "case" | "information" | "tie"}``) declares what moves on each layer;
+    other layers get a kind by their name and direction (:class:`ketennet.Layer`). Parallel
+    edges of a multigraph in the same layer are a duplicate-relation ``ValueError``.
 
     Examples
     --------
     >>> import networkx as nx, ketennet as kn
     >>> net = kn.from_networkx(nx.karate_club_graph())
     >>> len(net), net.number_of_relations(), net.layers
-    (34, 78, {'default': False})
+    (34, 78, {'default': Layer(name='default', directed=False, kind='tie')})
     """
+    kinds = _check_kinds(kinds, "from_networkx")
     directed = G.is_directed()
     net = Network()
     _restore_graph(net, G.graph)
-    declared = G.graph.get(_LAYERS_KEY)
-    if isinstance(declared, Mapping):
-        for lname, d in declared.items():
-            net.add_layer(str(lname), bool(d))
+    _declare_layers(net, G.graph, kinds)
     for node, data in G.nodes(data=True):
         nid = node if isinstance(node, str) else str(node)
         where = f"node {nid!r}"
@@ -437,7 +608,8 @@ def from_networkx(G, layer: str = "default") -> Network:
                 if val is not None:
                     attrs[str(k)] = val
         records.append((su, sv, lname, fields, attrs))
-    _add_records(net, records, directed, G.graph.get(_ORDER_KEY))
+    _add_records(net, records, directed, G.graph.get(_ORDER_KEY), kinds)
+    _check_kinds_used(net, kinds, "from_networkx")
     chains = G.graph.get("chains")
     if isinstance(chains, Mapping):
         for cname, stages in chains.items():
@@ -445,7 +617,8 @@ def from_networkx(G, layer: str = "default") -> Network:
     return net
 
 
-def _add_records(net: Network, records: list, directed: bool, order) -> None:
+def _add_records(net: Network, records: list, directed: bool, order,
+                 kinds: Mapping[str, str]) -> None:
     """Adds relation records (source, target, layer, fields, attrs) from a converted graph.
 
     An undirected relation exported into a directed graph comes back as two arcs: the second
@@ -453,8 +626,8 @@ def _add_records(net: Network, records: list, directed: bool, order) -> None:
     relations are added in the original order with their original ends."""
     for _, _, lname, _, _ in records:
         if not net.has_layer(lname):
-            net.add_layer(lname, directed)
-    layers = net.layers
+            net.add_layer(lname, directed, kinds.get(lname))
+    layers = {name: layer.directed for name, layer in net.layers.items()}
     if order is not None:
         rank = {}
         for i, (s, t, l) in enumerate(order):
@@ -493,7 +666,7 @@ def to_igraph(net: Network, layers: Layers = None):
     import igraph as ig
 
     sel = _selected_layers(net, layers)
-    directed = any(net.layers[name] for name in sel)
+    directed = any(net.layers[name].directed for name in sel)
     orgs = net.organisations
     g = ig.Graph(n=len(orgs), directed=directed)
     rels = net.relations
@@ -508,7 +681,7 @@ def to_igraph(net: Network, layers: Layers = None):
             g.vs[c] = [_plain(v) for v in orgs[c].tolist()]
     index = {oid: i for i, oid in enumerate(orgs["id"].tolist())}
     pairs, rows = [], []
-    layer_directed = net.layers
+    layer_directed = {name: layer.directed for name, layer in net.layers.items()}
     for i, rec in enumerate(rels.itertuples(index=False)):
         pairs.append((index[rec.source], index[rec.target]))
         rows.append(i)
@@ -524,22 +697,20 @@ def to_igraph(net: Network, layers: Layers = None):
     return g
 
 
-def from_igraph(g, layer: str = "default") -> Network:
+def from_igraph(g, layer: str = "default", *, kinds: Optional[Mapping[str, str]] = None) -> Network:
     """Build a network from a python-igraph ``Graph``, keeping directedness and attributes.
 
     The vertex attribute ``name`` is the id (else the vertex index as a string), ``label`` the
     display name, ``sector`` the sector, others typed attributes. Edge attribute ``layer``
     names the layer (else ``layer``); ``volume``, ``latency``, ``quality``, ``capacity`` are
     the fields; others attributes. igraph stores a value for every vertex and edge, so
-    ``None`` (and NaN) mean absent."""
+    ``None`` (and NaN) mean absent. ``kinds`` as in :func:`from_networkx`."""
+    kinds = _check_kinds(kinds, "from_igraph")
     directed = g.is_directed()
     net = Network()
     attrs_g = {k: g[k] for k in g.attributes()}
     _restore_graph(net, attrs_g)
-    declared = attrs_g.get(_LAYERS_KEY)
-    if isinstance(declared, Mapping):
-        for lname, d in declared.items():
-            net.add_layer(str(lname), bool(d))
+    _declare_layers(net, attrs_g, kinds)
     vattrs = g.vs.attributes()
     ids = [str(v) for v in g.vs["name"]] if "name" in vattrs else [str(i) for i in range(g.vcount())]
     for i, vid in enumerate(ids):
@@ -580,7 +751,8 @@ def from_igraph(g, layer: str = "default") -> Network:
                 if val is not None:
                     attrs[key] = val
         records.append((su, sv, str(lname), fields, attrs))
-    _add_records(net, records, directed, attrs_g.get(_ORDER_KEY))
+    _add_records(net, records, directed, attrs_g.get(_ORDER_KEY), kinds)
+    _check_kinds_used(net, kinds, "from_igraph")
     chains = attrs_g.get("chains")
     if isinstance(chains, Mapping):
         for cname, stages in chains.items():

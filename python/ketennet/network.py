@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -11,6 +11,44 @@ from . import _core
 from ._util import Layers, check_choice, layer_list, make_index
 
 FIELDS = ("volume", "latency", "quality", "capacity")
+
+#: What moves on a layer: cases (dossiers, persons), information (messages, data, reports), or
+#: nothing (a tie: an agreement, collaboration, co-location). See :class:`Layer`.
+LAYER_KINDS = ("case", "information", "tie")
+
+#: Lengths of period a network's volumes may count (``metadata["per"]``).
+PERIOD_LENGTHS = ("year", "quarter", "month", "week", "day")
+
+
+class Layer(NamedTuple):
+    """A layer of a network: its name, whether it is directed, and its kind.
+
+    ``kind`` says what moves on the layer:
+
+    * ``"case"``: cases, dossiers or persons pass from one organisation to the next; volumes
+      count them per period. Chain indicators (lead time, expected lead time, throughput,
+      fidelity, attrition, :func:`ketennet.flow.score_chain`) read case layers unless
+      ``layers=`` says otherwise, so messages are never added to cases.
+    * ``"information"``: messages, data, reports, notifications.
+    * ``"tie"``: an agreement, collaboration or co-location; nothing flows. Collaboration
+      indicators of the scorecard read tie layers only.
+
+    A layer declared without a kind (and every layer of a version-1 JSON file, a GraphML or a
+    NetworkX graph without kinds) gets one by its name: ``case``, ``zaak``/``zaken``,
+    ``dossier``, ``handover``, ``referral``, ``verwijzing``, ``instroom`` or a name starting with
+    ``case`` is a case layer; ``collaboration``, ``samenwerking``, ``agreement``, ``convenant``,
+    ``colocation``, ``co-location``, ``tie``, ``trust``, ``overleg`` a tie layer (names compared
+    without case and a plural ``s``); any other undirected layer is a tie layer and any other
+    directed layer an information layer. Declare the kind where the rule does not fit.
+    """
+
+    name: str
+    directed: bool
+    kind: str
+
+    def __bool__(self) -> bool:
+        raise TypeError("a Layer is not a truth value: read layer.directed or layer.kind "
+                        "(net.layers maps layer names to Layer records)")
 
 StagesLike = Union[Mapping[str, Sequence[str]], Sequence[Tuple[str, Sequence[str]]]]
 
@@ -25,7 +63,9 @@ class Network:
       cjib, dji, reclassering, nifp, rvdk, halt, jeugdzorg, slachtofferhulp, gemeente, zvh,
       veiligheidsregio, ind, coa, dtv, avim, nctv) and typed attributes (str, number, bool);
     * a **layer** ("case", "information", "collaboration", "it", ...) is directed or
-      undirected (a mutual agreement is undirected);
+      undirected (a mutual agreement is undirected) and has a kind, what moves on it:
+      ``"case"`` (cases, dossiers, persons), ``"information"`` (messages, data) or ``"tie"``
+      (an agreement or collaboration: nothing flows); see :class:`Layer`;
     * a **relation** goes from one organisation to another in one layer, with the optional
       numeric fields ``volume`` (items per period), ``latency`` (days), ``quality``
       (0..1: completeness and correctness of what is passed on) and ``capacity`` (items per
@@ -96,6 +136,42 @@ class Network:
             raise ValueError(f"metadata must be JSON-compatible: {e}") from None
         self._core.metadata_json = text
 
+    @property
+    def period(self) -> Optional[str]:
+        """The period the network describes (``metadata["period"]``, e.g. ``"2022"`` or
+        ``"2021-Q3"``), or ``None``. Studies of several years key their networks by it."""
+        return _metadata_text(self.metadata, "period")
+
+    @property
+    def per(self) -> Optional[str]:
+        """The length of the period its volumes count (``metadata["per"]``: ``"year"``,
+        ``"quarter"``, ``"month"``, ``"week"`` or ``"day"``), or ``None``. Units then read
+        "cases per year" rather than "cases per period".
+
+        Examples
+        --------
+        >>> import ketennet as kn
+        >>> net = kn.Network()
+        >>> net.add_layer("case")
+        >>> net.metadata = {"period": "2022", "per": "year"}
+        >>> net.period, net.per, net.volume_unit(["case"])
+        ('2022', 'year', 'cases per year')
+        """
+        per = _metadata_text(self.metadata, "per")
+        if per is not None and per not in PERIOD_LENGTHS:
+            raise ValueError(f"network {self.name!r}: metadata 'per' is {per!r}; use one of "
+                             f"{', '.join(PERIOD_LENGTHS)}")
+        return per
+
+    def volume_unit(self, layers: Sequence[str]) -> str:
+        """The unit of volumes summed over ``layers``: "cases per year" on case layers of a
+        network whose ``per`` is "year", "messages per ..." on information layers, "items
+        per ..." when kinds mix; "per period" when ``per`` is not set."""
+        kinds = {self.layers[name].kind for name in layers if self.has_layer(name)}
+        noun = {"case": "cases", "information": "messages"}.get(kinds.pop(), "items") \
+            if len(kinds) == 1 else "items"
+        return f"{noun} per {self.per or 'period'}"
+
     def copy(self) -> "Network":
         """An independent deep copy."""
         return Network._wrap(self._core.copy())
@@ -114,7 +190,7 @@ class Network:
         return isinstance(organisation_id, str) and self._core.has_organisation(organisation_id)
 
     def __repr__(self) -> str:
-        layers = ", ".join(f"{n}{'' if d else ' (undirected)'}" for n, d in self._core.layers())
+        layers = ", ".join(f"{n} ({k}{'' if d else ', undirected'})" for n, d, k in self._core.layers())
         return (f"<ketennet.Network {self.name!r}: {len(self)} organisations, "
                 f"{self.number_of_relations()} relations, layers [{layers}], "
                 f"{len(self.chains)} chains>")
@@ -126,8 +202,8 @@ class Network:
         sectors = sectors[sectors != ""].value_counts()
         rows = [("organisations", f"{len(self):,}"),
                 ("sectors", ", ".join(f"{s} ({c})" for s, c in sectors.items()) or "none")]
-        for name, directed in self._core.layers():
-            rows.append((f"layer '{name}'", f"{int(per_layer.get(name, 0)):,} relations, "
+        for name, directed, kind in self._core.layers():
+            rows.append((f"layer '{name}'", f"{kind}, {int(per_layer.get(name, 0)):,} relations, "
                                             f"{'directed' if directed else 'undirected'}"))
         for name in self.chains:
             stages = self.chain(name)
@@ -159,9 +235,64 @@ class Network:
                          [f"{k:<{width}}  {v}" for k, v in rows])
 
     # ------------------------------------------------------------------ layers
-    def add_layer(self, name: str, directed: bool = True) -> None:
-        """Add a layer; ``ValueError`` if the name is taken."""
-        self._core.add_layer(name, bool(directed))
+    def add_layer(self, name: str, directed: bool = True, kind: Optional[str] = None) -> None:
+        """Add a layer.
+
+        Parameters
+        ----------
+        name : str
+            Unique, non-empty.
+        directed : bool
+            A directed layer's relation A -> B differs from B -> A; an undirected layer holds
+            one relation per pair of organisations.
+        kind : {"case", "information", "tie"}, optional
+            What moves on the layer (see :class:`Layer`). Omitted: by the layer's name and
+            direction (the rule in :class:`Layer`).
+
+        ``ValueError`` if the name is taken or the kind unknown.
+
+        Examples
+        --------
+        >>> import ketennet as kn
+        >>> net = kn.Network()
+        >>> net.add_layer("doorverwijzing", kind="case")
+        >>> net.add_layer("collaboration", directed=False)
+        >>> net.layers["doorverwijzing"].kind, net.layers["collaboration"].kind
+        ('case', 'tie')
+        """
+        if not isinstance(directed, (bool, np.bool_)):
+            raise TypeError(f"add_layer: directed must be True or False, not {directed!r}")
+        self._core.add_layer(name, bool(directed), _kind(kind, name))
+
+    def set_layer_kind(self, name: str, kind: str) -> None:
+        """Declare what moves on layer ``name``: ``"case"``, ``"information"`` or ``"tie"``
+        (see :class:`Layer`). ``KeyError`` for an unknown layer, ``ValueError`` for an
+        unknown kind.
+
+        Examples
+        --------
+        >>> import ketennet as kn
+        >>> net = kn.Network()
+        >>> net.add_layer("meldingen")
+        >>> net.layers["meldingen"].kind
+        'information'
+        >>> net.set_layer_kind("meldingen", "case")
+        >>> net.layers_of_kind("case")
+        ['meldingen']
+        """
+        self._core.set_layer_kind(name, _kind(kind, name))
+
+    def layers_of_kind(self, *kinds: str) -> List[str]:
+        """Names of the layers of the given kinds (``"case"``, ``"information"``,
+        ``"tie"``), in order."""
+        if not kinds:
+            raise ValueError("layers_of_kind: name at least one kind "
+                             f"({', '.join(LAYER_KINDS)})")
+        for k in kinds:
+            if k not in LAYER_KINDS:
+                raise ValueError(f"layers_of_kind: unknown kind {k!r} (kinds: "
+                                 f"{', '.join(LAYER_KINDS)})")
+        return [n for n, _, k in self._core.layers() if k in kinds]
 
     def remove_layer(self, name: str) -> None:
         """Remove a layer and all its relations; ``KeyError`` if absent."""
@@ -171,9 +302,19 @@ class Network:
         return self._core.has_layer(name)
 
     @property
-    def layers(self) -> Dict[str, bool]:
-        """Layers in order, as ``{name: directed}``."""
-        return dict(self._core.layers())
+    def layers(self) -> Dict[str, Layer]:
+        """Layers in order, as ``{name: Layer(name, directed, kind)}`` (a copy).
+
+        Examples
+        --------
+        >>> import ketennet as kn
+        >>> net = kn.examples.load("strafrechtketen")
+        >>> net.layers["case"]
+        Layer(name='case', directed=True, kind='case')
+        >>> [(name, layer.kind) for name, layer in net.layers.items()]
+        [('case', 'case'), ('information', 'information'), ('collaboration', 'tie'), ('it', 'information')]
+        """
+        return {n: Layer(n, d, k) for n, d, k in self._core.layers()}
 
     # ------------------------------------------------------------------ organisations
     def add_organisation(self, id: str, name: str = "", sector: str = "", **attributes: Any) -> None:
@@ -302,7 +443,7 @@ class Network:
         the shape :func:`ketennet.from_pandas` reads."""
         t = self._core.relations_table()
         ids = np.asarray(self._core.organisation_ids(), dtype=object)
-        layers = np.asarray([name for name, _ in self._core.layers()], dtype=object)
+        layers = np.asarray([name for name, _, _ in self._core.layers()], dtype=object)
         df = pd.DataFrame({
             "source": ids[t["source"]] if len(ids) else np.empty(0, dtype=object),
             "target": ids[t["target"]] if len(ids) else np.empty(0, dtype=object),
@@ -362,6 +503,25 @@ class Network:
         """
         check_choice(combine, "combine", ("sum", "min", "max"))
         return self._core.view(layer_list(layers), weight, combine)
+
+
+def _metadata_text(metadata: Mapping[str, Any], key: str) -> Optional[str]:
+    value = metadata.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"metadata '{key}' must be text such as '2022', not {value!r}")
+    return str(value)
+
+
+def _kind(kind: Optional[str], layer: str) -> Optional[str]:
+    """A layer kind checked against :data:`LAYER_KINDS` (``None`` passes)."""
+    if kind is None:
+        return None
+    if not isinstance(kind, str) or kind not in LAYER_KINDS:
+        where = f"layer '{layer}': " if layer else ""
+        raise ValueError(f"{where}unknown kind {kind!r} (kinds: {', '.join(LAYER_KINDS)})")
+    return kind
 
 
 def _stages(stages: StagesLike) -> list:

@@ -1,15 +1,26 @@
-"""The scorecard: indicators grouped by the inspectorate's four goals, as text and HTML.
+"""The scorecard: the inspectorate's indicators of a network by its four goals, as a table,
+text and HTML.
 
 A scorecard is a tidy DataFrame, one row per indicator, with the columns
 
-``goal, indicator, scope, subject, value, unit, direction, meaning, source``
+``goal, indicator, scope, subject, value, text, unit, direction, layers, meaning, note, source``
 
-* ``goal``: one of :data:`GOALS` (Inspectie JenV, Meerjarenperspectief 2021-2024);
-* ``scope``: ``network``, ``layer``, ``chain`` or ``organisation``; ``subject``: which one;
+* ``goal``: one of :data:`GOALS` (Inspectie JenV, Meerjarenperspectief 2021-2024): every
+  scorecard has rows for all four;
+* ``scope``: ``network``, ``layer``, ``chain``, ``sector`` or ``organisation``; ``subject``:
+  which one (``""`` for the network itself);
+* ``value``: a float (NaN when the indicator cannot be computed; ``note`` says why); yes/no
+  indicators are 1.0/0.0, and ``text`` holds ``yes``/``no`` or a text result (a governance
+  mode, whose ``value`` is NaN);
 * ``direction``: ``higher``/``lower`` is better, or ``context`` where the literature reads
-  the value against the network's task rather than as good or bad.
+  the value against the network's task rather than as good or bad;
+* ``layers``: the layers the row was computed on (chain indicators: the case layers; indicators
+  called "collaboration ...": the tie layers); ``note``: why a value is missing, or its basis.
 
-Researchers comparing many regional networks concatenate the scorecards of each.
+For a given set of options (``layers``, ``chains``, ``top``, an event log or none) every network
+yields the same (goal, indicator, scope, subject) keys apart from the organisations ranked
+(brokers, vulnerable organisations); :func:`ketennet.scorecard` of a batch reports the union of
+the organisations ranked in any network, so the rows of a batch align.
 """
 from __future__ import annotations
 
@@ -17,301 +28,183 @@ import datetime as _dt
 import html as _html
 import math
 import textwrap
-from typing import List, Optional
+from typing import Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
 
-from . import centrality, cohesion, flow, resilience
+from . import _indicators, flow, resilience
+from ._indicators import COLUMNS, GOALS, KEY, label as _label
+from ._util import check_layers, layer_list
 from .network import Network
 
-__all__ = ["GOALS", "scorecard", "to_text", "to_html"]
+__all__ = ["GOALS", "COLUMNS", "scorecard", "to_text", "to_html"]
 
-#: The four goals, in the order the inspectorate lists them: (key, Dutch, English).
-GOALS = [
-    ("resilience", "Veerkracht en weerbaarheid", "Resilience"),
-    ("learning", "Lerend vermogen", "Learning capacity"),
-    ("effectiveness", "Effectieve ketens en netwerken", "Effective chains and networks"),
-    ("citizen", "Burgerperspectief", "Citizen perspective"),
-]
 _GOAL_TITLE = {k: f"{nl} ({en})" for k, nl, en in GOALS}
 
-COLUMNS = ["goal", "indicator", "scope", "subject", "value", "unit", "direction", "meaning", "source"]
 
-_SRC_PM = "Provan & Milward (1995), ASQ 40(1)"
-_SRC_FREEMAN = "Freeman (1979), Social Networks 1(3)"
-_SRC_BRANDES = "Freeman (1977); Brandes (2001)"
+def check_options(net: Network, layers, chains, top, fn: str = "scorecard"):
+    """The scorecard options checked: (layers list or None, chains list or None, top)."""
+    sel = layer_list(layers)
+    if sel is not None:
+        check_layers(net, sel, fn)
+    wanted = [chains] if isinstance(chains, str) else (None if chains is None else list(chains))
+    if wanted is not None:
+        unknown = [c for c in wanted if c not in net.chains]
+        if unknown:
+            raise KeyError(f"{fn}: unknown chain(s) {', '.join(map(repr, unknown))} (chains: "
+                           f"{', '.join(map(repr, net.chains)) or 'none'})")
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 0:
+        raise ValueError(f"{fn}: top must be a whole number >= 0, not {top!r}")
+    return sel, wanted, int(top)
 
 
-def scorecard(net: Network, *, top: int = 5) -> pd.DataFrame:
-    """Indicators of a network, one row each, grouped by goal (see the module docstring).
+def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
+              chains: Union[None, str, Sequence[str]] = None, top: int = 5,
+              log=None) -> pd.DataFrame:
+    """The inspectorate's indicators of a network, one row each, by its four goals.
 
-    Computed on the view of all layers unless the row's scope names a layer. Indicators
-    that are undefined for the network (reciprocity without directed ties, say) are left
-    out rather than filled in.
+    Parameters
+    ----------
+    net : Network
+    layers : str or list of str, optional
+        Score the network restricted to these layers (default: all). Chain indicators read
+        the case layers among them, collaboration indicators the tie layers.
+    chains : str or list of str, optional
+        Chains to score (default: every chain of the network); ``KeyError`` for a chain the
+        network lacks.
+    top : int
+        Organisation rows per ranked indicator (brokers, vulnerable organisations).
+    log : ketennet.eventlog.EventLog, optional
+        An event log of the network's cases: the citizen perspective then also measures the
+        journeys cases make (lead time per case, organisations and hand-offs per case,
+        ping-pong). Without it those rows are NaN with a note saying what would make them
+        computable.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`COLUMNS` (see the module docstring).
 
     Examples
     --------
     >>> import ketennet as kn
-    >>> card = kn.report.scorecard(kn.examples.load("strafrechtketen"))
+    >>> net = kn.examples.load("strafrechtketen")
+    >>> card = kn.report.scorecard(net)
     >>> sorted(card["goal"].unique())
-    ['effectiveness', 'learning', 'resilience']
+    ['citizen', 'effectiveness', 'learning', 'resilience']
+    >>> card["value"].dtype
+    dtype('float64')
+    >>> row = card.set_index(["indicator", "scope"]).loc[("collaboration governance mode (observed)", "network")]
+    >>> row["text"], row["layers"]
+    ('shared', 'collaboration')
     """
-    rows: List[dict] = []
-
-    def add(goal, indicator, value, unit, direction, meaning, source, scope="network", subject=None):
-        rows.append(dict(goal=goal, indicator=indicator, scope=scope,
-                         subject=net.name if subject is None else subject, value=value, unit=unit,
-                         direction=direction, meaning=meaning, source=source))
-
-    n = len(net)
-    layers = net.layers
-    # -- resilience
-    cut = resilience.articulation_points(net) if n else []
-    add("resilience", "single points of failure", len(cut), "organisations", "lower",
-        "organisations whose loss disconnects others (articulation points, all layers)",
-        "Hopcroft & Tarjan (1973)")
-    for oid in cut:
-        add("resilience", "single point of failure", 1, "flag", "lower",
-            f"{_label(net, oid)} disconnects the network when it fails", "Hopcroft & Tarjan (1973)",
-            scope="organisation", subject=oid)
-    _resilience_rows(net, add, top)
-    # -- learning capacity
-    directed_layers = [name for name, d in layers.items() if d]
-    if directed_layers and net.view(directed_layers).m > 0:
-        add("learning", "reciprocity", cohesion.reciprocity(net, layers=directed_layers), "share",
-            "higher", "share of directed ties that are returned: information flows back",
-            "Wasserman & Faust (1994); NetworkX overall_reciprocity")
-        for name in directed_layers:
-            if net.view(name).m > 0:
-                add("learning", "reciprocity", cohesion.reciprocity(net, layers=name), "share",
-                    "higher", f"share of ties in layer '{name}' that are returned",
-                    "Wasserman & Faust (1994)", scope="layer", subject=name)
-    # -- effective chains and networks
-    add("effectiveness", "organisations", n, "count", "context", "size of the network", "")
-    add("effectiveness", "relations", net.number_of_relations(), "count", "context",
-        "relations over all layers", "")
-    sectors = net.organisations["sector"] if n else pd.Series(dtype=object)
-    add("effectiveness", "sectors", int(sectors[sectors != ""].nunique()), "count", "context",
-        "distinct sectors taking part", "")
-    if n >= 2:
-        add("effectiveness", "density", cohesion.density(net), "share", "context",
-            "share of possible ties present (all layers merged): integration", _SRC_PM)
-        for name in layers:
-            add("effectiveness", "density", cohesion.density(net, layers=name), "share", "context",
-                f"share of possible ties present in layer '{name}'", _SRC_PM,
-                scope="layer", subject=name)
-    if n >= 3:
-        add("effectiveness", "degree centralization", cohesion.centralization(net), "share",
-            "context", "how far integration runs through one organisation (1 = a star)",
-            f"{_SRC_FREEMAN}; {_SRC_PM}")
-        bc = centrality.betweenness(net).sort_values(ascending=False, kind="stable")
-        for oid, value in bc.head(top).items():
-            if value <= 0:
-                break
-            add("effectiveness", "broker (betweenness)", float(value), "share of pairs",
-                "context", f"{_label(net, oid)}: share of shortest paths between others through it",
-                _SRC_BRANDES, scope="organisation", subject=oid)
-    _collaboration_rows(net, add, top)
-    _cohesion_rows(net, add)
-    # -- every chain: how cases and information flow through it (kn.flow.score_chain)
-    for name in net.chains:
-        _chain_rows(net, name, add)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    sel, wanted, top = check_options(net, layers, chains, top)
+    return _indicators.compute(net, layers=sel, chains=wanted, top=top, log=log).frame()
 
 
-def _collaboration_rows(net: Network, add, top: int) -> None:
-    """Collaboration rows (goal ``effectiveness``): betweenness centralization, brokers
-    between sectors (Gould-Fernandez liaisons and gatekeepers), the E-I index overall and per
-    sector, sector assortativity, and the governance fit (Provan & Kenis 2008). Rows that are
-    undefined for the network (sectors missing, no ties) are left out."""
-    from . import brokerage, governance
-
-    n = len(net)
-    if n < 3 or net.view().m == 0:
-        return
-    add("effectiveness", "betweenness centralization", cohesion.centralization(net, "betweenness"),
-        "share", "context", "collaboration: how far the shortest routes between organisations run "
-        "through one of them (1 = a star)", f"{_SRC_FREEMAN}; sna::centralization")
-    sectors = net.organisations["sector"]
-    if (sectors != "").all() and sectors.nunique() >= 2:
-        roles = brokerage.gould_fernandez(net)
-        what = {"liaison": "between two other sectors", "gatekeeper": "from another sector into its own"}
-        for role in ("liaison", "gatekeeper"):
-            counts = roles.raw[role].sort_values(ascending=False, kind="stable")
-            for oid, value in counts.head(top).items():
-                if value <= 0:
-                    break
-                add("effectiveness", f"broker ({role})", int(value), "pairs", "context",
-                    f"collaboration: {_label(net, oid)} links pairs {what[role]} that have no "
-                    f"direct tie (z = {roles.z.loc[oid, role]:.1f} against chance)",
-                    "Gould & Fernandez (1989); sna::brokerage", scope="organisation", subject=oid)
-        ei = brokerage.ei_index(net)
-        add("effectiveness", "E-I index (sectors)", ei, "index", "context",
-            "collaboration: (external - internal) / all ties by sector; +1 all ties cross sectors, "
-            "-1 all stay inside", "Krackhardt & Stern (1988)")
-        sizes = sectors.value_counts()
-        for sector, row in brokerage.ei_index(net, level="group").iterrows():
-            if sizes[sector] >= 2 and not math.isnan(row["ei"]):  # one member: trivially +1
-                add("effectiveness", f"E-I index [sector {sector}]", float(row["ei"]), "index",
-                    "context", f"collaboration: ties of sector '{sector}' across vs within it",
-                    "Krackhardt & Stern (1988)")
-        r = brokerage.assortativity(net)
-        if not math.isnan(r):
-            add("effectiveness", "sector assortativity", r, "index", "context",
-                "collaboration: do ties stay within sectors (1) or prefer other sectors (< 0)?",
-                "Newman (2003); NetworkX attribute_assortativity_coefficient")
-    d = governance.diagnose(net)
-    add("effectiveness", "governance mode (observed)", d.observed_mode, "mode", "context",
-        "collaboration: " + d.reasoning.splitlines()[1], "Provan & Kenis (2008), JPART 18")
-    add("effectiveness", "governance mode (indicated)", d.mode or "undetermined", "mode",
-        "context", "collaboration: the mode the contingencies point to; undetermined here, as "
-        "trust, goal consensus and competency needs are not in the network data (give them to "
-        "kn.governance.diagnose)",
-        "Provan & Kenis (2008), JPART 18")
-    add("effectiveness", "centrally integrated", d.centrally_integrated, "yes/no", "higher",
-        "collaboration: degree centralization >= 0.5 (effective networks are centrally "
-        "integrated)", _SRC_PM)
-
-
-# indicator of kn.flow.score_chain -> (goal, meaning, source)
-_CHAIN_ROWS = {
-    "lead time (fastest)": (
-        "effectiveness", "fastest route from the first stage to the last (latency, days)",
-        "Dijkstra (1959); WODC Cahier 2012-1 (doorlooptijden)"),
-    "lead time (expected)": (
-        "effectiveness", "mean time until items routed by volume from the first stage reach "
-        "the last", "Kemeny & Snell (1960), absorbing Markov chains"),
-    "arrival share": (
-        "effectiveness", "share of the items entering the chain that reach its last stage",
-        "Kemeny & Snell (1960)"),
-    "throughput": (
-        "effectiveness", "most items per period that can move from the first stage to the last "
-        "(maximum flow)", "Ford & Fulkerson (1956); Boykov & Kolmogorov (2004)"),
-    "bottleneck organisations": (
-        "effectiveness", "fewest organisations whose loss cuts every route from the first stage "
-        "to the last (1: a single bottleneck; higher is more redundant)",
-        "Menger (1927); Even (1975)"),
-    "fidelity (most reliable path)": (
-        "effectiveness", "best product of quality along a route from the first stage to the last",
-        "most reliable path (Dijkstra on -log quality)"),
-    "fidelity (expected)": (
-        "effectiveness", "mean product of quality over the routes items routed by volume take",
-        "Kemeny & Snell (1960)"),
-    "hand-offs on the typical path": (
-        "effectiveness", "hand-offs on the route most items follow (most probable path by volume)",
-        "van der Aalst, Reijers & Song (2005): handover of work"),
-    "feedback coverage": (
-        "learning", "share of pairs of stages in which the later stage sends information "
-        "directly back to the earlier one", "Inspectie JenV (2021): lerend vermogen"),
-    "feedback reach": (
-        "learning", "share of pairs of stages in which the later stage reaches the earlier one "
-        "along any path", "Inspectie JenV (2021): lerend vermogen"),
-    "exit reaches entry": (
-        "learning", "can outcomes travel back from the last stage to the first, so that those "
-        "who act first hear about them?", "Inspectie JenV (2021): lerend vermogen; Tarjan (1972)"),
-}
-
-
-def _chain_rows(net: Network, name: str, add) -> None:
-    """Scorecard rows of one chain (scope ``chain``): flow indicators under effective chains,
-    feedback under learning capacity. Values the data cannot support are NaN, with the
-    reason in ``meaning``."""
-    try:
-        card = flow.score_chain(net, name)
-    except (ValueError, KeyError) as e:
-        add("effectiveness", "chain score", math.nan, "", "context",
-            f"chain '{name}' cannot be scored: {e}", "", scope="chain", subject=name)
-        return
-    for r in card[card["stage"].isna()].itertuples(index=False):
-        goal, meaning, source = _CHAIN_ROWS[r.indicator]
-        value = r.value
-        missing = isinstance(value, float) and math.isnan(value)
-        if not missing and r.unit in ("organisations", "hand-offs"):
-            value = int(value)
-        if r.layers:
-            meaning += f" [layers: {r.layers}]"
-        if missing:
-            meaning += f"; not computable: {r.note}"
-        elif r.note:
-            meaning += f"; {r.note}"
-        add(goal, r.indicator, value, r.unit, r.direction, meaning, source,
-            scope="chain", subject=name)
-
-
-def _label(net: Network, oid: str) -> str:
-    name = net.organisation(oid)["name"]
-    return f"{name} ({oid})" if name and name != oid else oid
-
-
-def _fmt(value, unit: str) -> str:
-    if isinstance(value, (float, np.floating)) and math.isnan(value):
-        return "n/a"
+def _fmt(value, unit: str, text: str = "") -> str:
+    if text:
+        return text
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (int, np.integer)):
         return f"{int(value):,}"
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        if unit in ("share", "share of pairs"):
-            return f"{value:.3f}"
-        if unit in ("items per period", "items") and abs(value) >= 1000:
-            return f"{value:,.0f}"
-        return f"{value:,.4g}"
-    return str(value)
+    value = float(value)
+    if math.isnan(value):
+        return "n/a"
+    if unit in ("share", "share of pairs"):
+        return f"{value:.3f}"
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    if (" per " in unit or unit in ("cases", "items")) and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
 
 
-def _goal_rows(card: pd.DataFrame, goal: str) -> pd.DataFrame:
-    return card[card["goal"] == goal]
+def _quiet(rows: pd.DataFrame) -> pd.Series:
+    """Rows the text and HTML reports leave out (the table keeps them): organisation flags
+    that are 0 (not a single point of failure) and sector rows without a value (a sector of
+    one organisation, say)."""
+    return (((rows["unit"] == "flag") & (rows["value"] != 1.0))
+            | ((rows["scope"] == "sector") & rows["value"].isna()))
 
 
-_NOT_YET = {
-    "citizen": "case journeys (lead time per case, hand-offs, ping-pong) need an event log",
-}
+def _shown_rows(card: pd.DataFrame, goal: str) -> pd.DataFrame:
+    rows = card[card["goal"] == goal]
+    return rows[~_quiet(rows)]
+
+
+def _hidden_rows(card: pd.DataFrame, goal: str) -> str:
+    """A line saying which sector rows were left out ('' when none)."""
+    rows = card[card["goal"] == goal]
+    gone = rows[_quiet(rows) & (rows["scope"] == "sector")]
+    if gone.empty:
+        return ""
+    return (f"{gone['indicator'].iloc[0]} not computable for sector(s) "
+            f"{', '.join(gone['subject'])}: see the table's notes")
+
+
+def _label_of(net: Network, r) -> str:
+    if r.scope == "network":
+        return r.indicator
+    if r.scope == "organisation":
+        return f"{r.indicator}: {_label(net, r.subject)}"
+    return f"{r.indicator} [{r.scope} {r.subject}]"
+
+
+def _layers_note(r, all_layers: str) -> str:
+    """"layers: ..." when a row was computed on other layers than all of them (and its
+    subject does not already say so)."""
+    if not r.layers or r.layers == all_layers or (r.scope == "layer" and r.subject == r.layers):
+        return ""
+    return f"layers: {r.layers}"
 
 
 def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
-    """The scorecard as readable text, grouped by goal (what ``ketennet report`` prints)."""
+    """The scorecard as readable text, grouped by goal (what ``ketennet report`` prints).
+
+    Values that cannot be computed show as ``n/a`` with the reason below them; rows computed
+    on other layers than all of them name their layers."""
     card = scorecard(net) if card is None else card
+    all_layers = ", ".join(net.layers)
     lines = []
     title = f"ketennet report: {net.name or '(unnamed network)'}"
     lines += [title, "=" * len(title)]
-    layers = ", ".join(f"{k} ({'directed' if d else 'undirected'})" for k, d in net.layers.items())
-    lines.append(f"{len(net)} organisations, {net.number_of_relations()} relations; layers: {layers or 'none'}")
+    layers = ", ".join(f"{k} ({l.kind}, {'directed' if l.directed else 'undirected'})"
+                       for k, l in net.layers.items())
+    period = f"; period {net.period}" if net.period else ""
+    lines.append(f"{len(net)} organisations, {net.number_of_relations()} relations{period}; "
+                 f"layers: {layers or 'none'}")
     if net.chains:
         lines.append("chains: " + "; ".join(f"{c} ({' -> '.join(net.chain(c))})" for c in net.chains))
     for key, _, _ in GOALS:
         lines += ["", _GOAL_TITLE[key], "-" * len(_GOAL_TITLE[key])]
-        rows = _goal_rows(card, key)
-        if rows.empty:
-            lines.append(f"  no indicators for this network"
-                         + (f" ({_NOT_YET[key]})" if key in _NOT_YET else ""))
-            continue
+        rows = _shown_rows(card, key)
         entries = []
-        last_why = None
+        last_note, last_layers = None, None
         for r in rows.itertuples(index=False):
             if r.unit == "flag":
                 entries.append((f"    - {_label(net, r.subject)}", "", ""))
                 continue
-            if r.scope == "network":
-                label = r.indicator
-            elif r.scope == "layer":
-                label = f"{r.indicator} [layer {r.subject}]"
-            elif r.scope == "chain":
-                label = f"{r.indicator} [chain {r.subject}]"
-            else:
-                label = f"{r.indicator}: {_label(net, r.subject)}"
             arrow = {"higher": "(higher is better)", "lower": "(lower is better)"}.get(r.direction, "")
-            entries.append((f"  {label}", _fmt(r.value, r.unit), arrow))
-            if r.scope == "chain" and "; not computable: " in r.meaning:
-                why = r.meaning.split("; not computable: ", 1)[1]
-                if why == last_why:
-                    entries.append(("      (not computable: as above)", "", ""))
+            entries.append((f"  {_label_of(net, r)}", _fmt(r.value, r.unit, r.text), arrow))
+            layers = _layers_note(r, all_layers)
+            if layers and layers != last_layers:
+                entries.append((f"      {layers}", "", ""))
+            last_layers = layers or last_layers
+            if r.note:
+                if r.note == last_note:
+                    entries.append(("      (as above)", "", ""))
                 else:
-                    for part in textwrap.wrap("not computable: " + why, 92):
+                    for part in textwrap.wrap(r.note, 92):
                         entries.append((f"      {part}", "", ""))
-                last_why = why
-        wide = max(len(label) for label, value, _ in entries if value) if any(v for _, v, _ in entries) else 0
+                last_note = r.note
+        hidden = _hidden_rows(card, key)
+        if hidden:
+            for i, part in enumerate(textwrap.wrap(f"({hidden})", 94)):
+                entries.append((("  " if i == 0 else "   ") + part, "", ""))
+        wide = max((len(label) for label, value, _ in entries if value), default=0)
         for label, value, arrow in entries:
             lines.append(f"{label:<{wide}}  {value:>10}  {arrow}".rstrip() if value else label)
     for name in net.chains:
@@ -326,7 +219,8 @@ def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
         lines.append("  " + "  ".join(h.ljust(w) if i == 0 else h.rjust(w)
                                       for i, (h, w) in enumerate(zip(header, widths))))
         for stage, row in stages.iterrows():
-            cells = [stage] + [_fmt(row[c], "share" if c == "attrition" else "items") for c in _STAGE_COLUMNS]
+            cells = [stage] + [_fmt(row[c], "share" if c == "attrition" else stages.attrs["unit"])
+                               for c in _STAGE_COLUMNS]
             lines.append("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
                                           for i, (c, w) in enumerate(zip(cells, widths))))
         lines += ["  " + part for part in textwrap.wrap(stages.attrs["basis"], 96)]
@@ -351,7 +245,9 @@ def _stage_table(net: Network, name: str) -> Optional[pd.DataFrame]:
     table = table.reindex(index=list(dict.fromkeys(rows["stage"])), columns=_STAGE_COLUMNS)
     table = table.astype(float)
     layers = rows["layers"].iloc[0]
-    table.attrs["basis"] = (f"items per period, from the volumes of layer(s) {layers}; the first "
+    unit = net.volume_unit([name.strip() for name in layers.split(",") if name.strip()])
+    table.attrs["unit"] = unit
+    table.attrs["basis"] = (f"{unit}, from the volumes of layer(s) {layers}; the first "
                             "stage's inflow is what enters the chain there; 'ends in stage' is "
                             "inflow minus all outflow (negative when figures of different years "
                             "do not balance); attrition = 1 - flows on / inflow")
@@ -376,34 +272,39 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool 
     scripts or downloads). ``figures=False`` leaves the figures out (a smaller, faster page)."""
     card = scorecard(net) if card is None else card
     e = _html.escape
+    all_layers = ", ".join(net.layers)
     parts = ["<!DOCTYPE html>", "<html lang=\"nl\"><head><meta charset=\"utf-8\">",
              f"<title>ketennet report: {e(net.name)}</title><style>{_CSS}</style></head><body>",
              f"<h1>ketennet report: {e(net.name or '(unnamed network)')}</h1>"]
-    layers = ", ".join(f"{e(k)} ({'directed' if d else 'undirected'})" for k, d in net.layers.items())
-    parts.append(f"<p class=\"meta\">{len(net)} organisations, {net.number_of_relations()} relations; "
-                 f"layers: {layers or 'none'}. Generated {_dt.date.today().isoformat()} by ketennet.</p>")
+    layers = ", ".join(f"{e(k)} ({e(l.kind)}, {'directed' if l.directed else 'undirected'})"
+                       for k, l in net.layers.items())
+    period = f"; period {e(net.period)}" if net.period else ""
+    parts.append(f"<p class=\"meta\">{len(net)} organisations, {net.number_of_relations()} relations"
+                 f"{period}; layers: {layers or 'none'}. Generated {_dt.date.today().isoformat()} "
+                 "by ketennet.</p>")
     if net.chains:
         parts.append("<p class=\"meta\">Chains: " + "; ".join(
             f"<b>{e(c)}</b>: {' &rarr; '.join(e(s) for s in net.chain(c))}" for c in net.chains) + "</p>")
     for key, _, _ in GOALS:
         parts.append(f"<h2>{e(_GOAL_TITLE[key])}</h2>")
-        rows = _goal_rows(card, key)
-        if rows.empty:
-            parts.append("<p class=\"none\">No indicators for this network"
-                         + (f": {e(_NOT_YET[key])}" if key in _NOT_YET else "") + ".</p>")
-            continue
+        rows = _shown_rows(card, key)
+        hidden = _hidden_rows(card, key)
         parts.append("<table><thead><tr><th>Indicator</th><th>Subject</th><th>Value</th>"
                      "<th>Meaning</th><th>Source</th></tr></thead><tbody>")
         for r in rows.itertuples(index=False):
             subject = r.subject if r.scope != "organisation" else _label(net, r.subject)
             scope = "" if r.scope == "network" else f"{r.scope}: "
-            value = "" if r.unit == "flag" else _fmt(r.value, r.unit)
+            value = "" if r.unit == "flag" else _fmt(r.value, r.unit, r.text)
             arrow = {"higher": "higher is better", "lower": "lower is better"}.get(r.direction, "")
+            extra = [x for x in (r.note, _layers_note(r, all_layers)) if x]
+            more = "".join(f"<div class=\"src\">{e(x)}</div>" for x in extra)
             parts.append(
                 f"<tr><td>{e(r.indicator)}</td><td>{e(scope + str(subject))}</td>"
                 f"<td class=\"v\">{e(value)}<div class=\"dir\">{e(arrow)}</div></td>"
-                f"<td>{e(r.meaning)}</td><td class=\"src\">{e(r.source)}</td></tr>")
+                f"<td>{e(r.meaning)}{more}</td><td class=\"src\">{e(r.source)}</td></tr>")
         parts.append("</tbody></table>")
+        if hidden:
+            parts.append(f"<p class=\"none\">{e(hidden)}.</p>")
     for name in net.chains:
         stages = _stage_table(net, name)
         if stages is None:
@@ -413,7 +314,7 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool 
             f"<th>{e(c)}</th>" for c in _STAGE_COLUMNS) + "</tr></thead><tbody>")
         for stage, row in stages.iterrows():
             parts.append(f"<tr><td>{e(stage)}</td>" + "".join(
-                f"<td class=\"v\">{e(_fmt(row[c], 'share' if c == 'attrition' else 'items'))}</td>"
+                f"<td class=\"v\">{e(_fmt(row[c], 'share' if c == 'attrition' else stages.attrs['unit']))}</td>"
                 for c in _STAGE_COLUMNS) + "</tr>")
         parts.append(f"</tbody></table><p class=\"src\">{e(stages.attrs['basis'])}</p>")
     if figures:
@@ -429,66 +330,17 @@ def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool 
     return "\n".join(parts) + "\n"
 
 
-# ----------------------------------------------------------------------------- resilience (issue 5)
-_SRC_SCHNEIDER = "Schneider et al. (2011), PNAS 108(10); Newman & Ziff (2000)"
-_SRC_LM2005 = "Latora & Marchiori (2005), Phys. Rev. E 71"
-_VULNERABILITY_MAX = 500   # efficiency vulnerability is O(n^2 m): skipped on larger networks
-_SIMULATION_MAX = 20000    # robustness simulations: skipped on larger networks
-
-
 def _robustness_simulations(net: Network):
-    """(label, Simulation) for random removal (50 runs, seed 0) and a targeted attack
-    (betweenness recomputed up to 500 organisations, else degree recomputed), measured by the
-    largest component; [] when the network is empty or too large."""
+    """(label, Simulation) of the scorecard's removal simulations, for the figure; [] when
+    the network is too small or too large."""
     n = len(net)
-    if n < 2 or n > _SIMULATION_MAX:
+    if n < 2 or n > _indicators.SIMULATION_MAX:
         return []
-    attack = "betweenness" if n <= 500 else "degree"
-    return [("random removal", resilience.simulate(net, "random", runs=50, seed=0, progress=False)),
-            (f"targeted: {attack}, recomputed",
-             resilience.simulate(net, attack, recompute=True, progress=False))]
-
-
-def _resilience_rows(net: Network, add, top: int) -> None:
-    """Resilience rows (kn.resilience): bridges, the most vulnerable organisations, the
-    robustness index R under random and targeted removal, and per chain the organisation
-    whose failure costs the most throughput."""
-    n = len(net)
-    if n < 2:
-        return
-    add("resilience", "bridges", len(resilience.bridges(net)), "ties", "lower",
-        "ties whose loss splits the network (all layers, undirected projection)", "Tarjan (1974)")
-    if n <= _VULNERABILITY_MAX:
-        vul = resilience.vulnerability(net, progress=False).sort_values(ascending=False, kind="stable")
-        for oid, value in vul.head(top).items():
-            if not value > 0:
-                break
-            add("resilience", "vulnerability (efficiency)", float(value), "share", "lower",
-                f"{_label(net, oid)}: share of the network's global efficiency lost when it fails",
-                _SRC_LM2005, scope="organisation", subject=oid)
-    for label, sim in _robustness_simulations(net):
-        add("resilience", f"robustness R ({label})", float(sim.robustness["largest_component"]),
-            "share", "higher",
-            f"mean share of organisations in the largest component while all are removed one by "
-            f"one ({sim.runs} run(s)); 0.5 is the most a network can have",
-            _SRC_SCHNEIDER)
-    for name in net.chains:
-        try:
-            vul = resilience.vulnerability(net, "throughput", chain=name, progress=False)
-        except (ValueError, KeyError):
-            continue
-        stages = list(net.chain(name).values())
-        ends = set(stages[0]) | set(stages[-1])
-        vul = vul[[oid not in ends for oid in vul.index]].dropna()
-        if vul.empty:
-            continue
-        vul = vul.sort_values(ascending=False, kind="stable")
-        oid, value = vul.index[0], float(vul.iloc[0])
-        add("resilience", "largest throughput loss from one failure", value, "share", "lower",
-            f"share of the chain's throughput (first to last stage) lost when {_label(net, oid)} "
-            "fails (organisations of the first and last stage left out: without them nothing "
-            "enters or leaves)", _SRC_LM2005 + "; Ford & Fulkerson (1956)", scope="chain",
-            subject=name)
+    out = []
+    for indicator, strategy, kw, _ in _indicators.robustness_runs(n):
+        label = "random removal" if strategy == "random" else f"targeted: {strategy}, recomputed"
+        out.append((label, resilience.simulate(net, strategy, progress=False, **kw)))
+    return out
 
 
 def _robustness_html(net: Network) -> str:
@@ -521,52 +373,3 @@ def _robustness_html(net: Network) -> str:
 
 
 # ----------------------------------------------------------------------------- cohesion (issue 4)
-def _cohesion_rows(net: Network, add) -> None:
-    """Scorecard rows on collaboration (goal ``effectiveness``, issue 4): clustering,
-    fragmentation, communities and whether they follow sector lines, and a few complexity
-    indicators (kn.cohesion)."""
-    n = len(net)
-    if n < 2:
-        return
-    goal = "effectiveness"
-    if n >= 3:
-        add(goal, "transitivity", cohesion.transitivity(net), "share", "context",
-            "share of connected triples that are closed: partners of partners work together "
-            "directly (all layers merged)", "Wasserman & Faust (1994); NetworkX transitivity")
-    comps = cohesion.components(net)
-    add(goal, "weak components", len(comps), "count", "lower",
-        "groups of organisations with no tie between them (1: one connected network)",
-        "Wasserman & Faust (1994)")
-    add(goal, "share in largest component", len(comps[0]) / n, "share", "higher",
-        "share of organisations in the largest connected group", "Wasserman & Faust (1994)")
-    if net.view().m > 0:
-        found = cohesion.communities(net, "louvain", seed=0)
-        add(goal, "communities (Louvain)", len(found), "count", "context",
-            "groups tied more densely among themselves than to the rest (seed 0)",
-            "Blondel et al. (2008)")
-        add(goal, "modularity (Louvain)", found.modularity, "share", "context",
-            "how sharply the network splits into communities (0: not at all; above 0.3: "
-            "clear groups)", "Newman & Girvan (2004); Blondel et al. (2008)")
-        sectors = net.organisations["sector"]
-        if (sectors != "").all() and sectors.nunique() >= 2:
-            agree = cohesion.partition_agreement(found, "sector", net=net)
-            add(goal, "communities follow sectors (NMI)", agree.nmi, "share", "context",
-                "agreement of the communities with the sectors: near 1 means collaboration "
-                "stays within sector lines (silos), near 0 that it crosses them",
-                "Danon et al. (2005)")
-            add(goal, "communities follow sectors (ARI)", agree.ari, "share", "context",
-                "adjusted Rand index of communities and sectors (0: as by chance)",
-                "Hubert & Arabie (1985)")
-    profile = cohesion.complexity(net).set_index("indicator")
-    for indicator, direction in [("sector heterogeneity (Blau)", "context"),
-                                 ("single-intermediary pairs", "lower"),
-                                 ("cyclomatic number", "context"),
-                                 ("average path length", "lower")]:
-        row = profile.loc[indicator]
-        value = row["value"]
-        if isinstance(value, float) and math.isnan(value):
-            continue
-        if row["unit"] == "loops":
-            value = int(value)
-        add(goal, indicator, value, row["unit"], direction, row["meaning"],
-            row["source"] or "ketennet complexity profile")

@@ -209,7 +209,8 @@ def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
     splitting every organisation in two (Even 1975) with Boost.Graph's Boykov-Kolmogorov
     max-flow; directions followed, weights ignored; the cut closest to the sources. The
     sources and sinks themselves are never in the cut. The size equals NetworkX's
-    ``minimum_node_cut(G, s, t)``.
+    ``minimum_node_cut(G, s, t)``. ``ValueError`` when an organisation is both a source
+    and a sink (so always in a network of one).
 
     Returns
     -------
@@ -234,6 +235,9 @@ def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
     fn = "min_vertex_cut"
     s = _indices(net, sources, "source", fn)
     t = _indices(net, sinks, "sink", fn)
+    both = [net.ids[i] for i in sorted(set(s) & set(t))]
+    if both:
+        raise ValueError(f"{fn}: {both[0]!r} is both a source and a sink; they must differ")
     exists, members = _core.resilience.min_vertex_cut(view_of(net, layers), s, t)
     return _ids(net)[members].tolist() if exists else None
 
@@ -382,7 +386,7 @@ def _strategy(net: Network, strategy, fn: str):
 
 def simulate(net: Network, strategy="random", measures="largest_component", steps: Optional[int] = None,
              runs: Optional[int] = None, seed: int = 0, threads: Optional[int] = None,
-             progress: Progress = True, *, recompute: bool = False, layers: Layers = None,
+             progress: Progress = None, *, recompute: bool = False, layers: Layers = None,
              chain: Optional[str] = None, capacity: str = "capacity",
              fallback: Optional[str] = "volume") -> Simulation:
     """Remove organisations step by step (or fail a layer) and record the measures after each
@@ -418,9 +422,10 @@ def simulate(net: Network, strategy="random", measures="largest_component", step
     threads : int, optional
         Threads (None: all cores): over runs for ``"random"`` and ``"sector:..."``; inside
         each betweenness recomputation of ``"betweenness"`` with ``recompute=True``.
-    progress : bool or callable
-        A tqdm bar (default), nothing (False), or a callable given the fraction done (return
-        False to cancel). Ctrl-C (KeyboardInterrupt) stops the runs cleanly.
+    progress : None, bool or callable
+        ``None`` (default): a tqdm bar once the simulation has run a second (quick ones print
+        nothing); ``True``: a bar at once; ``False``: nothing; or a callable given the fraction
+        done (return False to cancel). Ctrl-C (KeyboardInterrupt) stops the runs cleanly.
     recompute : bool
         For ``"degree"`` and ``"betweenness"``: re-rank after every removal.
     layers : str or list of str, optional

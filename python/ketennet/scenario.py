@@ -174,23 +174,28 @@ def _describe(op: tuple) -> str:
     return f"degrade {op[1]} -> {op[2]} ({op[3]}): {vals}"
 
 
-_KEY = ["goal", "indicator", "scope", "subject"]
-
-
-def compare(before: Network, after: Network, *, top: int = 5) -> pd.DataFrame:
+def compare(before: Network, after: Network, *, layers=None, chains=None,
+            top: int = 5) -> pd.DataFrame:
     """Every scorecard indicator of two networks side by side, with the difference.
 
-    Both scorecards (:func:`ketennet.report.scorecard`) are joined on (goal, indicator,
-    scope, subject); network-wide rows match whatever the networks are called. An indicator
-    present in only one network (an organisation that was removed, a chain that can no
-    longer be scored) has NaN on the other side.
+    The two networks are scored as one batch (:func:`ketennet.scorecard`), so their rows
+    align: the same (goal, indicator, scope, subject) keys on both sides, organisations ranked
+    in either network reported in both, and a NaN only where a value cannot exist (an
+    organisation that was removed, a chain that can no longer be scored), with the reason in
+    ``note_before`` / ``note_after``.
+
+    Parameters
+    ----------
+    before, after : Network
+    layers, chains, top
+        As in :func:`ketennet.report.scorecard`.
 
     Returns
     -------
     pandas.DataFrame
-        ``goal, indicator, scope, subject, unit, direction, before, after, difference``
-        (after - before; NaN when either side is missing), in the order of the first
-        scorecard, then the rows only the second has.
+        ``goal, indicator, scope, subject, unit, direction, before, after, difference,
+        text_before, text_after, note_before, note_after`` (difference = after - before; NaN
+        when either side is), in scorecard order.
 
     Examples
     --------
@@ -200,22 +205,23 @@ def compare(before: Network, after: Network, *, top: int = 5) -> pd.DataFrame:
     >>> row = table[(table.indicator == "organisations") & (table.scope == "network")]
     >>> row[["before", "after", "difference"]].values.tolist()
     [[21.0, 20.0, -1.0]]
+    >>> gone = table[(table.scope == "organisation") & (table.subject == "politie")]
+    >>> gone["note_after"].iloc[0]
+    'not an organisation of this network'
     """
-    from .report import scorecard
+    from .report import KEY
+    from .studies import scorecard
 
     for x in (before, after):
         if not isinstance(x, Network):
             raise TypeError(f"compare: expected ketennet.Network objects, not {type(x).__name__}")
-    a = scorecard(before, top=top)
-    b = scorecard(after, top=top)
-    for card in (a, b):
-        card.loc[card["scope"] == "network", "subject"] = ""
-        card["_n"] = card.groupby(_KEY, sort=False).cumcount()
-    m = a.merge(b, on=_KEY + ["_n"], how="outer", suffixes=("_a", "_b"), sort=False)
-    out = pd.DataFrame({k: m[k] for k in _KEY})
-    out["unit"] = m["unit_a"].where(m["unit_a"].notna(), m["unit_b"])
-    out["direction"] = m["direction_a"].where(m["direction_a"].notna(), m["direction_b"])
-    out["before"] = pd.to_numeric(m["value_a"], errors="coerce").astype(float)
-    out["after"] = pd.to_numeric(m["value_b"], errors="coerce").astype(float)
-    out["difference"] = out["after"] - out["before"]
-    return out.reset_index(drop=True)
+    card = scorecard({"before": before, "after": after}, chains, layers=layers, top=top)
+    a = card[card["network"] == "before"].reset_index(drop=True)
+    b = card[card["network"] == "after"].reset_index(drop=True)
+    out = a[KEY + ["unit", "direction"]].copy()
+    out["before"] = a["value"]
+    out["after"] = b["value"]
+    out["difference"] = b["value"] - a["value"]
+    out["text_before"], out["text_after"] = a["text"], b["text"]
+    out["note_before"], out["note_after"] = a["note"], b["note"]
+    return out

@@ -125,7 +125,8 @@ std::string write_graphml_string(const Network& net) {
     meta["name"] = net.name();
     meta["metadata"] = net.metadata();
     ojson layers = ojson::array();
-    for (const auto& l : net.layers()) layers.push_back(ojson{{"name", l.name}, {"directed", l.directed}});
+    for (const auto& l : net.layers())
+        layers.push_back(ojson{{"name", l.name}, {"directed", l.directed}, {"kind", layer_kind_name(l.kind)}});
     meta["layers"] = layers;
     ojson chains = ojson::array();
     for (const auto& c : net.chains()) {

@@ -122,8 +122,9 @@ struct Reader {
         const json& version = require(doc, "", "ketennet");
         if (!version.is_number_integer())
             fail("/ketennet", std::string("the schema version must be an integer, found ") + type_of(version));
-        if (version.get<long long>() != json_schema_version)
-            fail("/ketennet", "unknown schema version " + version.dump() + " (this ketennet reads version " +
+        const long long schema = version.get<long long>();
+        if (schema < 1 || schema > json_schema_version)
+            fail("/ketennet", "unknown schema version " + version.dump() + " (this ketennet reads versions 1 to " +
                                   std::to_string(json_schema_version) + ")");
         Network net(optional_string(doc, "", "name"));
         if (auto it = doc.find("metadata"); it != doc.end()) {
@@ -136,14 +137,26 @@ struct Reader {
                 const std::string p = "/layers/" + std::to_string(i);
                 const json& l = (*it)[i];
                 expect_object(l, p);
-                only_keys(l, p, {"name", "directed"});
+                // version 1 has no kinds: they follow default_layer_kind (docs/json-schema.md)
+                if (schema >= 2)
+                    only_keys(l, p, {"name", "directed", "kind"});
+                else
+                    only_keys(l, p, {"name", "directed"});
                 const std::string name = string_at(require(l, p, "name"), p + "/name");
                 bool directed = true;
                 if (auto d = l.find("directed"); d != l.end()) {
                     if (!d->is_boolean()) fail(p + "/directed", std::string("expected a boolean, found ") + type_of(*d));
                     directed = d->get<bool>();
                 }
-                at(p, [&] { net.add_layer(name, directed); });
+                std::optional<LayerKind> kind;
+                if (schema >= 2) {
+                    const std::string k = string_at(require(l, p, "kind"), p + "/kind");
+                    kind = parse_layer_kind(k);
+                    if (!kind)
+                        fail(p + "/kind", "layer '" + name + "': unknown kind '" + k +
+                                              "' (kinds: case, information, tie)");
+                }
+                at(p, [&] { net.add_layer(name, directed, kind); });
             }
         }
         if (auto it = doc.find("organisations"); it != doc.end()) {
@@ -277,7 +290,8 @@ std::string write_json_string(const Network& net, int indent) {
     doc["name"] = net.name();
     doc["metadata"] = net.metadata();
     json layers = json::array();
-    for (const auto& l : net.layers()) layers.push_back(json{{"name", l.name}, {"directed", l.directed}});
+    for (const auto& l : net.layers())
+        layers.push_back(json{{"name", l.name}, {"directed", l.directed}, {"kind", layer_kind_name(l.kind)}});
     doc["layers"] = std::move(layers);
     json orgs = json::array();
     for (const auto& o : net.organisations()) {

@@ -77,6 +77,8 @@ py::dict transition_dict(const eventlog::TransitionTable& t) {
     py::dict d;
     d["nodes"] = t.nodes;
     d["node_events"] = array_of(t.node_events);
+    d["node_starts"] = array_of(t.node_starts);
+    d["node_ends"] = array_of(t.node_ends);
     d["source"] = array_of(t.source);
     d["target"] = array_of(t.target);
     d["volume"] = array_of(t.volume);

@@ -77,14 +77,13 @@ void register_flow(py::module_& m) {
     // -- layer selection and derived views
     f.def("layers_carrying", &flow::layers_carrying, py::arg("network"), py::arg("names"));
     f.def("directed_layers", &flow::directed_layers, py::arg("network"));
-    f.def("layers_carrying_either", [](const Network& net, const std::string& a, const std::string& b) {
-        const flow::ValueReader ra(net, a), rb(net, b);
-        return flow::layers_where(net, [&](std::size_t i) {
-            return !std::isnan(ra(i)) || !std::isnan(rb(i));
-        });
-    }, py::arg("network"), py::arg("a"), py::arg("b"));
     f.def("select_layers", &flow::select_layers, py::arg("network"), py::arg("layers"),
           py::arg("names"), py::arg("what"));
+    f.def("select_case_layers", &flow::select_case_layers, py::arg("network"), py::arg("layers"),
+          py::arg("names"), py::arg("what"));
+    f.def("select_capacity_layers", &flow::select_capacity_layers, py::arg("network"),
+          py::arg("layers"), py::arg("capacity"), py::arg("fallback"), py::arg("what"));
+    f.def("feedback_layers", &flow::feedback_layers, py::arg("network"));
     f.def("capacity_view", [](const Network& net, const std::vector<std::string>& layers,
                               const std::string& capacity, const std::string& fallback) {
         auto cv = flow::capacity_view(net, layers, capacity, fallback);
@@ -167,15 +166,17 @@ void register_flow(py::module_& m) {
     // -- routed (Markov) flow
     using OptArray = std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>>;
     f.def("expected_lead_time", [](const View& v, const OptArray& latency, const Start& start,
-                                   const std::vector<vertex_t>& targets) {
+                                   const std::vector<vertex_t>& targets, const OptArray& exits) {
         const std::vector<double> lat = values_of(latency);
+        const std::vector<double> ex = values_of(exits);
         flow::RoutedOutcome r;
         {
             py::gil_scoped_release release;
-            r = flow::expected_lead_time(v, lat, start, targets);
+            r = flow::expected_lead_time(v, lat, start, targets, ex);
         }
         return outcome_dict(r);
-    }, py::arg("view"), py::arg("latency"), py::arg("start"), py::arg("targets"));
+    }, py::arg("view"), py::arg("latency"), py::arg("start"), py::arg("targets"),
+       py::arg("exits") = py::none());
     f.def("expected_fidelity", [](const View& v, const OptArray& quality, const Start& start,
                                   const std::vector<vertex_t>& targets) {
         const std::vector<double> q = values_of(quality);
@@ -234,6 +235,11 @@ void register_flow(py::module_& m) {
         }
         return py::make_tuple(r.exists, path_list(r.vertices));
     }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
+
+    f.def("case_records", [](const Network& net) {
+        const auto r = flow::detail::case_records(net);
+        return py::make_tuple(r.present, r.error, to_numpy(r.starts), to_numpy(r.ends));
+    }, py::arg("network"));
 
     // -- chains
     f.def("feedback", [](const View& v, const std::vector<std::vector<vertex_t>>& stages) {

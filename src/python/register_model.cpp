@@ -36,6 +36,13 @@ Relation make_relation(const std::string& s, const std::string& t, const std::st
     return r;
 }
 
+/// The kind named @p kind for layer @p layer; InputError (ValueError) listing the kinds.
+LayerKind layer_kind_of(const std::string& kind, const std::string& layer) {
+    if (auto k = parse_layer_kind(kind)) return *k;
+    throw InputError("layer '" + layer + "': unknown kind '" + kind +
+                     "' (kinds: case, information, tie)");
+}
+
 py::dict relation_dict(const Relation& r) {
     py::dict d;
     d["source"] = r.source;
@@ -149,12 +156,20 @@ void register_model(py::module_& m) {
         .def("__eq__", [](const Network& a, const Network& b) { return a == b; })
         .def("copy", [](const Network& n) { return Network(n); })
         // layers
-        .def("add_layer", &Network::add_layer, py::arg("name"), py::arg("directed") = true)
+        .def("add_layer", [](Network& n, const std::string& name, bool directed,
+                             const std::optional<std::string>& kind) {
+            n.add_layer(name, directed, kind ? std::optional<LayerKind>(layer_kind_of(*kind, name))
+                                             : std::nullopt);
+        }, py::arg("name"), py::arg("directed") = true, py::arg("kind") = py::none())
         .def("has_layer", &Network::has_layer)
         .def("remove_layer", &Network::remove_layer)
+        .def("set_layer_kind", [](Network& n, const std::string& name, const std::string& kind) {
+            n.layer_position(name);  // UnknownId first
+            n.set_layer_kind(name, layer_kind_of(kind, name));
+        }, py::arg("name"), py::arg("kind"))
         .def("layers", [](const Network& n) {
-            std::vector<std::pair<std::string, bool>> out;
-            for (const auto& l : n.layers()) out.emplace_back(l.name, l.directed);
+            std::vector<std::tuple<std::string, bool, std::string>> out;
+            for (const auto& l : n.layers()) out.emplace_back(l.name, l.directed, layer_kind_name(l.kind));
             return out;
         })
         // organisations

@@ -389,7 +389,7 @@ def test_current_flow_threads_bit_identical():
 
 def _example_graph(net, layers):
     sel = list(net.layers) if layers is None else list(layers)
-    G = nx.DiGraph() if any(net.layers[l] for l in sel) else nx.Graph()
+    G = nx.DiGraph() if any(net.layers[l].directed for l in sel) else nx.Graph()
     G.add_nodes_from(net.ids)
     rel = net.relations[net.relations["layer"].isin(sel)]
     for s, t, l, vol in zip(rel["source"], rel["target"], rel["layer"], rel["volume"]):
@@ -397,7 +397,7 @@ def _example_graph(net, layers):
             G.edges[s, t]["volume"] += vol  # parallel relations of several layers: summed
         else:
             G.add_edge(s, t, volume=vol)
-        if G.is_directed() and not net.layers[l] and s != t:
+        if G.is_directed() and not net.layers[l].directed and s != t:
             if G.has_edge(t, s) and (t, s) != (s, t):
                 G.edges[t, s]["volume"] += vol
             else:

@@ -186,6 +186,53 @@ def test_malformed_graphml(tmp_path):
     assert re.search(re.escape(str(p)) + r":\d+:\d+", r.stderr)
 
 
+@pytest.mark.parametrize("name,ext", [("relaties.csv", ".csv"), ("net.txt", ".txt"),
+                                      ("Netwerk.XLSX", ".xlsx")])
+def test_unsupported_file_type_in_process(name, ext, tmp_path, capsys):
+    """A table or text file is a usage error naming the type, not malformed JSON."""
+    from ketennet import cli
+
+    p = tmp_path / name
+    p.write_text("source,target\npolitie,om\n", encoding="utf-8")
+    assert cli.main(["report", str(p)]) == cli.EXIT_USAGE == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err = captured.err
+    assert err.startswith("usage: ketennet report")
+    assert (f"ketennet: error: {p}: unsupported file type '{ext}' (ketennet report reads .json "
+            "(a ketennet JSON document) and .graphml or .xml (GraphML)") in err
+    assert "malformed" not in err and "JSON" not in err.split("unsupported")[0]
+
+
+def test_missing_file_of_unsupported_type_is_a_file_error(tmp_path, capsys):
+    """A path that does not exist is reported as such, whatever its extension."""
+    from ketennet import cli
+
+    missing = tmp_path / "bestaat-niet.csv"
+    assert cli.main(["report", str(missing)]) == cli.EXIT_FILE == 3
+    err = capsys.readouterr().err
+    assert err.startswith(f"ketennet: error: {missing}") and "unsupported" not in err
+
+
+@pytest.mark.parametrize("run", RUNNERS)
+def test_unsupported_file_type(run, tmp_path):
+    p = tmp_path / "relaties.csv"
+    p.write_text("source,target\npolitie,om\n", encoding="utf-8")
+    r = run("report", p, cwd=tmp_path)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert f"{p}: unsupported file type '.csv'" in r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+def test_extensionless_file_is_read_as_json(small_json, tmp_path, capsys):
+    from ketennet import cli
+
+    plain = tmp_path / "netwerk"
+    plain.write_bytes(small_json.read_bytes())
+    assert cli.main(["report", str(plain)]) == 0
+    assert_goals(capsys.readouterr().out)
+
+
 def test_unwritable_html(small_json, tmp_path):
     out = tmp_path / "geen-map" / "r.html"
     r = run_module("report", small_json, "--html", out, cwd=tmp_path)

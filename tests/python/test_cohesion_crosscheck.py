@@ -592,10 +592,8 @@ def test_single_organisation_network():
     assert kn.cohesion.clustering(net).to_dict() == {"politie": 0.0}
     assert kn.cohesion.core_number(net).to_dict() == {"politie": 0}
     assert kn.cohesion.components(net) == [frozenset({"politie"})]
-    with pytest.raises(ValueError, match="at least two organisations; the network has 1"):
-        kn.cohesion.node_connectivity(net)
-    with pytest.raises(ValueError, match="at least two organisations"):
-        kn.cohesion.edge_connectivity(net)
+    assert kn.cohesion.node_connectivity(net) == 0  # as NetworkX
+    assert kn.cohesion.edge_connectivity(net) == 0
     r = kn.cohesion.communities(net)
     assert r.partition.to_dict() == {"politie": 0} and math.isnan(r.modularity)
     with pytest.raises(ValueError, match="without relations"):
@@ -680,13 +678,15 @@ def test_scorecard_collaboration_rows(name):
 
 def test_scorecard_tiny_networks():
     net = _single()
-    card = kn.report.scorecard(net)
-    assert "modularity (Louvain)" not in set(card["indicator"])
+    card = kn.report.scorecard(net).set_index("indicator")
+    row = card.loc["modularity (Louvain)"]
+    assert math.isnan(row["value"]) and row["note"] == "the layers hold no ties"
     two = kn.Network()
     two.add_layer("L")
     two.add_organisation("a")
     two.add_organisation("b")
-    card = kn.report.scorecard(two)  # no ties: no communities, no path lengths
-    rows = set(card["indicator"])
-    assert "weak components" in rows and "modularity (Louvain)" not in rows
-    assert "average path length" not in rows
+    card = kn.report.scorecard(two).set_index("indicator")  # no ties: no communities, no paths
+    assert card.loc["weak components", "value"] == 2.0
+    assert math.isnan(card.loc["modularity (Louvain)", "value"])
+    assert math.isnan(card.loc["average path length", "value"])
+    assert card.loc["average path length", "note"] != ""

@@ -443,7 +443,7 @@ def _multilayer(seed: int, n: int = 80) -> kn.Network:
 def _merged(net: kn.Network, layers, combine: str) -> nx.Graph:
     rel = net.relations
     rel = rel[rel["layer"].isin(layers)]
-    directed = any(net.layers[l] for l in layers)
+    directed = any(net.layers[l].directed for l in layers)
     frames = [rel[["source", "target", "latency"]]]
     if directed:
         und = rel[~rel["layer"].map(net.layers) & (rel["source"] != rel["target"])]
@@ -520,12 +520,12 @@ def test_examples_against_networkx(example, deviation):
     net = kn.examples.load(example)
     for layers in [None] + [[l] for l in net.layers]:
         sel = list(net.layers) if layers is None else layers
-        G = nx.DiGraph() if any(net.layers[l] for l in sel) else nx.Graph()
+        G = nx.DiGraph() if any(net.layers[l].directed for l in sel) else nx.Graph()
         G.add_nodes_from(net.ids)
         rel = net.relations[net.relations["layer"].isin(sel)]
         for s, t, l in zip(rel["source"], rel["target"], rel["layer"]):
             G.add_edge(s, t)
-            if G.is_directed() and not net.layers[l]:
+            if G.is_directed() and not net.layers[l].directed:
                 G.add_edge(t, s)
         compare(kn.centrality.betweenness(net, layers=layers), nx.betweenness_centrality(G), G,
                 "betweenness (examples)", deviation)

@@ -112,7 +112,7 @@ def test_journeys_variants_and_norms():
 def test_working_together_and_subcontracting_small():
     log = ev.from_pandas(small_frame(), organisation=MAP)
     w = ev.working_together(log)
-    assert not w.layers["working together"]
+    assert not w.layers["working together"].directed
     assert w.relation("police", "court", "working together")["volume"] == 2.0
     assert w.relation("police", "court", "working together")["attributes"]["share"] == 1.0
     s = ev.subcontracting(log)
@@ -234,3 +234,38 @@ def test_docs_example(capsys):
     assert out.startswith("58 58\n")
     assert "police  collection agency    36.0  453.979167" in out
     assert "\n0.57\n" in out
+
+
+def test_integer_ids_in_float_columns_read_as_integers():
+    # integer case and organisation ids become float when the column holds NaN
+    df = pd.DataFrame({"case:concept:name": [1.0, 1.0, 2.0, 2.0],
+                       "concept:name": ["a", "b", "a", "b"],
+                       "time:timestamp": pd.date_range("2024-01-01", periods=4, tz="UTC"),
+                       "org:resource": [537.0, np.nan, 12.0, 537.0],
+                       "dept": [10.0, 20.0, np.nan, 20.0]})
+    log = ev.from_pandas(df, organisation="dept")
+    assert list(ev.journeys(log).index) == ["1", "2"]
+    assert set(ev.handover_network(log).ids) == {"10", "20"}
+    assert set(ev.handover_network(log, organisation="org:resource").ids) == {"537", "12"}
+    assert log.unmapped_events == 1
+    # a fraction stays a fraction
+    frac = ev.from_pandas(df.assign(dept=[1.5, 2.0, np.nan, 2.0]), organisation="dept")
+    assert set(ev.handover_network(frac).ids) == {"1.5", "2"}
+
+
+def test_own_and_pm4py_names_for_the_log_columns():
+    df = small_frame().sort_values("time:timestamp", kind="stable")
+    for spec in ("org:resource", "resource"):
+        log = ev.from_pandas(df, organisation=spec)
+        assert set(ev.handover_network(log).ids) == {"r1", "r2", "r3"}
+        assert log.unmapped_events == 1
+    for spec in ("concept:name", "activity"):
+        log = ev.from_pandas(df, organisation=spec)
+        assert set(ev.journeys(log)["first"]) == {"report"}
+    by_res = ev.from_pandas(df, organisation={"r1": "police", "r3": "court"}, organisation_by="org:resource")
+    assert by_res.unmapped_events == 2
+    assert set(ev.handover_network(by_res).ids) == {"police", "court"}
+    by_act = ev.from_pandas(df).map_organisations(MAP, by="concept:name")
+    assert by_act.unmapped_events == 1 and by_act.organisation_source == "mapping of activities"
+    with pytest.raises(ValueError, match="organisation='resource': the table has no resource column"):
+        ev.from_pandas(df, resource=None, organisation="resource")

@@ -56,6 +56,11 @@ def _check(agg, edges, j, deviation, engine):
     deviation.record(f"aggregate {engine} lead time seconds", d)
     assert d <= 1e-3
     assert (jj["start"] == j["start"]).all()
+    # where cases start and end, as the journeys' first and last organisation
+    nodes = agg.nodes.set_index("organisation")
+    for col, ref in (("case_starts", "first"), ("case_ends", "last")):
+        counts = j[ref].value_counts().reindex(nodes.index, fill_value=0)
+        assert (nodes[col] == counts).all(), col
 
 
 @pytest.mark.parametrize("name,organisation", CASES)
@@ -81,6 +86,9 @@ def test_duckdb_agrees(name, organisation, tmp_path, deviation):
     assert list(a["volume"]) == list(b["volume"])
     assert np.allclose(a["latency"].astype(float), b["latency"].astype(float), equal_nan=True)
     assert sorted(net.ids) == sorted(ref.ids)
+    orgs, ref_orgs = net.organisations.set_index("id"), ref.organisations.set_index("id")
+    for col in ("case_starts", "case_ends"):
+        assert orgs[col].to_dict() == ref_orgs.loc[orgs.index, col].to_dict()
 
 
 def test_duckdb_bad_input(tmp_path):

@@ -90,13 +90,16 @@ def test_score_chain_table(chain_net):
 
 
 def test_score_chain_reports_gaps_instead_of_filling_them(straf):
-    card = kn.flow.score_chain(straf, "strafrechtketen").set_index("indicator")
+    net = straf.copy()
+    net.update_relation("om", "rechtbank", "case", latency=None)
+    card = kn.flow.score_chain(net, "strafrechtketen").set_index("indicator")
     row = card.loc["lead time (expected)"]
     assert math.isnan(row["value"])
-    assert "no layer in which every relation carries 'volume' and 'latency'" in row["note"]
-    assert "layer 'case': 18 of 34" in row["note"]
-    assert card.loc["lead time (fastest)", "value"] == 63.0
-    assert card.loc["lead time (fastest)", "layers"] == "information"
+    assert "no case layer in which every relation carries 'volume' and 'latency'" in row["note"]
+    assert "layer 'case': 1 of 34" in row["note"]
+    card = kn.flow.score_chain(straf, "strafrechtketen").set_index("indicator")
+    assert card.loc["lead time (fastest)", "value"] == 145.0
+    assert card.loc["lead time (fastest)", "layers"] == "case"
     assert "'volume' of 30 whose capacity is unknown" in card.loc["throughput", "note"]
     assert card.loc["bottleneck organisations", "path"] == "politie"
     assert card.loc["exit reaches entry", "value"] is False
@@ -107,22 +110,19 @@ def test_score_chain_reports_gaps_instead_of_filling_them(straf):
 
 # ----------------------------------------------------------------------------- defaults
 
-def test_default_layers_are_those_carrying_the_field(straf):
-    assert kn.flow.layers_carrying(straf, "latency") == ["information"]
-    assert kn.flow.layers_carrying(straf, "quality") == ["information"]
+def test_default_layers_are_the_case_layers_carrying_the_field(straf):
+    assert kn.flow.layers_carrying(straf, "latency") == ["case", "information"]
     assert kn.flow.layers_carrying(straf, "volume") == ["case"]
-    assert kn.flow.layers_carrying(straf, "volume", "latency") == []
-    assert kn.flow.lead_time(straf, "politie", "om").layers == ["information"]
-    with pytest.raises(ValueError, match="expected_lead_time: no layer in which every relation"):
-        kn.flow.expected_lead_time(straf, "politie", "rechtbank")
-    with pytest.raises(ValueError, match="throughput: no layer in which every relation carries 'capacity'"):
+    assert kn.flow.lead_time(straf, "politie", "om").layers == ["case"]
+    assert kn.flow.expected_lead_time(straf, "politie", "rechtbank").layers == ["case"]
+    with pytest.raises(ValueError, match="throughput: no case layer in which every relation carries 'capacity'"):
         kn.flow.throughput(straf, "politie", "rechtbank")
     assert kn.flow.throughput(straf, "politie", "rechtbank", fallback="volume").layers == ["case"]
-    # unweighted efficiency uses every layer; weighted the layers carrying the weight
+    # unweighted efficiency uses every layer; weighted the layers of any kind carrying the weight
     all_layers = kn.flow.global_efficiency(straf)
     assert all_layers == pytest.approx(kn.flow.global_efficiency(straf, layers=list(straf.layers)))
     assert kn.flow.global_efficiency(straf, weight="latency") == pytest.approx(
-        kn.flow.global_efficiency(straf, weight="latency", layers="information"))
+        kn.flow.global_efficiency(straf, weight="latency", layers=["case", "information"]))
 
 
 def test_default_layers_follow_changes_to_the_network(chain_net):
@@ -130,35 +130,41 @@ def test_default_layers_follow_changes_to_the_network(chain_net):
     net = chain_net
     assert kn.flow.lead_time(net, "s", "e").layers == ["case"]
     assert kn.flow.throughput(net, "s", "e").value == 50.0
-    net.add_layer("it")
-    net.add_relation("s", "e", "it", latency=1.0, capacity=7.0)
+    net.add_layer("cases_express", kind="case")
+    net.add_relation("s", "e", "cases_express", latency=1.0, capacity=7.0)
     r = kn.flow.lead_time(net, "s", "e")
-    assert r.layers == ["case", "it"] and r.value == 1.0
+    assert r.layers == ["case", "cases_express"] and r.value == 1.0
     assert kn.flow.throughput(net, "s", "e").value == 57.0
-    net.add_relation("e", "s", "it", latency=2.0)  # 'it' now lacks a capacity
-    assert kn.flow.lead_time(net, "s", "e").layers == ["case", "it"]
+    net.add_relation("e", "s", "cases_express", latency=2.0)  # now lacks a capacity
+    assert kn.flow.lead_time(net, "s", "e").layers == ["case", "cases_express"]
     assert kn.flow.throughput(net, "s", "e").layers == ["case"]
     assert kn.flow.throughput(net, "s", "e").value == 50.0
-    net.add_relation("m", "e", "it", capacity=3.0)  # and now a latency
+    net.add_relation("m", "e", "cases_express", capacity=3.0)  # and now a latency
     assert kn.flow.lead_time(net, "s", "e").layers == ["case"]
+    # a layer of another kind never joins the default, whatever it carries
+    net.add_layer("it")
+    net.add_relation("s", "e", "it", latency=0.5, capacity=100.0)
+    assert kn.flow.lead_time(net, "s", "e").layers == ["case"]
+    net.set_layer_kind("it", "case")
+    assert kn.flow.lead_time(net, "s", "e").layers == ["case", "it"]
     # a failing selection raises on every call, before and after it is fixed
     bare = kn.Network()
-    bare.add_layer("x")
+    bare.add_layer("x", kind="case")
     bare.add_organisation("a")
     bare.add_organisation("b")
     bare.add_relation("a", "b", "x")
     for _ in range(2):
-        with pytest.raises(ValueError, match="throughput: no layer in which every relation"):
+        with pytest.raises(ValueError, match="throughput: no case layer in which every relation"):
             kn.flow.throughput(bare, "a", "b")
-    bare.add_layer("y")
+    bare.add_layer("y", kind="case")
     bare.add_relation("a", "b", "y", capacity=4.0)
     assert kn.flow.throughput(bare, "a", "b").value == 4.0
 
 
 def test_expected_lead_time_with_layers_given(straf):
-    # the case layer carries volume everywhere but latency on 16 of 34: named
-    with pytest.raises(ValueError, match=r"18 selected relations lack 'volume' or 'latency'"):
-        kn.flow.expected_lead_time(straf, "politie", "rechtbank", layers="case")
+    # the information layer carries latency everywhere but volume on few relations: named
+    with pytest.raises(ValueError, match=r"selected relations lack 'volume' or 'latency'"):
+        kn.flow.expected_lead_time(straf, "politie", "rechtbank", layers="information")
     # counting hand-offs needs only volumes
     r = kn.flow.expected_lead_time(straf, "aangever", ["gemeente", "zvh"], weight=None)
     assert r.layers == ["case"] and r.unit == "hand-offs"
@@ -247,7 +253,7 @@ def test_missing_weight_names_the_relations(chain_net):
     chain_net.update_relation("m", "e", "case", latency=None)
     with pytest.raises(ValueError, match=r"m -> e \(layer 'case'\)"):
         kn.flow.lead_time(chain_net, "s", "e", layers="case")
-    with pytest.raises(ValueError, match="no layer in which every relation carries 'latency'"):
+    with pytest.raises(ValueError, match="no case layer in which every relation carries 'latency'"):
         kn.flow.lead_time(chain_net, "s", "e")
     with pytest.raises(ValueError, match="m -> e"):
         kn.flow.global_efficiency(chain_net, weight="latency", layers="case")
@@ -258,7 +264,7 @@ def test_negative_latency(chain_net):
         chain_net.add_relation("e", "s", "case", latency=-1)
     # an attribute used as a duration may be negative: refused where it is read
     net = kn.Network()
-    net.add_layer("l")
+    net.add_layer("l", kind="case")
     for o in "ab":
         net.add_organisation(o)
     net.add_relation("a", "b", "l", days=-2.0)
@@ -270,7 +276,7 @@ def test_negative_latency(chain_net):
 
 def test_zero_latency_efficiency_is_refused_but_lead_time_accepts_it():
     net = kn.Network()
-    net.add_layer("l")
+    net.add_layer("l", kind="case")
     for o in "abc":
         net.add_organisation(o)
     net.add_relation("a", "b", "l", latency=0)
@@ -295,8 +301,8 @@ def test_chains_naming_unknown_organisations(chain_net):
 
 def test_quality_must_stay_in_unit_interval_when_layers_merge():
     net = kn.Network()
-    net.add_layer("x")
-    net.add_layer("y")
+    net.add_layer("x", kind="case")
+    net.add_layer("y", kind="case")
     for o in "ab":
         net.add_organisation(o)
     net.add_relation("a", "b", "x", quality=0.7, volume=1)
@@ -313,25 +319,29 @@ def test_scorecard_has_chain_rows_under_the_goals(straf):
     chain = card[card["scope"] == "chain"]
     assert set(chain["subject"]) == {"strafrechtketen"}
     goals = dict(zip(chain["indicator"], chain["goal"]))
-    for indicator in ["lead time (fastest)", "lead time (expected)", "throughput",
+    for indicator in ["lead time (fastest)", "arrival share", "throughput",
                       "bottleneck organisations", "fidelity (most reliable path)",
-                      "fidelity (expected)", "hand-offs on the typical path"]:
+                      "fidelity (expected)"]:
         assert goals[indicator] == "effectiveness"
     for indicator in ["feedback coverage", "feedback reach", "exit reaches entry"]:
         assert goals[indicator] == "learning"
+    for indicator in ["lead time (expected)", "hand-offs on the typical path",
+                      "organisations a case passes", "returns to an earlier stage"]:
+        assert goals[indicator] == "citizen"
     rows = chain.set_index("indicator")
-    assert rows.loc["lead time (fastest)", "value"] == 63.0
-    assert rows.loc["bottleneck organisations", "value"] == 1
-    assert "politie" in rows.loc["bottleneck organisations", "meaning"]
-    assert math.isnan(rows.loc["lead time (expected)", "value"])
-    assert "not computable: " in rows.loc["lead time (expected)", "meaning"]
-    assert rows.loc["exit reaches entry", "value"] is False
+    assert rows.loc["lead time (fastest)", "value"] == 145.0
+    assert rows.loc["lead time (fastest)", "layers"] == "case"
+    assert rows.loc["bottleneck organisations", "value"] == 1.0
+    assert rows.loc["bottleneck organisations", "note"].endswith("politie")
+    assert rows.loc["lead time (expected)", "value"] == pytest.approx(253.2, abs=0.05)
+    assert rows.loc["exit reaches entry", "value"] == 0.0
+    assert rows.loc["exit reaches entry", "text"] == "no"
 
 
 def test_report_text_and_html_show_the_flow(straf):
     text = kn.report.to_text(straf)
     assert "lead time (fastest) [chain strafrechtketen]" in text
-    assert "not computable: expected lead time: no layer" in text
+    assert "lead time (expected) [chain strafrechtketen]" in text
     assert "Doorstroom per schakel (flow per stage): strafrechtketen" in text
     assert "opsporing" in text and "784,500" in text
     html = kn.report.to_html(straf)
@@ -348,9 +358,9 @@ def test_report_survives_a_chain_that_cannot_be_scored():
     net.add_relation("a", "b", "case", volume=3)
     net.add_chain("kort", {"alleen": ["a", "b"]})
     card = kn.report.scorecard(net)
-    row = card[card["scope"] == "chain"].iloc[0]
-    assert row["indicator"] == "chain score" and math.isnan(row["value"])
-    assert "at least two" in row["meaning"]
+    rows = card[card["scope"] == "chain"]
+    assert len(rows) == 14 and rows["value"].isna().all()
+    assert rows["note"].str.contains("at least two|1 stage").all(), rows["note"]
     assert "Doorstroom per schakel" not in kn.report.to_text(net)
 
 
@@ -363,7 +373,7 @@ def test_first_passage_threads_bit_identical():
     rel = pd.DataFrame({"source": [f"o{i}" for i in src[keep]], "target": [f"o{i}" for i in dst[keep]]})
     rel = rel.drop_duplicates(["source", "target"]).reset_index(drop=True)
     rel["volume"] = rng.uniform(1, 10, len(rel))
-    rel["layer"] = "info"
+    rel["layer"] = "cases"
     net = kn.from_pandas(pd.DataFrame({"id": [f"o{i}" for i in range(n)]}), rel, directed=True)
     one = kn.flow.first_passage(net, threads=1)
     two = kn.flow.first_passage(net, threads=2)

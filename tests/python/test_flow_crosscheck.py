@@ -84,7 +84,7 @@ def graph(case: str) -> nx.Graph:
 
 @functools.lru_cache(maxsize=None)
 def network(case: str) -> kn.Network:
-    return kn.from_networkx(graph(case))
+    return kn.from_networkx(graph(case), kinds={"default": "case"})
 
 
 def pairs(case: str, k: int = 6):
@@ -323,7 +323,7 @@ def _merged_capacity(net: kn.Network, layers, capacity="capacity", fallback=None
         c = c.fillna(rel[fallback])
     rel["c"] = c
     assert rel["c"].notna().all()
-    directed = net.layers
+    directed = {name: layer.directed for name, layer in net.layers.items()}
     rows = []
     for r in rel.itertuples(index=False):
         rows.append((r.source, r.target, r.c))
@@ -379,8 +379,8 @@ def test_examples_efficiency_and_lead_time_against_networkx(example, deviation):
     assert got == pytest.approx(nx.global_efficiency(nx.Graph(U)), abs=ATOL)
     assert kn.flow.local_efficiency(net, layers="collaboration") == pytest.approx(
         nx.local_efficiency(nx.Graph(U)), abs=ATOL)
-    # lead times on the information layer: NetworkX Dijkstra on latency
-    D = nx.DiGraph(kn.to_networkx(net, layers="information"))
+    # lead times on the case layer (the default of chain indicators): NetworkX Dijkstra
+    D = nx.DiGraph(kn.to_networkx(net, layers="case"))
     for s, t in itertools.permutations(net.ids, 2):
         lt = kn.flow.lead_time(net, s, t)
         try:

@@ -55,7 +55,7 @@ def content(net: kn.Network):
     rels = []
     for r in net.relations.to_dict("records"):
         ends = (r["source"], r["target"])
-        if not net.layers[r["layer"]]:
+        if not net.layers[r["layer"]].directed:
             ends = tuple(sorted(ends))
         vals = tuple(sorted((k, None if (isinstance(v, float) and math.isnan(v)) or v is pd.NA else v)
                             for k, v in r.items() if k not in ("source", "target")))
@@ -93,7 +93,7 @@ def test_json_round_trip(rich, tmp_path):
     back = kn.read_json(p)
     assert back == rich
     assert back.metadata == rich.metadata and list(back.metadata) == list(rich.metadata)
-    assert back.layers == {"case": True, "collaboration": False, "it": True}
+    assert {k: l.directed for k, l in back.layers.items()} == {"case": True, "collaboration": False, "it": True}
     assert back.chain("strafrechtketen")["tenuitvoerlegging"] == []
     assert back.organisation("politie")["attributes"]["ratio"] == 1 / 3
     assert back.relation("politie", "om", "case")["attributes"]["weight"] == 0.1 + 0.2
@@ -110,7 +110,8 @@ def test_json_text(rich, tmp_path):
     doc = json.loads(text)
     assert list(doc) == ["ketennet", "name", "metadata", "layers", "organisations", "relations",
                          "chains"]
-    assert doc["ketennet"] == kn.JSON_SCHEMA_VERSION == 1
+    assert doc["ketennet"] == kn.JSON_SCHEMA_VERSION == 2
+    assert doc["layers"][0] == {"name": "case", "directed": True, "kind": "case"}
     assert '"volume": 168800,' in text  # integral numbers without a fraction
     rel = doc["relations"][0]
     assert rel["volume"] == 168800 and isinstance(rel["volume"], int)
@@ -142,7 +143,7 @@ def test_json_defaults(tmp_path):
         "organisations": [{"id": "a"}, {"id": "b", "name": "B"}],
         "relations": [{"source": "a", "target": "b", "layer": "case", "volume": 3}]}))
     net = kn.read_json(p)
-    assert net.layers == {"case": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True}
     assert net.organisation("a") == {"id": "a", "name": "", "sector": "", "attributes": {}}
     assert net.relation("a", "b", "case")["latency"] is None
 
@@ -181,7 +182,7 @@ def test_json_malformed(tmp_path, text, line, cols):
 
 
 @pytest.mark.parametrize("doc,exc,fragments", [
-    ({"ketennet": 2}, ValueError, ["/ketennet", "unknown schema version 2"]),
+    ({"ketennet": 3}, ValueError, ["/ketennet", "unknown schema version 3"]),
     ({"ketennet": "1"}, ValueError, ["/ketennet", "integer"]),
     ({"name": "x"}, ValueError, ["missing required key 'ketennet'"]),
     ({"ketennet": 1, "volumes": 3}, ValueError, ["unknown key 'volumes'"]),
@@ -380,7 +381,7 @@ def test_graphml_written_by_networkx(tmp_path, directed):
     p = tmp_path / "nx.graphml"
     nx.write_graphml(G, p)
     net = kn.read_graphml(p, layer="case")
-    assert net.layers == {"case": directed}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": directed}
     assert net.ids == ["politie", "om", "cjib"]
     assert net.organisation("politie") == {
         "id": "politie", "name": "", "sector": "politie",
@@ -408,7 +409,7 @@ def test_graphml_multigraph_written_by_networkx(tmp_path):
     p = tmp_path / "multi.graphml"
     nx.write_graphml(G, p)
     net = kn.read_graphml(p)
-    assert net.layers == {"case": True, "information": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "information": True}
     assert net.relation("a", "b", "information")["volume"] == 2.0
     assert net.number_of_relations() == 3
 
@@ -481,7 +482,7 @@ def test_from_pandas_round_trip():
     orgs, rels = _org_frame(), _rel_frame()
     net = kn.from_pandas(orgs, rels, directed={"case": True, "collaboration": False}, name="p")
     assert net.name == "p"
-    assert net.layers == {"case": True, "collaboration": False}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "collaboration": False}
     pd.testing.assert_frame_equal(_canonical(net.organisations), _canonical(orgs))
     pd.testing.assert_frame_equal(_canonical(net.relations), _canonical(rels))
     assert net.organisation("om")["attributes"] == {}
@@ -516,7 +517,7 @@ def test_from_pandas_attribute_columns_with_missing_values():
                                                    "b": False, "ob": False}
     assert net.relation("a", "b", "default")["attributes"] == {"s": "u", "i": 4.0, "n": 7.0}
     assert net.relation("b", "c", "default")["attributes"] == {"n": 8.0, "b": False, "f": 0.5}
-    assert net.layers == {"default": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"default": True}
     back = net.organisations
     assert back["i"].dtype == np.float64 and str(back["b"].dtype) == "boolean"
 
@@ -526,7 +527,7 @@ def test_from_pandas_without_organisations():
     net = kn.from_pandas(None, rels, layer="info", directed=False)
     assert sorted(net.ids) == ["a", "b", "c", "d"]
     assert net.ids[0] == "a"
-    assert net.layers == {"info": False}
+    assert {k: l.directed for k, l in net.layers.items()} == {"info": False}
     assert all(net.organisation(i)["name"] == "" and net.organisation(i)["sector"] == ""
                for i in net.ids)
     assert net.number_of_relations() == 3 and net.has_relation("a", "c", "info")
@@ -541,7 +542,7 @@ def test_from_pandas_integer_ids_become_strings():
 def test_from_pandas_directed_dict():
     rels = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "layer": ["case", "collab"]})
     net = kn.from_pandas(None, rels, directed={"case": True, "collab": False, "it": True})
-    assert net.layers == {"case": True, "collab": False, "it": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "collab": False, "it": True}
     with pytest.raises(ValueError, match="layer 'collab' is not in directed="):
         kn.from_pandas(None, rels, directed={"case": True})
 
@@ -633,7 +634,7 @@ def test_from_pandas_non_numeric_field():
     rels = _rel_frame()
     rels["volume"] = rels["volume"].astype(object)
     rels.loc[2, "volume"] = "veel"
-    with pytest.raises(ValueError, match="relations row 2: field 'volume' must be numeric"):
+    with pytest.raises(ValueError, match="relations row 2: field 'volume' must be a number, found 'veel'"):
         kn.from_pandas(_org_frame(), rels, directed={"case": True, "collaboration": False})
 
 
@@ -660,6 +661,201 @@ def test_from_pandas_type_errors():
         kn.from_pandas([1], pd.DataFrame({"source": ["a"], "target": ["b"]}))
 
 
+# ----------------------------------------------------------------- careless input to from_pandas
+
+DIRECTED = {"case": True, "collaboration": False}
+
+
+def test_from_pandas_object_field_column_with_missing_values():
+    """Numbers and None/NaN sharing an object column are read; None and NaN are unknown."""
+    rels = _rel_frame()
+    rels["volume"] = pd.Series([10, None, 3.5, np.nan], dtype=object)
+    net = kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    got = net.relations.set_index(["source", "target", "layer"])["volume"]
+    assert got["politie", "om", "case"] == 10.0
+    assert math.isnan(got["om", "rechtspraak", "case"])
+    assert got["om", "cjib", "case"] == 3.5
+    assert math.isnan(got["politie", "om", "collaboration"])
+    assert net.relation("om", "rechtspraak", "case")["volume"] is None
+
+
+def test_from_pandas_object_field_column_with_pandas_na():
+    rels = _rel_frame()
+    rels["latency"] = pd.Series([1, pd.NA, np.int64(4), np.float32(0.5)], dtype=object)
+    net = kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    assert net.relation("politie", "om", "case")["latency"] == 1.0
+    assert net.relation("om", "rechtspraak", "case")["latency"] is None
+    assert net.relation("om", "cjib", "case")["latency"] == 4.0
+
+
+@pytest.mark.parametrize("values,row,fragment", [
+    ([10, "abc", 3.5, None], 1, "found 'abc' (str"),
+    ([10, None, 3.5, True], 3, "found True (bool"),
+    ([None, np.nan, 2.0, [1]], 3, "found [1] (list"),
+])
+def test_from_pandas_bad_value_in_object_field_column(values, row, fragment):
+    rels = _rel_frame()
+    rels["volume"] = pd.Series(values, dtype=object)
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    msg = str(e.value)
+    assert msg.startswith(f"relations row {row}: field 'volume' must be a number"), msg
+    assert fragment in msg
+
+
+@pytest.mark.parametrize("text", ["1,5", "12,75", "-0,3", "1.234,5"])
+def test_from_pandas_decimal_comma_field_suggests_decimal(text):
+    rels = _rel_frame()
+    rels["latency"] = pd.Series(["30", None, text, None], dtype=object)
+    rels.loc[0, "latency"] = 30.0
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    msg = str(e.value)
+    assert msg.startswith(f"relations row 2: field 'latency' must be a number, found '{text}'")
+    assert 'decimal=","' in msg and "pandas.read_csv" in msg
+
+
+def test_from_pandas_decimal_comma_column_read_by_pandas():
+    """The hint works: the same CSV read with decimal="," gives the numbers."""
+    import io as _io
+
+    csv = "source;target;layer;volume\npolitie;om;case;1,5\nom;rechtspraak;case;12,75\n"
+    raw = pd.read_csv(_io.StringIO(csv), sep=";")
+    with pytest.raises(ValueError, match=r"relations row 0: field 'volume' .*found '1,5'.*decimal=\",\""):
+        kn.from_pandas(None, raw)
+    net = kn.from_pandas(None, pd.read_csv(_io.StringIO(csv), sep=";", decimal=","))
+    assert net.relation("om", "rechtspraak", "case")["volume"] == 12.75
+
+
+def test_from_pandas_number_as_text_field_suggests_to_numeric():
+    rels = _rel_frame()
+    rels["volume"] = pd.Series([10.0, "94000", None, None], dtype=object)
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    msg = str(e.value)
+    assert msg.startswith("relations row 1: field 'volume' must be a number, found '94000'")
+    assert "pandas.to_numeric" in msg and "decimal" not in msg
+
+
+def test_from_pandas_string_dtype_field_column():
+    rels = _rel_frame()
+    rels["quality"] = pd.Series([None, "0,5", None, None], dtype="string")
+    with pytest.raises(ValueError, match=r"relations row 1: field 'quality' .*'0,5'.*decimal=\",\""):
+        kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+
+
+@pytest.mark.parametrize("values,row,value", [
+    ([10, "abc", None, 3.5], 1, "'abc'"),
+    (["abc", 10, 20.5, None], 0, "'abc'"),        # the odd one out, wherever it is
+    ([10, 3.5, None, "abc"], 3, "'abc'"),
+    ([True, False, 2, None], 2, "2"),
+])
+def test_from_pandas_mixed_relation_attribute_names_row_and_value(values, row, value):
+    rels = _rel_frame()
+    rels["cost"] = pd.Series(values, dtype=object)
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    msg = str(e.value)
+    assert msg.startswith(f"relations row {row}: attribute column 'cost' mixes types: {value} ("), msg
+
+
+def test_from_pandas_object_relation_attribute_with_missing_values():
+    rels = _rel_frame()
+    rels["cost"] = pd.Series([10, None, 3.5, np.nan], dtype=object)
+    net = kn.from_pandas(_org_frame(), rels, directed=DIRECTED)
+    assert net.relation("politie", "om", "case")["attributes"]["cost"] == 10.0
+    assert "cost" not in net.relation("om", "rechtspraak", "case")["attributes"]
+    assert net.relation("om", "cjib", "case")["attributes"]["cost"] == 3.5
+
+
+def test_from_pandas_object_organisation_attribute_with_missing_values():
+    orgs = _org_frame()
+    orgs["fte"] = pd.Series([10, None, 3.5, np.nan], dtype=object)
+    net = kn.from_pandas(orgs, _rel_frame(), directed=DIRECTED)
+    assert net.organisation("politie")["attributes"]["fte"] == 10.0
+    assert "fte" not in net.organisation("om")["attributes"]
+    assert net.organisation("rechtspraak")["attributes"]["fte"] == 3.5
+    assert "fte" not in net.organisation("cjib")["attributes"]
+
+
+@pytest.mark.parametrize("values,row,oid,value,hint", [
+    ([10, "abc", None, 3.5], 1, "om", "'abc'", ""),
+    ([65000, None, "2,5", 4], 2, "rechtspraak", "'2,5'", 'decimal=","'),
+])
+def test_from_pandas_mixed_organisation_attribute_names_row_and_value(values, row, oid, value, hint):
+    orgs = _org_frame()
+    orgs["fte"] = pd.Series(values, dtype=object)
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(orgs, _rel_frame(), directed=DIRECTED)
+    msg = str(e.value)
+    assert msg.startswith(f"organisations row {row} (id '{oid}'): attribute column 'fte' mixes "
+                          f"types: {value} (str) among number values"), msg
+    assert hint in msg
+
+
+def test_from_pandas_integer_ids_in_float_column():
+    """pandas stores integer ids as float once the column held a NaN: 1.0 is read as '1'."""
+    orgs = pd.DataFrame({"id": [1.0, 2.0, 3.0], "name": ["Politie", "OM", "Rechtspraak"]})
+    rels = pd.DataFrame({"source": [1, 2, np.nan], "target": [2, 3, 1]}).dropna()
+    assert rels["source"].dtype == np.float64
+    net = kn.from_pandas(orgs, rels)
+    assert net.ids == ["1", "2", "3"]
+    assert net.has_relation("1", "2", "default") and net.has_relation("2", "3", "default")
+    assert net.organisation("2")["name"] == "OM"
+    assert kn.from_pandas(None, rels).ids == ["1", "2", "3"]
+    # in an object column too
+    obj = pd.DataFrame({"source": pd.Series([1.0, "x"], dtype=object), "target": ["x", 2]})
+    assert kn.from_pandas(None, obj).ids == ["1", "x", "2"]
+    # a fractional id keeps its decimals; each whole number loses its '.0'
+    assert kn.from_pandas(None, pd.DataFrame({"source": [1.5], "target": [2.0]})).ids == ["1.5", "2"]
+
+
+@pytest.mark.parametrize("which,column,row", [
+    ("orgs", "id", 1), ("rels", "source", 2), ("rels", "target", 0)])
+def test_from_pandas_nan_id_in_float_column_names_row(which, column, row):
+    orgs = pd.DataFrame({"id": [1, 2, 3]})
+    rels = pd.DataFrame({"source": [1, 2, 3], "target": [2, 3, 1]})
+    frame = orgs if which == "orgs" else rels
+    frame[column] = frame[column].astype(float)
+    frame.loc[row, column] = np.nan
+    if which == "orgs":
+        rels = rels[rels["source"] != 2].reset_index(drop=True)
+        rels = rels[rels["target"] != 2].reset_index(drop=True)
+    record = "organisations row" if which == "orgs" else "relations row"
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(orgs, rels)
+    msg = str(e.value)
+    assert msg.startswith(f"{record} {row}: missing value in column '{column}' (found NaN)"), msg
+    assert "1.0" not in msg
+
+
+def test_from_pandas_directed_names_unknown_layer():
+    rels = _rel_frame()
+    with pytest.raises(ValueError) as e:
+        kn.from_pandas(_org_frame(), rels, directed={"cases": True, "collaboration": False})
+    msg = str(e.value)
+    assert msg == ("relations row 0: layer 'case' is not in directed= (which names 'cases', "
+                   "'collaboration'); the relations' layers are 'case', 'collaboration'")
+
+
+@pytest.mark.parametrize("directed,fragment", [
+    ("false", "directed must be True/False or a {layer: bool} mapping, not 'false'"),
+    ({"case": True, "collaboration": "no"}, "directed['collaboration'] must be True or False, not 'no'"),
+    ({"case": 1, "collaboration": False}, "directed['case'] must be True or False, not 1"),
+])
+def test_from_pandas_directed_must_be_bool(directed, fragment):
+    with pytest.raises(TypeError) as e:
+        kn.from_pandas(_org_frame(), _rel_frame(), directed=directed)
+    assert str(e.value) == fragment
+
+
+def test_to_networkx_unknown_layer_lists_layers(rich):
+    for convert in (kn.to_networkx, kn.to_igraph):
+        with pytest.raises(KeyError) as e:
+            convert(rich, layers=["case", "cases"])
+        assert e.value.args[0] == "unknown layer 'cases' (layers: case, collaboration, it)"
+
+
 def test_from_pandas_million_relations():
     rng = np.random.default_rng(2024)
     n_orgs, n_rel = 10_000, 1_000_000
@@ -684,7 +880,7 @@ def test_from_pandas_million_relations():
 def test_networkx_graph_round_trip():
     G = nx.karate_club_graph()
     net = kn.from_networkx(G, layer="friends")
-    assert net.layers == {"friends": False} and net.name == "Zachary's Karate Club"
+    assert {k: l.directed for k, l in net.layers.items()} == {"friends": False} and net.name == "Zachary's Karate Club"
     assert net.organisation("0")["attributes"] == {"club": "Mr. Hi"}
     H = kn.to_networkx(net)
     assert type(H) is nx.Graph
@@ -705,7 +901,7 @@ def test_networkx_digraph_round_trip():
         G.edges[u, v]["kind"] = "a" if i % 2 else "b"
     nx.set_node_attributes(G, {v: ("om" if v % 2 else "politie") for v in G}, "sector")
     net = kn.from_networkx(G)
-    assert net.layers == {"default": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"default": True}
     assert net.organisation("1")["sector"] == "om" and net.organisation("1")["attributes"] == {}
     H = kn.to_networkx(net)
     assert type(H) is nx.DiGraph
@@ -754,7 +950,7 @@ def test_networkx_multidigraph_by_hand():
     G.add_edge("politie", "om", layer="information", quality=0.5)
     G.add_edge("om", "politie")  # no layer: the default
     net = kn.from_networkx(G, layer="other")
-    assert net.layers == {"case": True, "information": True, "other": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "information": True, "other": True}
     assert net.organisation("politie")["sector"] == "politie"
     assert net.organisation("politie")["name"] == "Politie"
     assert net.relation("politie", "om", "information")["quality"] == 0.5
@@ -791,10 +987,10 @@ ig = pytest.importorskip("igraph")
 def test_igraph_round_trip(rich, layers):
     net = rich if layers is None else rich.select_layers(layers)
     g = kn.to_igraph(net)
-    assert g.is_directed() == any(net.layers.values())
+    assert g.is_directed() == any(l.directed for l in net.layers.values())
     assert g.vs["name"] == net.ids
     assert g.vs["sector"] == net.organisations["sector"].tolist()
-    expected_edges = sum(2 if (not net.layers[l] and any(net.layers.values()) and s != t) else 1
+    expected_edges = sum(2 if (not net.layers[l].directed and any(l.directed for l in net.layers.values()) and s != t) else 1
                          for s, t, l in zip(net.relations["source"], net.relations["target"],
                                             net.relations["layer"]))
     assert g.ecount() == expected_edges
@@ -826,7 +1022,7 @@ def test_from_igraph_by_hand():
     assert net.organisation("politie") == {"id": "politie", "name": "Nationale Politie",
                                            "sector": "politie", "attributes": {"fte": 65000.0}}
     assert net.organisation("om") == {"id": "om", "name": "", "sector": "om", "attributes": {}}
-    assert net.layers == {"case": True, "info": True}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "info": True}
     assert net.relation("politie", "om", "case")["volume"] == 1.0
     assert net.relation("om", "cjib", "case")["volume"] is None
     assert net.relation("cjib", "politie", "info")["volume"] is None
@@ -836,5 +1032,5 @@ def test_from_igraph_without_names():
     g = ig.Graph.Famous("Zachary")
     net = kn.from_igraph(g)
     assert net.ids == [str(i) for i in range(34)]
-    assert net.layers == {"default": False} and net.number_of_relations() == 78
+    assert {k: l.directed for k, l in net.layers.items()} == {"default": False} and net.number_of_relations() == 78
     assert kn.cohesion.density(net) == pytest.approx(g.density())

@@ -52,7 +52,7 @@ def test_name_and_repr(net):
     assert net.name == "renamed"
     r = repr(net)
     assert "'renamed'" in r and "4 organisations" in r and "4 relations" in r
-    assert "collaboration (undirected)" in r and "1 chains" in r
+    assert "collaboration (tie, undirected)" in r and "1 chains" in r
 
 
 def test_len_contains(net):
@@ -69,17 +69,17 @@ def test_not_hashable(net):
 # ----------------------------------------------------------------------------- layers
 
 def test_layers(net):
-    assert net.layers == {"case": True, "collaboration": False}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "collaboration": False}
     assert net.has_layer("case") and not net.has_layer("information")
     net.add_layer("information")  # directed by default
     assert list(net.layers) == ["case", "collaboration", "information"]
-    assert net.layers["information"] is True
+    assert net.layers["information"].directed is True
 
 
 def test_duplicate_layer(net):
     with pytest.raises(ValueError, match="duplicate layer 'case'"):
         net.add_layer("case", directed=False)
-    assert net.layers == {"case": True, "collaboration": False}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "collaboration": False}
 
 
 def test_empty_layer_name(net):
@@ -89,7 +89,7 @@ def test_empty_layer_name(net):
 
 def test_remove_layer(net):
     net.remove_layer("case")
-    assert net.layers == {"collaboration": False}
+    assert {k: l.directed for k, l in net.layers.items()} == {"collaboration": False}
     assert net.number_of_relations() == 1
     assert net.has_relation("om", "politie", "collaboration")
     assert len(net) == 4  # organisations stay
@@ -450,13 +450,13 @@ def test_induced_unknown(net):
 
 def test_select_layers(net):
     sub = net.select_layers("collaboration")
-    assert sub.layers == {"collaboration": False}
+    assert {k: l.directed for k, l in sub.layers.items()} == {"collaboration": False}
     assert sub.number_of_relations() == 1 and len(sub) == 4 and sub.chains == ["strafrecht"]
     both = net.select_layers(["collaboration", "case"])
     assert both == net  # layer order stays the network's
     with pytest.raises(KeyError, match="information"):
         net.select_layers(["case", "information"])
-    assert net.layers == {"case": True, "collaboration": False}
+    assert {k: l.directed for k, l in net.layers.items()} == {"case": True, "collaboration": False}
 
 
 # ----------------------------------------------------------------------------- copy, equality
@@ -647,6 +647,108 @@ def test_view_missing_weight_many(net):
 def test_view_string_weight_attribute(net):
     with pytest.raises(ValueError, match="politie -> om.*weight 'basis' is a string attribute"):
         net.view("case", weight="basis")
+
+
+# ----------------------------------------------------------------- careless names: layers, weights
+
+LAYERS_TEXT = "(layers: case, collaboration)"
+
+
+@pytest.mark.parametrize("call", [
+    pytest.param(lambda n: n.view("cases"), id="view"),
+    pytest.param(lambda n: n.view(["case", "cases"], weight="volume"), id="view-weighted"),
+    pytest.param(lambda n: kn.centrality.degree(n, layers="cases"), id="degree"),
+    pytest.param(lambda n: kn.centrality.betweenness(n, layers=["cases"]), id="betweenness"),
+    pytest.param(lambda n: n.select_layers("cases"), id="select_layers"),
+    pytest.param(lambda n: n.remove_layer("cases"), id="remove_layer"),
+    pytest.param(lambda n: kn.flow.lead_time(n, "politie", "rechtspraak", layers="cases"),
+                 id="flow.lead_time"),
+])
+def test_unknown_layer_lists_the_layers(net, call):
+    with pytest.raises(KeyError) as e:
+        call(net)
+    msg = e.value.args[0]
+    assert "unknown layer 'cases'" in msg and LAYERS_TEXT in msg, msg
+
+
+def test_unknown_layer_of_relation_lists_the_layers(net):
+    with pytest.raises(KeyError) as e:
+        net.add_relation("om", "politie", "information", volume=1)
+    assert e.value.args[0] == ("relation om -> politie (layer 'information'): unknown layer 'information' "
+                               "(layers: case, collaboration; add it with add_layer)")
+    with pytest.raises(KeyError) as e:
+        net.relation("om", "politie", "information")
+    assert e.value.args[0] == ("no relation om -> politie in layer 'information' "
+                               "(unknown layer; layers: case, collaboration)")
+
+
+def test_unknown_layer_in_empty_network():
+    with pytest.raises(KeyError) as e:
+        kn.Network().view("case")
+    assert e.value.args[0] == "unknown layer 'case' (the network has no layers)"
+
+
+def test_unknown_layer_among_many_lists_the_first_twenty():
+    n = kn.Network()
+    for year in range(2000, 2025):
+        n.add_layer(f"y{year}")
+    expected = ("unknown layer 'y1999' (layers: " + ", ".join(f"y{y}" for y in range(2000, 2020))
+                + ", ... (25 in all))")
+    with pytest.raises(KeyError) as e:
+        n.view("y1999")
+    assert e.value.args[0] == expected
+    with pytest.raises(KeyError) as e:
+        kn.to_networkx(n, layers="y1999")
+    assert e.value.args[0] == expected
+
+
+def test_weight_no_relation_has(net):
+    """A weight that is neither a field nor an attribute of any relation: say so and list
+    what there is, instead of counting relations that 'lack' it."""
+    expected = ("no relation has 'volumes'; relation fields: volume, latency, quality, "
+                "capacity; attributes: basis (string), zsm (bool)")
+    with pytest.raises(ValueError) as e:
+        kn.centrality.degree(net, weight="volumes")
+    assert str(e.value) == expected
+    with pytest.raises(ValueError) as e:
+        net.view("case", weight="volumes")
+    assert str(e.value) == expected
+    # a numeric attribute is listed without its type
+    net.update_relation("om", "cjib", "case", cost=2.5)
+    with pytest.raises(ValueError) as e:
+        net.view(weight="kosten")
+    assert str(e.value) == ("no relation has 'kosten'; relation fields: volume, latency, "
+                            "quality, capacity; attributes: basis (string), cost, zsm (bool)")
+
+
+def test_weight_some_relations_lack_is_counted(net):
+    """A field or an attribute that some relation holds: the relations lacking it are counted
+    and named (the other message)."""
+    with pytest.raises(ValueError) as e:
+        kn.centrality.degree(net, weight="latency")
+    msg = str(e.value)
+    assert msg.startswith("2 selected relations lack the weight 'latency': ")
+    assert "no relation has" not in msg
+    net.update_relation("om", "cjib", "case", cost=2.5)
+    with pytest.raises(ValueError) as e:
+        net.view("case", weight="cost")
+    assert str(e.value).startswith("2 selected relations lack the weight 'cost': politie -> om")
+    # a field no relation has a value for is still a field: counted, not "no relation has"
+    with pytest.raises(ValueError) as e:
+        net.view(weight="capacity")
+    assert str(e.value).startswith("4 selected relations lack the weight 'capacity'")
+
+
+def test_weight_no_relation_has_in_flow_views(net):
+    """The flow selections (capacity, routed views, default layers) word it the same way."""
+    expected = "no relation has 'capaciteit'; relation fields: volume, latency, quality, capacity"
+    with pytest.raises(ValueError) as e:
+        kn.flow.throughput(net, "politie", "cjib", capacity="capaciteit")
+    assert expected in str(e.value)
+    # even when the fallback would fill every gap: a misspelt name is not a missing value
+    with pytest.raises(ValueError) as e:
+        kn.flow.throughput(net, "politie", "cjib", capacity="capaciteit", fallback="volume")
+    assert expected in str(e.value)
 
 
 def test_view_bad_arguments(net):

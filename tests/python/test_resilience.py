@@ -79,7 +79,7 @@ def _merged(net):
     G.add_nodes_from(net.ids)
     for r in net.relations.itertuples():
         G.add_edge(r.source, r.target)
-        if not net.layers[r.layer]:
+        if not net.layers[r.layer].directed:
             G.add_edge(r.target, r.source)
     return G
 
@@ -331,8 +331,13 @@ def test_chain_measures_on_the_example():
     for step, H in [(0, G), (1, G.subgraph([v for v in G if v != "om"]))]:
         share = np.mean([nx.has_path(H, s, t) for s in entry for t in exit_])
         assert c.loc[step, "reachability"] == pytest.approx(share, abs=ATOL)
-    with pytest.raises(ValueError, match="expected lead time: no layer in which every relation"):
-        kn.resilience.simulate(net, "random", "expected_lead_time", chain="strafrechtketen",
+    elt = kn.resilience.simulate(net, ["om"], "expected_lead_time", chain="strafrechtketen",
+                                 progress=False)
+    assert elt.curves["value"].iloc[0] == pytest.approx(value["lead time (expected)"], rel=1e-12)
+    no_case = net.copy()
+    no_case.set_layer_kind("case", "information")
+    with pytest.raises(ValueError, match="expected lead time: the network has no case layer"):
+        kn.resilience.simulate(no_case, "random", "expected_lead_time", chain="strafrechtketen",
                                runs=1, progress=False)
     # throughput after om fails: NetworkX max-flow on the same capacities without om
     cap = kn.flow.throughput(net, net.chain("strafrechtketen")["aangifte"],
@@ -344,7 +349,7 @@ def test_chain_measures_on_the_example():
         if r.layer not in cap.layers or "om" in (r.source, r.target):
             continue
         w = r.capacity if not math.isnan(r.capacity) else r.volume
-        for a, b in [(r.source, r.target)] + ([] if net.layers[r.layer] else [(r.target, r.source)]):
+        for a, b in [(r.source, r.target)] + ([] if net.layers[r.layer].directed else [(r.target, r.source)]):
             G.add_edge(a, b, capacity=G.edges[a, b]["capacity"] + w if G.has_edge(a, b) else w)
     for s in net.chain("strafrechtketen")["aangifte"]:
         G.add_edge("S*", s, capacity=1e18)
@@ -483,7 +488,7 @@ def test_null_models(name):
     net, _, _ = graph(name)
     conf = kn.resilience.null_model(net, "configuration", seed=3)
     assert conf.number_of_relations() == net.number_of_relations()
-    for layer, directed in net.layers.items():
+    for layer, directed in ((name, l.directed) for name, l in net.layers.items()):
         def deg(x, cols):
             r = x.relations[x.relations.layer == layer]
             return pd.concat([r[c] for c in cols]).value_counts().sort_index()

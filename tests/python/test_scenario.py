@@ -67,7 +67,8 @@ def test_compare_before_and_after(net):
     after = kn.Scenario(net).remove("zsm").apply()
     table = kn.compare(net, after)
     assert list(table.columns) == ["goal", "indicator", "scope", "subject", "unit", "direction",
-                                   "before", "after", "difference"]
+                                   "before", "after", "difference", "text_before", "text_after",
+                                   "note_before", "note_after"]
     a = kn.report.scorecard(net)
     assert len(table) >= len(a)
     row = table[(table.indicator == "relations") & (table.scope == "network")].iloc[0]
@@ -80,7 +81,8 @@ def test_compare_before_and_after(net):
     assert thr.after == pytest.approx(direct["throughput"])
     # rows of a removed organisation have no 'after'
     gone = table[(table.scope == "organisation") & (table.subject == "zsm")]
-    assert gone["after"].isna().all()
+    assert len(gone) and gone["after"].isna().all()
+    assert (gone["note_after"] == "not an organisation of this network").all()
     same = kn.compare(net, net.copy())
     assert (same["difference"].dropna() == 0).all()
 
@@ -89,9 +91,11 @@ def test_scorecard_resilience_section(net):
     card = kn.report.scorecard(net)
     res = card[card.goal == "resilience"]
     inds = set(res.indicator)
-    assert {"bridges", "vulnerability (efficiency)", "robustness R (random removal)",
-            "robustness R (targeted: betweenness, recomputed)",
+    assert {"bridges", "vulnerability (efficiency)", "largest vulnerability (efficiency)",
+            "robustness R (random removal)", "robustness R (targeted attack)",
             "largest throughput loss from one failure"} <= inds
+    targeted = res[res.indicator == "robustness R (targeted attack)"].iloc[0]
+    assert "betweenness, recomputed" in targeted.meaning
     assert res[res.indicator == "bridges"].value.iloc[0] == len(kn.resilience.bridges(net))
     vul = kn.resilience.vulnerability(net).sort_values(ascending=False, kind="stable")
     top = res[res.indicator == "vulnerability (efficiency)"]

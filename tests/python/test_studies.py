@@ -15,13 +15,21 @@ def nets():
             "vreemdelingen": kn.examples.load("vreemdelingenketen")}
 
 
-def test_batch_scorecard_is_the_single_scorecards_stacked(nets):
+def test_batch_scorecard_holds_the_single_scorecards(nets):
     card = kn.scorecard(nets)
     assert list(card.columns) == ["network"] + kn.report.COLUMNS
-    for key, net in nets.items():
-        one = kn.report.scorecard(net)
-        mine = card[card["network"] == key].drop(columns="network").reset_index(drop=True)
-        pd.testing.assert_frame_equal(mine, one)
+    key = ["goal", "indicator", "scope", "subject"]
+    for name, net in nets.items():
+        one = kn.report.scorecard(net).set_index(key)
+        mine = card[card["network"] == name].drop(columns="network").set_index(key)
+        # every row of the single scorecard, with the same values; the batch adds the rows
+        # other networks rank or have (organisations, sectors), each NaN or with its value
+        pd.testing.assert_frame_equal(mine.loc[one.index], one)
+        extra = mine.drop(index=one.index)
+        assert set(extra.index.get_level_values("scope")) <= {"organisation", "sector", "chain"}
+        assert extra["note"].str.len().gt(0).all()
+    alone = kn.scorecard({"x": nets["strafrecht"]}).drop(columns="network")
+    pd.testing.assert_frame_equal(alone, kn.report.scorecard(nets["strafrecht"]))
 
 
 def test_single_network_and_list(nets):
@@ -35,7 +43,7 @@ def test_chains_filter(nets):
     net = nets["strafrecht"]
     a = kn.scorecard(net, chains="strafrechtketen")
     assert (a["scope"] == "chain").any()
-    with pytest.raises(KeyError, match="no chain 'nope'"):
+    with pytest.raises(KeyError, match="no network has chain 'nope'"):
         kn.scorecard(net, chains=["nope"])
 
 
@@ -131,6 +139,7 @@ def test_automatic_progress_bar(monkeypatch):
         def __init__(self, **kw):
             made.append(kw["desc"])
             self.n = 0
+            self.start_t = 0.0
 
         def refresh(self):
             pass

@@ -68,7 +68,8 @@ struct BrokerageOptions {
 inline Brokerage gould_fernandez(const View& g, const Partition& p, const BrokerageOptions& options = {}) {
     check_partition(g, p);
     const vertex_t n = g.n();
-    if (n < 3) throw InputError("brokerage needs at least three organisations, the view has " +
+    if (n < 3) throw InputError("gould_fernandez: brokerage roles need at least three organisations (a "
+                                "broker between two others), the view has " +
                                 std::to_string(n));
     constexpr std::size_t R = role_count;
     Brokerage out;

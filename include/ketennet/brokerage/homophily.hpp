@@ -100,10 +100,10 @@ inline std::vector<double> mixing_matrix(const View& g, const Partition& p, bool
 /// `attribute_assortativity_coefficient`):
 ///   r = (sum_a e_aa - sum_a a_a b_a) / (1 - sum_a a_a b_a),
 /// with e the normalised mixing matrix, a its row sums and b its column sums. 1 when every tie
-/// stays within its group; NaN when all ties fall in one group (0 / 0). InputError when the
-/// view has no ties.
+/// stays within its group; NaN when all ties fall in one group (0 / 0); 0 when the view has
+/// no ties, as NetworkX (its mixing matrix is then empty: sums of nothing).
 inline double assortativity(const View& g, const Partition& p) {
-    if (g.m() == 0) throw InputError("assortativity: the view has no ties");
+    if (g.m() == 0) return 0.0;
     const std::size_t k = p.groups();
     const std::vector<double> e = mixing_matrix(g, p, true);
     double trace = 0.0, s = 0.0;

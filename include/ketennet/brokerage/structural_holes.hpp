@@ -594,9 +594,10 @@ inline void triangle_kernel(const MutualAdjacency& M, const StructuralHolesOptio
 ///     H_i = sum_{j in N(i)} r_j ln r_j / (N ln N),  r_j = c_ij / (C_i / N),  N = |N(i)|,
 ///   0 when the constraint is spread evenly over the contacts, 1 when one contact holds it
 ///   all; NaN for fewer than two contacts (N ln N = 0), 0 ln 0 = 0.
-/// Organisations without ties to others get NaN in all four. Only the measures chosen in
-/// @p options are computed (the others are empty vectors). InputError for a view of fewer
-/// than two organisations.
+/// Organisations without ties to others get NaN in all four, as in NetworkX: so every
+/// organisation of a view of one (with or without a self-loop), and a view of none gives
+/// empty vectors. Only the measures chosen in @p options are computed (the others are
+/// empty vectors).
 ///
 /// Method: the mutual weights, their row sums and maxima (detail::MutualAdjacency) are built
 /// on the first call on a view and kept with it (detail::mutual_adjacency), so the four
@@ -621,9 +622,6 @@ inline void triangle_kernel(const MutualAdjacency& M, const StructuralHolesOptio
 /// O(n) per thread.
 inline StructuralHoles structural_holes(const View& g, const StructuralHolesOptions& options = {}) {
     const vertex_t n = g.n();
-    if (n < 2)
-        throw InputError("structural holes need at least two organisations, the view has " +
-                         std::to_string(n));
     const bool C = options.constraint || options.hierarchy;
     const bool E = options.effective_size || options.efficiency;
     const auto mutual = detail::mutual_adjacency(g, options.threads);
@@ -634,7 +632,7 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
     if (options.effective_size) out.effective_size.assign(n, nan);
     if (options.efficiency) out.efficiency.assign(n, nan);
     if (options.hierarchy) out.hierarchy.assign(n, nan);
-    if (!C && !E) return out;
+    if ((!C && !E) || n == 0) return out;
 
     bool ego = options.kernel == StructuralHolesKernel::ego;
     if (options.kernel == StructuralHolesKernel::automatic) ego = 32.0 * M.triangles >= double(M.adj.size());

@@ -27,10 +27,12 @@ inline void check_pair(const View& view, vertex_t s, vertex_t t, const char* wha
         throw UnknownId(std::string(what) + ": organisation index out of range");
 }
 
+/// InputError for a view without organisations: connectivity is undefined for the null
+/// graph (NetworkX raises NetworkXPointlessConcept).
 inline void check_size(const View& view, const char* what) {
-    if (view.n() < 2)
-        throw InputError(std::string(what) + " needs at least two organisations; the network has " +
-                         std::to_string(view.n()));
+    if (view.n() == 0)
+        throw InputError(std::string(what) + " is undefined for a network without organisations "
+                         "(as in NetworkX)");
 }
 
 /// Degree as NetworkX's G.degree(): undirected partners (a self-loop counts twice), directed
@@ -113,7 +115,9 @@ inline std::size_t edge_connectivity(const View& view, vertex_t s, vertex_t t) {
 /// which only checks pairs around one organisation of minimum in + out degree, can return
 /// more: 1 for a -> b -> c (not strongly connected: 0), 2 for a strongly connected digraph
 /// with an organisation of out-degree 1.
-/// InputError for fewer than two organisations.
+/// A single organisation gives 0, as NetworkX's for one node without ties (a self-loop
+/// changes nothing: NetworkX gives 2 there, its minimum degree counting the loop twice).
+/// InputError for a view without organisations.
 inline std::size_t node_connectivity(const View& view) {
     detail::check_size(view, "node_connectivity");
     if (components(view, ComponentKind::weak).count() > 1) return 0;
@@ -140,11 +144,14 @@ inline std::size_t node_connectivity(const View& view) {
 /// and the local edge connectivities between consecutive organisations in a cycle through
 /// all of them (Even 1979, NetworkX's algorithm 8). Undirected: the minimum degree and the
 /// local edge connectivities from one organisation of a dominating set to the others
-/// (Esfahanian & Hakimi 1984). InputError for fewer than two organisations.
+/// (Esfahanian & Hakimi 1984). A single organisation gives 0, as NetworkX's for one
+/// undirected node without ties (a self-loop changes nothing: NetworkX gives 2 there, its
+/// minimum degree counting the loop twice, and raises for one directed node). InputError
+/// for a view without organisations.
 inline std::size_t edge_connectivity(const View& view) {
     detail::check_size(view, "edge_connectivity");
-    if (components(view, ComponentKind::weak).count() > 1) return 0;
     const vertex_t n = view.n();
+    if (n == 1 || components(view, ComponentKind::weak).count() > 1) return 0;
     std::size_t L = std::numeric_limits<std::size_t>::max();
     for (vertex_t u = 0; u < n; ++u) L = std::min(L, detail::nx_degree(view, u));
     auto flow = [&](vertex_t s, vertex_t t) {

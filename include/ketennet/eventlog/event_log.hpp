@@ -403,9 +403,19 @@ public:
         organisation_source = by_resource ? "mapping of resources" : "mapping of activities";
     }
 
-    /// Uses a string (or id) event attribute as the organisation column.
+    /// Uses a string (or id) event attribute as the organisation column. Without an attribute
+    /// of that name, the resource column (`"org:resource"` or `"resource"`, pm4py's and
+    /// ketennet's names) or the activity column (`"concept:name"` or `"activity"`) is used.
     void organisations_from_attribute(const std::string& name) {
         const AttributeColumnData* a = event_attribute(name);
+        if (!a && (name == "org:resource" || name == "resource" || name == "concept:name" ||
+                   name == "activity")) {
+            const bool res = name == "org:resource" || name == "resource";
+            organisation = res ? resource : activity;
+            organisations = res ? resources : activities;
+            organisation_source = name;
+            return;
+        }
         if (!a) throw UnknownId("the event log has no event attribute '" + name + "'");
         if (a->kind != AttributeKind::string && a->kind != AttributeKind::id)
             throw InputError("event attribute '" + name + "' is of type " + kind_name(a->kind) +

@@ -12,8 +12,15 @@
 
 namespace ketennet::eventlog {
 
-/// Turns a pair table into a Network: one organisation per node (attribute `events`), one
-/// layer @p layer (directed or not) and one relation per pair with
+/// Names of the organisation attributes that record where cases start and end: the cases
+/// whose first (last) event with an organisation is at the organisation. flow::score_chain
+/// reads them (flow/chain_score.hpp: items enter where cases start and leave where they end).
+inline constexpr const char* case_starts_attribute = "case_starts";
+inline constexpr const char* case_ends_attribute = "case_ends";
+
+/// Turns a pair table into a Network: one organisation per node (attributes `events`,
+/// `case_starts`, `case_ends`: events there, cases starting and ending there), one case
+/// layer @p layer (LayerKind::cases, directed or not) and one relation per pair with
 /// - volume = the pair's volume (handovers when beta = 0; weighted by beta^(j-i-1) otherwise),
 /// - latency = the median waiting time in days (unknown when the pair has no direct
 ///   succession), and attributes `handovers`, `cases`, `share`, `latency_mean` (days) and
@@ -22,11 +29,15 @@ namespace ketennet::eventlog {
 inline Network network_from_transitions(const TransitionTable& t, const std::string& name,
                                         const std::string& layer = "case", bool directed = true) {
     Network net(name);
-    net.add_layer(layer, directed);
+    net.add_layer(layer, directed, LayerKind::cases);
     for (std::size_t v = 0; v < t.nodes.size(); ++v) {
         Organisation o;
         o.id = t.nodes[v];
         o.attributes.emplace("events", double(t.node_events[v]));
+        if (v < t.node_starts.size()) {
+            o.attributes.emplace(case_starts_attribute, double(t.node_starts[v]));
+            o.attributes.emplace(case_ends_attribute, double(t.node_ends[v]));
+        }
         net.add_organisation(std::move(o));
     }
     RelationColumns rc;

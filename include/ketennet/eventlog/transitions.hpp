@@ -18,6 +18,12 @@
 /// discover_handover_of_work_network. Waiting times are over the direct successions only:
 /// t(s_{i+1}) - t(s_i), from the last event at a to the first at b.
 /// Self pairs (a, a) are kept only when `self_loops` is set (the paper and pm4py keep them).
+///
+/// Per node, `node_starts` counts the cases whose first event with a node is there and
+/// `node_ends` those whose last one is there. With beta = 0 and no self pairs every visit (a
+/// maximal run of events at one node) begins with a start or an arriving handover and ends
+/// with a handover or the case's end, so for every node
+///     visits = starts + handovers in = ends + handovers out.
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -41,6 +47,10 @@ struct TransitionOptions {
 struct TransitionTable {
     std::vector<std::string> nodes;        ///< node names (those some event has), first-appearance order
     std::vector<std::int64_t> node_events; ///< events per node
+    /// Cases whose first event with a node is at the node (cases entering the log there).
+    std::vector<std::int64_t> node_starts;
+    /// Cases whose last event with a node is at the node (cases ending there).
+    std::vector<std::int64_t> node_ends;
     std::vector<std::int32_t> source, target;  ///< indices into nodes
     std::vector<double> volume;            ///< sum of beta^(j-i-1)
     std::vector<std::int64_t> handovers;   ///< direct successions
@@ -145,6 +155,8 @@ inline TransitionTable transitions(const EventLog& log, const NodeKey& key,
     t.quantiles = opt.quantiles;
     const auto remap = detail::used_nodes(codes, *names_p, t.nodes, t.node_events, t.skipped_events);
     detail::PairIndex index(t.nodes.size());
+    t.node_starts.assign(t.nodes.size(), 0);
+    t.node_ends.assign(t.nodes.size(), 0);
     const auto& off = log.case_offsets();
     const auto& time = log.time;
     std::vector<std::int32_t> pair_edge;    // per direct succession
@@ -174,6 +186,10 @@ inline TransitionTable transitions(const EventLog& log, const NodeKey& key,
         for (auto i = off[c]; i < off[c + 1]; ++i)
             if (codes[std::size_t(i)] >= 0) seq.push_back(std::int32_t(i));
         const std::size_t m = seq.size();
+        if (m > 0) {
+            ++t.node_starts[std::size_t(remap[std::size_t(codes[std::size_t(seq.front())])])];
+            ++t.node_ends[std::size_t(remap[std::size_t(codes[std::size_t(seq.back())])])];
+        }
         for (std::size_t i = 0; i + 1 < m; ++i) {
             const std::int32_t a = remap[std::size_t(codes[std::size_t(seq[i])])];
             // direct succession

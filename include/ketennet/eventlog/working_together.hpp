@@ -56,13 +56,14 @@ inline PairCounts working_together_counts(const EventLog& log, const NodeKey& ke
     return out;
 }
 
-/// A PairCounts as a Network: organisations with attribute `events`, one layer, relations
-/// with volume = count and attribute `share`.
+/// A PairCounts as a Network: organisations with attribute `events`, one tie layer (a
+/// relation between organisations, not a flow of cases), relations with volume = count and
+/// attribute `share`.
 inline Network network_from_pair_counts(const PairCounts& p, const std::string& name,
                                         const std::string& layer, bool directed,
                                         nlohmann::ordered_json meta) {
     Network net(name);
-    net.add_layer(layer, directed);
+    net.add_layer(layer, directed, LayerKind::tie);
     for (std::size_t v = 0; v < p.nodes.size(); ++v) {
         Organisation o;
         o.id = p.nodes[v];

@@ -7,8 +7,29 @@
 /// The chain enters at its first stage and ends at its last. Every indicator states the
 /// layers it was computed on; an indicator the data cannot support (a field missing on the
 /// layers it needs, no path) gets NaN and a note saying why, never a filled-in value.
+///
+/// Case records. A network built from an event log (eventlog::handover_network) records per
+/// organisation the cases that start there (attribute `case_starts`: their first event with
+/// an organisation is there) and end there (`case_ends`). When the network's organisations
+/// carry them, items enter at the first stage in proportion to `case_starts`, are routed by
+/// volume with an exit at every organisation:
+///   P(u, v) = vol(u, v) / (out(u) + case_ends(u)),  stop at u: case_ends(u) / (out(u) + case_ends(u)),
+/// and throughput is the expected number of the cases starting at the first stage that reach
+/// the last stage (arrival share x their case_starts), the max-flow going to the note.
+/// On a handover network (beta 0, no self loops) these equal the counts of the log
+/// (kn.eventlog.journeys) exactly when every visit to an organisation outside the last stage
+/// is made by a case that started at the first stage and has not yet reached the last stage:
+/// (a) every case with an organisation starts at the first or the last stage, and (b) no
+/// case visits an organisation outside the last stage after reaching it (no handover leaves
+/// the last stage). Then the expected visits of the routed items are the observed visits
+/// (each visit begins with a start or an arriving handover and ends with a handover or the
+/// case's end). Otherwise the routing pools cases that differ (a case leaving the last stage
+/// and coming back, cases starting elsewhere) and the figures are model values. Without the
+/// attributes everything is as without case records: entry by out-volume, no exits, max-flow
+/// throughput.
 #include <cmath>
 #include <limits>
+#include <span>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -26,8 +47,9 @@ namespace ketennet::flow {
 
 /// Options of score_chain().
 struct ChainScoreOptions {
-    /// Layers for every indicator. Empty: each indicator uses the layers in which every
-    /// relation carries what it needs (layers_carrying), feedback the directed layers.
+    /// Layers for every indicator. Empty: each indicator uses the case layers in which every
+    /// relation carries what it needs (select_case_layers), feedback the directed case and
+    /// information layers (feedback_layers).
     std::vector<std::string> layers;
     /// The capacity weight of throughput (a field or numeric attribute).
     std::string capacity = "capacity";
@@ -80,7 +102,7 @@ struct ChainScore {
     Measure lead_time;           ///< fastest entry -> exit, days (latency)
     Measure expected_lead_time;  ///< volume-routed, over the items that arrive, days
     Measure arrival;             ///< share of entering items that reach the exit stage
-    Measure throughput;          ///< max-flow entry -> exit, items per period
+    Measure throughput;          ///< max-flow entry -> exit, items per period (case records: cases)
     Measure bottlenecks;         ///< value: size of a minimum vertex cut; path: its members
     Measure fidelity;            ///< most reliable path entry -> exit (product of quality)
     Measure expected_fidelity;   ///< volume-routed, over the items that arrive
@@ -121,6 +143,55 @@ void measure(Measure& m, Body&& body) {
     }
 }
 
+/// The case records of a network (see the file comment): `case_starts` and `case_ends` per
+/// organisation. present: some organisation carries either; then error says what is wrong
+/// (an organisation without both, a value that is not a number >= 0) or is empty.
+struct CaseRecords {
+    bool present = false;
+    std::string error;
+    std::vector<double> starts, ends;
+
+    /// InputError when the records are present but unusable.
+    void require() const {
+        if (!error.empty()) throw InputError(error);
+    }
+};
+
+inline constexpr const char* case_starts_attribute = "case_starts";
+inline constexpr const char* case_ends_attribute = "case_ends";
+
+inline CaseRecords case_records(const Network& net) {
+    CaseRecords r;
+    const std::size_t n = net.organisation_count();
+    for (std::size_t v = 0; v < n && !r.present; ++v) {
+        const auto& a = net.organisation(vertex_t(v)).attributes;
+        r.present = a.count(case_starts_attribute) || a.count(case_ends_attribute);
+    }
+    if (!r.present) return r;
+    r.starts.assign(n, 0.0);
+    r.ends.assign(n, 0.0);
+    for (std::size_t v = 0; v < n && r.error.empty(); ++v) {
+        const Organisation& o = net.organisation(vertex_t(v));
+        for (const char* name : {case_starts_attribute, case_ends_attribute}) {
+            auto it = o.attributes.find(name);
+            const double* x = it == o.attributes.end() ? nullptr : std::get_if<double>(&it->second);
+            if (!x || !(*x >= 0.0)) {
+                r.error = std::string("case records: organisation '") + o.id + "' " +
+                          (it == o.attributes.end()
+                               ? std::string("has no '") + name + "'"
+                               : std::string("has '") + name + "' = " +
+                                     (x ? fmt(*x) : attribute_type_name(it->second)) +
+                                     ", not a number >= 0") +
+                          " while other organisations record where cases start and end "
+                          "(attributes 'case_starts' and 'case_ends')";
+                break;
+            }
+            (name == case_starts_attribute ? r.starts : r.ends)[v] = *x;
+        }
+    }
+    return r;
+}
+
 inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routing,
                                                               const std::vector<vertex_t>& entry) {
     std::vector<std::pair<vertex_t, double>> start;
@@ -139,9 +210,12 @@ inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routin
 /// Definitions (entry = the organisations of the first stage, exit = those of the last):
 /// - lead_time: flow::lead_time from entry to exit on latency (parallel relations: min);
 /// - expected_lead_time, arrival: flow::expected_lead_time of items entering at the entry
-///   organisations in proportion to their out-volume, routed by volume to the exit;
+///   organisations in proportion to their out-volume, routed by volume to the exit (with
+///   case records: entering by case_starts, exits case_ends; see the file comment);
 /// - throughput: flow::max_flow entry -> exit on capacity (else the fallback), parallel
-///   relations summed; bottlenecks: flow::min_vertex_cut on the same layers;
+///   relations summed (with case records: the cases starting at the first stage that reach
+///   the last, arrival share x their case_starts, routed on the volume layers; the max-flow
+///   in the note); bottlenecks: flow::min_vertex_cut on the max-flow's layers;
 /// - fidelity: flow::most_reliable_path on quality (parallel relations: max);
 ///   expected_fidelity: flow::expected_fidelity routed as the expected lead time;
 /// - handoffs: the ties of flow::most_probable_path entry -> exit (the typical path);
@@ -173,8 +247,32 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
                                  "' is in both the first and the last stage");
     const auto& entry = out.entry;
     const auto& exit = out.exit;
+    const detail::CaseRecords cases = detail::case_records(net);
+    const std::span<const double> exits =
+        cases.present && cases.error.empty() ? std::span<const double>(cases.ends)
+                                             : std::span<const double>();
+    // items enter in proportion to the entry organisations' out-volume, or to the cases
+    // starting there when the network records them
+    auto entering = [&](const View& v) {
+        if (!cases.present) return detail::entry_weights(v, entry);
+        cases.require();
+        std::vector<std::pair<vertex_t, double>> start;
+        double total = 0.0;
+        for (vertex_t x : entry) {
+            start.emplace_back(x, cases.starts[x]);
+            total += cases.starts[x];
+        }
+        if (!(total > 0.0))
+            throw InputError("no case starts at the first stage (attribute 'case_starts' is 0 "
+                             "at " + detail::join_ids(net, entry, ", ") + ")");
+        return start;
+    };
+    const std::string entering_note =
+        cases.present ? "cases enter where they start (case_starts) and leave where they end "
+                        "(case_ends)"
+                      : "items enter in proportion to the entry organisations' out-volume";
     auto pick = [&](const std::vector<std::string>& names, const std::string& what) {
-        return select_layers(net, opt.layers, names, what);
+        return select_case_layers(net, opt.layers, names, what);
     };
     auto view_of = [&](const std::vector<std::string>& layers, const std::string& weight,
                        Combine c) {
@@ -201,17 +299,19 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
         out.arrival.layers = out.expected_lead_time.layers;
         const RoutedView rv = routed_view(net, out.expected_lead_time.layers, "volume", "latency");
         const RoutedOutcome r =
-            expected_lead_time(*rv.view, rv.value, detail::entry_weights(*rv.view, entry), exit);
+            expected_lead_time(*rv.view, rv.value, entering(*rv.view), exit, exits);
         out.expected_lead_time.value = r.value;
         out.arrival.value = r.arrival;
         std::string ends;
         for (auto [v, p] : r.ends)
             ends += (ends.empty() ? "" : ", ") + net.organisation(v).id + " " + detail::fmt(p);
         out.expected_lead_time.note =
-            "items enter in proportion to the entry organisations' out-volume; mean over the "
-            "share " + detail::fmt(r.arrival) + " that reaches the last stage";
-        out.arrival.note = "other items stop at dead ends (" + (ends.empty() ? "none" : ends) +
-                           ") or circulate (share " + detail::fmt(r.trapped) + ")";
+            entering_note + "; mean over the share " + detail::fmt(r.arrival) +
+            " that reaches the last stage";
+        out.arrival.note = (cases.present ? "other cases end at " : "other items stop at dead ends (") +
+                           (ends.empty() ? "none" : ends) +
+                           (cases.present ? "" : ")") + " or circulate (share " +
+                           detail::fmt(r.trapped) + ")";
     });
     if (std::isnan(out.expected_lead_time.value) && out.arrival.note.empty()) {
         out.arrival.note = out.expected_lead_time.note;
@@ -219,20 +319,8 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
     }
     // -- throughput and bottlenecks
     detail::measure(out.throughput, [&] {
-        if (!opt.layers.empty()) {
-            out.throughput.layers = opt.layers;
-        } else if (opt.fallback.empty()) {
-            out.throughput.layers = pick({opt.capacity}, "throughput");
-        } else {
-            const ValueReader cap(net, opt.capacity), alt(net, opt.fallback);
-            out.throughput.layers = layers_where(net, [&](std::size_t i) {
-                return !std::isnan(cap(i)) || !std::isnan(alt(i));
-            });
-            if (out.throughput.layers.empty())
-                throw InputError("throughput: no layer in which every relation carries '" +
-                                 opt.capacity + "' or '" + opt.fallback + "' (" +
-                                 describe_missing(net, {opt.capacity, opt.fallback}) + ")");
-        }
+        out.throughput.layers =
+            select_capacity_layers(net, opt.layers, opt.capacity, opt.fallback, "throughput");
         out.bottlenecks.layers = out.throughput.layers;
         const CapacityView cv = capacity_view(net, out.throughput.layers, opt.capacity, opt.fallback);
         const MaxFlowResult r = max_flow(*cv.view, entry, exit, /*keep_layout=*/false);
@@ -262,6 +350,22 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
                                        : "fewest organisations whose loss cuts every path: " +
                                              detail::join_ids(net, vc.vertices, ", ");
         });
+        if (cases.present) {
+            // the observed figure: cases starting at the first stage that reach the last,
+            // routed as the arrival share (hops: no latency needed)
+            const auto rl = pick({"volume"}, "throughput");
+            const auto v = view_of(rl, "volume", Combine::sum);
+            const auto start = entering(*v);
+            double started = 0.0;
+            for (auto [x, w] : start) started += w;
+            const RoutedOutcome a = expected_lead_time(*v, {}, start, exit, exits);
+            out.throughput.value = a.arrival * started;
+            out.throughput.layers = rl;
+            out.throughput.note = "cases reaching the last stage, of the " + detail::fmt(started) +
+                                  " that start at the first stage (arrival share " +
+                                  detail::fmt(a.arrival) + "; case_starts, case_ends); max-flow " +
+                                  detail::fmt(r.value) + " on the " + out.throughput.note;
+        }
     });
     if (std::isnan(out.throughput.value) && out.bottlenecks.note.empty()) {
         out.bottlenecks.note = out.throughput.note;
@@ -281,7 +385,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
         out.expected_fidelity.layers = pick({"volume", "quality"}, "expected fidelity");
         const RoutedView rv = routed_view(net, out.expected_fidelity.layers, "volume", "quality");
         const RoutedOutcome r =
-            expected_fidelity(*rv.view, rv.value, detail::entry_weights(*rv.view, entry), exit);
+            expected_fidelity(*rv.view, rv.value, entering(*rv.view), exit, exits);
         out.expected_fidelity.value = r.value;
         out.expected_fidelity.note = "routed by volume; mean over the share " +
                                      detail::fmt(r.arrival) + " that reaches the last stage";
@@ -290,7 +394,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
     detail::measure(out.handoffs, [&] {
         out.handoffs.layers = pick({"volume"}, "hand-offs");
         const auto v = view_of(out.handoffs.layers, "volume", Combine::sum);
-        const PathResult r = most_probable_path(*v, detail::entry_weights(*v, entry), exit);
+        const PathResult r = most_probable_path(*v, entering(*v), exit, exits);
         if (r.path.empty()) {
             out.handoffs.note = "no path with volume from the first to the last stage";
             return;
@@ -362,9 +466,10 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
     });
     // -- feedback
     detail::measure(out.feedback_coverage, [&] {
-        std::vector<std::string> layers = opt.layers.empty() ? directed_layers(net) : opt.layers;
+        std::vector<std::string> layers = opt.layers.empty() ? feedback_layers(net) : opt.layers;
         if (layers.empty())
-            throw InputError("feedback: the network has no directed layer with relations");
+            throw InputError("feedback: the network has no directed case or information layer "
+                             "with relations");
         out.feedback_coverage.layers = layers;
         out.feedback_reach.layers = layers;
         out.exit_reaches_entry.layers = layers;

@@ -12,6 +12,15 @@
 /// of the network from which neither a target nor a dead end can be reached (*trapped*).
 /// The three outcomes are reported, never hidden: arrival + sum(ends) + trapped = 1.
 ///
+/// Exits (optional): x(u) >= 0 items per period that end their route at u (the cases whose
+/// last event is there, on a network built from an event log). Then
+///   P(u, v) = w(u, v) / (sum over x of w(u, x) + x(u)),  and an item stops at u with
+///   probability x(u) / (sum over x of w(u, x) + x(u)),
+/// and `ends` also lists the shares stopping at organisations with exits. With w = observed
+/// handovers and x = observed case ends, the expected visits of items entering where cases
+/// start equal the observed visit counts (every visit begins with a start or an arriving
+/// handover and ends with a handover or the case's end).
+///
 /// Linear systems (I - Q) x = b over the transient organisations are solved with Eigen:
 /// dense partial-pivoting LU up to 300 unknowns, sparse LU (COLAMD ordering) above.
 #include <algorithm>
@@ -137,11 +146,25 @@ inline void require_values(const View& g, std::span<const double> value, bool un
     }
 }
 
-/// Out-weight totals (items leaving each organisation per period).
-inline std::vector<double> out_totals(const View& g) {
+/// Exits must be one per organisation, finite and >= 0 (or none).
+inline void require_exits(const View& g, std::span<const double> exits, const char* what) {
+    if (exits.empty()) return;
+    if (exits.size() != g.n())
+        throw InputError(std::string(what) + ": " + std::to_string(exits.size()) +
+                         " exit values for a view of " + std::to_string(g.n()) + " organisations");
+    for (vertex_t v = 0; v < g.n(); ++v)
+        if (!(exits[v] >= 0.0) || !std::isfinite(exits[v]))
+            throw InputError(std::string(what) + ": the exits (items ending) at " + g.id(v) +
+                             " must be finite and >= 0, not " + std::to_string(exits[v]));
+}
+
+/// Out-weight totals (items leaving each organisation per period), plus the exits if given.
+inline std::vector<double> out_totals(const View& g, std::span<const double> exits = {}) {
     std::vector<double> tot(g.n(), 0.0);
-    for (vertex_t u = 0; u < g.n(); ++u)
+    for (vertex_t u = 0; u < g.n(); ++u) {
         for (double w : g.out_weights(u)) tot[u] += w;
+        if (!exits.empty()) tot[u] += exits[u];
+    }
     return tot;
 }
 
@@ -200,9 +223,11 @@ enum class Accumulate { time, product };
 /// empty span means 1 per step (hops) for time.
 inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumulate mode,
                             const std::vector<std::pair<vertex_t, double>>& start,
-                            const std::vector<vertex_t>& targets, const char* what) {
+                            const std::vector<vertex_t>& targets, const char* what,
+                            std::span<const double> exits = {}) {
     const vertex_t n = g.n();
     require_routing(g, what);
+    require_exits(g, exits, what);
     if (!value.empty())
         require_values(g, value, mode == Accumulate::product, what,
                        mode == Accumulate::product ? "quality" : "duration");
@@ -224,16 +249,22 @@ inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumu
         throw InputError(std::string(what) + ": the sources send nothing (their start weights "
                          "sum to 0)");
 
-    const std::vector<double> tot = out_totals(g);
+    const std::vector<double> tot = out_totals(g, exits);
     const std::vector<char> is_target = mask(n, targets);
-    std::vector<char> dead(n, 0), absorbing(n, 0);
+    std::vector<char> dead(n, 0), absorbing(n, 0), exiting(n, 0);
+    const std::vector<double> out_only = exits.empty() ? tot : out_totals(g);
     for (vertex_t v = 0; v < n; ++v) {
-        dead[v] = !is_target[v] && !(tot[v] > 0.0);
+        // an organisation whose items all end there (no out-volume) is a dead end
+        dead[v] = !is_target[v] && !(out_only[v] > 0.0);
         absorbing[v] = is_target[v] || dead[v];
+        exiting[v] = !absorbing[v] && !exits.empty() && exits[v] > 0.0;
     }
-    // S': transient organisations that can reach a target or a dead end (I - Q is
+    // S': transient organisations that can reach a target, a dead end or an exit (I - Q is
     // nonsingular on S'); the rest of the transient ones are trapped.
-    const std::vector<char> live = can_reach(g, absorbing);
+    std::vector<char> stops(absorbing);
+    for (vertex_t v = 0; v < n; ++v) stops[v] = stops[v] || exiting[v];
+    std::vector<char> live = can_reach(g, stops);
+    for (vertex_t v = 0; v < n; ++v) live[v] = live[v] || exiting[v];
     std::vector<std::int64_t> idx(n, -1);
     std::vector<vertex_t> members;
     for (vertex_t v = 0; v < n; ++v)
@@ -305,6 +336,7 @@ inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumu
         const vertex_t u = members[i];
         const double yu = y[Eigen::Index(i)];
         if (yu == 0.0) continue;
+        if (exiting[u]) end_mass[u] += yu * exits[u] / tot[u];
         const auto nb = g.out_neighbours(u);
         const auto wt = g.out_weights(u);
         for (std::size_t k = 0; k < nb.size(); ++k) {
@@ -347,11 +379,14 @@ inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumu
 /// solved as (I - Q) A = b, (I - Q) B = c over the transient organisations. The reported
 /// value is B(s) / A(s), the mean lead time of the items that arrive; +infinity when none
 /// arrive. arrival, ends and trapped say what happens to all items.
+/// @p exits (optional, one per organisation): items ending their route there (see the file
+/// comment); they stop, as at a dead end, and are listed in `ends`.
 inline RoutedOutcome expected_lead_time(const View& routing, std::span<const double> latency,
                                         const std::vector<std::pair<vertex_t, double>>& start,
-                                        const std::vector<vertex_t>& targets) {
+                                        const std::vector<vertex_t>& targets,
+                                        std::span<const double> exits = {}) {
     return detail::routed(routing, latency, detail::Accumulate::time, start, targets,
-                          "expected_lead_time");
+                          "expected_lead_time", exits);
 }
 
 /// Expected fidelity of items routed as in expected_lead_time: the mean, over the items
@@ -360,10 +395,11 @@ inline RoutedOutcome expected_lead_time(const View& routing, std::span<const dou
 /// (NaN when no item arrives). @p quality per edge id, each in [0, 1].
 inline RoutedOutcome expected_fidelity(const View& routing, std::span<const double> quality,
                                        const std::vector<std::pair<vertex_t, double>>& start,
-                                       const std::vector<vertex_t>& targets) {
+                                       const std::vector<vertex_t>& targets,
+                                       std::span<const double> exits = {}) {
     if (quality.empty()) throw InputError("expected_fidelity: no quality values given");
     return detail::routed(routing, quality, detail::Accumulate::product, start, targets,
-                          "expected_fidelity");
+                          "expected_fidelity", exits);
 }
 
 /// Options of first_passage().
@@ -465,11 +501,14 @@ inline FirstPassage first_passage(const View& g, std::span<const double> duratio
 ///   start(s) * prod over ties (u, v) of P(u, v)
 /// (Dijkstra on -log P). value is that probability (0 with an empty path when no target is
 /// reachable along ties of positive weight). With several sources, start gives each one's
-/// share of the entering items. The "typical path" of a chain.
+/// share of the entering items. The "typical path" of a chain. With @p exits (one per
+/// organisation: items ending there), P(u, v) = w(u, v) / (sum_x w(u, x) + exits(u)).
 inline PathResult most_probable_path(const View& routing,
                                      const std::vector<std::pair<vertex_t, double>>& start,
-                                     const std::vector<vertex_t>& targets) {
+                                     const std::vector<vertex_t>& targets,
+                                     std::span<const double> exits = {}) {
     detail::require_routing(routing, "most_probable_path");
+    detail::require_exits(routing, exits, "most_probable_path");
     std::vector<vertex_t> sv;
     double mass = 0.0;
     for (auto [v, p] : start) {
@@ -480,7 +519,7 @@ inline PathResult most_probable_path(const View& routing,
     }
     detail::check_ends(routing, sv, targets, "most_probable_path");
     if (!(mass > 0.0)) throw InputError("most_probable_path: the start weights sum to 0");
-    const std::vector<double> tot = detail::out_totals(routing);
+    const std::vector<double> tot = detail::out_totals(routing, exits);
     std::vector<std::pair<vertex_t, double>> starts;
     for (auto [v, p] : start)
         if (p > 0.0) starts.emplace_back(v, -std::log(p / mass));

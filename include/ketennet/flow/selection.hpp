@@ -15,6 +15,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -111,9 +112,14 @@ inline std::vector<std::string> directed_layers(const Network& net) {
     return out;
 }
 
-/// For messages: how many relations of each non-empty layer lack one of @p names
-/// ("layer 'case': 18 of 34 relations lack it; layer 'it': 10 of 10 ...").
-inline std::string describe_missing(const Network& net, const std::vector<std::string>& names) {
+/// For messages: how many relations of each non-empty layer (of kind @p kind when given)
+/// lack one of @p names ("layer 'case': 18 of 34 relations lack it; layer 'it': 10 of 10 ..."),
+/// or, when a name is neither a field nor an attribute any relation holds,
+/// Network::no_relation_has ("no relation has 'volumes'; relation fields: ...").
+inline std::string describe_missing(const Network& net, const std::vector<std::string>& names,
+                                    std::optional<LayerKind> kind = std::nullopt) {
+    for (const auto& name : names)
+        if (!name.empty() && !net.has_relation_value(name)) return net.no_relation_has(name);
     const std::size_t L = net.layers().size();
     std::vector<std::size_t> total(L, 0), missing(L, 0);
     std::vector<ValueReader> read;
@@ -129,7 +135,7 @@ inline std::string describe_missing(const Network& net, const std::vector<std::s
     }
     std::string s;
     for (std::size_t l = 0; l < L; ++l) {
-        if (total[l] == 0) continue;
+        if (total[l] == 0 || (kind && net.layers()[l].kind != *kind)) continue;
         if (!s.empty()) s += "; ";
         s += "layer '" + net.layers()[l].name + "': " + std::to_string(missing[l]) + " of " +
              std::to_string(total[l]) + " relations lack " +
@@ -147,10 +153,90 @@ inline std::vector<std::string> select_layers(const Network& net,
     for (const auto& l : layers) net.layer_position(l);  // UnknownId for unknown layers
     if (!layers.empty()) return layers;
     auto out = layers_carrying(net, names);
-    if (out.empty())
+    if (out.empty()) {
+        for (const auto& name : names)
+            if (!net.has_relation_value(name)) throw InputError(what + ": " + net.no_relation_has(name));
         throw InputError(what + ": no layer in which every relation carries " +
                          quoted_list(names) + " (" + describe_missing(net, names) +
                          "); fill in the values or pass layers=");
+    }
+    return out;
+}
+
+/// "'a' (information), 'b' (tie)": the layers of @p net with their kinds, for messages.
+inline std::string layers_with_kinds(const Network& net) {
+    std::string s;
+    for (const auto& l : net.layers())
+        s += (s.empty() ? "'" : ", '") + l.name + "' (" + layer_kind_name(l.kind) + ")";
+    return s.empty() ? std::string("none") : s;
+}
+
+/// The layers a chain indicator reads: @p layers when given (checked); else the case layers
+/// (LayerKind::cases) that hold relations and in which every relation carries each of
+/// @p names. Chain indicators never default to information or tie layers, so messages are
+/// never added to cases. InputError naming @p what when the network has no case layer (with
+/// how to declare one) or no case layer carries the fields (with the gaps per layer).
+inline std::vector<std::string> select_case_layers(const Network& net,
+                                                   const std::vector<std::string>& layers,
+                                                   const std::vector<std::string>& names,
+                                                   const std::string& what) {
+    for (const auto& l : layers) net.layer_position(l);  // UnknownId for unknown layers
+    if (!layers.empty()) return layers;
+    const auto cases = net.layers_of_kind(LayerKind::cases);
+    if (cases.empty())
+        throw InputError(what + ": the network has no case layer (layers: " +
+                         layers_with_kinds(net) +
+                         "); chain indicators read the layers on which cases pass from one "
+                         "organisation to the next, never messages or ties. Declare one with "
+                         "kind 'case' (Python: net.set_layer_kind(name, \"case\") or "
+                         "add_layer(name, kind=\"case\"); JSON: \"kind\": \"case\"), or "
+                         "pass layers=");
+    std::vector<std::string> out;
+    for (const auto& l : layers_carrying(net, names))
+        if (net.layer(l).kind == LayerKind::cases) out.push_back(l);
+    if (out.empty()) {
+        if (names.empty())
+            throw InputError(what + ": the case layer" + (cases.size() > 1 ? "s " : " ") +
+                             quoted_list(cases) + " hold" + (cases.size() > 1 ? "" : "s") +
+                             " no relations; add relations or pass layers=");
+        throw InputError(what + ": no case layer in which every relation carries " +
+                         quoted_list(names) + " (" +
+                         describe_missing(net, names, LayerKind::cases) +
+                         "); fill in the values or pass layers=");
+    }
+    return out;
+}
+
+/// The layers throughput reads: @p layers when given (checked); else the case layers that
+/// hold relations and in which every relation carries @p capacity or, with a non-empty
+/// @p fallback, the fallback. InputError naming @p what as select_case_layers.
+inline std::vector<std::string> select_capacity_layers(const Network& net,
+                                                       const std::vector<std::string>& layers,
+                                                       const std::string& capacity,
+                                                       const std::string& fallback,
+                                                       const std::string& what) {
+    if (fallback.empty() || !layers.empty())
+        return select_case_layers(net, layers, {capacity}, what);
+    select_case_layers(net, layers, {}, what);  // a case layer with relations exists
+    const ValueReader cap(net, capacity), alt(net, fallback);
+    std::vector<std::string> out;
+    for (const auto& l : layers_where(net, [&](std::size_t i) {
+             return !std::isnan(cap(i)) || !std::isnan(alt(i));
+         }))
+        if (net.layer(l).kind == LayerKind::cases) out.push_back(l);
+    if (out.empty())
+        throw InputError(what + ": no case layer in which every relation carries '" + capacity +
+                         "' or '" + fallback + "' (" +
+                         describe_missing(net, {capacity, fallback}, LayerKind::cases) + ")");
+    return out;
+}
+
+/// Directed case and information layers that hold relations, in network order: where
+/// feedback (a later stage reaching an earlier one) can run. Tie layers carry nothing back.
+inline std::vector<std::string> feedback_layers(const Network& net) {
+    std::vector<std::string> out;
+    for (const auto& l : directed_layers(net))
+        if (net.layer(l).kind != LayerKind::tie) out.push_back(l);
     return out;
 }
 
@@ -179,7 +265,8 @@ inline LayerSelection layer_selection(const Network& net, const std::vector<std:
 
 /// A weighted view built from relations with a per-relation value function (NaN = absent).
 /// Parallel relations (several layers between one pair) merge with @p combine. Relations
-/// whose value is NaN raise InputError naming up to five of them, as Network::view does.
+/// whose value is NaN raise InputError naming up to five of them (MissingRelations, as
+/// Network::view does), "<count> selected relations lack <lacking>: ...".
 template <class ValueOf>
 ViewPtr build_weighted_view(const Network& net, const std::vector<std::string>& layers,
                             const std::string& weight_label, Combine combine, ValueOf value_of,
@@ -188,28 +275,20 @@ ViewPtr build_weighted_view(const Network& net, const std::vector<std::string>& 
     opt.weight = weight_label;
     opt.combine = combine;
     std::vector<Arc> arcs;
-    std::vector<std::string> missing;
-    std::size_t missing_count = 0;
+    MissingRelations missing;
     for (std::size_t i = 0; i < net.relation_count(); ++i) {
         const std::uint32_t l = net.relation_layer(i);
         if (!selected[l]) continue;
         const double w = value_of(i);
         if (std::isnan(w)) {
-            if (missing.size() < 5) missing.push_back(net.relation(i).label());
-            ++missing_count;
+            missing.add([&] { return net.relation(i).label(); });
             continue;
         }
         const vertex_t s = net.relation_source(i), t = net.relation_target(i);
         arcs.push_back(Arc{s, t, w});
         if (directed && !net.layers()[l].directed && s != t) arcs.push_back(Arc{t, s, w});
     }
-    if (missing_count > 0) {
-        std::string msg = std::to_string(missing_count) + " selected relation" +
-                          (missing_count > 1 ? "s lack " : " lacks ") + lacking + ": ";
-        for (std::size_t k = 0; k < missing.size(); ++k) msg += (k ? ", " : "") + missing[k];
-        if (missing_count > missing.size()) msg += ", ...";
-        throw InputError(msg);
-    }
+    if (!missing.empty()) throw InputError(missing.message(lacking));
     return View::build(vertex_t(net.organisation_count()), directed, true, std::move(arcs),
                        combine, opt, net.ids(), net.revision());
 }
@@ -225,9 +304,13 @@ struct CapacityView {
 /// relations summed (parallel channels add up). With a non-empty @p fallback, a relation
 /// whose capacity is unknown uses its @p fallback value instead (for example its observed
 /// volume: what it demonstrably carries), and the count is reported; a relation lacking
-/// both raises InputError naming it.
+/// both raises InputError naming it. A name that is neither a field nor an attribute any
+/// relation holds raises InputError listing the fields and attributes (even when the
+/// fallback would fill every gap: a misspelt name is not a missing value).
 inline CapacityView capacity_view(const Network& net, const std::vector<std::string>& layers,
                                   const std::string& capacity, const std::string& fallback = {}) {
+    net.require_relation_value(capacity);
+    if (!fallback.empty()) net.require_relation_value(fallback);
     CapacityView out;
     std::size_t used = 0, count = 0;
     const ValueReader cap(net, capacity), alt(net, fallback);
@@ -273,18 +356,16 @@ inline RoutedView routed_view(const Network& net, const std::vector<std::string>
     };
     std::map<std::pair<vertex_t, vertex_t>, Acc> acc;
     const ValueReader read_w(net, routing), read_x(net, second);
-    std::vector<std::string> missing;
-    std::size_t missing_count = 0;
+    MissingRelations missing;
     for (std::size_t i = 0; i < net.relation_count(); ++i) {
         const std::uint32_t l = net.relation_layer(i);
         if (!selected[l]) continue;
         const double w = read_w(i);
         const double x = read_x(i);
         if (std::isnan(w) || std::isnan(x)) {
-            if (missing.size() < 5)
-                missing.push_back(net.relation(i).label() + " (" +
-                                  (std::isnan(w) ? routing : second) + ")");
-            ++missing_count;
+            missing.add([&] {
+                return net.relation(i).label() + " (" + (std::isnan(w) ? routing : second) + ")";
+            });
             continue;
         }
         vertex_t s = net.relation_source(i), t = net.relation_target(i);
@@ -299,13 +380,10 @@ inline RoutedView routed_view(const Network& net, const std::vector<std::string>
         add(s, t);
         if (directed && !net.layers()[l].directed && s != t) add(t, s);
     }
-    if (missing_count > 0) {
-        std::string msg = std::to_string(missing_count) + " selected relation" +
-                          (missing_count > 1 ? "s lack " : " lacks ") + "'" + routing +
-                          "' or '" + second + "': ";
-        for (std::size_t k = 0; k < missing.size(); ++k) msg += (k ? ", " : "") + missing[k];
-        if (missing_count > missing.size()) msg += ", ...";
-        throw InputError(msg);
+    if (!missing.empty()) {
+        net.require_relation_value(routing);
+        net.require_relation_value(second);
+        throw InputError(missing.message("'" + routing + "' or '" + second + "'"));
     }
     std::vector<Arc> arcs;
     std::vector<double> values;

@@ -23,7 +23,7 @@
 namespace ketennet::io {
 
 /// The schema version this library writes (and the newest it reads).
-inline constexpr int json_schema_version = 1;
+inline constexpr int json_schema_version = 2;
 
 /// Reads a network from a JSON file. FileError if it cannot be read; ParseError (with line
 /// and column) for malformed JSON; InputError / UnknownId naming the record otherwise.

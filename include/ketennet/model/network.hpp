@@ -38,6 +38,30 @@
 
 namespace ketennet {
 
+/// Relations that lack a value a view needs, gathered for one message that names how many
+/// and the first five: "12 selected relations lack the weight 'volume': a -> b (layer
+/// 'case'), ...". Views (Network::view, the flow selections) build it the same way.
+struct MissingRelations {
+    std::size_t count = 0;
+    std::vector<std::string> examples;  ///< labels of the first five
+    /// Counts one relation; @p label() (its label for the message) is only called for the
+    /// first five.
+    template <class Label>
+    void add(Label label) {
+        if (examples.size() < 5) examples.push_back(label());
+        ++count;
+    }
+    bool empty() const noexcept { return count == 0; }
+    /// "<count> selected relation(s) lack(s) <what>: <examples>[, ...]".
+    std::string message(const std::string& what) const {
+        std::string msg = std::to_string(count) + " selected relation" +
+                          (count > 1 ? "s lack " : " lacks ") + what + ": ";
+        for (std::size_t k = 0; k < examples.size(); ++k) msg += (k ? ", " : "") + examples[k];
+        if (count > examples.size()) msg += ", ...";
+        return msg;
+    }
+};
+
 /// A column of one relation attribute for Network::add_relations (bulk input).
 struct AttributeColumn {
     enum class Kind { number, boolean, string };
@@ -109,14 +133,16 @@ public:
     std::uint64_t revision() const noexcept { return revision_; }
 
     // ------------------------------------------------------------------ layers
-    /// Adds a layer. InputError if the name is empty or already used.
-    void add_layer(const std::string& name, bool directed = true) {
+    /// Adds a layer of kind @p kind (what moves on it); without a kind, the kind follows
+    /// default_layer_kind(name, directed). InputError if the name is empty or already used.
+    void add_layer(const std::string& name, bool directed = true,
+                   std::optional<LayerKind> kind = std::nullopt) {
         if (name.empty()) throw InputError("layer names must not be empty");
         if (layer_index_.count(name)) throw InputError("duplicate layer '" + name + "'");
         if (layers_.size() >= std::numeric_limits<std::uint32_t>::max())
             throw InputError("too many layers");
         layer_index_.emplace(name, std::uint32_t(layers_.size()));
-        layers_.push_back(Layer{name, directed});
+        layers_.push_back(Layer{name, directed, kind ? *kind : default_layer_kind(name, directed)});
         touch();
     }
     bool has_layer(const std::string& name) const { return layer_index_.count(name) != 0; }
@@ -124,10 +150,36 @@ public:
     /// Position of a layer in layers(); UnknownId if there is no such layer.
     std::uint32_t layer_position(const std::string& name) const {
         auto it = layer_index_.find(name);
-        if (it == layer_index_.end()) throw UnknownId("unknown layer '" + name + "'");
+        if (it == layer_index_.end())
+            throw UnknownId("unknown layer '" + name + "' (" + layer_names() + ")");
         return it->second;
     }
+    /// For messages: "layers: case, information, it" in network order (the first 20, then
+    /// "..., (45 in all)"), or "the network has no layers".
+    std::string layer_names() const {
+        if (layers_.empty()) return "the network has no layers";
+        constexpr std::size_t shown = 20;
+        std::string s = "layers: ";
+        for (std::size_t l = 0; l < layers_.size() && l < shown; ++l)
+            s += (l ? ", " : "") + layers_[l].name;
+        if (layers_.size() > shown) s += ", ... (" + std::to_string(layers_.size()) + " in all)";
+        return s;
+    }
     const std::vector<Layer>& layers() const noexcept { return layers_; }
+    /// Declares what moves on layer @p name. UnknownId if there is no such layer.
+    void set_layer_kind(const std::string& name, LayerKind kind) {
+        Layer& l = layers_[layer_position(name)];
+        if (l.kind == kind) return;
+        l.kind = kind;
+        touch();
+    }
+    /// Names of the layers of kind @p kind, in network order.
+    std::vector<std::string> layers_of_kind(LayerKind kind) const {
+        std::vector<std::string> out;
+        for (const auto& l : layers_)
+            if (l.kind == kind) out.push_back(l.name);
+        return out;
+    }
     /// Removes a layer and all its relations.
     void remove_layer(const std::string& name) {
         const std::uint32_t l = layer_position(name);
@@ -260,7 +312,7 @@ public:
         auto i = find_relation(source, target, layer);
         if (!i)
             throw UnknownId("no relation " + source + " -> " + target + " in layer '" + layer +
-                            "'" + (has_layer(layer) ? "" : " (unknown layer)"));
+                            "'" + (has_layer(layer) ? "" : " (unknown layer; " + layer_names() + ")"));
         return *i;
     }
     /// The relation at position @p i (as stored: an undirected relation keeps the end order
@@ -437,7 +489,7 @@ public:
         for (const auto& id : ids) keep[index_of(id)] = 1;
         Network out(name_);
         out.metadata_ = metadata_;
-        for (const auto& l : layers_) out.add_layer(l.name, l.directed);
+        for (const auto& l : layers_) out.add_layer(l.name, l.directed, l.kind);
         std::vector<vertex_t> map(orgs_.size(), 0);
         for (vertex_t v = 0; v < orgs_.size(); ++v)
             if (keep[v]) map[v] = out.add_organisation(orgs_[v]);
@@ -468,6 +520,40 @@ public:
         for (const auto& l : layers_)
             if (!keep[layer_position(l.name)]) out.remove_layer(l.name);
         return out;
+    }
+
+    // ------------------------------------------------------------------ relation values
+    /// Whether @p name is a value relations can carry: one of the four fields (volume,
+    /// latency, quality, capacity), known or not, or an attribute at least one relation holds.
+    bool has_relation_value(const std::string& name) const {
+        for (int f = 0; f < 4; ++f)
+            if (name == field_name(Field(f))) return true;
+        for (const auto& a : rel_.attrs)
+            if (a.count(name)) return true;
+        return false;
+    }
+    /// For messages about a weight no relation carries: "no relation has 'volumes'; relation
+    /// fields: volume, latency, quality, capacity; attributes: cost, kind (string)"
+    /// (attributes that some relation holds, sorted; a non-numeric one with its type).
+    std::string no_relation_has(const std::string& name) const {
+        std::map<std::string, std::string> attrs;  // name -> type of its first value
+        for (const auto& a : rel_.attrs)
+            for (const auto& [key, value] : a) attrs.emplace(key, attribute_type_name(value));
+        std::string s = "no relation has '" + name + "'; relation fields: ";
+        for (int f = 0; f < 4; ++f) s += std::string(f ? ", " : "") + field_name(Field(f));
+        s += "; attributes: ";
+        if (attrs.empty()) s += "none";
+        bool first = true;
+        for (const auto& [key, type] : attrs) {
+            s += (first ? "" : ", ") + key;
+            if (type != std::string("number")) s += " (" + type + ")";
+            first = false;
+        }
+        return s;
+    }
+    /// InputError(no_relation_has(@p name)) unless has_relation_value(@p name).
+    void require_relation_value(const std::string& name) const {
+        if (!has_relation_value(name)) throw InputError(no_relation_has(name));
     }
 
     // ------------------------------------------------------------------ views
@@ -568,7 +654,8 @@ private:
     std::uint32_t layer_of(const std::string& name, const std::string& where) const {
         auto it = layer_index_.find(name);
         if (it == layer_index_.end())
-            throw UnknownId(where + ": unknown layer '" + name + "' (add it with add_layer)");
+            throw UnknownId(where + ": unknown layer '" + name + "' (" + layer_names() +
+                            "; add it with add_layer)");
         return it->second;
     }
     static void check_organisation(const Organisation& org, const std::string& where) {
@@ -646,8 +733,7 @@ private:
         const bool weighted = !opt.weight.empty();
         std::vector<Arc> arcs;
         arcs.reserve(rel_.size());
-        std::vector<std::string> missing;
-        std::size_t missing_count = 0;
+        MissingRelations missing;
         for (std::size_t i = 0; i < rel_.size(); ++i) {
             const std::uint32_t l = rel_.layer[i];
             if (!selected[l]) continue;
@@ -672,8 +758,7 @@ private:
                     }
                 }
                 if (!ok) {
-                    if (missing.size() < 5) missing.push_back(relation(i).label());
-                    ++missing_count;
+                    missing.add([&] { return relation(i).label(); });
                     continue;
                 }
             }
@@ -681,13 +766,9 @@ private:
             arcs.push_back(Arc{s, t, w});
             if (directed && !layers_[l].directed && s != t) arcs.push_back(Arc{t, s, w});
         }
-        if (missing_count > 0) {
-            std::string msg = std::to_string(missing_count) + " selected relation" +
-                              (missing_count > 1 ? "s lack" : " lacks") + " the weight '" +
-                              opt.weight + "': ";
-            for (std::size_t k = 0; k < missing.size(); ++k) msg += (k ? ", " : "") + missing[k];
-            if (missing_count > missing.size()) msg += ", ...";
-            throw InputError(msg);
+        if (!missing.empty()) {
+            require_relation_value(opt.weight);
+            throw InputError(missing.message("the weight '" + opt.weight + "'"));
         }
         return View::build(vertex_t(orgs_.size()), directed, weighted, std::move(arcs),
                            opt.combine, opt, ids(), revision_);

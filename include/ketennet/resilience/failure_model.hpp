@@ -158,19 +158,8 @@ inline FailureModel make_failure_model(const Network& net, const std::vector<Mea
                 throw InputError(where + ": organisation '" + net.organisation(a).id +
                                  "' is in both the first and the last stage");
     if (tp) {
-        std::vector<std::string> layers = sel.layers;
-        if (layers.empty()) {
-            const flow::ValueReader cap(net, sel.capacity), alt(net, sel.fallback);
-            layers = flow::layers_where(net, [&](std::size_t i) {
-                return !std::isnan(cap(i)) || (!sel.fallback.empty() && !std::isnan(alt(i)));
-            });
-            if (layers.empty())
-                throw InputError(std::string(what) + ": throughput: no layer in which every "
-                                 "relation carries '" + sel.capacity + "'" +
-                                 (sel.fallback.empty() ? "" : " or '" + sel.fallback + "'") +
-                                 " (" + flow::describe_missing(net, {sel.capacity, sel.fallback}) +
-                                 ")");
-        }
+        std::vector<std::string> layers = flow::select_capacity_layers(
+            net, sel.layers, sel.capacity, sel.fallback, std::string(what) + ": throughput");
         layers = detail::without(layers, sel.without_layer);
         fm.capacity = layers.empty() ? detail::empty_view(net, true, sel.capacity)
                                      : flow::capacity_view(net, layers, sel.capacity, sel.fallback).view;
@@ -178,7 +167,7 @@ inline FailureModel make_failure_model(const Network& net, const std::vector<Mea
     }
     if (elt) {
         std::vector<std::string> layers =
-            flow::select_layers(net, sel.layers, {"volume", "latency"},
+            flow::select_case_layers(net, sel.layers, {"volume", "latency"},
                                 std::string(what) + ": expected lead time");
         layers = detail::without(layers, sel.without_layer);
         if (layers.empty()) {

@@ -49,7 +49,7 @@ struct NullModelOptions {
 inline Network null_model(const Network& net, const NullModelOptions& opt = {}) {
     Network out(net.name());
     out.set_metadata(net.metadata());
-    for (const auto& l : net.layers()) out.add_layer(l.name, l.directed);
+    for (const auto& l : net.layers()) out.add_layer(l.name, l.directed, l.kind);
     for (const auto& o : net.organisations()) out.add_organisation(o);
     const std::size_t n = net.organisation_count();
     const std::size_t L = net.layers().size();

@@ -109,12 +109,31 @@ TEST_CASE("effective size divides by the contact's strongest tie", "[brokerage][
     CHECK(r.efficiency[0] == Approx(7.0 / 12));
 }
 
-TEST_CASE("structural holes reject bad input", "[brokerage][structural_holes]") {
-    SECTION("a single organisation") {
-        const Network net = kt::graph({"a"}, {}, false);
-        const auto msg = kt::message_of<InputError>([&] { brokerage::structural_holes(*net.view()); });
-        CHECK_THAT(msg, Catch::Contains("at least two organisations"));
+//   degenerate views, as NetworkX's constraint and effective_size:
+//   (none)        a        a         a   b
+//                          (loop)
+//   no organisations: empty results; a alone, with or without a self-loop, and two
+//   organisations without ties: NaN in all four measures
+TEST_CASE("structural holes of views without ties to others are NaN, of none empty",
+          "[brokerage][structural_holes]") {
+    const auto all_nan = [](const brokerage::StructuralHoles& r, std::size_t n) {
+        for (const auto* v : {&r.constraint, &r.effective_size, &r.efficiency, &r.hierarchy}) {
+            REQUIRE(v->size() == n);
+            for (double x : *v) CHECK(std::isnan(x));
+        }
+    };
+    for (bool directed : {false, true}) {
+        SECTION(directed ? "directed" : "undirected") {
+            all_nan(holes(kt::graph({}, {}, directed)), 0);
+            all_nan(holes(kt::graph({"a"}, {}, directed)), 1);
+            all_nan(holes(kt::graph({"a"}, {{"a", "a", 10.0}}, directed)), 1);
+            all_nan(holes(kt::graph({"a"}, {{"a", "a", 10.0}}, directed), true), 1);
+            all_nan(holes(kt::graph({"a", "b"}, {}, directed)), 2);
+        }
     }
+}
+
+TEST_CASE("structural holes reject bad input", "[brokerage][structural_holes]") {
     SECTION("a zero weight") {
         const Network net = kt::graph({"a", "b", "c"}, {{"a", "b", 1.0}, {"b", "c", 0.0}}, true);
         const auto msg = kt::message_of<InputError>(

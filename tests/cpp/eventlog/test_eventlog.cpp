@@ -211,3 +211,24 @@ TEST_CASE("organisation mapping: uncovered events are counted, not lost", "[even
     CHECK(t.skipped_events == 4);
     CHECK_THROWS_AS(log.map_organisations({"a"}, {""}, false), InputError);
 }
+
+TEST_CASE("handover: where cases start and end, visits balance", "[eventlog][handover]") {
+    const EventLog log = three_cases();
+    const auto t = transitions(log, by_org);
+    // case 1 starts at A, ends at C; case 2 starts at A, ends at B; case 3 starts and ends at C
+    CHECK(t.node_starts == std::vector<std::int64_t>{2, 0, 1});
+    CHECK(t.node_ends == std::vector<std::int64_t>{0, 1, 2});
+    // visits: A 3 (2 starts + 1 from B), B 2, C 2
+    std::vector<double> in(3, 0.0), out(3, 0.0);
+    for (std::size_t e = 0; e < t.source.size(); ++e) {
+        out[std::size_t(t.source[e])] += t.volume[e];
+        in[std::size_t(t.target[e])] += t.volume[e];
+    }
+    for (std::size_t v = 0; v < 3; ++v)
+        CHECK(double(t.node_starts[v]) + in[v] == double(t.node_ends[v]) + out[v]);
+    const Network net = handover_network(log, by_org);
+    const auto& a = net.organisation("A").attributes;
+    CHECK(std::get<double>(a.at("case_starts")) == 2.0);
+    CHECK(std::get<double>(a.at("case_ends")) == 0.0);
+    CHECK(std::get<double>(net.organisation("C").attributes.at("case_ends")) == 2.0);
+}

@@ -170,15 +170,53 @@ TEST_CASE("score_chain by hand", "[flow][chain]") {
     CHECK_THROWS_AS(flow::score_chain(net, chain, o), UnknownId);
 }
 
+//   case records (a network from an event log): 10 cases start at s, s hands 10 to m, m
+//   hands 4 to e and 6 cases end at m; e ends 4. Arrival 0.4, throughput 4 cases, max-flow
+//   (volume as capacity) 4 in the note. Without the records: arrival 1, throughput 4.
+TEST_CASE("score_chain with case starts and ends", "[flow][chain]") {
+    Network net = kf::network({"s", "m", "e"}, {{"s", "m", 10, 1}, {"m", "e", 4, 2}}, true, "case");
+    const Chain chain{"keten", {{"S1", {"s"}}, {"S3", {"e"}}}};
+    const auto plain = flow::score_chain(net, chain);
+    CHECK(plain.arrival.value == 1.0);
+    auto record = [&](const std::string& id, double starts, double ends) {
+        Organisation o = net.organisation(id);
+        o.attributes["case_starts"] = starts;
+        o.attributes["case_ends"] = ends;
+        net.set_organisation(o);
+    };
+    record("s", 10, 0);
+    record("m", 0, 6);
+    const auto partial = flow::score_chain(net, chain);
+    CHECK(std::isnan(partial.arrival.value));
+    CHECK_THAT(partial.arrival.note, Catch::Contains("organisation 'e' has no 'case_starts'"));
+    CHECK(std::isnan(partial.throughput.value));
+    CHECK(partial.bottlenecks.value == 1.0);  // the cut does not need the records
+    record("e", 0, 4);
+    const auto sc = flow::score_chain(net, chain);
+    CHECK(sc.arrival.value == Approx(0.4).margin(1e-15));
+    CHECK_THAT(sc.arrival.note, Catch::Contains("other cases end at m 0.6"));
+    CHECK(sc.expected_lead_time.value == Approx(3.0).margin(1e-12));
+    CHECK(sc.throughput.value == Approx(4.0).margin(1e-12));
+    CHECK_THAT(sc.throughput.note, Catch::Contains("of the 10 that start at the first stage"));
+    CHECK_THAT(sc.throughput.note, Catch::Contains("max-flow 4 on the"));
+    CHECK(sc.handoffs.value == 2.0);
+    CHECK_THAT(sc.handoffs.note, Catch::Contains("share 0.4 "));
+    record("s", 0, 0);
+    const auto none = flow::score_chain(net, chain);
+    CHECK_THAT(none.arrival.note, Catch::Contains("no case starts at the first stage"));
+}
+
 TEST_CASE("score_chain on the built-in criminal justice chain", "[flow][chain][examples]") {
     const Network net = io::read_json(std::string(KETENNET_EXAMPLES_DIR) + "/strafrechtketen.json");
     const auto sc = flow::score_chain(net, net.chains().front());
-    // information layer latencies: slachtofferhulp > om > rechtbank > cjib > dji > gemeente
-    CHECK(sc.lead_time.value == 63.0);
-    CHECK(sc.lead_time.layers == Ids{"information"});
-    // no layer carries both volume and latency: reported, not filled in
-    CHECK(std::isnan(sc.expected_lead_time.value));
-    CHECK_THAT(sc.expected_lead_time.note, Catch::Contains("layer 'case': 18 of 34"));
+    // chain indicators read the case layer only, never the (faster) information layer
+    CHECK(sc.lead_time.value == 145.0);
+    CHECK(sc.lead_time.layers == Ids{"case"});
+    CHECK(sc.expected_lead_time.layers == Ids{"case"});
+    CHECK(sc.expected_lead_time.value == Approx(253.1777).epsilon(1e-6));
+    CHECK(sc.throughput.layers == Ids{"case"});
+    // feedback: the directed case and information layers, not the collaboration ties
+    CHECK(sc.feedback_coverage.layers == Ids{"case", "information", "it"});
     // the police are the single bottleneck between reporting and aftercare in the case layer
     CHECK(kf::ids(net, sc.bottlenecks.path) == Ids{"politie"});
     CHECK(sc.throughput.value > 0.0);

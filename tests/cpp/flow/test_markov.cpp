@@ -293,3 +293,27 @@ TEST_CASE("first passage equals the fundamental-matrix formula when irreducible"
         CHECK(worst < 1e-9);
     }
 }
+
+//   politie --(10)--> om --(4)--> rechtbank, om ends 6 items (case_ends)
+//   P(om -> rechtbank) = 4 / (4 + 6) = 0.4; the rest stop at om: ends {om: 0.6}
+//   without exits om passes everything on: arrival 1
+TEST_CASE("expected lead time: exits where routes end", "[flow][markov]") {
+    const Network net = kf::network({"politie", "om", "rechtbank"},
+                                    {{"politie", "om", 10, 30}, {"om", "rechtbank", 4, 35}});
+    const flow::RoutedView rv = flow::routed_view(net, {}, "volume", "latency");
+    const std::vector<double> exits{0.0, 6.0, 0.0};
+    const std::vector<vertex_t> t{net.index_of("rechtbank")};
+    auto r = flow::expected_lead_time(*rv.view, rv.value, {{net.index_of("politie"), 1.0}}, t, exits);
+    CHECK(r.arrival == Approx(0.4).margin(1e-15));
+    CHECK(r.value == Approx(65.0).margin(1e-12));
+    CHECK(end_at(r, net, "om") == Approx(0.6).margin(1e-15));
+    CHECK(r.trapped == 0.0);
+    r = flow::expected_lead_time(*rv.view, rv.value, {{net.index_of("politie"), 1.0}}, t);
+    CHECK(r.arrival == Approx(1.0).margin(1e-15));
+    const auto p = flow::most_probable_path(*rv.view, {{net.index_of("politie"), 1.0}}, t, exits);
+    CHECK(p.value == Approx(0.4).margin(1e-15));
+    const std::vector<double> bad{0.0, -1.0, 0.0};
+    CHECK_THROWS_AS(flow::expected_lead_time(*rv.view, rv.value, {{0, 1.0}}, t, bad), InputError);
+    const std::vector<double> short_{0.0};
+    CHECK_THROWS_AS(flow::expected_lead_time(*rv.view, rv.value, {{0, 1.0}}, t, short_), InputError);
+}

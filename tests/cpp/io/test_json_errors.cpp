@@ -90,9 +90,9 @@ TEST_CASE("the ParseError message keeps the description of the JSON error", "[io
 TEST_CASE("the JSON schema version is checked", "[io][json][errors]") {
     SECTION("unknown version") {
         const std::string msg = message_of<InputError>(
-            [] { io::read_json_string(R"({"ketennet": 2})", "net.json"); });
+            [] { io::read_json_string(R"({"ketennet": 3})", "net.json"); });
         CHECK_THAT(msg, Catch::Contains("net.json: /ketennet"));
-        CHECK_THAT(msg, Catch::Contains("unknown schema version 2"));
+        CHECK_THAT(msg, Catch::Contains("unknown schema version 3 (this ketennet reads versions 1 to 2)"));
     }
     SECTION("version 0") {
         CHECK_THROWS_AS(io::read_json_string(R"({"ketennet": 0})"), InputError);

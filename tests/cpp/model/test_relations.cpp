@@ -99,7 +99,7 @@ TEST_CASE("relations are added, found, replaced and removed", "[model][relation]
         CHECK_THROWS_AS(net.remove_relation("c", "a", "case"), UnknownId);
         CHECK_THROWS_AS(net.set_relation(rel("c", "a", "case")), UnknownId);
         CHECK_THAT(message_of<UnknownId>([&] { net.relation_position("a", "b", "it"); }),
-                   Catch::Contains("(unknown layer)"));
+                   Catch::Contains("in layer 'it' (unknown layer; layers: case)"));
         CHECK(net.relation_count() == 3);
     }
 }
@@ -172,7 +172,7 @@ TEST_CASE("relations to unknown organisations or layers raise UnknownId", "[mode
     SECTION("unknown layer") {
         const std::string msg =
             message_of<UnknownId>([&] { net.add_relation(rel("a", "b", "info")); });
-        CHECK_THAT(msg, Catch::Contains("unknown layer 'info'"));
+        CHECK_THAT(msg, Catch::Contains("unknown layer 'info' (layers: case; add it with add_layer)"));
     }
     CHECK(net.relation_count() == 0);
 }
