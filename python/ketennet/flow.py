@@ -71,28 +71,20 @@ def _ids_of(net: Network, path) -> List[str]:
     return _id_array(net)[np.asarray(path, dtype=np.int64)].tolist() if len(path) else []
 
 
-def _select_any(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
-    """``layers`` (checked), or the layers of any kind in which every relation carries
-    ``names`` (kept with the network until it changes): efficiency, which is not a chain
-    indicator."""
+def _select(net: Network, layers: Layers, names: Sequence[str], fn: str, *,
+            any_kind: bool = False) -> List[str]:
+    """``layers`` (checked), or the default: the case layers in which every relation carries
+    ``names`` (the layers of every chain indicator; ``ValueError`` saying how to declare a
+    case layer when the network has none), or with ``any_kind`` the layers of any kind that
+    do (efficiency, which is not a chain indicator). The default is kept with the network
+    until it changes."""
+    select = _core.flow.select_layers if any_kind else _core.flow.select_case_layers
     sel = layer_list(layers)
     if sel:
-        return _core.flow.select_layers(net._core, sel, list(names), fn)
+        return select(net._core, sel, list(names), fn)
     names = list(names)
-    return net._default_layers(("carrying",) + tuple(names),
-                               lambda: _core.flow.select_layers(net._core, [], names, fn))
-
-
-def _select(net: Network, layers: Layers, names: Sequence[str], fn: str) -> List[str]:
-    """``layers`` (checked), or the case layers in which every relation carries ``names``
-    (kept with the network until it changes): the layers of every chain indicator. Raises
-    ``ValueError`` saying how to declare a case layer when the network has none."""
-    sel = layer_list(layers)
-    if sel:
-        return _core.flow.select_case_layers(net._core, sel, list(names), fn)
-    names = list(names)
-    return net._default_layers(("case",) + tuple(names),
-                               lambda: _core.flow.select_case_layers(net._core, [], names, fn))
+    return net._default_layers(("any" if any_kind else "case",) + tuple(names),
+                               lambda: select(net._core, [], names, fn))
 
 
 def layers_carrying(net: Network, *names: str) -> List[str]:
@@ -315,7 +307,7 @@ class Feedback:
 def _distance_view(net: Network, layers: Layers, weight: Optional[str], fn: str):
     if weight is None:
         return view_of(net, layers)
-    return view_of(net, _select_any(net, layers, [weight], fn), weight, "min")
+    return view_of(net, _select(net, layers, [weight], fn, any_kind=True), weight, "min")
 
 
 def global_efficiency(net: Network, *, layers: Layers = None, weight: Optional[str] = None,
