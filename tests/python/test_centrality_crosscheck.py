@@ -128,6 +128,23 @@ def test_distance_centralities_progress_and_cancel():
         kn.centrality.edge_betweenness(net, progress=raise_stop)
 
 
+@pytest.mark.parametrize("n", [600, 2100])  # potentials kept (two phases) / one solve per tie
+def test_current_flow_betweenness_progress_rises_from_the_start(n):
+    net = kn.Network("o0")
+    net.add_layer("overleg", directed=False)
+    for i in range(n):
+        net.add_organisation(f"o{i}")
+    for i in range(n - 1):
+        net.add_relation(f"o{i}", f"o{i + 1}", "overleg")
+    seen = []
+    kn.centrality.current_flow_betweenness(net, threads=1,
+                                           progress=lambda f: seen.append(f) or True)
+    assert len(seen) > 100 and seen[-1] == 1.0 and seen == sorted(seen)
+    # every report after a block of work is a positive fraction, and none jumps ahead
+    assert 0.0 < seen[0] < 0.01, seen[:5]
+    assert max(np.diff(seen)) < 0.01
+
+
 # ----------------------------------------------------------------------------- PageRank
 
 @pytest.mark.parametrize("alpha", [0.85, 0.5])

@@ -130,7 +130,7 @@ inline std::vector<double> current_flow_betweenness(const View& g,
     ProgressHandler phase1, phase2;
     if (opt.progress) {
         const double share = keep_columns ? 0.3 : 0.0;
-        phase1 = [&](double f) { return opt.progress(share * f); };
+        phase1 = [&, share](double f) { return opt.progress(share * f); };
         phase2 = [&, share](double f) { return opt.progress(share + (1.0 - share) * f); };
     }
     if (keep_columns) {
