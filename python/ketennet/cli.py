@@ -10,9 +10,10 @@ The file type follows the extension: ``.json`` is read as a ketennet JSON docume
 (``.csv``, ``.xlsx``, ``.txt`` ...) of an existing file is a usage error.
 
 Exit codes: 0 success; 2 wrong usage (including an unsupported file type); 3 a file that
-cannot be read or written; 4 a file whose content is invalid (malformed JSON/XML, unknown
-schema version, bad values). Errors go to standard error as
-``ketennet: error: <file>: <where>: <what>``.
+cannot be read or written; 4 a file whose content is invalid (malformed JSON/XML, text that
+is not UTF-8, unknown schema version, bad values, input beyond the readers' limits of
+nesting depth and size). Errors go to standard error as one line,
+``ketennet: error: <file>: <where>: <what>``, never a traceback.
 """
 from __future__ import annotations
 
@@ -101,6 +102,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         return EXIT_FILE
     except (ValueError, KeyError) as e:
         print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
+        return EXIT_INVALID
+    except (RecursionError, MemoryError) as e:
+        # the readers hold input to their limits; this is the last guard for bad input
+        print(f"ketennet: error: {args.file}: input too deeply nested or too large "
+              f"({type(e).__name__})", file=sys.stderr)
         return EXIT_INVALID
     try:
         card = report.scorecard(net, layers=args.layers, chains=args.chains, top=args.top)

@@ -4,11 +4,19 @@ Conventions shared by every reader: ids are strings; a field or attribute that i
 (JSON ``null``, NaN in a DataFrame, ``None``) is *unknown* and left out, never filled in;
 anything else that does not fit the model raises a ``ValueError`` (``KeyError`` for unknown
 ids, ``FileNotFoundError`` for a missing file) naming the file, line or row, and field.
+
+Hostile input is held to limits (:func:`limits`, :func:`set_limits`): JSON nesting depth
+(also in a GraphML ``ketennet`` datum and in metadata set from Python) and the size of an
+input read whole. Writers write a temporary file in the target's directory and rename it
+over the target, so a failed write leaves the previous file intact. A path with a NUL
+character is a ``ValueError``.
 """
 from __future__ import annotations
 
 import os
 import re
+import threading
+from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Union
 
 import numpy as np
@@ -21,10 +29,97 @@ from .network import FIELDS, LAYER_KINDS, Network
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
-           "from_networkx", "to_networkx", "from_igraph", "to_igraph", "JSON_SCHEMA_VERSION"]
+           "from_networkx", "to_networkx", "from_igraph", "to_igraph", "JSON_SCHEMA_VERSION",
+           "Limits", "limits", "set_limits"]
 
 #: Version of the JSON document this ketennet writes (docs/json-schema.md).
 JSON_SCHEMA_VERSION: int = _core.io.json_schema_version
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits the readers hold their input to (C++ ``ketennet::io::Limits``).
+
+    Attributes
+    ----------
+    json_depth : int
+        Deepest nesting of JSON arrays and objects, counted from the document (level 1; the
+        ``metadata`` object is level 2). Applies to :func:`read_json`, to the JSON in a
+        GraphML ``ketennet`` datum and to ``Network.metadata`` set from Python. Default 256.
+    max_input_bytes : int
+        Largest input read, in bytes: a regular file is refused by its size before reading;
+        a pipe or device (``/dev/zero``) is read in 1 MiB chunks until it exceeds the limit.
+        Default 1 GiB (2**30).
+
+    Exceeding a limit raises a ``ValueError`` naming the file and the limit, found while
+    reading (fast, in bounded memory).
+    """
+
+    json_depth: int = 256
+    max_input_bytes: int = 1 << 30
+
+
+_limits = Limits()
+_limits_lock = threading.Lock()
+
+
+def limits() -> Limits:
+    """The limits the readers use now (see :class:`Limits`).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> kn.io.limits()
+    Limits(json_depth=256, max_input_bytes=1073741824)
+    """
+    return _limits
+
+
+def set_limits(*, json_depth: Optional[int] = None,
+               max_input_bytes: Optional[int] = None) -> Limits:
+    """Change the readers' limits for this process (arguments left out keep their value);
+    returns the previous limits, so a caller can restore them.
+
+    The limits are module-level defaults read at each call, so a change applies to the
+    calls that start after it, in every thread. Each must be a positive ``int``
+    (``TypeError``/``ValueError`` otherwise).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> before = kn.io.set_limits(json_depth=64)
+    >>> kn.io.limits().json_depth
+    64
+    >>> _ = kn.io.set_limits(json_depth=before.json_depth)
+    """
+    global _limits
+    for name, value in (("json_depth", json_depth), ("max_input_bytes", max_input_bytes)):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise TypeError(f"{name} must be a positive int, not {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be a positive int, not {value!r}")
+    with _limits_lock:
+        before = _limits
+        _limits = Limits(int(json_depth) if json_depth is not None else before.json_depth,
+                         int(max_input_bytes) if max_input_bytes is not None else before.max_input_bytes)
+    return before
+
+
+def _core_limits():
+    lim = _limits
+    return _core.io.Limits(json_depth=lim.json_depth, max_input_bytes=lim.max_input_bytes)
+
+
+def _path(path: PathLike) -> str:
+    """A path as str; ValueError for a NUL character (the system would cut the path there)."""
+    p = os.fspath(path)
+    if isinstance(p, bytes):
+        p = os.fsdecode(p)
+    if "\0" in p:
+        raise ValueError("path contains a NUL character")
+    return p
 
 
 def read_json(path: PathLike) -> Network:
@@ -33,7 +128,10 @@ def read_json(path: PathLike) -> Network:
     Raises ``FileNotFoundError`` for a missing file, ``ValueError`` for malformed JSON (with
     line and column), an unknown schema version, an unknown key, a wrong type or a value out
     of range, and ``KeyError`` for a relation to an unknown organisation; messages name the
-    file and the record as a JSON pointer (``/relations/3/quality``).
+    file and the record as a JSON pointer (``/relations/3/quality``). Also a ``ValueError``:
+    text that is not UTF-8 (UTF-16, an invalid byte, a NUL byte), a key given twice in one
+    object, a number beyond the double range (``1e309``), nesting deeper than
+    ``limits().json_depth`` and input larger than ``limits().max_input_bytes``.
 
     Examples
     --------
@@ -44,13 +142,14 @@ def read_json(path: PathLike) -> Network:
     >>> kn.read_json(path) == net
     True
     """
-    return Network._wrap(_core.io.read_json(os.fspath(path)))
+    return Network._wrap(_core.io.read_json(_path(path), _core_limits()))
 
 
 def write_json(net: Network, path: PathLike, indent: Optional[int] = 2) -> None:
     """Write a network as a ketennet JSON document; reading it back gives an equal network.
-    ``indent=None`` writes one line."""
-    _core.io.write_json(net._core, os.fspath(path), -1 if indent is None else int(indent))
+    ``indent=None`` writes one line. The text goes to a temporary file in the same directory,
+    renamed over ``path``: a write that fails part-way leaves the previous file intact."""
+    _core.io.write_json(net._core, _path(path), -1 if indent is None else int(indent))
 
 
 def read_graphml(path: PathLike, layer: str = "default") -> Network:
@@ -59,14 +158,18 @@ def read_graphml(path: PathLike, layer: str = "default") -> Network:
     Node data ``name`` and ``sector`` become those fields, other node data typed attributes;
     edge data ``layer`` names the layer (``layer`` otherwise), ``volume``, ``latency``,
     ``quality``, ``capacity`` the fields, others attributes. Layers take the directedness of
-    their edges. Edge ids are not kept. Errors name the file, line and element."""
-    return Network._wrap(_core.io.read_graphml(os.fspath(path), layer))
+    their edges. Edge ids are not kept. Errors name the file, line and element; a string that
+    is not valid UTF-8, ``&#0;``, a number not in decimal (``0x10``) and a ``ketennet`` datum
+    that breaks the JSON rules of :func:`read_json` are ``ValueError``, and so is input
+    larger than ``limits().max_input_bytes``."""
+    return Network._wrap(_core.io.read_graphml(_path(path), layer, _core_limits()))
 
 
 def write_graphml(net: Network, path: PathLike) -> None:
     """Write a network as GraphML with every attribute; name, metadata, layers and chains go
-    in a graph datum ``ketennet`` so that :func:`read_graphml` restores the network exactly."""
-    _core.io.write_graphml(net._core, os.fspath(path))
+    in a graph datum ``ketennet`` so that :func:`read_graphml` restores the network exactly.
+    Written atomically, as :func:`write_json`."""
+    _core.io.write_graphml(net._core, _path(path))
 
 
 # ---------------------------------------------------------------------------- pandas
@@ -145,6 +248,11 @@ def _field_column(df: pd.DataFrame, name: str, record: str) -> Optional[np.ndarr
     if name not in df.columns:
         return None
     col = df[name]
+    if pd.api.types.is_complex_dtype(col.dtype):
+        bad = np.flatnonzero(np.imag(col.to_numpy()) != 0)
+        row = int(bad[0]) if len(bad) else 0
+        raise ValueError(f"{record} {row}: field '{name}' must be a real number, found "
+                         f"{_show(col.iloc[row])} (column dtype {col.dtype})")
     if pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
         return col.to_numpy(dtype=float, na_value=np.nan)
     values = col.tolist()
@@ -154,6 +262,9 @@ def _field_column(df: pd.DataFrame, name: str, record: str) -> Optional[np.ndarr
             out[i] = np.nan
         elif _is_number(v):
             out[i] = float(v)
+        elif isinstance(v, (complex, np.complexfloating)):
+            raise ValueError(f"{record} {i}: field '{name}' must be a real number, found "
+                             f"{_show(v)} (column dtype {col.dtype})")
         else:
             raise ValueError(f"{record} {i}: field '{name}' must be a number, found {_show(v)} "
                              f"({type(v).__name__}; column dtype {col.dtype}){_text_hint(v)}")
@@ -211,6 +322,9 @@ def _column_kind(values: list, name: str, where) -> Optional[str]:
 def _attribute_column(col: pd.Series, name: str, record: str):
     """(name, kind, data, categories) for the C++ bulk insert."""
     dtype = col.dtype
+    if pd.api.types.is_complex_dtype(dtype):
+        raise ValueError(f"{record} 0: attribute '{name}' has type complex; attribute values "
+                         f"must be str, int, float or bool")
     if pd.api.types.is_bool_dtype(dtype):
         data = col.astype("Int8").to_numpy(dtype=np.int8, na_value=-1)
         return (name, "boolean", data, [])
@@ -539,6 +653,9 @@ def _declare_layers(net: Network, graph: Mapping[str, Any], kinds: Dict[str, str
     saved = saved if isinstance(saved, Mapping) else {}
     if isinstance(declared, Mapping):
         for lname, d in declared.items():
+            if not isinstance(d, (bool, np.bool_)):  # the string 'False' is not False
+                raise ValueError(f"graph attribute '{_LAYERS_KEY}': layer '{lname}': directed "
+                                 f"must be True or False, found {d!r} ({type(d).__name__})")
             lname = str(lname)
             kind = kinds.get(lname, saved.get(lname))
             net.add_layer(lname, bool(d), kind if kind in LAYER_KINDS else None)

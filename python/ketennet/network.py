@@ -130,11 +130,17 @@ class Network:
     def metadata(self, value: Mapping[str, Any]) -> None:
         if not isinstance(value, Mapping):
             raise TypeError("metadata must be a dict")
+        from .io import limits
+
+        depth = limits().json_depth
         try:
             text = json.dumps(dict(value), allow_nan=False)
         except (TypeError, ValueError) as e:
             raise ValueError(f"metadata must be JSON-compatible: {e}") from None
-        self._core.metadata_json = text
+        except RecursionError:
+            raise ValueError(f"/metadata: nesting deeper than {depth} levels (limit: json_depth; "
+                             f"ketennet.io.set_limits(json_depth=...))") from None
+        self._core.set_metadata_json(text, depth)
 
     @property
     def period(self) -> Optional[str]:

@@ -1,6 +1,7 @@
 // GraphML reading and writing with pugixml (see include/ketennet/io/graphml.hpp).
 #include "ketennet/io/graphml.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -10,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include "file_util.hpp"
+#include "json_detail.hpp"
 #include "ketennet/io/json.hpp"
 
 namespace ketennet::io {
@@ -27,6 +29,31 @@ const char* graphml_type(const AttributeValue& v) {
         case 1: return "double";
         default: return "string";
     }
+}
+
+/// True for a number as xs:double writes it: decimal digits with an optional sign, point
+/// and exponent, or INF, -INF, NaN (no hexadecimal, no "infinity", no digit separators).
+bool is_xs_double(const std::string& s) {
+    if (s == "INF" || s == "-INF" || s == "+INF" || s == "NaN") return true;
+    std::size_t i = 0, digits = 0;
+    auto run = [&] {
+        std::size_t n = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++n;
+        return n;
+    };
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    digits += run();
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        digits += run();
+    }
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (run() == 0) return false;
+    }
+    return i == s.size();
 }
 
 std::string format_double(double x) {
@@ -198,6 +225,7 @@ std::string write_graphml_string(const Network& net) {
 }
 
 void write_graphml(const Network& net, const std::string& path) {
+    detail::check_path(path);
     detail::write_text_file(path, write_graphml_string(net));
 }
 
@@ -215,9 +243,10 @@ struct Key {
 struct GraphmlReader {
     const std::string& text;
     const std::string& origin;
+    const Limits& limits;
     std::vector<std::size_t> line_starts;
 
-    GraphmlReader(const std::string& t, const std::string& o) : text(t), origin(o) {
+    GraphmlReader(const std::string& t, const std::string& o, const Limits& l) : text(t), origin(o), limits(l) {
         line_starts.push_back(0);
         for (std::size_t i = 0; i < text.size(); ++i)
             if (text[i] == '\n') line_starts.push_back(i + 1);
@@ -252,6 +281,9 @@ struct GraphmlReader {
         if (key.type == "int" || key.type == "long" || key.type == "float" || key.type == "double") {
             char* end = nullptr;
             errno = 0;
+            if (!is_xs_double(s))
+                fail(at, where + ": '" + raw + "' is not a number (" + key.type +
+                             "; GraphML numbers are decimal, as xs:double)");
             const double x = std::strtod(s.c_str(), &end);
             if (s.empty() || *end != '\0') fail(at, where + ": '" + raw + "' is not a number (" + key.type + ")");
             if (!std::isfinite(x))
@@ -263,7 +295,65 @@ struct GraphmlReader {
         fail(at, "key '" + key.name + "' has unsupported attr.type '" + key.type + "'");
     }
 
+    /// NUL: a byte (in UTF-8 text) or a character reference &#0; would silently cut the
+    /// string that holds it; XML 1.0 allows neither.
+    void check_nul() const {
+        const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 1; };
+        const bool wide = (byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF) ||
+                          (!text.empty() && (byte(0) == 0 || byte(1) == 0));
+        if (!wide)
+            if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+                auto [line, col] = position(std::ptrdiff_t(nul));
+                throw ParseError(origin, line, col, "malformed XML: a NUL byte, which XML cannot hold");
+            }
+        for (std::size_t at = text.find("&#"); at != std::string::npos; at = text.find("&#", at + 2)) {
+            std::size_t i = at + 2;
+            const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+            if (hex) ++i;
+            std::size_t digits = 0;
+            bool zero = true;
+            for (; i < text.size() && std::isxdigit(static_cast<unsigned char>(text[i])); ++i, ++digits)
+                zero = zero && text[i] == '0';
+            if (digits > 0 && zero && i < text.size() && text[i] == ';') {
+                auto [line, col] = position(std::ptrdiff_t(at));
+                throw ParseError(origin, line, col,
+                                 "malformed XML: the character reference " + text.substr(at, i + 1 - at) +
+                                     " (U+0000) is not allowed in XML");
+            }
+        }
+    }
+
+    /// Every name, attribute and text must be valid UTF-8 (pugixml does not check).
+    void check_utf8(const pugi::xml_document& doc) const {
+        auto check = [&](pugi::xml_node at, const char* s, const std::string& what) {
+            const std::string v = s;
+            if (invalid_utf8_at(v) != std::string::npos)
+                fail(at, what + " is not valid UTF-8: '" + valid_text(v) + "'");
+        };
+        for (pugi::xml_node n = doc.first_child(); n;) {
+            const pugi::xml_node element = n.type() == pugi::node_element ? n : n.parent();
+            if (n.type() == pugi::node_element) {
+                check(n, n.name(), "an element name");
+                for (auto a : n.attributes()) {
+                    check(n, a.name(), std::string("an attribute name of <") + n.name() + ">");
+                    check(n, a.value(), std::string("attribute ") + a.name() + " of <" + n.name() + ">");
+                }
+            } else {
+                check(element, n.value(), std::string("the text of <") + element.name() + ">");
+            }
+            if (n.first_child()) {
+                n = n.first_child();
+                continue;
+            }
+            while (n && n != doc && !n.next_sibling()) n = n.parent();
+            if (!n || n == doc) break;
+            n = n.next_sibling();
+        }
+    }
+
     Network read(const std::string& default_layer) {
+        detail::check_input_size(text.size(), limits, origin);
+        check_nul();
         pugi::xml_document doc;
         pugi::xml_parse_result res = doc.load_buffer(text.data(), text.size(),
                                                      pugi::parse_default | pugi::parse_ws_pcdata_single);
@@ -271,6 +361,7 @@ struct GraphmlReader {
             auto [line, col] = position(res.offset);
             throw ParseError(origin, line, col, std::string("malformed XML: ") + res.description());
         }
+        check_utf8(doc);
         pugi::xml_node root = doc.child("graphml");
         if (!root) fail(doc.first_child(), "not a GraphML document (no <graphml> root element)");
         std::map<std::string, Key> keys;
@@ -305,9 +396,14 @@ struct GraphmlReader {
             if (it->second.name == "ketennet") {
                 ojson meta;
                 try {
-                    meta = ojson::parse(d.text().get());
-                } catch (const std::exception& e) {
-                    fail(d, std::string("the ketennet graph datum is not valid JSON: ") + e.what());
+                    meta = detail::parse_json(d.text().get(), "graph datum 'ketennet'", limits);
+                } catch (const ParseError& e) {
+                    fail(d, "graph datum 'ketennet' is not valid JSON: at " + std::to_string(e.line()) + ":" +
+                                std::to_string(e.column()) + " of the datum: " +
+                                std::string(e.what()).substr(e.file().size() + std::to_string(e.line()).size() +
+                                                             std::to_string(e.column()).size() + 4));
+                } catch (const InputError& e) {
+                    fail(d, e.what());
                 }
                 // reuse the JSON reader for the structure: build a document without records
                 ojson j = ojson::object();
@@ -317,14 +413,16 @@ struct GraphmlReader {
                 for (const char* key : {"name", "metadata", "layers"})
                     if (meta.contains(key)) j[key] = meta[key];
                 try {
-                    net = read_json_string(j.dump(), origin + " (graph datum 'ketennet')");
+                    net = read_json_string(j.dump(), origin + " (graph datum 'ketennet')", limits);
                 } catch (const InputError& e) {
                     fail(d, e.what());
                 }
                 if (meta.contains("chains")) {
-                    ojson cj = ojson::object();
-                    cj["chains"] = meta["chains"];
-                    chain_json_ = cj;
+                    try {
+                        chains_ = detail::read_chains(meta["chains"], "graph datum 'ketennet'");
+                    } catch (const InputError& e) {
+                        fail(d, e.what());
+                    }
                     chain_node_ = d;
                 }
             } else {
@@ -441,16 +539,10 @@ struct GraphmlReader {
                 fail(edge, std::string("edge: ") + e.what());
             }
         }
-        if (!chain_json_.is_null()) {
-            for (std::size_t i = 0; i < chain_json_["chains"].size(); ++i) {
-                const ojson& c = chain_json_["chains"][i];
-                Chain chain;
+        {
+            for (std::size_t i = 0; i < chains_.size(); ++i) {
                 try {
-                    chain.name = c.at("name").get<std::string>();
-                    for (const auto& s : c.at("stages"))
-                        chain.stages.push_back(Stage{s.at("name").get<std::string>(),
-                                                     s.at("organisations").get<std::vector<std::string>>()});
-                    net.add_chain(std::move(chain));
+                    net.add_chain(std::move(chains_[i]));
                 } catch (const UnknownId& e) {
                     auto [line, col] = position(chain_node_.offset_debug());
                     throw UnknownId(origin + ":" + std::to_string(line) + ":" + std::to_string(col) + ": chain " +
@@ -465,21 +557,25 @@ struct GraphmlReader {
         return net;
     }
 
-    ojson chain_json_;
+    std::vector<Chain> chains_;
     pugi::xml_node chain_node_;
 };
 
 }  // namespace
 
 Network read_graphml_string(const std::string& text, const std::string& origin,
-                            const std::string& layer) {
-    GraphmlReader r(text, origin);
-    return r.read(layer);
+                            const std::string& layer, const Limits& limits) {
+    GraphmlReader r(text, origin, limits);
+    try {
+        return r.read(layer);
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(valid_text(origin + ": " + e.what()));
+    }
 }
 
-Network read_graphml(const std::string& path, const std::string& layer) {
-    const std::string text = detail::read_text_file(path);
-    return read_graphml_string(text, path, layer);
+Network read_graphml(const std::string& path, const std::string& layer, const Limits& limits) {
+    const std::string text = detail::read_text_file(path, limits);
+    return read_graphml_string(text, valid_text(path), layer, limits);
 }
 
 }  // namespace ketennet::io

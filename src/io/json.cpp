@@ -5,10 +5,12 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 #include "file_util.hpp"
+#include "json_detail.hpp"
 
 namespace ketennet::io {
 namespace {
@@ -18,9 +20,10 @@ using json = nlohmann::ordered_json;
 /// Context of one document being read: its name, for messages.
 struct Reader {
     std::string origin;
+    std::size_t json_depth = Limits{}.json_depth;
 
     [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
-        throw InputError(origin + ": " + (pointer.empty() ? "/" : pointer) + ": " + what);
+        throw InputError(valid_text(origin + ": " + (pointer.empty() ? "/" : pointer) + ": " + what));
     }
 
     const char* type_of(const json& j) const {
@@ -115,6 +118,31 @@ struct Reader {
         }
     }
 
+    /// A chain record (name and stages) at pointer p.
+    Chain chain_at(const json& c, const std::string& p) const {
+        expect_object(c, p);
+        only_keys(c, p, {"name", "stages"});
+        Chain chain;
+        chain.name = string_at(require(c, p, "name"), p + "/name");
+        const json& stages = require(c, p, "stages");
+        expect_array(stages, p + "/stages");
+        for (std::size_t s = 0; s < stages.size(); ++s) {
+            const std::string sp = p + "/stages/" + std::to_string(s);
+            const json& st = stages[s];
+            expect_object(st, sp);
+            only_keys(st, sp, {"name", "organisations"});
+            Stage stage;
+            stage.name = string_at(require(st, sp, "name"), sp + "/name");
+            const json& orgs = require(st, sp, "organisations");
+            expect_array(orgs, sp + "/organisations");
+            for (std::size_t k = 0; k < orgs.size(); ++k)
+                stage.organisations.push_back(
+                    string_at(orgs[k], sp + "/organisations/" + std::to_string(k)));
+            chain.stages.push_back(std::move(stage));
+        }
+        return chain;
+    }
+
     Network read(const json& doc) const {
         expect_object(doc, "");
         only_keys(doc, "", {"ketennet", "name", "metadata", "layers", "organisations", "relations",
@@ -129,7 +157,7 @@ struct Reader {
         Network net(optional_string(doc, "", "name"));
         if (auto it = doc.find("metadata"); it != doc.end()) {
             expect_object(*it, "/metadata");
-            net.set_metadata(*it);
+            net.set_metadata(*it, json_depth);
         }
         if (auto it = doc.find("layers"); it != doc.end()) {
             expect_array(*it, "/layers");
@@ -203,26 +231,7 @@ struct Reader {
             for (std::size_t i = 0; i < it->size(); ++i) {
                 const std::string p = "/chains/" + std::to_string(i);
                 const json& c = (*it)[i];
-                expect_object(c, p);
-                only_keys(c, p, {"name", "stages"});
-                Chain chain;
-                chain.name = string_at(require(c, p, "name"), p + "/name");
-                const json& stages = require(c, p, "stages");
-                expect_array(stages, p + "/stages");
-                for (std::size_t s = 0; s < stages.size(); ++s) {
-                    const std::string sp = p + "/stages/" + std::to_string(s);
-                    const json& st = stages[s];
-                    expect_object(st, sp);
-                    only_keys(st, sp, {"name", "organisations"});
-                    Stage stage;
-                    stage.name = string_at(require(st, sp, "name"), sp + "/name");
-                    const json& orgs = require(st, sp, "organisations");
-                    expect_array(orgs, sp + "/organisations");
-                    for (std::size_t k = 0; k < orgs.size(); ++k)
-                        stage.organisations.push_back(
-                            string_at(orgs[k], sp + "/organisations/" + std::to_string(k)));
-                    chain.stages.push_back(std::move(stage));
-                }
+                Chain chain = chain_at(c, p);
                 at(p, [&] { net.add_chain(std::move(chain)); });
             }
         }
@@ -263,25 +272,175 @@ std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::si
     return {line, col};
 }
 
-}  // namespace
 
-Network read_json_string(const std::string& text, const std::string& origin) {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // e.byte is 1-based position of the offending byte
-        auto [line, col] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+/// Builds the document from nlohmann's SAX events, checking what json::parse does not: the
+/// nesting depth (before a level too many is built, so a deep document costs nothing) and
+/// keys given twice in one object. The parser reports syntax errors and number overflow
+/// (1e309) through parse_error, with the byte position.
+class StrictSax final : public nlohmann::json_sax<json> {
+public:
+    StrictSax(json& root, const std::string& text, const std::string& origin, std::size_t max_depth)
+        : root_(root), text_(text), origin_(origin), max_depth_(max_depth) {}
+
+    bool null() override { return put(json(nullptr)); }
+    bool boolean(bool v) override { return put(json(v)); }
+    bool number_integer(number_integer_t v) override { return put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return put(json(v)); }
+    bool string(string_t& v) override { return put(json(std::move(v))); }
+    bool binary(binary_t&) override { return true; }  // not in JSON text
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        Frame& f = stack_.back();
+        if (!f.keys.insert(k).second)
+            throw InputError(valid_text(origin_ + ": " + pointer(stack_.size()) + ": duplicate key '" + k +
+                                        "' (a key may appear once in an object)"));
+        f.key = std::move(k);
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+        auto [line, col] = line_column(text_, position > 0 ? position - 1 : 0);
         std::string what = e.what();
+        if (e.id == 406) {  // out_of_range.406: number overflow parsing '1e309'
+            what = "number out of range: " + what.substr(what.find("number overflow parsing ") + 24) +
+                   " (JSON numbers must be finite: at most about 1.8e308)";
+            throw ParseError(origin_, line, col, what);
+        }
         // strip nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: "
         if (auto pos = what.find(": "); pos != std::string::npos) what = what.substr(pos + 2);
-        throw ParseError(origin, line, col, "malformed JSON: " + what);
+        throw ParseError(origin_, line, col, "malformed JSON: " + what);
     }
-    return Reader{origin}.read(doc);
+
+private:
+    struct Frame {
+        json* value;
+        std::string token;                    // place in the parent (key or index), for pointers
+        std::string key;                      // the current key, in an object
+        std::unordered_set<std::string> keys; // the keys seen, in an object
+    };
+
+    /// JSON pointer of the first n frames below the root.
+    std::string pointer(std::size_t n) const {
+        std::string p;
+        for (std::size_t i = 1; i < n && i < stack_.size(); ++i) {
+            p += '/';
+            for (char c : stack_[i].token) {
+                if (c == '~') p += "~0";
+                else if (c == '/') p += "~1";
+                else p += c;
+            }
+        }
+        return p.empty() ? "/" : p;
+    }
+
+    /// Where the next value goes, and the token naming it in its parent.
+    json* place(json&& v, std::string& token) {
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        Frame& f = stack_.back();
+        if (f.value->is_array()) {
+            token = std::to_string(f.value->size());
+            f.value->push_back(std::move(v));
+            return &f.value->back();
+        }
+        token = f.key;
+        json& slot = (*f.value)[f.key];
+        slot = std::move(v);
+        return &slot;
+    }
+
+    bool put(json&& v) {
+        std::string token;
+        place(std::move(v), token);
+        return true;
+    }
+
+    bool open(json&& v) {
+        if (stack_.size() + 1 > max_depth_) {
+            std::string token;
+            if (stack_.size() == 1) token = stack_[0].value->is_array() ? std::to_string(stack_[0].value->size())
+                                                                         : stack_[0].key;
+            const std::string where = stack_.size() >= 2 ? pointer(2) : stack_.empty() ? "/" : "/" + token;
+            throw InputError(valid_text(origin_ + ": " + where + ": nesting deeper than " +
+                                        std::to_string(max_depth_) +
+                                        " levels (limit: json_depth of ketennet::io::Limits; in Python "
+                                        "ketennet.io.set_limits(json_depth=...))"));
+        }
+        std::string token;
+        json* value = place(std::move(v), token);
+        stack_.push_back(Frame{value, std::move(token), {}, {}});
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+
+    json& root_;
+    const std::string& text_;
+    const std::string& origin_;
+    std::size_t max_depth_;
+    std::vector<Frame> stack_;
+};
+
+}  // namespace
+
+namespace detail {
+
+json parse_json(const std::string& text, const std::string& origin, const Limits& limits) {
+    check_input_size(text.size(), limits, origin);
+    const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 1; };
+    if ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF) ||
+        (!text.empty() && (byte(0) == 0 || byte(1) == 0)))
+        throw ParseError(origin, 1, 1,
+                         "the text is UTF-16 or UTF-32, not UTF-8; JSON files must be UTF-8 "
+                         "(convert it, e.g. with iconv -f UTF-16 -t UTF-8)");
+    if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+        auto [line, col] = line_column(text, nul);
+        throw ParseError(origin, line, col,
+                         "malformed JSON: a NUL byte (JSON text cannot hold one; what follows "
+                         "it would be lost)");
+    }
+    json doc;
+    try {
+        StrictSax sax(doc, text, origin, limits.json_depth);
+        json::sax_parse(text, &sax);
+    } catch (const Error&) {
+        throw;
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(valid_text(origin + ": malformed JSON: " + e.what()));
+    }
+    return doc;
 }
 
-Network read_json(const std::string& path) {
-    return read_json_string(detail::read_text_file(path), path);
+std::vector<Chain> read_chains(const json& chains, const std::string& origin) {
+    Reader r{origin};
+    r.expect_array(chains, "/chains");
+    std::vector<Chain> out;
+    for (std::size_t i = 0; i < chains.size(); ++i)
+        out.push_back(r.chain_at(chains[i], "/chains/" + std::to_string(i)));
+    return out;
+}
+
+}  // namespace detail
+
+Network read_json_string(const std::string& text, const std::string& origin, const Limits& limits) {
+    const json doc = detail::parse_json(text, origin, limits);
+    try {
+        return Reader{origin, limits.json_depth}.read(doc);
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(valid_text(origin + ": " + e.what()));
+    }
+}
+
+Network read_json(const std::string& path, const Limits& limits) {
+    return read_json_string(detail::read_text_file(path, limits), valid_text(path), limits);
 }
 
 std::string write_json_string(const Network& net, int indent) {

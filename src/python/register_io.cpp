@@ -6,14 +6,23 @@ namespace ketennet::python {
 void register_io(py::module_& m) {
     auto io = m.def_submodule("io", "JSON and GraphML readers and writers");
     io.attr("json_schema_version") = io::json_schema_version;
-    io.def("read_json", [](const std::string& path) {
+    py::class_<io::Limits>(io, "Limits",
+                           "Limits of the readers (ketennet::io::Limits): json_depth, max_input_bytes")
+        .def(py::init([](std::size_t json_depth, std::uint64_t max_input_bytes) {
+                 return io::Limits{json_depth, max_input_bytes};
+             }),
+             py::arg("json_depth") = io::Limits{}.json_depth,
+             py::arg("max_input_bytes") = io::Limits{}.max_input_bytes)
+        .def_readonly("json_depth", &io::Limits::json_depth)
+        .def_readonly("max_input_bytes", &io::Limits::max_input_bytes);
+    io.def("read_json", [](const std::string& path, const io::Limits& limits) {
         py::gil_scoped_release release;
-        return io::read_json(path);
-    }, py::arg("path"));
-    io.def("read_json_string", [](const std::string& text, const std::string& origin) {
+        return io::read_json(path, limits);
+    }, py::arg("path"), py::arg("limits") = io::Limits{});
+    io.def("read_json_string", [](const std::string& text, const std::string& origin, const io::Limits& limits) {
         py::gil_scoped_release release;
-        return io::read_json_string(text, origin);
-    }, py::arg("text"), py::arg("origin") = "<string>");
+        return io::read_json_string(text, origin, limits);
+    }, py::arg("text"), py::arg("origin") = "<string>", py::arg("limits") = io::Limits{});
     io.def("write_json", [](const Network& n, const std::string& path, int indent) {
         py::gil_scoped_release release;
         io::write_json(n, path, indent);
@@ -26,14 +35,16 @@ void register_io(py::module_& m) {
         }
         return s;
     }, py::arg("net"), py::arg("indent") = 2);
-    io.def("read_graphml", [](const std::string& path, const std::string& layer) {
+    io.def("read_graphml", [](const std::string& path, const std::string& layer, const io::Limits& limits) {
         py::gil_scoped_release release;
-        return io::read_graphml(path, layer);
-    }, py::arg("path"), py::arg("layer") = "default");
-    io.def("read_graphml_string", [](const std::string& text, const std::string& origin, const std::string& layer) {
+        return io::read_graphml(path, layer, limits);
+    }, py::arg("path"), py::arg("layer") = "default", py::arg("limits") = io::Limits{});
+    io.def("read_graphml_string", [](const std::string& text, const std::string& origin, const std::string& layer,
+                                     const io::Limits& limits) {
         py::gil_scoped_release release;
-        return io::read_graphml_string(text, origin, layer);
-    }, py::arg("text"), py::arg("origin") = "<string>", py::arg("layer") = "default");
+        return io::read_graphml_string(text, origin, layer, limits);
+    }, py::arg("text"), py::arg("origin") = "<string>", py::arg("layer") = "default",
+       py::arg("limits") = io::Limits{});
     io.def("write_graphml", [](const Network& n, const std::string& path) {
         py::gil_scoped_release release;
         io::write_graphml(n, path);

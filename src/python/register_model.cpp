@@ -152,6 +152,17 @@ void register_model(py::module_& m) {
                 }
                 n.set_metadata(std::move(j));
             })
+        .def("set_metadata_json", [](Network& n, const std::string& s, std::size_t json_depth) {
+                nlohmann::ordered_json j;
+                try {
+                    j = nlohmann::ordered_json::parse(s);
+                } catch (const std::exception& e) {
+                    throw InputError(std::string("metadata is not valid JSON: ") + e.what());
+                }
+                n.set_metadata(std::move(j), json_depth);
+            }, py::arg("text"), py::arg("json_depth") = 256,
+            "Sets the metadata from JSON text; nesting is held to json_depth levels as written "
+            "in a document (metadata is level 2)")
         .def_property_readonly("revision", &Network::revision)
         .def("__eq__", [](const Network& a, const Network& b) { return a == b; })
         .def("copy", [](const Network& n) { return Network(n); })

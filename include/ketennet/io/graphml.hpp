@@ -17,18 +17,26 @@
 /// edgedefault). Key defaults (`<default>`) apply. Edge ids, nested graphs, hyperedges and
 /// ports are not supported (edge ids are ignored; the others are errors). Errors name the
 /// file, line and element.
+///
+/// Hostile input: every string must be valid UTF-8 (after the encoding the XML declaration
+/// names), a character reference to U+0000 (`&#0;`) or a NUL byte is an error, numbers are
+/// decimal (xs:double: no hexadecimal, no `infinity`), the `ketennet` datum is read as
+/// JSON under the same rules and Limits::json_depth as read_json, and input larger than
+/// Limits::max_input_bytes is refused (limits.hpp). Writing is atomic, as for JSON.
 #include <string>
 
+#include "ketennet/io/limits.hpp"
 #include "ketennet/model/network.hpp"
 
 namespace ketennet::io {
 
 /// Reads a network from a GraphML file; relations without a `layer` datum go to @p layer.
-Network read_graphml(const std::string& path, const std::string& layer = "default");
+Network read_graphml(const std::string& path, const std::string& layer = "default",
+                     const Limits& limits = {});
 
 /// Reads a network from GraphML text; @p origin names the text in messages.
 Network read_graphml_string(const std::string& text, const std::string& origin = "<string>",
-                            const std::string& layer = "default");
+                            const std::string& layer = "default", const Limits& limits = {});
 
 /// Writes a network as GraphML.
 void write_graphml(const Network& net, const std::string& path);
