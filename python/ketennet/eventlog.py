@@ -39,9 +39,13 @@ EventLog(6 cases, 42 events; no organisations)
 """
 from __future__ import annotations
 
+import gzip
+import lzma
 import math
 import os
 import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
@@ -203,7 +207,26 @@ def _mapping_lists(mapping: Mapping[str, str]) -> Tuple[list, list]:
 
 # ----------------------------------------------------------------------------- reading
 
-def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str = "activity") -> EventLog:
+#: The XES reader's default limit on one XML token (a tag with its attribute values, a
+#: comment): 16 MiB.
+XES_MAX_TOKEN_BYTES = 16 * 2**20
+#: The XES reader's default limit on the XML text read (after decompression): 4 GiB.
+XES_MAX_BYTES = 4 * 2**30
+
+
+def _limit(value: Optional[int], name: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int (bytes) or None, not {type(value).__name__}")
+    if value <= 0:
+        raise ValueError(f"{name} must be positive (bytes) or None for no limit, not {value}")
+    return int(value)
+
+
+def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str = "activity", *,
+             max_token_bytes: Optional[int] = XES_MAX_TOKEN_BYTES,
+             max_bytes: Optional[int] = XES_MAX_BYTES) -> EventLog:
     """Read an IEEE 1849 XES event log (``.xes`` or gzip-compressed ``.xes.gz``).
 
     A streaming reader in C++ on expat and zlib: the file is never held in memory whole.
@@ -225,11 +248,27 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
         names.
     organisation_by : {"activity", "resource"}
         What a mapping's keys are.
+    max_token_bytes : int or None
+        The longest XML token read: a start tag with its attribute values, a comment or a
+        processing instruction (default :data:`XES_MAX_TOKEN_BYTES`, 16 MiB; ``None``: no
+        limit). Enforced while streaming, before expat's buffer grows further, so a hostile
+        file with one huge attribute value fails fast in bounded memory. Text between tags is
+        streamed and not limited.
+    max_bytes : int or None
+        The most XML bytes read, after decompression for ``.gz`` (default
+        :data:`XES_MAX_BYTES`, 4 GiB; ``None``: no limit): a guard against compression bombs.
 
-    Errors: ``FileNotFoundError``; ``ValueError`` naming the file, line and column for
-    malformed or truncated XML, a value that does not parse as its type (naming key and
-    value), an event without activity or timestamp, a trace without case id; ``ValueError``
-    for a log without events.
+    Timestamps must lie in :data:`TIMESTAMP_RANGE` (1677-09-21 to 2262-04-11, int64
+    nanoseconds): others are refused, never wrapped. The clock runs from 00:00:00 to
+    23:59:59.999999999, and ``24:00:00`` is midnight of the next day; a leap second
+    (``23:59:60``) and other clock values out of range are refused.
+
+    Errors: ``FileNotFoundError``, ``OSError`` (the file system); ``ValueError`` naming the
+    file, line and column for malformed or truncated XML, a value that does not parse as its
+    type or a timestamp out of range (naming key and value), an event without activity or
+    timestamp, a trace without case id, a token or input over its limit (naming the limit),
+    and a truncated or corrupt gzip stream (missing trailer, bad CRC or length);
+    ``ValueError`` for a log without events.
 
     Examples
     --------
@@ -239,7 +278,9 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
     >>> log.n_cases, log.n_events, log.reordered_cases
     (6, 42, 0)
     """
-    log = _report_order(EventLog(_core.eventlog.read_xes(os.fspath(path))), os.fspath(path))
+    core = _core.eventlog.read_xes(os.fspath(path), _limit(max_token_bytes, "max_token_bytes"),
+                                   _limit(max_bytes, "max_bytes"))
+    log = _report_order(EventLog(core), os.fspath(path))
     return _with_organisation(log, organisation, organisation_by)
 
 
@@ -276,7 +317,21 @@ def _codes(col: pd.Series) -> Tuple[np.ndarray, list]:
     return codes.astype(np.int64, copy=False), [_id_text(u) for u in uniques]
 
 
-def _timestamps(col: pd.Series, name: str) -> np.ndarray:
+#: The range of timestamps an event log holds (int64 nanoseconds since 1970-01-01 UTC, the
+#: smallest int64 meaning "missing"): pandas' ``Timestamp.min`` to ``Timestamp.max``.
+TIMESTAMP_RANGE = "1677-09-21T00:12:43.145224193Z to 2262-04-11T23:47:16.854775807Z"
+_I64 = np.iinfo(np.int64)
+
+
+def _name(path) -> str:
+    return os.fspath(path) if isinstance(path, (str, os.PathLike)) else repr(path)
+
+
+def _record(where: str, i: int) -> str:
+    return f"{where}: record {i}" if where else f"row {i}"
+
+
+def _timestamps(col: pd.Series, name: str, where: str = "") -> np.ndarray:
     if isinstance(col.dtype, pd.DatetimeTZDtype):
         ts = col.dt.tz_convert("UTC").dt.tz_localize(None)
     elif pd.api.types.is_datetime64_any_dtype(col.dtype):
@@ -286,22 +341,55 @@ def _timestamps(col: pd.Series, name: str) -> np.ndarray:
         bad = ts.isna().to_numpy() & col.notna().to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"row {i}: cannot parse the timestamp {col.iloc[i]!r} in column "
-                             f"'{name}' ({int(bad.sum())} such rows)")
+            raise ValueError(f"{_record(where, i)}: cannot parse the timestamp {col.iloc[i]!r} in "
+                             f"column '{name}' ({int(bad.sum())} such rows)")
         ts = ts.dt.tz_localize(None)
+    # the column's own unit (pandas reads seconds, microseconds ...): checked before the cast
+    # to nanoseconds, which would wrap silently
+    raw = ts.to_numpy()
+    unit, count = np.datetime_data(raw.dtype)
+    per = int(np.timedelta64(count, unit) // np.timedelta64(1, "ns"))
+    v = raw.view(np.int64)
+    if per != 1:
+        lo, hi = -((-(_I64.min + 1)) // per), _I64.max // per  # ceil and floor
+        out = (v != _I64.min) & ((v < lo) | (v > hi))
+        if out.any():
+            i = int(np.flatnonzero(out)[0])
+            raise ValueError(f"{_record(where, i)}: the timestamp {col.iloc[i]!r} in column "
+                             f"'{name}' is outside the supported range {TIMESTAMP_RANGE} (int64 "
+                             f"nanoseconds since 1970; {int(out.sum())} such rows)")
+        v = np.where(v == _I64.min, _I64.min, v * per)
     # NaT is int64 min: the C++ side names the row of a missing timestamp
-    return ts.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    return np.ascontiguousarray(v, dtype=np.int64)
 
 
-def _attribute_column(name: str, col: pd.Series):
+def _attribute_column(name: str, col: pd.Series, where: str = ""):
     dt = col.dtype
     if pd.api.types.is_bool_dtype(dt):
         flags = np.where(col.isna(), -1, col.fillna(False).astype(bool)).astype(np.int8)
         return (name, "boolean", flags)
     if isinstance(dt, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(dt):
-        return (name, "date", _timestamps(col, name))
+        return (name, "date", _timestamps(col, name, where))
     if pd.api.types.is_integer_dtype(dt) and not col.isna().any():
-        return (name, "int", col.to_numpy(dtype=np.int64))
+        raw = col.to_numpy()
+        if raw.dtype.kind == "u":
+            over = raw > np.uint64(_I64.max)
+            if over.any():
+                i = int(np.flatnonzero(over)[0])
+                raise ValueError(f"{_record(where, i)}: the value {int(raw[i])} in the integer column "
+                                 f"'{name}' is above the int64 maximum {_I64.max} ({int(over.sum())} "
+                                 "such rows); convert the column to float or text to keep it")
+        values = raw.astype(np.int64)
+        low = values == _I64.min
+        if low.any():
+            i = int(np.flatnonzero(low)[0])
+            raise ValueError(f"{_record(where, i)}: the value {_I64.min} in the integer column '{name}' "
+                             "is the int64 minimum, which an event log reserves for a missing value; "
+                             "use a nullable column (pandas.NA) for missing values")
+        return (name, "int", values)
+    if pd.api.types.is_complex_dtype(dt):
+        raise TypeError(f"attribute column '{name}' has the complex dtype {dt}: an event log holds "
+                        "real numbers; split it into real and imaginary columns")
     if pd.api.types.is_numeric_dtype(dt):
         return (name, "float", col.to_numpy(dtype=float, na_value=np.nan))
     codes, uniques = _codes(col)
@@ -338,7 +426,12 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
 
     Errors (``ValueError``): a missing column (naming it and listing those present), an empty
     table, a missing case id or activity, an unparseable or missing timestamp (naming the row,
-    0-based, and the value). Events of a case out of time order are sorted stably and counted
+    0-based, and the value), a timestamp outside the supported range
+    :data:`TIMESTAMP_RANGE` (1677-09-21 to 2262-04-11: int64 nanoseconds; refused, never
+    wrapped), an unsigned integer column holding a value above the int64 maximum, and the
+    int64 minimum in an integer column (it stands for a missing value in the log; use
+    ``pandas.NA``). ``TypeError``: a complex attribute column (its imaginary part is not
+    dropped). Events of a case out of time order are sorted stably and counted
     (:attr:`EventLog.reordered_cases`), with an :class:`OrderWarning`.
 
     Examples
@@ -355,6 +448,12 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
     case
     z1 59 days 06:00:00          2              3
     """
+    return _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
+                        attributes, "")
+
+
+def _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
+                 attributes, where: str) -> EventLog:
     if type(df).__module__.startswith("pyarrow"):
         df = df.to_pandas()
     if not isinstance(df, pd.DataFrame):
@@ -392,15 +491,15 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
         extra = [need(c, "attribute").name for c in attributes]
     case_codes, case_names = _codes(case_col)
     act_codes, act_names = _codes(act_col)
-    times = _timestamps(ts_col, timestamp)
+    times = _timestamps(ts_col, timestamp, where)
     empty = np.zeros(0, dtype=np.int64)
     res_codes, res_names = _codes(res_col) if res_col is not None else (empty, [])
     org_codes, org_names = _codes(org_col) if org_col is not None else (empty, [])
-    attrs = [_attribute_column(str(c), df[c]) for c in extra]
+    attrs = [_attribute_column(str(c), df[c], where) for c in extra]
     core = _core.eventlog.from_columns(case_codes, case_names, act_codes, act_names, times,
                                        res_codes, res_names, org_codes, org_names, attrs,
                                        org_name or "")
-    log = _report_order(EventLog(core), "from_pandas")
+    log = _report_order(EventLog(core), where or "from_pandas")
     if organisation is not None and org_name is None:
         log = log.map_organisations(organisation, by=organisation_by)
     return log
@@ -412,7 +511,10 @@ def read_csv(path: PathLike, case: str = "case:concept:name", activity: str = "c
              attributes: Union[bool, Sequence[str]] = True, **read_csv_kwargs) -> EventLog:
     """Read an event log from a CSV file: :func:`pandas.read_csv` (the key columns read as
     text, so resource ids such as ``537`` stay ``"537"``) followed by :func:`from_pandas`
-    with the same keys.
+    with the same keys. Errors are those of :func:`from_pandas`, naming the file and the
+    record (the 0-based data row) where a timestamp or value is refused; a truncated or
+    corrupt compressed file (``.gz``, ``.bz2``, ``.xz``, ``.zip``: a missing trailer, a bad
+    CRC) is a ``ValueError`` naming the file, not an ``OSError`` or ``EOFError``.
 
     Examples
     --------
@@ -429,15 +531,19 @@ def read_csv(path: PathLike, case: str = "case:concept:name", activity: str = "c
         keys.append("org:resource")
     if isinstance(organisation, str):
         keys.append(organisation)
-    header = pd.read_csv(path, nrows=0, **read_csv_kwargs).columns
-    dtype = dict(read_csv_kwargs.pop("dtype", {}) or {})
-    for k in keys:
-        if k in header:
-            dtype.setdefault(k, str)
-    df = pd.read_csv(path, dtype=dtype, **read_csv_kwargs)
-    return from_pandas(df, case=case, activity=activity, timestamp=timestamp, resource=resource,
-                       organisation=organisation, organisation_by=organisation_by,
-                       attributes=attributes)
+    try:
+        header = pd.read_csv(path, nrows=0, **read_csv_kwargs).columns
+        dtype = dict(read_csv_kwargs.pop("dtype", {}) or {})
+        for k in keys:
+            if k in header:
+                dtype.setdefault(k, str)
+        df = pd.read_csv(path, dtype=dtype, **read_csv_kwargs)
+    except (EOFError, zlib.error, gzip.BadGzipFile, lzma.LZMAError, zipfile.BadZipFile) as e:
+        # the decompressors' own exceptions: a damaged file, not a failing file system
+        raise ValueError(f"{_name(path)}: truncated or corrupt compressed file: "
+                         f"{type(e).__name__}: {e}") from e
+    return _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
+                        attributes, os.fspath(path) if isinstance(path, (str, os.PathLike)) else "")
 
 
 # ----------------------------------------------------------------------------- networks

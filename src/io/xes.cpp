@@ -1,12 +1,14 @@
 // Streaming XES reader on expat and zlib. See include/ketennet/io/xes.hpp.
 #include "ketennet/io/xes.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <new>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -116,13 +118,26 @@ void to_real_column(AttributeColumnData& a) {
     a.kind = AttributeKind::real;
 }
 
+constexpr std::size_t chunk_bytes = std::size_t(1) << 20;
+
+std::string bytes_text(std::uint64_t n) {
+    std::string s = std::to_string(n) + " bytes";
+    if (n >= (std::uint64_t(1) << 20) && n % (std::uint64_t(1) << 20) == 0)
+        s += " (" + std::to_string(n >> 20) + " MiB)";
+    return s;
+}
+
 class XesReader {
 public:
-    XesReader(std::string origin) : origin_(std::move(origin)) {
+    XesReader(std::string origin, const XesLimits& limits) : origin_(std::move(origin)), limits_(limits) {
         parser_ = XML_ParserCreate(nullptr);
-        if (!parser_) throw Error("expat: cannot create a parser");
+        if (!parser_) throw std::bad_alloc();
         XML_SetUserData(parser_, this);
         XML_SetElementHandler(parser_, &XesReader::on_start, &XesReader::on_end);
+        // every complete token moves the mark; what lies beyond it is an unfinished token
+        XML_SetCharacterDataHandler(parser_, &XesReader::on_text);
+        XML_SetCommentHandler(parser_, &XesReader::on_comment);
+        XML_SetProcessingInstructionHandler(parser_, &XesReader::on_pi);
     }
     ~XesReader() { XML_ParserFree(parser_); }
     XesReader(const XesReader&) = delete;
@@ -132,15 +147,21 @@ public:
 
     /// Feeds @p len bytes already in expat's buffer.
     void feed_buffer(int len, bool final) {
+        count(std::size_t(len));
         if (XML_ParseBuffer(parser_, len, final) == XML_STATUS_ERROR) fail_parse();
+        check_token();
     }
+    /// Feeds @p len bytes, in chunks so that the token limit holds while streaming.
     void feed(const char* data, std::size_t len, bool final) {
-        while (len > std::size_t(1) << 30) {
-            if (XML_Parse(parser_, data, int(std::size_t(1) << 30), XML_FALSE) == XML_STATUS_ERROR) fail_parse();
-            data += std::size_t(1) << 30;
-            len -= std::size_t(1) << 30;
-        }
-        if (XML_Parse(parser_, data, int(len), final) == XML_STATUS_ERROR) fail_parse();
+        do {
+            const std::size_t n = std::min(len, chunk_bytes);
+            count(n);
+            const bool last = final && n == len;
+            if (XML_Parse(parser_, data, int(n), last) == XML_STATUS_ERROR) fail_parse();
+            check_token();
+            data += n;
+            len -= n;
+        } while (len > 0);
     }
 
     EventLog finish() {
@@ -172,10 +193,64 @@ public:
     }
 
 private:
+    /// Counts @p n more input bytes against max_bytes.
+    void count(std::size_t n) {
+        fed_ += n;
+        if (limits_.max_bytes != 0 && fed_ > limits_.max_bytes)
+            throw ParseError(origin_, 0, 0,
+                             "the XML text (decompressed) is longer than the limit max_bytes = " +
+                                 bytes_text(limits_.max_bytes) +
+                                 "; raise the limit if the file is trusted");
+    }
+    /// The end of the token just reported; a complete token longer than the limit fails.
+    void mark() {
+        const auto count = XML_GetCurrentByteCount(parser_);
+        const auto index = XML_GetCurrentByteIndex(parser_);
+        // never backwards: the end of an empty element reports its start, with no bytes
+        if (index >= 0) mark_ = std::max(mark_, std::uint64_t(index) + std::uint64_t(count > 0 ? count : 0));
+        if (limits_.max_token_bytes != 0 && count > 0 && std::uint64_t(count) > limits_.max_token_bytes)
+            fail_token(std::uint64_t(count));
+    }
+    /// An unfinished token longer than the limit fails before expat's buffer grows further.
+    void check_token() {
+        if (limits_.max_token_bytes != 0 && fed_ > mark_ && fed_ - mark_ > limits_.max_token_bytes)
+            fail_token(fed_ - mark_);
+    }
+    [[noreturn]] void fail_token(std::uint64_t seen) {
+        throw ParseError(origin_, XML_GetCurrentLineNumber(parser_), 0,
+                         "an XML token (a tag with its attribute values, a comment or a "
+                         "processing instruction) of at least " + bytes_text(seen) +
+                             " is longer than the limit max_token_bytes = " +
+                             bytes_text(limits_.max_token_bytes) +
+                             "; raise the limit if the file is trusted");
+    }
+
+    static void XMLCALL on_text(void* self, const XML_Char*, int) {
+        auto* r = static_cast<XesReader*>(self);
+        if (r->error_) return;
+        const auto index = XML_GetCurrentByteIndex(r->parser_);
+        const auto count = XML_GetCurrentByteCount(r->parser_);
+        if (index >= 0)
+            r->mark_ = std::max(r->mark_, std::uint64_t(index) + std::uint64_t(count > 0 ? count : 0));
+    }
+    static void XMLCALL on_comment(void* self, const XML_Char*) { on_token(self); }
+    static void XMLCALL on_pi(void* self, const XML_Char*, const XML_Char*) { on_token(self); }
+    static void on_token(void* self) {
+        auto* r = static_cast<XesReader*>(self);
+        if (r->error_) return;
+        try {
+            r->mark();
+        } catch (...) {
+            r->error_ = std::current_exception();
+            XML_StopParser(r->parser_, XML_FALSE);
+        }
+    }
+
     static void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** attrs) {
         auto* r = static_cast<XesReader*>(self);
         if (r->error_) return;
         try {
+            r->mark();
             r->start(name, attrs);
         } catch (...) {
             r->error_ = std::current_exception();
@@ -186,6 +261,7 @@ private:
         auto* r = static_cast<XesReader*>(self);
         if (r->error_) return;
         try {
+            r->mark();
             r->end(name);
         } catch (...) {
             r->error_ = std::current_exception();
@@ -306,9 +382,15 @@ private:
                 return;
             }
             if (!std::strcmp(key, "time:timestamp")) {
-                std::int64_t t;
-                if (!eventlog::parse_timestamp(value, t))
-                    fail(std::string("time:timestamp: cannot parse '") + value + "' as an ISO 8601 date");
+                std::int64_t t = 0;
+                const auto r = eventlog::parse_timestamp_checked(value, t);
+                if (r == eventlog::TimestampParse::out_of_range)
+                    fail("event " + std::to_string(trace_events_) + " of trace " + trace_label() +
+                         ": time:timestamp '" + value + "' is outside the supported range " +
+                         eventlog::timestamp_range + " (int64 nanoseconds since 1970)");
+                if (r != eventlog::TimestampParse::ok)
+                    fail(std::string("time:timestamp: cannot parse '") + value +
+                         "' as an ISO 8601 date (clock 00:00:00 to 23:59:59, or 24:00:00)");
                 ev_time_ = t;
                 return;
             }
@@ -347,9 +429,14 @@ private:
             case AttributeKind::string:
             case AttributeKind::id: a.codes[row] = a.dictionary.code(value); break;
             case AttributeKind::date: {
-                std::int64_t t;
-                if (!eventlog::parse_timestamp(value, t))
-                    fail("date attribute '" + key + "': cannot parse '" + value + "' as an ISO 8601 date");
+                std::int64_t t = 0;
+                const auto r = eventlog::parse_timestamp_checked(value, t);
+                if (r == eventlog::TimestampParse::out_of_range)
+                    fail("date attribute '" + key + "': '" + value + "' is outside the supported range " +
+                         eventlog::timestamp_range + " (int64 nanoseconds since 1970)");
+                if (r != eventlog::TimestampParse::ok)
+                    fail("date attribute '" + key + "': cannot parse '" + value +
+                         "' as an ISO 8601 date (clock 00:00:00 to 23:59:59, or 24:00:00)");
                 a.ints[row] = t;
                 break;
             }
@@ -359,6 +446,9 @@ private:
                 const long long v = std::strtoll(value, &endp, 10);
                 if (endp == value || *endp != '\0' || errno == ERANGE)
                     fail("int attribute '" + key + "': cannot parse '" + value + "' as an integer");
+                if (v == eventlog::missing_int)
+                    fail("int attribute '" + key + "': " + value +
+                         " is the int64 minimum, which an event log reserves for a missing value");
                 a.ints[row] = v;
                 break;
             }
@@ -382,6 +472,9 @@ private:
     }
 
     std::string origin_;
+    XesLimits limits_;
+    std::uint64_t fed_ = 0;   // bytes given to expat
+    std::uint64_t mark_ = 0;  // end of the last complete token
     XML_Parser parser_ = nullptr;
     std::exception_ptr error_;
     EventLog log_;
@@ -397,9 +490,23 @@ private:
     std::unordered_map<std::string, std::size_t> event_columns_, case_columns_;
 };
 
+/// A zlib failure while reading: the file system's (OSError) or the data's (ValueError).
+[[noreturn]] void fail_gzip(gzFile f, const std::string& path) {
+    int code = 0;
+    const char* msg = gzerror(f, &code);
+    std::string what = msg && *msg ? msg : "zlib error";
+    if (what.compare(0, path.size() + 2, path + ": ") == 0) what.erase(0, path.size() + 2);  // zlib names the file
+    if (code == Z_ERRNO) throw FileError(path + ": read error: " + std::strerror(errno));
+    if (code == Z_MEM_ERROR) throw std::bad_alloc();
+    throw ParseError(path, 0, 0, "truncated or corrupt gzip: " + what);
+}
+
 }  // namespace
 
-eventlog::EventLog read_xes(const std::string& path) {
+eventlog::EventLog read_xes(const std::string& path, const XesLimits& limits) {
+    if (path.find('\0') != std::string::npos)
+        throw InputError("'" + path.substr(0, path.find('\0')) +
+                         "\\0...': a path must not contain a NUL character");
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         const int err = errno;
@@ -410,29 +517,28 @@ eventlog::EventLog read_xes(const std::string& path) {
     if (!f) throw FileError(path + ": cannot open for reading: " + std::strerror(errno));
     std::unique_ptr<gzFile_s, int (*)(gzFile)> guard(f, &gzclose);
     gzbuffer(f, 1 << 18);
-    XesReader reader(path);
-    constexpr int chunk = 1 << 20;
+    XesReader reader(path, limits);
     for (;;) {
-        void* buf = XML_GetBuffer(reader.parser(), chunk);
-        if (!buf) throw Error(path + ": expat: out of memory");
-        const int n = gzread(f, buf, unsigned(chunk));
-        if (n < 0) {
+        void* buf = XML_GetBuffer(reader.parser(), int(chunk_bytes));
+        if (!buf) throw std::bad_alloc();
+        const int n = gzread(f, buf, unsigned(chunk_bytes));
+        if (n < 0) fail_gzip(f, path);
+        if (n == 0) {
+            // end of input: a .gz stream without its trailer (truncated) ends here with
+            // Z_BUF_ERROR ("unexpected end of file"); the length and CRC are checked by zlib
             int code = 0;
-            const char* msg = gzerror(f, &code);
-            throw FileError(path + ": read error: " + (msg ? msg : "zlib error"));
+            gzerror(f, &code);
+            if (code != Z_OK) fail_gzip(f, path);
         }
         reader.feed_buffer(n, n == 0);
         if (n == 0) break;
     }
-    // a truncated .gz stream ends early without an error from gzread in some zlib versions
-    int code = 0;
-    const char* msg = gzerror(f, &code);
-    if (code != Z_OK && code != Z_BUF_ERROR) throw FileError(path + ": read error: " + (msg ? msg : "zlib error"));
     return reader.finish();
 }
 
-eventlog::EventLog read_xes_string(const std::string& text, const std::string& origin) {
-    XesReader reader(origin);
+eventlog::EventLog read_xes_string(const std::string& text, const std::string& origin,
+                                   const XesLimits& limits) {
+    XesReader reader(origin, limits);
     reader.feed(text.data(), text.size(), true);
     return reader.finish();
 }

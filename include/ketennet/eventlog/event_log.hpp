@@ -156,11 +156,31 @@ struct AttributeColumnData {
     }
 };
 
+/// The outcome of parsing a timestamp.
+enum class TimestampParse {
+    ok,            ///< parsed; the value is in the supported range
+    malformed,     ///< not an ISO 8601 timestamp, or a date or clock value that does not exist
+    out_of_range,  ///< a valid timestamp outside the supported range (see timestamp_range)
+};
+
+/// The range of timestamps an event log stores (int64 nanoseconds since 1970-01-01 UTC; the
+/// smallest int64 is reserved for "missing"), as text for messages. pandas' Timestamp.min and
+/// Timestamp.max are the same bounds.
+inline constexpr const char* timestamp_range =
+    "1677-09-21T00:12:43.145224193Z to 2262-04-11T23:47:16.854775807Z";
+
 /// Parses an ISO 8601 / XES timestamp ("2011-10-01T00:38:44.546+02:00", "...Z", a space for
-/// the T, 1 to 9 fraction digits, "+0200" or "+02" offsets, or a plain date "2011-10-01")
-/// into nanoseconds since the epoch, UTC. A timestamp without an offset is taken as UTC.
-/// Returns false when the text is not such a timestamp.
-inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
+/// the T, 1 to 9 fraction digits (further digits are truncated), "+0200" or "+02" offsets, or a
+/// plain date "2011-10-01") into nanoseconds since the epoch, UTC. A timestamp without an
+/// offset is taken as UTC.
+///
+/// The clock runs from 00:00:00 to 23:59:59.999999999; "24:00:00" (ISO 8601's end of the day,
+/// allowed by xs:dateTime) is midnight of the next day. Other hours above 23, minutes above 59
+/// and seconds above 59 are malformed: a leap second "23:59:60" is refused, not moved. Dates
+/// must exist (no 2001-02-29). A timestamp outside #timestamp_range (for instance 9999-12-31 or
+/// 1000-01-01) is out_of_range: never wrapped. @p out is set only when the result is ok.
+inline TimestampParse parse_timestamp_checked(std::string_view s, std::int64_t& out) {
+    using R = TimestampParse;
     std::size_t p = 0;
     auto digits = [&](int n, int& v) {
         if (p + std::size_t(n) > s.size()) return false;
@@ -180,23 +200,23 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
         negative_year = true;
         ++p;
     }
-    if (!digits(4, year)) return false;
+    if (!digits(4, year)) return R::malformed;
     if (negative_year) year = -year;
-    if (p >= s.size() || s[p] != '-') return false;
+    if (p >= s.size() || s[p] != '-') return R::malformed;
     ++p;
-    if (!digits(2, month) || p >= s.size() || s[p] != '-') return false;
+    if (!digits(2, month) || p >= s.size() || s[p] != '-') return R::malformed;
     ++p;
-    if (!digits(2, day)) return false;
+    if (!digits(2, day)) return R::malformed;
     std::int64_t frac_ns = 0;
     std::int64_t offset_s = 0;
     if (p < s.size() && (s[p] == 'T' || s[p] == ' ')) {
         ++p;
-        if (!digits(2, hour) || p >= s.size() || s[p] != ':') return false;
+        if (!digits(2, hour) || p >= s.size() || s[p] != ':') return R::malformed;
         ++p;
-        if (!digits(2, minute)) return false;
+        if (!digits(2, minute)) return R::malformed;
         if (p < s.size() && s[p] == ':') {
             ++p;
-            if (!digits(2, second)) return false;
+            if (!digits(2, second)) return R::malformed;
             if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
                 ++p;
                 int nd = 0;
@@ -208,7 +228,7 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
                     }
                     ++p;
                 }
-                if (nd == 0) return false;
+                if (nd == 0) return R::malformed;
                 for (int i = nd; i < 9; ++i) f *= 10;
                 frac_ns = f;
             }
@@ -219,29 +239,45 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
             const int sign = s[p] == '-' ? -1 : 1;
             ++p;
             int oh, om = 0;
-            if (!digits(2, oh)) return false;
+            if (!digits(2, oh)) return R::malformed;
             if (p < s.size() && s[p] == ':') ++p;
-            if (p < s.size() && s[p] >= '0' && s[p] <= '9' && !digits(2, om)) return false;
-            if (oh > 23 || om > 59) return false;
+            if (p < s.size() && s[p] >= '0' && s[p] <= '9' && !digits(2, om)) return R::malformed;
+            if (oh > 23 || om > 59) return R::malformed;
             offset_s = sign * (oh * 3600 + om * 60);
         }
     }
     while (p < s.size() && (s[p] == ' ' || s[p] == '\t')) ++p;
-    if (p != s.size()) return false;
-    if (month < 1 || month > 12 || day < 1 || hour > 24 || minute > 59 || second > 60) return false;
+    if (p != s.size()) return R::malformed;
+    if (month < 1 || month > 12 || day < 1 || minute > 59 || second > 59) return R::malformed;
+    if (hour > 24 || (hour == 24 && (minute != 0 || second != 0 || frac_ns != 0))) return R::malformed;
     static constexpr int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (day > mdays[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
-    // days from civil (H. Hinnant's algorithm)
+    if (day > mdays[month - 1] + (month == 2 && leap ? 1 : 0)) return R::malformed;
+    // days from civil (H. Hinnant's algorithm); |secs| < 2^39 for 4-digit years: no overflow
     const int y = year - (month <= 2 ? 1 : 0);
     const int era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = unsigned(y - era * 400);
     const unsigned doy = unsigned((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     const std::int64_t days = std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
-    const std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offset_s;
-    out = secs * 1000000000LL + frac_ns;
-    return true;
+    std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offset_s;
+    // checked secs * 10^9 + frac_ns; a negative second with a fraction is taken from the next
+    // second up, so that the smallest representable instant does not overflow on the way
+    if (secs < 0 && frac_ns > 0) {
+        secs += 1;
+        frac_ns -= 1000000000LL;
+    }
+    std::int64_t ns = 0;
+    if (__builtin_mul_overflow(secs, std::int64_t(1000000000), &ns) ||
+        __builtin_add_overflow(ns, frac_ns, &ns) || ns == missing_int)
+        return R::out_of_range;
+    out = ns;
+    return R::ok;
+}
+
+/// parse_timestamp_checked() as a yes/no: false when the text is malformed or out of range.
+inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
+    return parse_timestamp_checked(s, out) == TimestampParse::ok;
 }
 
 /// Where the nodes of an event-log network come from: the organisation column, the

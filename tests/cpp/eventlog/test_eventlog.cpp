@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,37 @@ TEST_CASE("timestamps: ISO 8601 with offsets, fractions and plain dates", "[even
     CHECK_FALSE(parse_timestamp("2001-02-29", t));
     CHECK_FALSE(parse_timestamp("yesterday", t));
     CHECK_FALSE(parse_timestamp("2011-10-01T25:00", t));
+}
+
+TEST_CASE("timestamps: outside the int64 nanosecond range refused, never wrapped", "[eventlog]") {
+    std::int64_t t = 7;
+    CHECK(parse_timestamp_checked("9999-12-31T00:00:00Z", t) == TimestampParse::out_of_range);
+    CHECK(parse_timestamp_checked("1000-01-01", t) == TimestampParse::out_of_range);
+    CHECK(parse_timestamp_checked("2262-04-11T23:47:16.854775808Z", t) == TimestampParse::out_of_range);
+    // the smallest int64 means "missing": the first instant is one nanosecond later
+    CHECK(parse_timestamp_checked("1677-09-21T00:12:43.145224192Z", t) == TimestampParse::out_of_range);
+    CHECK(t == 7);  // untouched
+    REQUIRE(parse_timestamp_checked("2262-04-11T23:47:16.854775807Z", t) == TimestampParse::ok);
+    CHECK(t == std::numeric_limits<std::int64_t>::max());
+    REQUIRE(parse_timestamp_checked("1677-09-21T00:12:43.145224193Z", t) == TimestampParse::ok);
+    CHECK(t == std::numeric_limits<std::int64_t>::min() + 1);
+    REQUIRE(parse_timestamp_checked("1677-09-21T02:12:43.145224193+02:00", t) == TimestampParse::ok);
+    CHECK(t == std::numeric_limits<std::int64_t>::min() + 1);
+    REQUIRE(parse_timestamp_checked("1969-12-31T23:59:59.5Z", t) == TimestampParse::ok);
+    CHECK(t == -500000000);
+}
+
+TEST_CASE("timestamps: clock values out of range and leap seconds refused; 24:00:00 is midnight", "[eventlog]") {
+    std::int64_t t = 0;
+    for (const char* s : {"2024-01-01T24:59:60Z", "2024-01-01T23:59:60Z", "2024-01-01T24:00:01Z",
+                          "2024-01-01T24:00:00.1Z", "2024-01-01T23:60:00Z", "2024-01-01T25:00:00Z"}) {
+        INFO(s);
+        CHECK(parse_timestamp_checked(s, t) == TimestampParse::malformed);
+    }
+    REQUIRE(parse_timestamp("2024-12-31T24:00:00Z", t));
+    std::int64_t next = 0;
+    REQUIRE(parse_timestamp("2025-01-01T00:00:00Z", next));
+    CHECK(t == next);
 }
 
 TEST_CASE("handover, beta 0: direct successions, unknown events skipped", "[eventlog][handover]") {

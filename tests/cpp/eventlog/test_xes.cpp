@@ -101,6 +101,42 @@ TEST_CASE("XES: malformed, truncated and incomplete input name line and column",
     CHECK_THROWS_AS(io::read_xes("/nonexistent/log.xes"), FileError);
 }
 
+TEST_CASE("XES: token and size limits hold while streaming", "[eventlog][xes][errors]") {
+    const std::string head = R"(<log><trace><string key="concept:name" value="c"/><event>)"
+                             R"(<string key="concept:name" value="a"/>)"
+                             R"(<date key="time:timestamp" value="2024-01-01T00:00:00Z"/>)";
+    const std::string tail = "</event></trace></log>";
+    // a 3 MiB value: fed in 1 MiB chunks, stopped after the second with a 1 MiB limit
+    const std::string huge = head + "<string key=\"note\" value=\"" + std::string(3 << 20, 'x') + "\"/>" + tail;
+    io::XesLimits small;
+    small.max_token_bytes = 1 << 20;
+    CHECK_THROWS_AS(io::read_xes_string(huge, "huge.xes", small), ParseError);
+    CHECK_THROWS_WITH(io::read_xes_string(huge, "huge.xes", small),
+                      Catch::Contains("huge.xes:1: an XML token") &&
+                          Catch::Contains("longer than the limit max_token_bytes = 1048576 bytes (1 MiB)"));
+    CHECK(io::read_xes_string(huge, "huge.xes").event_count() == 1);  // 16 MiB by default
+    // a complete token over the limit within one chunk
+    const std::string mid = head + "<string key=\"note\" value=\"" + std::string(5000, 'x') + "\"/>" + tail;
+    small.max_token_bytes = 4096;
+    CHECK_THROWS_WITH(io::read_xes_string(mid, "mid.xes", small), Catch::Contains("max_token_bytes = 4096 bytes"));
+    small.max_token_bytes = 0;  // no limit
+    CHECK(io::read_xes_string(mid, "mid.xes", small).event_count() == 1);
+    io::XesLimits tiny;
+    tiny.max_bytes = 100;
+    CHECK_THROWS_WITH(io::read_xes_string(mid, "mid.xes", tiny),
+                      Catch::Contains("mid.xes: the XML text (decompressed) is longer than the limit max_bytes = 100 bytes"));
+}
+
+TEST_CASE("XES: timestamps outside the supported range name the trace, key and value", "[eventlog][xes][errors]") {
+    std::string text = small_xes;
+    text.replace(text.find("2011-01-01T00:00:00"), 19, "9999-12-31T00:00:00");
+    CHECK_THROWS_AS(io::read_xes_string(text, "far.xes"), ParseError);
+    CHECK_THROWS_WITH(io::read_xes_string(text, "far.xes"),
+                      Catch::Contains("far.xes:27:") && Catch::Contains("time:timestamp '9999-12-31T00:00:00") &&
+                          Catch::Contains("outside the supported range 1677-09-21T00:12:43.145224193Z to "
+                                          "2262-04-11T23:47:16.854775807Z"));
+}
+
 TEST_CASE("XES: traces with the same case id are one case", "[eventlog][xes]") {
     const char* text = R"(<log>
   <trace><string key="concept:name" value="x"/><int key="n" value="1"/>
