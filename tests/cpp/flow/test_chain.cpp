@@ -156,7 +156,7 @@ TEST_CASE("score_chain by hand", "[flow][chain]") {
     net.set_relation(kf::relation({"m", "e", 60, 20, kf::none, 50}, "case"));
     const auto gap = flow::score_chain(net, chain);
     CHECK(std::isnan(gap.fidelity.value));
-    CHECK_THAT(gap.fidelity.note, Catch::Contains("no layer in which every relation carries 'quality'"));
+    CHECK_THAT(gap.fidelity.note, Catch::Contains("no case layer in which every relation carries 'quality'"));
     CHECK(std::isnan(gap.expected_fidelity.value));
     CHECK(gap.lead_time.value == 30.0);
     CHECK(gap.throughput.value == 50.0);

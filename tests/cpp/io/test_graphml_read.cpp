@@ -38,7 +38,7 @@ TEST_CASE("a foreign GraphML file as NetworkX writes it is read with typed attri
 
     CHECK(net.name().empty());
     REQUIRE(net.layers().size() == 1);
-    CHECK(net.layers()[0] == Layer{"default", false});
+    CHECK(net.layers()[0] == Layer{"default", false, LayerKind::tie});
 
     REQUIRE(net.organisation_count() == 3);
     CHECK(*net.ids() == std::vector<std::string>{"politie", "om", "rechtspraak"});
@@ -65,7 +65,7 @@ TEST_CASE("a foreign GraphML file as NetworkX writes it is read with typed attri
     SECTION("the layer argument names the layer") {
         const Network named = io::read_graphml(kt::data_file("networkx_foreign.graphml"), "case");
         REQUIRE(named.layers().size() == 1);
-        CHECK(named.layers()[0] == Layer{"case", false});
+        CHECK(named.layers()[0] == Layer{"case", false, LayerKind::cases});
         CHECK(named.has_relation("om", "rechtspraak", "case"));
     }
     SECTION("an undirected view of the foreign file") {
@@ -92,7 +92,9 @@ TEST_CASE("GraphML layers are created on first use, directed as their first edge
         "</graphml>\n";
     const Network net = io::read_graphml_string(text);
     CHECK(net.name() == "keten");  // the graph id, when there is no ketennet datum
-    CHECK(net.layers() == std::vector<Layer>{{"default", true}, {"coloc", false}, {"case", true}});
+    CHECK(net.layers() == std::vector<Layer>{{"default", true, LayerKind::information},
+                                          {"coloc", false, LayerKind::tie},
+                                          {"case", true, LayerKind::cases}});
     REQUIRE(net.relation_count() == 3);
     CHECK(net.relation(0).quality == std::optional<double>(0.5));  // key default, for="all"
     CHECK(net.relation(2).quality == std::optional<double>(1.0));

@@ -119,7 +119,7 @@ TEST_CASE("select_layers keeps the chosen layers with their relations and all or
     const Network net = sample();
     const Network sel = net.select_layers({"coloc"});
     REQUIRE(sel.layers().size() == 1);
-    CHECK(sel.layers()[0] == Layer{"coloc", false});
+    CHECK(sel.layers()[0] == Layer{"coloc", false, LayerKind::tie});
     CHECK(sel.organisation_count() == 4);
     REQUIRE(sel.relation_count() == 2);
     CHECK(sel.relation(0) == rel("a", "c", "coloc", 3.0));

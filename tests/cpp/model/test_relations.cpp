@@ -24,8 +24,8 @@ TEST_CASE("layers are added in order, found by name and keep their direction", "
     net.add_layer("case");
     net.add_layer("coloc", false);
     REQUIRE(net.layers().size() == 2);
-    CHECK(net.layers()[0] == Layer{"case", true});
-    CHECK(net.layers()[1] == Layer{"coloc", false});
+    CHECK(net.layers()[0] == Layer{"case", true, LayerKind::cases});
+    CHECK(net.layers()[1] == Layer{"coloc", false, LayerKind::tie});
     CHECK(net.layer_position("coloc") == 1);
     CHECK(net.layer("case").directed);
     CHECK_FALSE(net.layer("coloc").directed);
