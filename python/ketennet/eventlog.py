@@ -542,6 +542,10 @@ def read_csv(path: PathLike, case: str = "case:concept:name", activity: str = "c
         # the decompressors' own exceptions: a damaged file, not a failing file system
         raise ValueError(f"{_name(path)}: truncated or corrupt compressed file: "
                          f"{type(e).__name__}: {e}") from e
+    except UnicodeDecodeError as e:
+        bad = e.object[e.start:e.start + 1].hex() if isinstance(e.object, bytes) else "?"
+        raise ValueError(f"{_name(path)}: the text is not valid {e.encoding} (byte 0x{bad}: "
+                         f"{e.reason}); pass the file's encoding, e.g. encoding=\"latin-1\"") from None
     return _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
                         attributes, os.fspath(path) if isinstance(path, (str, os.PathLike)) else "")
 

@@ -255,7 +255,10 @@ class Network:
             What moves on the layer (see :class:`Layer`). Omitted: by the layer's name and
             direction (the rule in :class:`Layer`).
 
-        ``ValueError`` if the name is taken or the kind unknown.
+        Raises
+        ------
+        ValueError
+            The name is taken or the kind unknown.
 
         Examples
         --------

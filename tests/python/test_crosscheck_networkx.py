@@ -128,7 +128,7 @@ def test_conversion_keeps_structure(case):
     G, net = graph(case), network(case)
     assert net.ids == [str(v) for v in G.nodes]
     assert net.number_of_relations() == G.number_of_edges()
-    assert list(net.layers.values()) == [G.is_directed()]
+    assert [l.directed for l in net.layers.values()] == [G.is_directed()]
     view = net.view()
     assert (view.n, view.m, view.directed) == (G.number_of_nodes(), G.number_of_edges(), G.is_directed())
 
@@ -446,7 +446,7 @@ def _merged(net: kn.Network, layers, combine: str) -> nx.Graph:
     directed = any(net.layers[l].directed for l in layers)
     frames = [rel[["source", "target", "latency"]]]
     if directed:
-        und = rel[~rel["layer"].map(net.layers) & (rel["source"] != rel["target"])]
+        und = rel[~rel["layer"].map({n: l.directed for n, l in net.layers.items()}) & (rel["source"] != rel["target"])]
         frames.append(und.rename(columns={"source": "target", "target": "source"})[
             ["source", "target", "latency"]])
     arcs = pd.concat(frames, ignore_index=True)

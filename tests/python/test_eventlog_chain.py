@@ -172,7 +172,7 @@ def test_without_case_records_score_chain_is_unchanged():
     assert c.loc["arrival share", "value"] == pytest.approx(1.0)
     assert c.loc["throughput", "value"] == pytest.approx(1.0)  # max-flow: om -> rechtbank 1
     assert c.loc["throughput", "note"].startswith("'capacity' of 0 relations")
-    assert c.loc["throughput", "unit"] == "items per period"
+    assert c.loc["throughput", "unit"] == "cases per period"
 
 
 def test_partial_case_records_are_named():

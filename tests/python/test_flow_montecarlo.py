@@ -210,7 +210,7 @@ def test_first_passage_matches_simulation(seed, deviation):
     rel = pd.DataFrame(rows, columns=["source", "target"])
     rel["volume"] = rng.uniform(1, 50, len(rel))
     rel["latency"] = rng.uniform(1, 10, len(rel))
-    rel["layer"] = "info"
+    rel["layer"] = "cases"
     net = kn.from_pandas(pd.DataFrame({"id": [f"o{i}" for i in range(n)]}), rel, directed=True)
     fp = kn.flow.first_passage(net).set_index(["source", "target"])
     ft = kn.flow.first_passage(net, time="latency").set_index(["source", "target"])

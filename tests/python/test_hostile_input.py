@@ -23,7 +23,7 @@ from ketennet import cli
 
 
 def doc(**extra) -> dict:
-    d = {"ketennet": kn.JSON_SCHEMA_VERSION, "name": "n", "layers": [{"name": "case"}],
+    d = {"ketennet": kn.JSON_SCHEMA_VERSION, "name": "n", "layers": [{"name": "case", "kind": "case"}],
          "organisations": [{"id": "a"}, {"id": "b"}],
          "relations": [{"source": "a", "target": "b", "layer": "case", "volume": 1}]}
     d.update(extra)
