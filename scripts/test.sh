@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up ketennet (scripts/setup.sh) and runs every test: the Catch2 suite (C++), then
+# Sets up ketennet (scripts/setup.sh) and runs every test: the Catch2 suite (C++), the
+# readers' and model's Catch2 tests under ASan+UBSan (scripts/sanitize.sh), then
 # pytest (bindings, cross-checks against NetworkX/igraph, CLI, doctests, the outside CMake
 # project built against the installed package).
 set -euo pipefail
@@ -12,6 +13,9 @@ echo "== C++ tests (Catch2)"
 cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DKETENNET_BUILD_TESTS=ON >/dev/null
 cmake --build build/cpp
 ctest --test-dir build/cpp --output-on-failure -j 2
+
+echo "== C++ tests of the readers and the model under ASan+UBSan"
+bash scripts/sanitize.sh
 
 echo "== Python tests (pytest)"
 python -m pytest -q tests/python "$@"
