@@ -75,7 +75,7 @@ class Ranked:
 @dataclass
 class Card:
     """One network's scorecard before the organisation rows are chosen: rows (dicts) and
-    Ranked placeholders, in order."""
+    Ranked entries, in order."""
 
     net: Network
     entries: list = field(default_factory=list)
@@ -245,7 +245,7 @@ def compute(net: Network, *, layers: Optional[Sequence[str]] = None,
 
     # ------------------------------------------------------------------ effectiveness
     b.add("effectiveness", "organisations", n, "organisations", "context", "size of the network", "")
-    b.add("effectiveness", "relations", int(sum(sub.relations["layer"].isin(sel))) if n else 0,
+    b.add("effectiveness", "relations", sub.number_of_relations(),
           "relations", "context", "relations in the layers", "", layers=sel)
     sectors = sub.organisations["sector"] if n else pd.Series(dtype=object)
     b.add("effectiveness", "sectors", int(sectors[sectors != ""].nunique()), "sectors", "context",
@@ -257,10 +257,10 @@ def compute(net: Network, *, layers: Optional[Sequence[str]] = None,
         b.guarded("effectiveness", "density", lambda name=name: cohesion.density(sub, layers=name),
                   "share", "context", f"share of possible ties present in layer '{name}'",
                   _SRC_PM, scope="layer", subject=name, layers=[name])
-    _needs(b, n >= 3, "effectiveness", "degree centralization",
-           lambda: cohesion.centralization(sub, layers=sel), "share", "context",
-           "how far integration runs through one organisation (1 = a star)",
-           f"{_SRC_FREEMAN}; {_SRC_PM}", "needs three organisations", layers=sel)
+    _maybe(b, "" if n >= 3 else "needs three organisations", "effectiveness",
+           "degree centralization", lambda: cohesion.centralization(sub, layers=sel), "share",
+           "context", "how far integration runs through one organisation (1 = a star)",
+           f"{_SRC_FREEMAN}; {_SRC_PM}", sel)
     b.ranked("effectiveness", "broker (betweenness)", "share of pairs", "context", _SRC_BRANDES,
              lambda oid: f"{label(sub, oid)}: share of shortest paths between others through it",
              sel, lambda: centrality.betweenness(sub, layers=sel), top)
@@ -274,14 +274,6 @@ def compute(net: Network, *, layers: Optional[Sequence[str]] = None,
     # ------------------------------------------------------------------ citizen perspective
     _journeys(b, log)
     return b.card
-
-
-def _needs(b: _Builder, ok: bool, goal, indicator, compute, unit, direction, meaning, source,
-           why: str, **kw):
-    if ok:
-        b.guarded(goal, indicator, compute, unit, direction, meaning, source, **kw)
-    else:
-        b.na(goal, indicator, unit, direction, meaning, source, why, **kw)
 
 
 def _vulnerability(b: _Builder, n: int) -> None:
@@ -489,17 +481,18 @@ def _cohesion(b: _Builder, sel: List[str]) -> None:
     from . import cohesion
 
     net, g, n = b.net, "effectiveness", len(b.net)
-    _needs(b, n >= 3, g, "transitivity", lambda: cohesion.transitivity(net, layers=sel), "share",
-           "context", "share of connected triples that are closed: partners of partners work "
-           "together directly (layers merged)", "Wasserman & Faust (1994); NetworkX transitivity",
-           "needs three organisations", layers=sel)
+    _maybe(b, "" if n >= 3 else "needs three organisations", g, "transitivity",
+           lambda: cohesion.transitivity(net, layers=sel), "share", "context",
+           "share of connected triples that are closed: partners of partners work together "
+           "directly (layers merged)", "Wasserman & Faust (1994); NetworkX transitivity", sel)
     comps = cohesion.components(net, layers=sel) if n else []
     b.add(g, "weak components", len(comps), "components", "lower",
           "groups of organisations with no tie between them (1: one connected network)",
           "Wasserman & Faust (1994)", layers=sel)
-    _needs(b, n >= 1, g, "share in largest component", lambda: len(comps[0]) / n, "share",
-           "higher", "share of organisations in the largest connected group",
-           "Wasserman & Faust (1994)", "the network has no organisations", layers=sel)
+    _maybe(b, "" if n >= 1 else "the network has no organisations", g,
+           "share in largest component", lambda: len(comps[0]) / n, "share", "higher",
+           "share of organisations in the largest connected group", "Wasserman & Faust (1994)",
+           sel)
     no_ties = "" if n and net.view(sel).m > 0 else "the layers hold no ties"
     found = None
     if not no_ties:

@@ -1091,12 +1091,13 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
     ids = net.ids
     rows = []
     cases = _core.flow.case_records(net._core)[0]  # throughput counts cases
+    volume_unit = functools.lru_cache(maxsize=None)(lambda layers: net.volume_unit(layers))
     for key, indicator, unit, direction in CHAIN_INDICATORS:
         m = r[key]
         if key == "throughput" and cases:
             unit = "cases"  # cases of the log that reach the last stage
         elif unit == VOLUME_UNIT:
-            unit = net.volume_unit(m["layers"])
+            unit = volume_unit(tuple(m["layers"]))
         sep = ", " if key == "bottlenecks" else " > "
         value = m["value"]
         if key == "exit_reaches_entry" and not math.isnan(value):
@@ -1111,7 +1112,7 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
             notes = _stage_notes(a, k, last, basis["note"])
             for key, indicator, unit, direction in STAGE_INDICATORS:
                 if unit == VOLUME_UNIT:
-                    unit = net.volume_unit(basis["layers"])
+                    unit = volume_unit(tuple(basis["layers"]))
                 rows.append(dict(chain=name, indicator=indicator, stage=a["stage"], value=a[key],
                                  unit=unit, direction=direction, layers=", ".join(basis["layers"]),
                                  path="", note=notes.get(key, "")))
