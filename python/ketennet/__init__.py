@@ -26,6 +26,7 @@ from . import (brokerage, centrality, cohesion, eventlog, examples, flow, govern
                report, resilience, studies)
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
+from ._util import NetworkChangedError
 from .network import LAYER_KINDS, Layer, Network
 from .scenario import Scenario, compare
 from .signals import signals
@@ -40,4 +41,5 @@ __all__ = ["Network", "Layer", "LAYER_KINDS", "read_json", "write_json", "read_g
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
            "resilience", "flow", "brokerage", "governance", "eventlog", "report", "examples", "plot",
            "studies", "scorecard", "signals", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "NetworkChangedError",
            "__version__"]

@@ -100,76 +100,54 @@ def indices_of(net, ids: Ids, what: str, fn: str) -> list:
     return out
 
 
-def series(net, values, name: str) -> pd.Series:
-    """Per-organisation values as a Series indexed by organisation id.
-
-    ``values`` (one per organisation, in network order) should be a fresh array, as the
-    kernels return: the Series takes it over without a copy."""
-    return _make_series(np.asarray(values), net._id_index(), name)
+class NetworkChangedError(RuntimeError):
+    """The network changed while a call on it was starting: its arguments were read at one
+    state of the network and its view taken at another (a change from another thread). Run
+    the call again; see the threading contract in docs/reliability.md."""
 
 
-def _public_series(values: np.ndarray, index: pd.Index, name: str) -> pd.Series:
-    return pd.Series(values, index=index, name=name, copy=False)
+def check_view(view, revision: int, fn: str):
+    """``view`` when it reflects the network at ``revision`` (the state at which the call
+    read its other inputs: organisation ids, partitions, per-organisation values);
+    :class:`NetworkChangedError` otherwise."""
+    if view.revision != revision:
+        raise NetworkChangedError(
+            f"{fn}: the network changed while the call was starting (revision {revision}, "
+            f"view of revision {view.revision}); run it again, and do not change a network "
+            "from another thread while a metric on it runs")
+    return view
 
 
-def _public_index(values: np.ndarray, name: str) -> pd.Index:
+def labels(net, view) -> pd.Index:
+    """The organisation ids of ``view``, as the index of a per-organisation result (object
+    dtype, named "organisation").
+
+    A result is labelled with the ids of the view it was computed on, not with the network's
+    ids when the kernel returns: the network may have changed meanwhile (another thread, a
+    progress callback). While the view is current this is the network's cached index."""
+    rev, index = net._index_cache
+    if rev == view.revision:
+        return index
+    index = make_index(np.asarray(view.ids, dtype=object), "organisation")
+    if view.revision == net._core.revision:
+        net._index_cache = (view.revision, index)
+    return index
+
+
+def id_array(net, view) -> np.ndarray:
+    """The organisation ids of ``view`` as an object array (vertex index -> id)."""
+    return labels(net, view).to_numpy()
+
+
+def series(net, view, values, name: str) -> pd.Series:
+    """Per-organisation values computed on ``view`` (one per vertex, in view order) as a
+    Series indexed by the view's organisation ids (see :func:`labels`)."""
+    return pd.Series(np.asarray(values), index=labels(net, view), name=name, copy=False)
+
+
+def make_index(values: np.ndarray, name: str) -> pd.Index:
+    """An index of organisation ids (object dtype) named ``name``."""
     return pd.Index(values, name=name, dtype=object, copy=False)
-
-
-def _fast_constructors():
-    """The Series and Index constructors used by :func:`series` and
-    :meth:`Network._id_index`.
-
-    pandas' public constructors spend most of a microsecond-scale metric call checking and
-    inferring their input. A fresh 1-d array and an object array of ids need none of that:
-    where this pandas offers its internal block-manager constructors (pandas >= 2.1), they
-    are used, after checking once, here, that they build exactly what the public
-    constructors build; otherwise the public ones are used."""
-    try:
-        from pandas._libs.internals import BlockPlacement
-        from pandas.core.generic import NDFrame
-        from pandas.core.internals import SingleBlockManager
-        from pandas.core.internals.blocks import new_block
-
-        series_new, frame_init, set_attr = pd.Series.__new__, NDFrame.__init__, object.__setattr__
-        simple_index = pd.Index._simple_new
-
-        def make_series(values: np.ndarray, index: pd.Index, name: str) -> pd.Series:
-            # what Series._from_mgr(SingleBlockManager.from_array(values, index)) does,
-            # without re-checking a fresh numeric array; the name is a str (hashable), so
-            # it is set without the setter's check
-            if values.ndim != 1 or len(values) != len(index) or values.dtype.kind not in "biuf":
-                return _public_series(values, index, name)
-            block = new_block(values, placement=BlockPlacement(slice(0, len(index))), ndim=1)
-            s = series_new(pd.Series)
-            frame_init(s, SingleBlockManager(block, index))
-            set_attr(s, "_name", name)
-            return s
-
-        def make_index(values: np.ndarray, name: str) -> pd.Index:
-            if values.dtype != object or values.ndim != 1:
-                return _public_index(values, name)
-            return simple_index(values, name=name)
-
-        ids = np.array(["a", "b", "c"], dtype=object)
-        index, expected_index = make_index(ids, "organisation"), _public_index(ids.copy(), "organisation")
-        ok = (type(index) is type(expected_index) and index.dtype == expected_index.dtype
-              and index.equals(expected_index) and index.name == expected_index.name)
-        for values in (np.arange(3.0), np.arange(3, dtype=np.int64), np.array([True, False, True])):
-            got = make_series(values.copy(), index, "x")
-            expected = _public_series(values.copy(), expected_index, "x")
-            ok = ok and (type(got) is pd.Series and got.dtype == expected.dtype
-                         and got.name == expected.name and got.equals(expected)
-                         and got.index.equals(expected.index) and got.attrs == expected.attrs
-                         and got.flags == expected.flags and (got * 2).equals(expected * 2))
-        if ok:
-            return make_series, make_index
-    except Exception:  # an older or newer pandas without these internals
-        pass
-    return _public_series, _public_index
-
-
-_make_series, make_index = _fast_constructors()
 
 
 #: With ``progress=None`` (the default of long kernels) a progress bar appears once the call

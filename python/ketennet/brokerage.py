@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import _core
 from ._util import result_html as _result_html
-from ._util import Layers, Progress, check_choice, progress_handler, series, view_of
+from ._util import Layers, Progress, check_choice, check_view, labels, progress_handler, series, view_of
 
 __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structural_holes",
            "gould_fernandez", "BrokerageRoles", "ei_index", "mixing_matrix", "assortativity",
@@ -70,11 +70,12 @@ _MEASURES = ("constraint", "effective_size", "efficiency", "hierarchy")
 
 
 def _holes(net, weight, layers, threads, progress, measures=_MEASURES):
-    """The chosen Burt measures (a dict of arrays): the kernel computes only those."""
+    """The view and the chosen Burt measures on it (a dict of arrays): the kernel computes
+    only those."""
     view = view_of(net, layers, weight)
-    return _core.brokerage.structural_holes(view, threads,
-                                            progress_handler(progress, "structural holes"),
-                                            **{m: m in measures for m in _MEASURES})
+    return view, _core.brokerage.structural_holes(view, threads,
+                                                  progress_handler(progress, "structural holes"),
+                                                  **{m: m in measures for m in _MEASURES})
 
 
 def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None,
@@ -93,8 +94,8 @@ def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None
     >>> list(sh.columns)
     ['constraint', 'effective_size', 'efficiency', 'hierarchy']
     """
-    r = _holes(net, weight, layers, threads, progress)
-    return pd.DataFrame({k: r[k] for k in _MEASURES}, index=net._id_index())
+    view, r = _holes(net, weight, layers, threads, progress)
+    return pd.DataFrame({k: r[k] for k in _MEASURES}, index=labels(net, view))
 
 
 def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -125,8 +126,8 @@ def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     >>> round(float(kn.brokerage.constraint(net)["a"]), 4)   # a star's centre: 3 * (1/3)^2
     0.3333
     """
-    r = _holes(net, weight, layers, threads, progress, ("constraint",))
-    return series(net, r["constraint"], "constraint")
+    view, r = _holes(net, weight, layers, threads, progress, ("constraint",))
+    return series(net, view, r["constraint"], "constraint")
 
 
 def effective_size(net, weight: Optional[str] = None, *, layers: Layers = None,
@@ -150,8 +151,8 @@ def effective_size(net, weight: Optional[str] = None, *, layers: Layers = None,
     >>> round(float(kn.brokerage.effective_size(net)["a"]), 4)   # 3 - 2 * 1 / 3
     2.3333
     """
-    r = _holes(net, weight, layers, threads, progress, ("effective_size",))
-    return series(net, r["effective_size"], "effective_size")
+    view, r = _holes(net, weight, layers, threads, progress, ("effective_size",))
+    return series(net, view, r["effective_size"], "effective_size")
 
 
 def efficiency(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -176,8 +177,8 @@ def efficiency(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     >>> round(float(kn.brokerage.efficiency(net)["a"]), 4)   # (7/3) / 3
     0.7778
     """
-    r = _holes(net, weight, layers, threads, progress, ("efficiency",))
-    return series(net, r["efficiency"], "efficiency")
+    view, r = _holes(net, weight, layers, threads, progress, ("efficiency",))
+    return series(net, view, r["efficiency"], "efficiency")
 
 
 def hierarchy(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -204,8 +205,8 @@ def hierarchy(net, weight: Optional[str] = None, *, layers: Layers = None, threa
     >>> bool(abs(kn.brokerage.hierarchy(net)["a"]) < 1e-12)   # a star: constraint spread evenly
     True
     """
-    r = _holes(net, weight, layers, threads, progress, ("hierarchy",))
-    return series(net, r["hierarchy"], "hierarchy")
+    view, r = _holes(net, weight, layers, threads, progress, ("hierarchy",))
+    return series(net, view, r["hierarchy"], "hierarchy")
 
 
 @dataclass(frozen=True)
@@ -280,16 +281,17 @@ def gould_fernandez(net, partition: PartitionLike = "sector", *, layers: Layers 
     >>> int(r.raw.loc["om", "liaison"])
     1
     """
-    codes, labels = _partition(net, partition)
-    view = view_of(net, layers)
-    r = _core.brokerage.gould_fernandez(view, codes, labels, threads,
+    rev = net._core.revision
+    codes, groups = _partition(net, partition)
+    view = check_view(view_of(net, layers), rev, "gould_fernandez")
+    r = _core.brokerage.gould_fernandez(view, codes, groups, threads,
                                         progress_handler(progress, "brokerage"))
-    index = net._id_index()
+    index = labels(net, view)
     frame = lambda a: pd.DataFrame(a, index=index, columns=_ROLE_COLUMNS)  # noqa: E731
     network = pd.DataFrame(np.vstack([r["network_raw"], r["network_expected"], r["network_sd"],
                                       r["network_z"]]), index=_NETWORK_ROWS,
                            columns=_ROLE_COLUMNS)
-    group = pd.Series(np.asarray(labels, dtype=object)[codes], index=index, name="group")
+    group = pd.Series(np.asarray(groups, dtype=object)[codes], index=index, name="group")
     return BrokerageRoles(frame(r["raw"]), frame(r["expected"]), frame(r["sd"]), frame(r["z"]),
                           network, group, float(r["density"]))
 
@@ -327,15 +329,17 @@ def ei_index(net, attribute: PartitionLike = "sector", level: str = "network", *
     True
     """
     check_choice(level, "level", ("network", "group", "organisation"))
-    codes, labels = _partition(net, attribute, "attribute")
-    r = _core.brokerage.ei_index(view_of(net, layers, weight), codes, labels)
+    rev = net._core.revision
+    codes, groups = _partition(net, attribute, "attribute")
+    view = check_view(view_of(net, layers, weight), rev, "ei_index")
+    r = _core.brokerage.ei_index(view, codes, groups)
     if level == "network":
         return float(r["ei"])
     if level == "group":
         return pd.DataFrame({"external": r["group_external"], "internal": r["group_internal"],
-                             "ei": r["group_ei"]}, index=pd.Index(labels, name="group"))
-    index = net._id_index()
-    return pd.DataFrame({"group": np.asarray(labels, dtype=object)[codes],
+                             "ei": r["group_ei"]}, index=pd.Index(groups, name="group"))
+    index = labels(net, view)
+    return pd.DataFrame({"group": np.asarray(groups, dtype=object)[codes],
                          "external": r["external_of"], "internal": r["internal_of"],
                          "ei": r["ei_of"]}, index=index)
 
@@ -362,10 +366,12 @@ def mixing_matrix(net, attribute: PartitionLike = "sector", *, normalized: bool 
     x       2.0  1.0
     y       1.0  0.0
     """
-    codes, labels = _partition(net, attribute, "attribute")
-    M = _core.brokerage.mixing_matrix(view_of(net, layers, weight), codes, labels, normalized)
-    return pd.DataFrame(M, index=pd.Index(labels, name="source"),
-                        columns=pd.Index(labels, name="target"))
+    rev = net._core.revision
+    codes, groups = _partition(net, attribute, "attribute")
+    view = check_view(view_of(net, layers, weight), rev, "mixing_matrix")
+    M = _core.brokerage.mixing_matrix(view, codes, groups, normalized)
+    return pd.DataFrame(M, index=pd.Index(groups, name="source"),
+                        columns=pd.Index(groups, name="target"))
 
 
 def assortativity(net, attribute: PartitionLike = "sector", *, layers: Layers = None,
@@ -390,5 +396,7 @@ def assortativity(net, attribute: PartitionLike = "sector", *, layers: Layers = 
     >>> kn.brokerage.assortativity(net)
     1.0
     """
-    codes, labels = _partition(net, attribute, "attribute")
-    return float(_core.brokerage.assortativity(view_of(net, layers, weight), codes, labels))
+    rev = net._core.revision
+    codes, groups = _partition(net, attribute, "attribute")
+    view = check_view(view_of(net, layers, weight), rev, "assortativity")
+    return float(_core.brokerage.assortativity(view, codes, groups))

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import Layers, Progress, check_choice, progress_handler, series, view_of
+from ._util import Layers, Progress, check_choice, labels, progress_handler, series, view_of
 
 __all__ = ["degree", "betweenness", "edge_betweenness", "closeness", "harmonic", "pagerank",
            "katz", "eigenvector", "hits", "information", "current_flow_closeness",
@@ -35,8 +35,9 @@ __all__ = ["degree", "betweenness", "edge_betweenness", "closeness", "harmonic",
 PerOrganisation = Optional[Union[Mapping[str, float], pd.Series]]
 
 
-def _per_organisation(net, values: PerOrganisation, name: str, complete: bool = False):
-    """A {organisation id: number} mapping (or Series) as an array in network order.
+def _per_organisation(net, view, values: PerOrganisation, name: str, complete: bool = False):
+    """A {organisation id: number} mapping (or Series) as an array in the order of the
+    organisations of ``view``.
 
     ``None`` stays ``None``. Organisations left out get 0 (as NetworkX), unless ``complete``
     (then ``ValueError`` naming them). Unknown ids raise ``KeyError`` naming them."""
@@ -47,7 +48,7 @@ def _per_organisation(net, values: PerOrganisation, name: str, complete: bool = 
     if not isinstance(values, Mapping):
         raise TypeError(f"{name} must be a dict or Series keyed by organisation id, "
                         f"not {type(values).__name__}")
-    index = net._id_index()
+    index = labels(net, view)
     keys = list(values.keys())
     pos = index.get_indexer(keys)
     unknown = [k for k, p in zip(keys, pos) if p < 0]
@@ -108,7 +109,7 @@ def degree(net, direction: str = "all", *, layers: Layers = None,
     check_choice(direction, "direction", ("all", "out", "in"))
     view = view_of(net, layers, weight)
     values = _core.centrality.degree(view, direction)
-    s = series(net, values, "degree")
+    s = series(net, view, values, "degree")
     return s if weight is not None else s.astype("int64")
 
 
@@ -180,7 +181,7 @@ def betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
     view = view_of(net, layers, weight)
     values = _core.centrality.betweenness(view, bool(normalized), bool(endpoints), int(threads),
                                           progress_handler(progress, "betweenness"))
-    return series(net, values, "betweenness")
+    return series(net, view, values, "betweenness")
 
 
 def edge_betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
@@ -245,7 +246,7 @@ def edge_betweenness(net, weight: Optional[str] = None, normalized: bool = True,
     values = _core.centrality.edge_betweenness(view, bool(normalized), int(threads),
                                                progress_handler(progress, "edge betweenness"))
     src, tgt, _ = view.edges()
-    ids = net._id_index()
+    ids = labels(net, view)
     index = pd.MultiIndex.from_arrays([ids.take(src), ids.take(tgt)], names=["source", "target"])
     return pd.Series(values, index=index, name="edge_betweenness")
 
@@ -305,7 +306,7 @@ def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, *,
     view = view_of(net, layers, weight)
     values = _core.centrality.closeness(view, bool(wf_improved), int(threads),
                                         progress_handler(progress, "closeness"))
-    return series(net, values, "closeness")
+    return series(net, view, values, "closeness")
 
 
 def harmonic(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -356,7 +357,7 @@ def harmonic(net, weight: Optional[str] = None, *, layers: Layers = None, thread
     """
     view = view_of(net, layers, weight)
     values = _core.centrality.harmonic(view, int(threads), progress_handler(progress, "harmonic"))
-    return series(net, values, "harmonic")
+    return series(net, view, values, "harmonic")
 
 
 def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
@@ -436,10 +437,10 @@ def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
     """
     view = view_of(net, layers, weight)
     values = _core.centrality.pagerank(
-        view, float(alpha), _per_organisation(net, personalization, "personalization"),
-        int(max_iter), float(tol), _per_organisation(net, nstart, "nstart"),
-        _per_organisation(net, dangling, "dangling"), int(threads))
-    return series(net, values, "pagerank")
+        view, float(alpha), _per_organisation(net, view, personalization, "personalization"),
+        int(max_iter), float(tol), _per_organisation(net, view, nstart, "nstart"),
+        _per_organisation(net, view, dangling, "dangling"), int(threads))
+    return series(net, view, values, "pagerank")
 
 
 def katz(net, alpha: float = 0.1, beta: Union[float, Mapping[str, float], pd.Series] = 1.0,
@@ -507,12 +508,12 @@ def katz(net, alpha: float = 0.1, beta: Union[float, Mapping[str, float], pd.Ser
     view = view_of(net, layers, weight)
     per = None
     if isinstance(beta, (Mapping, pd.Series)):
-        per = _per_organisation(net, beta, "beta", complete=True)
+        per = _per_organisation(net, view, beta, "beta", complete=True)
         beta = 1.0
     values = _core.centrality.katz(view, float(alpha), float(beta), per, int(max_iter),
-                                   float(tol), _per_organisation(net, nstart, "nstart"),
+                                   float(tol), _per_organisation(net, view, nstart, "nstart"),
                                    bool(normalized))
-    return series(net, values, "katz")
+    return series(net, view, values, "katz")
 
 
 def eigenvector(net, max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrganisation = None,
@@ -571,8 +572,8 @@ def eigenvector(net, max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrgani
     """
     view = view_of(net, layers, weight)
     values = _core.centrality.eigenvector(view, int(max_iter), float(tol),
-                                          _per_organisation(net, nstart, "nstart"))
-    return series(net, values, "eigenvector")
+                                          _per_organisation(net, view, nstart, "nstart"))
+    return series(net, view, values, "eigenvector")
 
 
 def hits(net, max_iter: int = 100, tol: float = 1.0e-8, nstart: PerOrganisation = None,
@@ -642,8 +643,8 @@ def hits(net, max_iter: int = 100, tol: float = 1.0e-8, nstart: PerOrganisation 
     """
     view = view_of(net, layers, weight)
     h, a = _core.centrality.hits(view, int(max_iter), float(tol),
-                                 _per_organisation(net, nstart, "nstart"), bool(normalized))
-    return series(net, h, "hubs"), series(net, a, "authorities")
+                                 _per_organisation(net, view, nstart, "nstart"), bool(normalized))
+    return series(net, view, h, "hubs"), series(net, view, a, "authorities")
 
 
 def information(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
@@ -722,7 +723,7 @@ def information(net, weight: Optional[str] = None, *, layers: Layers = None, thr
     view = view_of(net, layers, weight)
     values = _core.centrality.information(view, int(threads),
                                           progress_handler(progress, "information"))
-    return series(net, values, "information")
+    return series(net, view, values, "information")
 
 
 def current_flow_closeness(net, weight: Optional[str] = None, *, layers: Layers = None,
@@ -788,7 +789,7 @@ def current_flow_closeness(net, weight: Optional[str] = None, *, layers: Layers 
     view = view_of(net, layers, weight)
     values = _core.centrality.current_flow_closeness(
         view, int(threads), progress_handler(progress, "current-flow closeness"))
-    return series(net, values, "current_flow_closeness")
+    return series(net, view, values, "current_flow_closeness")
 
 
 def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str] = None, *,
@@ -863,4 +864,4 @@ def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str]
     values = _core.centrality.current_flow_betweenness(
         view, bool(normalized), int(threads),
         progress_handler(progress, "current-flow betweenness"))
-    return series(net, values, "current_flow_betweenness")
+    return series(net, view, values, "current_flow_betweenness")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import _core
-from ._util import Layers, check_choice, series, view_of
+from ._util import Layers, check_choice, check_view, id_array, series, view_of
 from ._util import result_html as _result_html
 
 __all__ = ["density", "reciprocity", "centralization"]
@@ -62,7 +62,7 @@ def reciprocity(net, *, layers: Layers = None, per_organisation: bool = False):
     """
     view = view_of(net, layers)
     if per_organisation:
-        return series(net, _core.cohesion.reciprocity_per_organisation(view), "reciprocity")
+        return series(net, view, _core.cohesion.reciprocity_per_organisation(view), "reciprocity")
     return _core.cohesion.reciprocity(view)
 
 
@@ -193,8 +193,9 @@ def qap(net, layer_a: str, layer_b: str, permutations: int = 1000, seed: int = 0
         raise ValueError(f"permutations must be a positive integer, not {permutations!r}")
     if not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, not {seed!r}")
-    a = view_of(net, layer_a, weight)
-    b = view_of(net, layer_b, weight)
+    rev = net._core.revision
+    a = check_view(view_of(net, layer_a, weight), rev, "qap")
+    b = check_view(view_of(net, layer_b, weight), rev, "qap")
     r = _core.cohesion.qap(a, b, int(permutations), int(seed), threads,
                            progress_handler(progress, "qap"))
     return QapResult(float(r["correlation"]), float(r["p_greater"]), float(r["p_less"]),
@@ -274,7 +275,7 @@ def clustering(net, *, layers: Layers = None, weight: _Optional[str] = None,
         if len(values) == 0:
             raise ValueError("average clustering is not defined for a network without organisations")
         return float(_np.mean(values))
-    return series(net, values, "clustering")
+    return series(net, view, values, "clustering")
 
 
 def components(net, kind: str = "weak", *, layers: Layers = None, labels: bool = False):
@@ -306,10 +307,11 @@ def components(net, kind: str = "weak", *, layers: Layers = None, labels: bool =
     {'a': 0, 'b': 0, 'c': 0, 'd': 1}
     """
     check_choice(kind, "kind", ("weak", "strong"))
-    label, size = _core.cohesion.components(view_of(net, layers), kind)
+    view = view_of(net, layers)
+    label, size = _core.cohesion.components(view, kind)
     if labels:
-        return series(net, label, "component")
-    ids = _np.asarray(net.ids, dtype=object)
+        return series(net, view, label, "component")
+    ids = id_array(net, view)
     order = _np.argsort(label, kind="stable")
     bounds = _np.concatenate([[0], _np.cumsum(size)])
     return [frozenset(ids[order[bounds[c]:bounds[c + 1]]]) for c in range(len(size))]
@@ -334,7 +336,8 @@ def core_number(net, *, layers: Layers = None) -> pd.Series:
     >>> kn.cohesion.core_number(net).to_dict()
     {'a': 2, 'b': 2, 'c': 2, 'd': 1}
     """
-    return series(net, _core.cohesion.core_number(view_of(net, layers)), "core number")
+    view = view_of(net, layers)
+    return series(net, view, _core.cohesion.core_number(view), "core number")
 
 
 def _pair(net, s, t, what):
@@ -378,8 +381,10 @@ def node_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     >>> kn.cohesion.node_connectivity(net), kn.cohesion.node_connectivity(net, "b", "d")
     (2, 2)
     """
+    rev = net._core.revision
     a, b = _pair(net, s, t, "node_connectivity")
-    return int(_core.cohesion.node_connectivity(view_of(net, layers), a, b))
+    view = check_view(view_of(net, layers), rev, "node_connectivity")
+    return int(_core.cohesion.node_connectivity(view, a, b))
 
 
 def edge_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *,
@@ -406,8 +411,10 @@ def edge_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     >>> kn.cohesion.edge_connectivity(net), kn.cohesion.edge_connectivity(net, "a", "c")
     (2, 3)
     """
+    rev = net._core.revision
     a, b = _pair(net, s, t, "edge_connectivity")
-    return int(_core.cohesion.edge_connectivity(view_of(net, layers), a, b))
+    view = check_view(view_of(net, layers), rev, "edge_connectivity")
+    return int(_core.cohesion.edge_connectivity(view, a, b))
 
 
 @_dc.dataclass(frozen=True)
@@ -499,7 +506,7 @@ def communities(net, method: str = "louvain", *, seed: int = 0, resolution: floa
     view = view_of(net, layers, weight, combine)
     membership, q, _levels = _core.cohesion.communities(
         view, method, float(resolution), int(seed), float(threshold), int(iterations))
-    part = series(net, membership, "community")
+    part = series(net, view, membership, "community")
     return Communities(partition=part, modularity=float(q), method=method, seed=int(seed),
                        resolution=float(resolution))
 
@@ -585,10 +592,11 @@ def modularity(net, partition, *, resolution: float = 1.0, weight: _Optional[str
     >>> kn.cohesion.modularity(net, [{"a", "b"}, {"c", "d"}])
     0.5
     """
+    rev = net._core.revision
     labels = _labels(partition, "modularity", net)
     ids = net.ids
     _check_keys(set(labels.index), set(ids), "partition", "the network")
-    view = view_of(net, layers, weight, combine)
+    view = check_view(view_of(net, layers, weight, combine), rev, "modularity")
     return _core.cohesion.modularity(view, _codes(labels, ids).tolist(), float(resolution))
 
 

@@ -37,7 +37,8 @@ import pandas as pd
 from . import _core
 from ._util import result_html as _result_html
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
-from ._util import Layers, Progress, layer_list, progress_handler, series, view_of
+from ._util import Layers, Progress, check_view, id_array, layer_list, progress_handler, series
+from ._util import view_of
 from .network import Network, StagesLike, _stages
 
 __all__ = ["global_efficiency", "local_efficiency", "lead_time", "expected_lead_time",
@@ -62,13 +63,9 @@ def _names(ids: Ids) -> Tuple[str, ...]:
     return (ids,) if isinstance(ids, str) else tuple(str(i) for i in ids)
 
 
-def _id_array(net: Network) -> np.ndarray:
-    """Organisation ids as an object array (cached per network revision)."""
-    return net._id_index().to_numpy()
-
-
-def _ids_of(net: Network, path) -> List[str]:
-    return _id_array(net)[np.asarray(path, dtype=np.int64)].tolist() if len(path) else []
+def _ids_of(net: Network, view, path) -> List[str]:
+    """The organisation ids of a path of vertices of ``view``."""
+    return id_array(net, view)[np.asarray(path, dtype=np.int64)].tolist() if len(path) else []
 
 
 def _select(net: Network, layers: Layers, names: Sequence[str], fn: str, *,
@@ -421,7 +418,7 @@ def local_efficiency(net: Network, *, layers: Layers = None, weight: Optional[st
     values = _core.flow.local_efficiency(view, int(threads),
                                          progress_handler(progress, "local efficiency"))
     if per_organisation:
-        return series(net, values, "local_efficiency")
+        return series(net, view, values, "local_efficiency")
     return float(np.mean(values)) if len(values) else 0.0
 
 
@@ -479,6 +476,7 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     """
     _check_net(net)
     fn = "lead_time"
+    rev = net._core.revision
     s = _indices(net, source, "source", fn)
     t = _indices(net, target, "target", fn)
     if weight is None:
@@ -487,8 +485,9 @@ def lead_time(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     else:
         sel = _select(net, layers, [weight], fn)
         view = view_of(net, sel, weight, "min")
+    check_view(view, rev, fn)
     value, path = _core.flow.lead_time(view, s, t)
-    return LeadTime(_names(source), _names(target), float(value), _ids_of(net, path),
+    return LeadTime(_names(source), _names(target), float(value), _ids_of(net, view, path),
                     _unit(weight), list(sel))
 
 
@@ -574,6 +573,7 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
     """
     _check_net(net)
     fn = "expected_lead_time"
+    rev = net._core.revision
     start, names = _start(net, source, fn)
     t = _indices(net, targets, "target", fn)
     if weight is None:
@@ -582,9 +582,10 @@ def expected_lead_time(net: Network, source, targets: Ids, *, layers: Layers = N
     else:
         sel = _select(net, layers, [routing, weight], fn)
         view, values = _core.flow.routed_view(net._core, sel, routing, weight)
+    check_view(view, rev, fn)
     start = _weigh_by_outflow(view, start)
     r = _core.flow.expected_lead_time(view, values, start, t, _exits(net, ends, fn))
-    ids = _id_array(net)
+    ids = id_array(net, view)
     return ExpectedLeadTime(names, _names(targets), float(r["value"]), float(r["arrival"]),
                             {ids[v]: float(p) for v, p in r["ends"]}, float(r["trapped"]),
                             _unit(weight), list(sel))
@@ -684,6 +685,7 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     """
     _check_net(net)
     fn = "throughput"
+    rev = net._core.revision
     s = _indices(net, sources, "source", fn)
     t = _indices(net, sinks, "sink", fn)
     used = 0
@@ -699,10 +701,11 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
                                                 fallback, fn)
         view, _, used = _core.flow.capacity_view(net._core, sel, capacity, fallback)
         kept = False  # a view built for this call
+    check_view(view, rev, fn)
     r = _core.flow.max_flow(view, s, t, kept)
     exists, members = (_core.flow.min_vertex_cut(view, s, t, kept) if bottlenecks
                        else (False, []))
-    ids = _id_array(net)
+    ids = id_array(net, view)
     cs, ct, cc = r["cut"]
     layers_of = _core.flow.tie_layers(net._core, list(sel), cs.tolist(), ct.tolist())
     return Throughput(_names(sources), _names(sinks), float(r["value"]),
@@ -768,22 +771,24 @@ def fidelity(net: Network, source: Ids, target: Ids, *, layers: Layers = None,
     """
     _check_net(net)
     fn = "fidelity"
+    rev = net._core.revision
     s = _indices(net, source, "source", fn)
     t = _indices(net, target, "target", fn)
     sel = _select(net, layers, [weight], fn)
-    view = view_of(net, sel, weight, "max")
+    view = check_view(view_of(net, sel, weight, "max"), rev, fn)
     value, path = _core.flow.most_reliable_path(view, s, t)
     expected, arrival, note = math.nan, math.nan, "not computed (routing=None)"
     if routing is not None:
         try:
             rview, q = _core.flow.routed_view(net._core, sel, routing, weight)
+            check_view(rview, rev, fn)
             start = _weigh_by_outflow(rview, [(i, None) for i in s])
             r = _core.flow.expected_fidelity(rview, q, start, t)
             expected, arrival = float(r["value"]), float(r["arrival"])
             note = f"routed by {routing}; mean over the share {arrival:.4g} that arrives"
         except ValueError as e:
             note = str(e)
-    return Fidelity(_names(source), _names(target), float(value), _ids_of(net, path),
+    return Fidelity(_names(source), _names(target), float(value), _ids_of(net, view, path),
                     expected, arrival, note, list(sel))
 
 
@@ -867,7 +872,7 @@ def first_passage(net: Network, *, layers: Layers = None, weight: Optional[str] 
         view, values = _core.flow.routed_view(net._core, sel, weight, time)
     times, arrival = _core.flow.first_passage(view, values, int(threads),
                                               progress_handler(progress, "first passage"))
-    ids = np.asarray(net.ids, dtype=object)
+    ids = id_array(net, view)
     n = len(ids)
     i, j = np.nonzero(~np.eye(n, dtype=bool))
     return pd.DataFrame({"source": ids[i], "target": ids[j], "time": times[i, j],
@@ -925,6 +930,7 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
     """
     _check_net(net)
     fn = "feedback"
+    rev = net._core.revision
     name, stages = _chain(net, chain, fn)
     resolved = _core.flow.resolve_chain(net._core, name, stages)
     if layer_list(layers) is None:
@@ -934,14 +940,14 @@ def feedback(net: Network, chain: ChainLike, *, layers: Layers = None) -> Feedba
                              "with relations; pass layers=")
     else:
         sel = _core.flow.select_layers(net._core, layer_list(layers), [], fn)
-    view = view_of(net, sel)
+    view = check_view(view_of(net, sel), rev, fn)
     r = _core.flow.feedback(view, resolved)
+    ids = id_array(net, view)
     names = [s for s, _ in stages]
     pairs = pd.DataFrame(r["pairs"], columns=["upstream", "downstream", "ties", "coverage", "reach"])
     pairs["upstream"] = [names[i] for i in pairs["upstream"]]
     pairs["downstream"] = [names[i] for i in pairs["downstream"]]
     pairs["ties"] = pairs["ties"].astype("int64")
-    ids = net.ids
     return Feedback(name, names, pairs, float(r["coverage"]), float(r["reach_coverage"]),
                     [[ids[v] for v in c] for c in r["components"]], bool(r["exit_reaches_entry"]),
                     [ids[v] for v in r["exit_to_entry_path"]], list(sel))

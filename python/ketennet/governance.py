@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import Layers, view_of
+from ._util import Layers, id_array, view_of
 
 __all__ = ["diagnose", "GovernanceDiagnosis", "MODES"]
 
@@ -228,7 +228,7 @@ def diagnose(net, trust: Union[None, str, float] = None, goal_consensus: Level =
     view = view_of(net, layers)
     dens = _core.cohesion.density(view)
     central = _core.cohesion.degree_centralization(view, "all")
-    ids = net.ids
+    ids = id_array(net, view).tolist()
     contacts = np.asarray(_core.brokerage.contacts(view))
     reach = contacts / (n - 1)
     orgs = net.organisations

@@ -35,7 +35,8 @@ import pandas as pd
 from . import _core
 from ._util import result_html as _result_html
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
-from ._util import Layers, Progress, layer_list, progress_handler, view_of
+from ._util import Layers, NetworkChangedError, Progress, check_view, id_array, layer_list, make_index, progress_handler
+from ._util import view_of
 from .network import Network
 
 __all__ = ["articulation_points", "bridges", "biconnected_components", "dominators",
@@ -52,8 +53,7 @@ _CHAIN_MEASURES = ("reachability", "throughput", "expected_lead_time")
 
 
 
-def _ids(net: Network) -> np.ndarray:
-    return net._id_index().to_numpy()
+
 
 
 
@@ -100,8 +100,7 @@ def articulation_points(net, *, layers: Layers = None) -> List[str]:
     ['om']
     """
     view = view_of(net, layers)
-    ids = net.ids
-    return [ids[i] for i in _core.resilience.articulation_points(view)]
+    return id_array(net, view)[_core.resilience.articulation_points(view)].tolist()
 
 
 def bridges(net: Network, *, layers: Layers = None) -> List[Tuple[str, str]]:
@@ -130,8 +129,9 @@ def bridges(net: Network, *, layers: Layers = None) -> List[Tuple[str, str]]:
     [('om', 'rechtbank')]
     """
     _check_net(net)
-    s, t = _core.resilience.bridges(view_of(net, layers))
-    ids = _ids(net)
+    view = view_of(net, layers)
+    s, t = _core.resilience.bridges(view)
+    ids = id_array(net, view)
     return list(zip(ids[s].tolist(), ids[t].tolist()))
 
 
@@ -157,8 +157,9 @@ def biconnected_components(net: Network, *, layers: Layers = None) -> List[Set[s
     [['om', 'politie', 'zsm'], ['om', 'rechtbank']]
     """
     _check_net(net)
-    ids = _ids(net)
-    return [set(ids[c].tolist()) for c in _core.resilience.biconnected_components(view_of(net, layers))]
+    view = view_of(net, layers)
+    ids = id_array(net, view)
+    return [set(ids[c].tolist()) for c in _core.resilience.biconnected_components(view)]
 
 
 def dominators(net: Network, entry: str, *, layers: Layers = None) -> pd.Series:
@@ -193,9 +194,11 @@ def dominators(net: Network, entry: str, *, layers: Layers = None) -> pd.Series:
     {'kmar': 'politie', 'om': 'politie', 'rechtbank': 'om'}
     """
     _check_net(net)
+    rev = net._core.revision
     e = _index(net, entry, "entry", "dominators")
-    idom = _core.resilience.immediate_dominators(view_of(net, layers), e)
-    ids = _ids(net)
+    view = check_view(view_of(net, layers), rev, "dominators")
+    idom = _core.resilience.immediate_dominators(view, e)
+    ids = id_array(net, view)
     keep = idom >= 0
     return pd.Series(ids[idom[keep]], index=pd.Index(ids[keep], name="organisation"),
                      name="immediate_dominator", dtype=object)
@@ -233,13 +236,15 @@ def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
     """
     _check_net(net)
     fn = "min_vertex_cut"
+    rev = net._core.revision
     s = _indices(net, sources, "source", fn)
     t = _indices(net, sinks, "sink", fn)
     both = [net.ids[i] for i in sorted(set(s) & set(t))]
     if both:
         raise ValueError(f"{fn}: {both[0]!r} is both a source and a sink; they must differ")
-    exists, members = _core.resilience.min_vertex_cut(view_of(net, layers), s, t)
-    return _ids(net)[members].tolist() if exists else None
+    view = check_view(view_of(net, layers), rev, fn)
+    exists, members = _core.resilience.min_vertex_cut(view, s, t)
+    return id_array(net, view)[members].tolist() if exists else None
 
 
 # ----------------------------------------------------------------------------- vulnerability
@@ -300,10 +305,10 @@ def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers =
     if measure in _CHAIN_MEASURES and not name:
         raise ValueError(f"{fn}: measure {measure!r} needs a chain (chain=...; the network has "
                          f"{', '.join(map(repr, net.chains)) or 'none'})")
-    values = _core.resilience.vulnerability(
+    values, ids = _core.resilience.vulnerability(
         net._core, measure, layer_list(layers) or [], name, capacity, fallback or "",
         _threads(threads, fn), progress_handler(progress, fn))
-    return pd.Series(values, index=net._id_index(), name="vulnerability")
+    return pd.Series(values, index=make_index(ids, "organisation"), name="vulnerability")
 
 
 # ----------------------------------------------------------------------------- simulation
@@ -487,6 +492,7 @@ def simulate(net: Network, strategy="random", measures="largest_component", step
     """
     _check_net(net)
     fn = "simulate"
+    rev = net._core.revision
     kind, target, order, label = _strategy(net, strategy, fn)
     names = [measures] if isinstance(measures, str) else list(measures)
     if not names:
@@ -516,8 +522,11 @@ def simulate(net: Network, strategy="random", measures="largest_component", step
         capacity, fallback or "", int(steps or 0), int(runs), int(seed) & (2 ** 64 - 1),
         _threads(threads, fn), progress_handler(progress, fn))
     values, removed, rob = r["values"], r["removed"], r["robustness"]
+    if order and r["revision"] != rev:  # the listed ids were resolved at another state
+        raise NetworkChangedError(f"{fn}: the network changed while the call was starting; "
+                                  "run it again")
     R, S1, M = values.shape
-    ids = _ids(net)
+    ids = r["ids"]  # of the network the simulation ran on
     rem = np.empty((R, S1), dtype=object)
     rem[:, 0] = None
     if kind == "layer":

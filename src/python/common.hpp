@@ -87,6 +87,21 @@ inline py::array_t<double> to_numpy(std::vector<double>&& v) {
     return py::array_t<double>(py::ssize_t(owner->size()), owner->data(), free);
 }
 
+/// Organisation ids as a NumPy object array of str, filled directly (no list in between).
+inline py::array ids_to_numpy(const std::vector<std::string>& ids) {
+    py::object empty = py::module_::import("numpy").attr("empty");
+    py::array out = empty(py::ssize_t(ids.size()), py::arg("dtype") = "O");  // all None
+    auto** p = static_cast<PyObject**>(out.mutable_data());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string& id = ids[i];
+        PyObject* s = PyUnicode_DecodeUTF8(id.data(), py::ssize_t(id.size()), nullptr);
+        if (!s) throw py::error_already_set();
+        Py_XDECREF(p[i]);
+        p[i] = s;
+    }
+    return out;
+}
+
 template <class T>
 py::array_t<std::int64_t> to_numpy_index(const std::vector<T>& v) {
     py::array_t<std::int64_t> a(py::ssize_t(v.size()));

@@ -23,15 +23,19 @@ void register_io(py::module_& m) {
         py::gil_scoped_release release;
         return io::read_json_string(text, origin, limits);
     }, py::arg("text"), py::arg("origin") = "<string>", py::arg("limits") = io::Limits{});
+    // The writers read a copy taken with the GIL held, so that another Python thread may
+    // change the network while the file is written with the GIL released.
     io.def("write_json", [](const Network& n, const std::string& path, int indent) {
+        const Network snapshot = n;
         py::gil_scoped_release release;
-        io::write_json(n, path, indent);
+        io::write_json(snapshot, path, indent);
     }, py::arg("net"), py::arg("path"), py::arg("indent") = 2);
     io.def("write_json_string", [](const Network& n, int indent) {
+        const Network snapshot = n;
         std::string s;
         {
             py::gil_scoped_release release;
-            s = io::write_json_string(n, indent);
+            s = io::write_json_string(snapshot, indent);
         }
         return s;
     }, py::arg("net"), py::arg("indent") = 2);
@@ -46,14 +50,16 @@ void register_io(py::module_& m) {
     }, py::arg("text"), py::arg("origin") = "<string>", py::arg("layer") = "default",
        py::arg("limits") = io::Limits{});
     io.def("write_graphml", [](const Network& n, const std::string& path) {
+        const Network snapshot = n;
         py::gil_scoped_release release;
-        io::write_graphml(n, path);
+        io::write_graphml(snapshot, path);
     }, py::arg("net"), py::arg("path"));
     io.def("write_graphml_string", [](const Network& n) {
+        const Network snapshot = n;
         std::string s;
         {
             py::gil_scoped_release release;
-            s = io::write_graphml_string(n);
+            s = io::write_graphml_string(snapshot);
         }
         return s;
     }, py::arg("net"));

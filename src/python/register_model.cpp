@@ -125,6 +125,8 @@ void register_model(py::module_& m) {
         .def_property_readonly("layers", [](const View& v) { return v.options().layers; })
         .def_property_readonly("combine", [](const View& v) { return std::string(combine_name(v.options().combine)); })
         .def_property_readonly("ids", [](const View& v) { return v.ids(); })
+        .def("ids_array", [](const View& v) { return ids_to_numpy(v.ids()); },
+             "the organisation ids of the view as a NumPy object array of str")
         .def_property_readonly("revision", &View::revision)
         .def("edges", [](const View& v) {
             std::vector<vertex_t> s(v.edge_sources().begin(), v.edge_sources().end());
@@ -223,21 +225,7 @@ void register_model(py::module_& m) {
         .def("organisation", [](const Network& n, const std::string& id) { return organisation_dict(n.organisation(id)); })
         .def("remove_organisation", &Network::remove_organisation)
         .def("organisation_ids", [](const Network& n) { return *n.ids(); })
-        .def("organisation_ids_array", [](const Network& n) {
-            // the ids as a NumPy object array of str, filled directly (no list in between)
-            const auto ids = n.ids();
-            py::object empty = py::module_::import("numpy").attr("empty");
-            py::array out = empty(py::ssize_t(ids->size()), py::arg("dtype") = "O");  // all None
-            auto** p = static_cast<PyObject**>(out.mutable_data());
-            for (std::size_t i = 0; i < ids->size(); ++i) {
-                const std::string& id = (*ids)[i];
-                PyObject* s = PyUnicode_DecodeUTF8(id.data(), py::ssize_t(id.size()), nullptr);
-                if (!s) throw py::error_already_set();
-                Py_XDECREF(p[i]);
-                p[i] = s;
-            }
-            return out;
-        }, "organisation ids in order as a NumPy object array of str")
+        .def("organisation_ids_array", [](const Network& n) { return ids_to_numpy(*n.ids()); }, "organisation ids in order as a NumPy object array of str")
         .def("index_of", &Network::index_of)
         .def("organisations_table", [](const Network& n) {
             py::dict t;

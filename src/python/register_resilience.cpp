@@ -98,12 +98,15 @@ void register_resilience(py::module_& m) {
         o.measure = resilience::parse_measure(measure);
         o.selection = selection(layers, chain, capacity, fallback);
         o.threads = threads;
+        // the kernel reads a copy taken with the GIL held: the network may change (another
+        // thread, the progress callback) while it runs with the GIL released
+        const Network snapshot = net;
         PythonProgress p(std::move(progress));
         auto out = p.run([&](ProgressHandler h) {
             o.progress = std::move(h);
-            return resilience::vulnerability(net, o);
+            return resilience::vulnerability(snapshot, o);
         });
-        return to_numpy(out);
+        return py::make_tuple(to_numpy(out), ids_to_numpy(*snapshot.ids()));
     }, py::arg("network"), py::arg("measure"), py::arg("layers"), py::arg("chain"),
        py::arg("capacity") = "capacity", py::arg("fallback") = "volume", py::arg("threads") = 0,
        py::arg("progress") = py::none());
@@ -125,10 +128,11 @@ void register_resilience(py::module_& m) {
         o.runs = runs;
         o.seed = seed;
         o.threads = threads;
+        const Network snapshot = net;  // read while the GIL is released (see vulnerability)
         PythonProgress p(std::move(progress));
         auto res = p.run([&](ProgressHandler h) {
             o.progress = std::move(h);
-            return resilience::simulate(net, o);
+            return resilience::simulate(snapshot, o);
         });
         const auto R = py::ssize_t(res.runs), S = py::ssize_t(res.steps),
                    M = py::ssize_t(res.measures.size());
@@ -143,6 +147,8 @@ void register_resilience(py::module_& m) {
         d["removed"] = removed;
         d["values"] = values;
         d["robustness"] = rob;
+        d["ids"] = ids_to_numpy(*snapshot.ids());
+        d["revision"] = snapshot.revision();
         return d;
     }, py::arg("network"), py::arg("strategy"), py::arg("target"), py::arg("order"),
        py::arg("recompute"), py::arg("measures"), py::arg("layers"), py::arg("chain"),
@@ -158,8 +164,9 @@ void register_resilience(py::module_& m) {
                               kind + "'");
         o.seed = seed;
         o.swaps_per_relation = swaps_per_relation;
+        const Network snapshot = net;  // read while the GIL is released (see vulnerability)
         py::gil_scoped_release release;
-        return resilience::null_model(net, o);
+        return resilience::null_model(snapshot, o);
     }, py::arg("network"), py::arg("kind"), py::arg("seed"), py::arg("swaps_per_relation") = 10);
 }
 
