@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """Time kn.brokerage's constraint, effective size and Gould-Fernandez brokerage against
-NetworkX, igraph and R's sna on the same generated graphs, and write
-benchmarks/RESULTS_BROKERAGE.md (a separate file, like RESULTS_FLOW.md, because run.py
-regenerates RESULTS.md).
+NetworkX, igraph and R's sna on the same generated graphs; the run is added to
+benchmarks/results.json and benchmarks/RESULTS.md regenerated (report.py).
 
 Usage::
 
-    python3 benchmarks/bench_brokerage.py --sizes 1000 [--repeat 3] [--threads 2]
+    python3 benchmarks/bench_brokerage.py --quick      # a check, under a minute, nothing saved
+    python3 benchmarks/bench_brokerage.py --sizes 1000,10000,100000 [--repeat 3] [--threads 0]
 
-Graphs: uniform random simple graphs with 5 arcs per organisation, directed and undirected
-(mean degree 5), no self-loops, 10 sectors assigned at random. Every result is checked
-against ketennet's before a time is reported (1e-9 absolute). Times are seconds per call,
-the best of ``--repeat`` runs.
+Graphs: ``harness.random_network`` (seed 1), 5 arcs per organisation, directed and
+undirected (mean degree 5), 10 sectors assigned at random. Every result is checked against
+ketennet's before a time is reported (1e-9 absolute). Times: ``harness.timed``, best of
+``--repeat`` runs.
 
 * constraint: ketennet ``kn.brokerage.constraint``, timed as repeated calls on one network
   (its view keeps the mutual adjacency it builds on the first call, see
@@ -42,60 +42,29 @@ From ``--sample-above`` organisations the peers run once (``--repeat`` applies t
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import os
-import platform
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
-import igraph as ig
-import networkx as nx
 import numpy as np
-import pandas as pd
 
 import ketennet as kn
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SECTORS = np.array(["politie", "om", "rechtspraak", "cjib", "dji", "reclassering", "nifp",
-                    "rvdk", "halt", "gemeente"], dtype=object)
+import harness
+import report
+from harness import Run, best, log, timed
 
+nx = harness.optional("networkx")
+ig = harness.optional("igraph")
 
-def generate(n: int, directed: bool, seed: int = 1):
-    rng = np.random.default_rng([seed, n, int(directed)])
-    m = 5 * n if directed else 5 * n // 2
-    s = rng.integers(0, n, int(m * 1.3) + 100)
-    t = rng.integers(0, n, int(m * 1.3) + 100)
-    keep = s != t
-    s, t = s[keep], t[keep]
-    lo, hi = (s, t) if directed else (np.minimum(s, t), np.maximum(s, t))
-    _, first = np.unique(lo.astype(np.int64) * n + hi, return_index=True)
-    first = np.sort(first)[:m]
-    return lo[first], hi[first], SECTORS[rng.integers(0, len(SECTORS), n)]
-
-
-def best(fn, repeat, warm=0.2):
-    """Best of ``repeat`` timed calls, after untimed calls for ``warm`` seconds (at least
-    one, at most 50) when ``repeat`` > 1: every library is timed in its steady state (the
-    first calls of a sub-millisecond kernel run up to 3x slower while caches, branch
-    predictors and the clock warm up)."""
-    times, out = [], None
-    if repeat > 1:
-        t0 = time.perf_counter()
-        for _ in range(50):
-            fn()
-            if time.perf_counter() - t0 > warm:
-                break
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
+AREA = "brokerage"
 
 
 def r_brokerage(s, t, sectors, n, directed, repeat):
+    """(seconds, raw brokerage counts) of R sna::brokerage, or (None, None) without R/sna."""
     rscript = shutil.which("Rscript")
     if rscript is None:
         return None, None
@@ -114,163 +83,166 @@ def r_brokerage(s, t, sectors, n, directed, repeat):
                   f"cat(min(ts), '\\n'); write.table(b$raw.nli, '{d}/raw', row.names=FALSE, col.names=FALSE)")
         r = subprocess.run([rscript, "--vanilla", "-e", script], capture_output=True, text=True)
         if r.returncode != 0:
+            if "there is no package called" in r.stderr:
+                return None, None
             raise RuntimeError(r.stderr)
         raw = np.loadtxt(os.path.join(d, "raw"))
     return float(r.stdout.split()[0]), raw[:, [0, 1, 3, 2, 4, 5]]
 
 
+class Size:
+    """One generated network and every library's graph of it; one method per operation."""
+
+    def __init__(self, args, run: Run, n: int, directed: bool):
+        self.args, self.run, self.n, self.directed = args, run, n, directed
+        self.net_ = harness.random_network(n, directed, seed=1, layer="L", weights=())
+        self.net = kn.from_pandas(self.net_.orgs, self.net_.rels, directed=directed)
+        self.net.view()  # build the view once (cached), as the other libraries' graphs are
+        self.graph = "directed" if directed else "undirected"
+        self.big = n > args.sample_above
+        self.peer_repeat = 1 if self.big else args.repeat
+        edges = list(zip(self.net_.s.tolist(), self.net_.t.tolist()))
+        self.G = self.g = None
+        if nx is not None:
+            self.G = (nx.DiGraph if directed else nx.Graph)()
+            self.G.add_nodes_from(range(n))
+            self.G.add_edges_from(edges)
+        if ig is not None:
+            self.g = ig.Graph(n=n, edges=edges, directed=directed)
+
+    def record(self, op, lib, tm, **kw):
+        self.run.timing(self.graph, self.n, self.net_.m, op, lib, tm, **kw)
+
+    def check(self, op, text):
+        self.run.check(self.graph, self.n, op, text, True)
+
+    def constraint(self) -> None:
+        """Repeated calls on one network, the first call on a view, the peers."""
+        a, net, T, n = self.args, self.net, self.args.threads, self.n
+        tk = best(lambda: kn.brokerage.constraint(net, threads=T), a.repeat)
+        c = tk.first.to_numpy()
+        self.record("constraint", "ketennet", tk, mode="warm")
+
+        def fresh_view():
+            # the first call on a view also builds the mutual adjacency that the view then
+            # keeps (View::derived): fresh copies of the network, view and result index
+            # built untimed
+            fresh = net.copy()
+            fresh.view()
+            fresh._id_index()
+            return fresh
+        self.record("constraint", "ketennet",
+                    timed(lambda f: kn.brokerage.constraint(f, threads=T), fresh_view,
+                          a.repeat, a.budget), mode="first call on a view")
+        checked = []
+        if self.G is not None:
+            tp = best(lambda: nx.constraint(self.G), self.peer_repeat)
+            assert np.allclose(c, [tp.first[i] for i in range(n)], atol=1e-9, equal_nan=True)
+            self.record("constraint", "networkx", tp)
+            checked.append("nx")
+        if self.g is not None and not self.directed:
+            tp = best(lambda: self.g.constraint(), self.peer_repeat)
+            assert np.allclose(c, tp.first, atol=1e-9, equal_nan=True)
+            self.record("constraint", "igraph", tp)
+            checked.append("ig")
+        if checked:
+            self.check("constraint", f"OK: {', '.join(checked)} max|Δ| ≤ 1e-9")
+
+    def effective_size(self) -> None:
+        a, n, G, directed = self.args, self.n, self.G, self.directed
+        tk = best(lambda: kn.brokerage.effective_size(self.net, threads=a.threads), a.repeat)
+        e = tk.first.to_numpy()
+        self.record("effective_size", "ketennet", tk, mode="warm")
+        if G is None:
+            return
+        if self.big:
+            # the sparse path needs a dense n x n array: time the node-by-node path on a
+            # sample (evenly spread, until --sample-seconds) and scale per organisation
+            sample = np.linspace(0, n - 1, a.sample).astype(int).tolist()
+            ref, t0 = {}, time.perf_counter()
+            for v in sample:
+                ref.update(nx.effective_size(G, nodes=[v]))
+                if time.perf_counter() - t0 > a.sample_seconds:
+                    break
+            scaled = (time.perf_counter() - t0) / len(ref) * n
+            got, exp = e[list(ref)], np.array(list(ref.values()))
+            # on a digraph NetworkX's node-by-node path gives NaN to an organisation without
+            # successors (it tests G[v], the out-neighbours): compare the others
+            ok = ~np.isnan(exp) if directed else np.ones(len(exp), bool)
+            assert np.allclose(got[ok], exp[ok], atol=1e-9, equal_nan=True)
+            self.run.case(self.graph, n, self.net_.m, "effective_size", "networkx", scaled,
+                          runs=1, note=f"sampled: node-by-node path on {len(ref)} "
+                                       "organisations, scaled per organisation to n")
+            self.check("effective_size", f"OK: nx on the {len(ref)} sampled organisations")
+            return
+        tp = best(lambda: nx.effective_size(G), a.repeat)
+        if directed:
+            # NetworkX 3.6's default (sparse-matrix) path divides by the wrong row maximum
+            # when mutual weights differ (directed graphs): check against its node-by-node
+            # path, which follows the definition, on 100 organisations
+            k = min(100, n)
+            ref = nx.effective_size(G, nodes=list(range(k)))
+            exp = np.array([ref[i] for i in range(k)])
+            ok = ~np.isnan(exp)
+            assert np.allclose(e[:k][ok], exp[ok], atol=1e-9)
+            text = f"OK: nx node-by-node path on {k} organisations"
+        else:
+            assert np.allclose(e, [tp.first[i] for i in range(n)], atol=1e-9, equal_nan=True)
+            text = "OK: nx max|Δ| ≤ 1e-9"
+        self.record("effective_size", "networkx", tp)
+        self.check("effective_size", text)
+
+    def structural_holes(self) -> None:
+        self.record("structural_holes (all four)", "ketennet",
+                    best(lambda: kn.brokerage.structural_holes(self.net, threads=self.args.threads),
+                         self.args.repeat), mode="warm")
+
+    def gould_fernandez(self) -> None:
+        """Against R sna (no Python peer)."""
+        a, n = self.args, self.n
+        tk = best(lambda: kn.brokerage.gould_fernandez(self.net, threads=a.threads), a.repeat)
+        self.record("gould_fernandez", "ketennet", tk, mode="warm")
+        if n > a.r_max:
+            return
+        tr, braw = r_brokerage(self.net_.s, self.net_.t, self.net_.orgs["sector"].tolist(), n,
+                               self.directed, self.peer_repeat)
+        if braw is None:
+            return
+        assert np.array_equal(tk.first.raw.to_numpy(), braw)
+        self.run.case(self.graph, n, self.net_.m, "gould_fernandez", "R sna", tr,
+                      runs=self.peer_repeat)
+        self.check("gould_fernandez", "OK: sna raw counts equal")
+        log(f"  {self.graph:<10} n={n:<7} gould_fernandez R sna {harness.fmt_s(tr)} s")
+
+    def measure(self) -> None:
+        self.constraint()
+        self.effective_size()
+        self.structural_holes()
+        self.gould_fernandez()
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000")
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--sizes", default=None, help="default 1000,10000,100000; --quick: 1000")
     ap.add_argument("--sample-above", type=int, default=50000)
     ap.add_argument("--sample", type=int, default=200,
                     help="organisations timed by NetworkX's node-by-node path (at most)")
     ap.add_argument("--sample-seconds", type=float, default=60.0,
                     help="stop the node-by-node sample after this long")
     ap.add_argument("--r-max", type=int, default=10000)
-    ap.add_argument("--out", default=os.path.join(HERE, "RESULTS_BROKERAGE.md"))
+    harness.add_common_arguments(ap, threads=0)
     args = ap.parse_args(argv)
-    load_before = os.getloadavg()[0]
-    rows = []
-    for n in map(int, args.sizes.split(",")):
+    harness.apply_common(args)
+    sizes = [int(float(x)) for x in (args.sizes or ("1000" if args.quick else
+                                                    "1000,10000,100000")).split(",") if x]
+    run = Run(AREA, "bench_brokerage.py", argv, ("networkx", "igraph"),
+              {"repeat": args.repeat, "threads": args.threads or "all", "sizes": sizes,
+               "sample_above": args.sample_above, "r_max": args.r_max})
+    for n in sizes:
         for directed in (True, False):
-            s, t, sectors = generate(n, directed)
-            ids = [f"o{i}" for i in range(n)]
-            orgs = pd.DataFrame({"id": ids, "sector": sectors})
-            rels = pd.DataFrame({"source": [ids[i] for i in s], "target": [ids[i] for i in t],
-                                 "layer": "L"})
-            net = kn.from_pandas(orgs, rels, directed=directed)
-            G = (nx.DiGraph if directed else nx.Graph)()
-            G.add_nodes_from(range(n))
-            G.add_edges_from(zip(s.tolist(), t.tolist()))
-            g = ig.Graph(n=n, edges=list(zip(s.tolist(), t.tolist())), directed=directed)
-            variant = "directed" if directed else "undirected"
-            net.view()  # build the view once (cached), as the other libraries' graphs are
-            big = n > args.sample_above
-            prep = 1 if big else args.repeat
-            tk, c = best(lambda: kn.brokerage.constraint(net, threads=args.threads), args.repeat)
-            tn, cn = best(lambda: nx.constraint(G), prep)
-            assert np.allclose(c.to_numpy(), [cn[i] for i in range(n)], atol=1e-9, equal_nan=True)
-            row = {"n": n, "variant": variant, "op": "constraint", "ketennet": tk, "networkx": tn}
-            if not directed:
-                ti, ci = best(lambda: g.constraint(), prep)
-                assert np.allclose(c.to_numpy(), ci, atol=1e-9, equal_nan=True)
-                row["igraph"] = ti
-            rows.append(row)
-            # the first call on a view also builds the mutual adjacency that the view then
-            # keeps (View::derived): timed on fresh copies of the network, view built untimed
-            cold = []
-            for _ in range(args.repeat):
-                fresh = net.copy()
-                fresh.view()
-                fresh._id_index()  # the results' index, also built once per network
-                t0 = time.perf_counter()
-                kn.brokerage.constraint(fresh, threads=args.threads)
-                cold.append(time.perf_counter() - t0)
-            rows.append({**row, "op": "constraint, first call on a view", "ketennet": min(cold)})
-            tk, e = best(lambda: kn.brokerage.effective_size(net, threads=args.threads), args.repeat)
-            if big:
-                # the sparse path needs a dense n x n array: time the node-by-node path on a
-                # sample (evenly spread, until --sample-seconds) and scale per organisation
-                sample = np.linspace(0, n - 1, args.sample).astype(int).tolist()
-                ref, t0 = {}, time.perf_counter()
-                for v in sample:
-                    ref.update(nx.effective_size(G, nodes=[v]))
-                    if time.perf_counter() - t0 > args.sample_seconds:
-                        break
-                tn = (time.perf_counter() - t0) / len(ref) * n
-                got = e.to_numpy()[list(ref)]
-                exp = np.array(list(ref.values()))
-                # on a digraph NetworkX's node-by-node path gives NaN to an organisation
-                # without successors (it tests G[v], the out-neighbours): compare the others
-                ok = ~np.isnan(exp) if directed else np.ones(len(exp), bool)
-                assert np.allclose(got[ok], exp[ok], atol=1e-9, equal_nan=True)
-                rows.append({"n": n, "variant": variant, "op": "effective_size",
-                             "ketennet": tk, "networkx": tn, "sample": len(ref)})
-            else:
-                tn, en = best(lambda: nx.effective_size(G), args.repeat)
-                if directed:
-                    # NetworkX 3.6's default (sparse-matrix) path divides by the wrong row
-                    # maximum when mutual weights differ (directed graphs): check against its
-                    # node-by-node path, which follows the definition, on 100 organisations
-                    ref = nx.effective_size(G, nodes=list(range(100)))
-                    got = e.to_numpy()[:100]
-                    exp = np.array([ref[i] for i in range(100)])
-                    ok = ~np.isnan(exp)
-                    assert np.allclose(got[ok], exp[ok], atol=1e-9)
-                else:
-                    assert np.allclose(e.to_numpy(), [en[i] for i in range(n)], atol=1e-9,
-                                       equal_nan=True)
-                rows.append({"n": n, "variant": variant, "op": "effective_size", "ketennet": tk,
-                             "networkx": tn})
-            tk, _ = best(lambda: kn.brokerage.structural_holes(net, threads=args.threads), args.repeat)
-            rows.append({"n": n, "variant": variant, "op": "structural_holes (all four)",
-                         "ketennet": tk})
-            tk, b = best(lambda: kn.brokerage.gould_fernandez(net, threads=args.threads), args.repeat)
-            tr, braw = (r_brokerage(s, t, sectors, n, directed, prep) if n <= args.r_max
-                        else (None, None))
-            if braw is not None:
-                assert np.array_equal(b.raw.to_numpy(), braw)
-            rows.append({"n": n, "variant": variant, "op": "gould_fernandez", "ketennet": tk,
-                         "R sna": tr})
-            print(rows[-5:], flush=True)
-            del G, g  # before the next (larger) graph
-    df = pd.DataFrame(rows)
-    load = max(load_before, os.getloadavg()[0])
-    machine_note = (
-        f"Load average {load:.2f} on {os.cpu_count()} CPUs around the run: a quiet machine."
-        if load < 0.75 * (os.cpu_count() or 1) else
-        f"**The machine was shared with other jobs (load average {load:.2f} on "
-        f"{os.cpu_count()} CPUs), so times are noisy; read the ratios as orders of magnitude.**")
-    # the notes under the table (sections "## ...") are kept from the previous file
-    kept = ""
-    if os.path.exists(args.out):
-        old = open(args.out).read()
-        if "\n## " in old:
-            kept = old[old.index("\n## "):]
-    lines = ["# Brokerage benchmarks", "",
-             f"Run {_dt.date.today().isoformat()} on {platform.processor() or platform.machine()}, "
-             f"{os.cpu_count()} logical CPUs, Python {platform.python_version()}, "
-             f"ketennet {kn.__version__}, networkx {nx.__version__}, igraph {ig.__version__}; "
-             f"threads={args.threads or 'all'}, best of {args.repeat}. " + machine_note, "",
-             "Graphs: uniform random, 5 arcs per organisation, 10 random sectors. Every result "
-             "was checked against ketennet's first (constraint and effective size to 1e-9; "
-             "brokerage counts exactly against sna).", "",
-             f"Above {args.sample_above:,} organisations NetworkX's sparse-matrix effective size "
-             "cannot run (it builds a dense n x n array): rows marked (sampled) time its "
-             "node-by-node path, `effective_size(G, nodes=...)`, on the stated number of "
-             "organisations and scale it per organisation to n; ketennet's values were checked "
-             "on that sample. NetworkX's constraint uses its sparse path on all organisations at "
-             f"every size. Peers ran once there. R sna ran up to {args.r_max:,} organisations.",
-             "",
-             "| n | graph | operation | ketennet (s) | NetworkX (s) | igraph (s) | R sna (s) | "
-             "NetworkX / ketennet | igraph / ketennet | sna / ketennet |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-
-    def f(x):
-        return "" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.4g}"
-
-    for r in df.to_dict("records"):
-        k = r["ketennet"]
-        get = lambda key: r.get(key) if r.get(key) is not None and not (  # noqa: E731
-            isinstance(r.get(key), float) and np.isnan(r.get(key))) else None
-        nxt, igt, rt = get("networkx"), get("igraph"), get("R sna")
-        op = r["op"] + (f" (sampled: {int(r['sample'])} organisations)" if get("sample") else "")
-        lines.append(f"| {r['n']} | {r['variant']} | {op} | {f(k)} | {f(nxt)} | {f(igt)} | "
-                     f"{f(rt)} | {f(nxt / k) if nxt else ''} | {f(igt / k) if igt else ''} | "
-                     f"{f(rt / k) if rt else ''} |")
-    lines += ["", f"Above {args.r_max:,} organisations there is no R sna time: sna::brokerage grows "
-              "its result with `rbind` one organisation at a time (quadratic; 33 s per call at "
-              "10^4 with a dense matrix, 4 s with an edge list). NetworkX's undirected effective "
-              "size above the sampling size is its Borgatti path, which calls "
-              "`ego_graph(..., undirected=True)` and so copies the whole graph for every "
-              "organisation (about 2 s each at 10^5): only a few organisations fit in the "
-              "sample, hence the extreme ratio."]
-    with open(args.out, "w") as fh:
-        fh.write("\n".join(lines) + "\n" + kept)
-    print("\n".join(lines))
+            Size(args, run, n, directed).measure()
+    report.publish(run, args)
     return 0
 
 

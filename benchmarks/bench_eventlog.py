@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
-"""Time kn.eventlog against pm4py and against pandas groupby code doing the same, and append an
-"Event logs" section to benchmarks/RESULTS_EVENTLOG.md.
+"""Time kn.eventlog against pm4py and against pandas groupby code doing the same; the run is
+added to benchmarks/results.json and benchmarks/RESULTS.md regenerated (report.py).
 
 Usage::
 
+    python3 benchmarks/bench_eventlog.py --quick   # a check, under a minute, nothing saved
     python3 benchmarks/bench_eventlog.py [--events 10000000] [--repeat 3] [--bpic PATH]
 
-Cases timed (seconds, best of ``--repeat``; ratios are peer time / ketennet time):
+Cases timed (seconds, ``harness.timed``, best of ``--repeat``; pm4py once; ratios are peer
+time / ketennet time):
 
 * XES reading: ``kn.eventlog.read_xes`` (expat + zlib, streaming, C++) against
   ``pm4py.read_xes`` (its default: a DataFrame) on BPI Challenge 2012 (``--bpic``, found in
   ``$KETENNET_EVENTLOGS`` or ``../shared/data/eventlogs``; skipped when absent) and on the
-  shipped help-desk log.
+  shipped help-desk log (``--quick``: the help-desk log only).
 * Handover network (beta 0, resources, pm4py's definition: self loops kept) on BPIC 2012:
   ``kn.eventlog.handover_network`` against ``pm4py.discover_handover_of_work_network`` and
   against pandas code (shift within cases, groupby pair: count, mean, median wait).
@@ -26,11 +28,7 @@ Cases timed (seconds, best of ``--repeat``; ratios are peer time / ketennet time
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
-import gc
 import os
-import platform
-import subprocess
 import sys
 import time
 
@@ -41,18 +39,13 @@ import ketennet as kn
 from ketennet import _core
 from ketennet import eventlog as ev
 
+import harness
+import report
+from harness import Run, best, log
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-
-
-def best(fn, repeat):
-    out, times = None, []
-    for _ in range(repeat):
-        gc.collect()
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), out
+AREA = "eventlog"
 
 
 def find_bpic(arg):
@@ -122,124 +115,113 @@ def generated(n_events, seed=7):
     return df
 
 
-def fmt(x):
-    return f"{x:.3g}"
+class Cases:
+    """The three groups of cases: XES reading, BPIC 2012's handover network, the generated
+    log. ``record`` adds one library's time to the run."""
 
+    def __init__(self, args, run: Run, pm4py):
+        self.args, self.run, self.pm4py = args, run, pm4py
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--events", type=int, default=10_000_000)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--bpic", default=None)
-    ap.add_argument("--no-pm4py", action="store_true")
-    args = ap.parse_args()
-    rows = []
-    pm4py = None
-    if not args.no_pm4py:
-        try:
-            import pm4py  # noqa: F401
-        except ImportError:
-            pm4py = None
+    def record(self, data, n, op, lib, tm, **kw):
+        self.run.timing(data, n, None, op, lib, tm, **kw)
 
-    def add(what, data, kn_t, peer, peer_t):
-        rows.append((what, data, kn_t, peer, peer_t, peer_t / kn_t if kn_t > 0 else float("nan")))
-        print(f"{what:45s} {data:32s} kn {fmt(kn_t)} s  {peer} {fmt(peer_t)} s  ratio {peer_t / kn_t:.1f}x",
-              flush=True)
+    def read_xes(self, label: str, path: str) -> None:
+        tk = best(lambda: ev.read_xes(path), self.args.repeat)
+        n = tk.first.n_events
+        self.record(label, n, "read XES", "ketennet", tk)
+        if self.pm4py is not None:
+            tp = best(lambda: self.pm4py.read_xes(path), 1)
+            assert len(tp.first) == n
+            self.record(label, n, "read XES", "pm4py", tp)
+            self.run.check(label, n, "read XES", f"OK: pm4py reads the same {n:,} events", True)
 
-    bpic = find_bpic(args.bpic)
-    xes_logs = [("helpdesk (21,348 events)", kn.examples.eventlog_path("helpdesk"))]
-    if bpic:
-        xes_logs.append(("BPIC 2012 (262,200 events)", bpic))
-    else:
-        print("bpic2012.xes.gz not found: BPIC 2012 cases skipped", flush=True)
-    for label, path in xes_logs:
-        t_kn, log = best(lambda: ev.read_xes(path), args.repeat)
-        if pm4py is not None:
-            t_pm, df = best(lambda: pm4py.read_xes(path), max(1, args.repeat - 1))
-            assert len(df) == log.n_events
-            add("read XES", label, t_kn, "pm4py.read_xes", t_pm)
-    if bpic:
-        log = ev.read_xes(bpic)
-        t_kn, net = best(lambda: ev.handover_network(log, organisation="resource", self_loops=True), args.repeat)
-        pdf = log.to_pandas().rename(columns={"case:concept:name": "case", "org:resource": "res",
-                                              "time:timestamp": "ts"})
-        t_pd, g = best(lambda: pandas_handover(pdf, "res", True), args.repeat)
+    def bpic_handover(self, bpic: str) -> None:
+        xlog = ev.read_xes(bpic)
+        n = xlog.n_events
+        op = "handover network (resources)"
+        tk = best(lambda: ev.handover_network(xlog, organisation="resource", self_loops=True),
+                  self.args.repeat)
+        net = tk.first
+        self.record("BPIC 2012", n, op, "ketennet", tk)
+        pdf = xlog.to_pandas().rename(columns={"case:concept:name": "case",
+                                               "org:resource": "res", "time:timestamp": "ts"})
+        tp = best(lambda: pandas_handover(pdf, "res", True), self.args.repeat)
+        g = tp.first
         assert len(g) == net.number_of_relations() and int(g["size"].sum()) == int(
             net.relations["handovers"].sum())
-        add("handover network (resources)", "BPIC 2012", t_kn, "pandas groupby", t_pd)
-        if pm4py is not None:
-            df = pm4py.read_xes(bpic)
+        self.record("BPIC 2012", n, op, "pandas", tp)
+        self.run.check("BPIC 2012", n, op, "OK: pandas gives the same pairs and handover counts",
+                       True)
+        if self.pm4py is not None:
+            df = self.pm4py.read_xes(bpic)
             df = df[df["org:resource"].notna()]
-            t_pm, _ = best(lambda: pm4py.discover_handover_of_work_network(df), 1)
-            add("handover network (resources)", "BPIC 2012", t_kn, "pm4py", t_pm)
-    # generated log
-    n = args.events
-    print(f"generating {n:,} events", flush=True)
-    df = generated(n)
-    t_conv, log = best(lambda: ev.from_pandas(df, case="case", activity="activity", timestamp="ts",
-                                              resource=None, organisation="org", attributes=False),
-                       1)
-    core_bytes, str_bytes = log.nbytes
-    label = f"generated, {log.n_events:,} events"
-    rows.append(("from_pandas (DataFrame -> columnar log)", label, t_conv, "", float("nan"), float("nan")))
+            self.record("BPIC 2012", n, op, "pm4py",
+                        best(lambda: self.pm4py.discover_handover_of_work_network(df), 1))
 
-    def kn_both():
-        net = ev.handover_network(log)
-        j = ev.journeys(log)
-        return net, j
+    def generated_log(self, events: int) -> None:
+        log(f"generating {events:,} events")
+        df = generated(events)
+        tc = best(lambda: ev.from_pandas(df, case="case", activity="activity", timestamp="ts",
+                                         resource=None, organisation="org", attributes=False), 1)
+        xlog = tc.first
+        core_bytes, str_bytes = xlog.nbytes
+        n = xlog.n_events
+        self.record("generated", n, "from_pandas (DataFrame to columnar log)", "ketennet", tc,
+                    note=f"columnar log: {core_bytes / n:.1f} bytes per event (core columns and "
+                         f"case offsets) plus {str_bytes:,} bytes of distinct strings")
+        op = "handover network + journeys"
+        tk = best(lambda: (ev.handover_network(xlog), ev.journeys(xlog)), self.args.repeat)
+        net, j = tk.first
+        self.record("generated", n, op, "ketennet", tk)
 
-    t_kn, (net, j) = best(kn_both, args.repeat)
-    def kernels():
-        c = time.process_time()
-        _core.eventlog.transitions(log._core, "organisation")
-        _core.eventlog.journeys(log._core, "organisation", with_variants=False)
-        return time.process_time() - c
+        def kernels():
+            _core.eventlog.transitions(xlog._core, "organisation")
+            _core.eventlog.journeys(xlog._core, "organisation", with_variants=False)
 
-    t_kernel, cpu_kernel = best(kernels, args.repeat)
+        tker = best(kernels, self.args.repeat)
+        c0 = time.process_time()
+        kernels()
+        cpu = time.process_time() - c0
+        self.record("generated", n, op, "ketennet", tker, mode="C++ kernels",
+                    note=f"C++ kernels, one thread: {n / tker.best / 1e6:.1f} million events per "
+                         f"second (wall); CPU time {cpu:.3g} s = {n / cpu / 1e6:.1f} million "
+                         "events per second per core")
+        tp = best(lambda: (pandas_handover(df, "org", False), pandas_journeys(df)),
+                  self.args.repeat)
+        g, pj = tp.first
+        assert int(g["size"].sum()) == int(j["handovers"].sum())
+        assert (pj["orgs"].to_numpy() == j["organisations"].to_numpy()).all()
+        self.record("generated", n, op, "pandas", tp)
+        self.run.check("generated", n, op,
+                       "OK: pandas gives the same handovers and organisations per case", True)
 
-    def pd_both():
-        return pandas_handover(df, "org", False), pandas_journeys(df)
 
-    t_pd, (g, pj) = best(pd_both, args.repeat)
-    assert int(g["size"].sum()) == int(j["handovers"].sum())
-    assert (pj["orgs"].to_numpy() == j["organisations"].to_numpy()).all()
-    add("handover network + journeys", label, t_kn, "pandas groupby", t_pd)
-    rate = log.n_events / t_kernel
-    cpu_rate = log.n_events / cpu_kernel
-    print(f"C++ kernels: {fmt(t_kernel)} s = {rate / 1e6:.1f} M events/s (one thread, wall); "
-          f"CPU {fmt(cpu_kernel)} s = {cpu_rate / 1e6:.1f} M events/s per core", flush=True)
-
-    head = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True,
-                          text=True).stdout.strip()
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
-    out = [f"\n## Event logs ({stamp} UTC)\n",
-           f"`python3 benchmarks/bench_eventlog.py {' '.join(sys.argv[1:])}`; method in the script's "
-           "docstring. Seconds, best of the repeats; ratio = peer time / ketennet time (above 1: "
-           "ketennet is faster). **The machine (2 cores) was shared with other jobs during the run: "
-           "timings are noisy.**\n",
-           f"- {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs; Python "
-           f"{platform.python_version()}; ketennet {kn.__version__} (HEAD {head}); pandas {pd.__version__}"
-           + (f"; pm4py {pm4py.__version__}" if pm4py is not None else "") + "\n",
-           "| operation | data | ketennet | peer | peer time | ratio |",
-           "|---|---|---:|---|---:|---:|"]
-    for what, data, tk, peer, tp, r in rows:
-        out.append(f"| {what} | {data} | {fmt(tk)} | {peer} | {fmt(tp) if peer else ''} | "
-                   f"{f'{r:.1f}×' if peer else ''} |")
-    out.append(f"\nC++ kernels alone (pair table + journeys, one thread, columns in memory): "
-               f"{fmt(t_kernel)} s wall for {log.n_events:,} events = {rate / 1e6:.1f} million events per "
-               f"second; CPU time {fmt(cpu_kernel)} s = **{cpu_rate / 1e6:.1f} million events per second "
-               f"per core** (the process's CPU time: the wall time includes waiting for the shared "
-               f"cores). Columnar log: {core_bytes / log.n_events:.1f} bytes per event for the core "
-               f"columns and case offsets, plus {str_bytes:,} bytes of distinct strings.\n")
-    path = os.path.join(HERE, "RESULTS_EVENTLOG.md")
-    new = not os.path.exists(path)
-    with open(path, "a", encoding="utf-8") as f:
-        if new:
-            f.write("# ketennet event-log benchmark results\n\nAppended by "
-                    "`benchmarks/bench_eventlog.py`, newest last.\n")
-        f.write("\n".join(out) + "\n")
-    print("\n".join(out))
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=None,
+                    help="events of the generated log (default 10,000,000; --quick: 200,000)")
+    ap.add_argument("--bpic", default=None, help="path of bpic2012.xes.gz")
+    ap.add_argument("--no-pm4py", action="store_true")
+    harness.add_common_arguments(ap)
+    args = ap.parse_args(argv)
+    harness.apply_common(args)
+    events = args.events or (200_000 if args.quick else 10_000_000)
+    pm4py = None if args.no_pm4py else harness.optional("pm4py")
+    run = Run(AREA, "bench_eventlog.py", argv, ("pm4py",),
+              {"repeat": args.repeat, "events": events})
+    cases = Cases(args, run, pm4py)
+    bpic = None if args.quick else find_bpic(args.bpic)
+    cases.read_xes("helpdesk", kn.examples.eventlog_path("helpdesk"))
+    if bpic:
+        cases.read_xes("BPIC 2012", bpic)
+        cases.bpic_handover(bpic)
+    else:
+        log("BPIC 2012 cases skipped (--quick, or bpic2012.xes.gz not found)")
+    cases.generated_log(events)
+    report.publish(run, args)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
