@@ -83,3 +83,47 @@ def report_figures(net: Network) -> List[Tuple[str, str]]:
             continue
         out.append((f"Chain {name}: volumes per stage", funnel))
     return out
+
+
+def robustness_simulations(net: Network):
+    """(label, Simulation) of the scorecard's removal simulations, for the figure; [] when
+    the network is too small or too large."""
+    from . import _indicators, resilience
+
+    n = len(net)
+    if n < 2 or n > _indicators.SIMULATION_MAX:
+        return []
+    out = []
+    for indicator, strategy, kw, _ in _indicators.robustness_runs(n):
+        label = "random removal" if strategy == "random" else f"targeted: {strategy}, recomputed"
+        out.append((label, resilience.simulate(net, strategy, progress=False, **kw)))
+    return out
+
+
+def robustness_html(net: Network) -> str:
+    """A robustness plot (inline SVG) for the HTML report: the largest component share while
+    organisations are removed at random and by a targeted attack; '' without matplotlib or
+    for networks too small or too large."""
+    sims = robustness_simulations(net)
+    if not sims:
+        return ""
+    try:
+        import io
+        from matplotlib.figure import Figure  # no pyplot: the user's backend is left alone
+    except ImportError:
+        return ""
+    from . import plot
+
+    fig = Figure(figsize=(6.4, 3.6))
+    ax = fig.subplots()
+    for label, sim in sims:
+        plot.robustness(sim, ax=ax, label=label)
+    ax.set_ylabel("share in the largest component")
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    svg = buf.getvalue()
+    svg = svg[svg.find("<svg"):]
+    return ("<h2>Robustheid (robustness under removal)</h2>" + svg +
+            "<p class=\"src\">Share of organisations in the largest connected component while "
+            "organisations are removed one by one, at random (mean and 10-90% band over the runs) "
+            "and by a targeted attack; R is the mean over all steps. Schneider et al. (2011).</p>")

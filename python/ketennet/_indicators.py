@@ -387,7 +387,7 @@ def _collaboration(b: _Builder, ties: List[str], top: int) -> None:
 
     net, g = b.net, "effectiveness"
     base = "" if ties else _NO_TIES
-    if not base and net.view(ties).m == 0:
+    if not base and net.view(layers=ties).m == 0:
         base = f"the tie layer(s) {', '.join(map(repr, ties))} hold no ties"
     small = base or ("needs three organisations" if len(net) < 3 else "")
     sector_gap = base or _sector_gap(net)
@@ -493,7 +493,7 @@ def _cohesion(b: _Builder, sel: List[str]) -> None:
            "share in largest component", lambda: len(comps[0]) / n, "share", "higher",
            "share of organisations in the largest connected group", "Wasserman & Faust (1994)",
            sel)
-    no_ties = "" if n and net.view(sel).m > 0 else "the layers hold no ties"
+    no_ties = "" if n and net.view(layers=sel).m > 0 else "the layers hold no ties"
     found = None
     if not no_ties:
         try:

@@ -6,6 +6,8 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
+from . import _core
+
 Layers = Optional[Union[str, Sequence[str]]]
 Ids = Union[str, Sequence[str]]
 Progress = Union[None, bool, Callable[[float], object]]
@@ -49,31 +51,16 @@ def view_of(net, layers: Layers = None, weight: Optional[str] = None, combine: s
 
     All layers combined by sum (the default of every metric) goes straight to the C++ cache,
     without the argument checks that only other selections need."""
-    if not isinstance(net, _network_class()):
-        raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
+    check_network(net)
     if layers is None and combine == "sum":
         return net._core.view(None, weight, "sum")
     return net.view(layers=layers, weight=weight, combine=combine)
 
 
-_NETWORK = None
-
-
-def _network_class():
-    """ketennet.Network (imported on first use: network.py imports this module)."""
-    global _NETWORK
-    if _NETWORK is None:
-        from .network import Network
-
-        _NETWORK = Network
-    return _NETWORK
-
-
 def check_network(net) -> None:
-    """TypeError unless ``net`` is a :class:`ketennet.Network`."""
-    from .network import Network
-
-    if not isinstance(net, Network):
+    """TypeError unless ``net`` is a :class:`ketennet.Network` (recognised by the C++ network
+    it holds, so that this module needs nothing from the modules above it)."""
+    if not isinstance(getattr(net, "_core", None), _core.Network):
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
 
 
@@ -223,6 +210,19 @@ def progress_handler(progress: Progress, desc: str) -> Optional[Callable[[float]
     if callable(progress):
         return progress
     raise TypeError("progress must be None, True/False or a callable taking the fraction done")
+
+
+def thread_count(threads, fn: str) -> int:
+    """The ``threads=`` argument checked: ``0`` or ``None`` (all cores) or a positive whole
+    number; ``TypeError`` for anything else than a whole number, ``ValueError`` below 0."""
+    if threads is None:
+        return 0
+    if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)):
+        raise TypeError(f"{fn}: threads must be a whole number (0 or None: all cores), "
+                        f"not {type(threads).__name__}")
+    if threads < 0:
+        raise ValueError(f"{fn}: threads must be >= 0 (0 or None: all cores), not {threads}")
+    return int(threads)
 
 
 def check_choice(value: str, name: str, choices: Iterable[str]) -> str:

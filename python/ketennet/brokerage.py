@@ -23,8 +23,10 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._deprecation import renamed_arguments
 from ._util import result_html as _result_html
-from ._util import Layers, Progress, check_choice, check_view, labels, progress_handler, series, view_of
+from ._util import Layers, Progress, check_choice, check_view, labels, progress_handler, series
+from ._util import thread_count, view_of
 
 __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structural_holes",
            "gould_fernandez", "BrokerageRoles", "ei_index", "mixing_matrix", "assortativity",
@@ -73,12 +75,14 @@ def _holes(net, weight, layers, threads, progress, measures=_MEASURES):
     """The view and the chosen Burt measures on it (a dict of arrays): the kernel computes
     only those."""
     view = view_of(net, layers, weight)
-    return view, _core.brokerage.structural_holes(view, threads,
+    fn = measures[0] if len(measures) == 1 else "structural_holes"
+    return view, _core.brokerage.structural_holes(view, thread_count(threads, fn),
                                                   progress_handler(progress, "structural holes"),
                                                   **{m: m in measures for m in _MEASURES})
 
 
-def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None,
+@renamed_arguments(positional=("weight",))
+def structural_holes(net, *, weight: Optional[str] = None, layers: Layers = None,
                      threads: int = 0, progress: Progress = None) -> pd.DataFrame:
     """Burt's four structural-hole measures in one pass: a DataFrame indexed by organisation
     with columns ``constraint``, ``effective_size``, ``efficiency`` and ``hierarchy``.
@@ -98,7 +102,8 @@ def structural_holes(net, weight: Optional[str] = None, *, layers: Layers = None
     return pd.DataFrame({k: r[k] for k in _MEASURES}, index=labels(net, view))
 
 
-def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
+@renamed_arguments(positional=("weight",))
+def constraint(net, *, weight: Optional[str] = None, layers: Layers = None, threads: int = 0,
                progress: Progress = None) -> pd.Series:
     """Burt's (1992) constraint: how much an organisation's contacts are tied to each other.
 
@@ -130,7 +135,8 @@ def constraint(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     return series(net, view, r["constraint"], "constraint")
 
 
-def effective_size(net, weight: Optional[str] = None, *, layers: Layers = None,
+@renamed_arguments(positional=("weight",))
+def effective_size(net, *, weight: Optional[str] = None, layers: Layers = None,
                    threads: int = 0, progress: Progress = None) -> pd.Series:
     """Burt's (1992) effective size: the number of contacts minus their redundancy.
 
@@ -155,7 +161,8 @@ def effective_size(net, weight: Optional[str] = None, *, layers: Layers = None,
     return series(net, view, r["effective_size"], "effective_size")
 
 
-def efficiency(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
+@renamed_arguments(positional=("weight",))
+def efficiency(net, *, weight: Optional[str] = None, layers: Layers = None, threads: int = 0,
                progress: Progress = None) -> pd.Series:
     """Burt's (1992) efficiency: effective size divided by the number of contacts.
 
@@ -181,7 +188,8 @@ def efficiency(net, weight: Optional[str] = None, *, layers: Layers = None, thre
     return series(net, view, r["efficiency"], "efficiency")
 
 
-def hierarchy(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
+@renamed_arguments(positional=("weight",))
+def hierarchy(net, *, weight: Optional[str] = None, layers: Layers = None, threads: int = 0,
               progress: Progress = None) -> pd.Series:
     """Burt's (1992) hierarchy: how far an organisation's constraint rests on one contact.
 
@@ -284,7 +292,7 @@ def gould_fernandez(net, partition: PartitionLike = "sector", *, layers: Layers 
     rev = net._core.revision
     codes, groups = _partition(net, partition)
     view = check_view(view_of(net, layers), rev, "gould_fernandez")
-    r = _core.brokerage.gould_fernandez(view, codes, groups, threads,
+    r = _core.brokerage.gould_fernandez(view, codes, groups, thread_count(threads, "gould_fernandez"),
                                         progress_handler(progress, "brokerage"))
     index = labels(net, view)
     frame = lambda a: pd.DataFrame(a, index=index, columns=_ROLE_COLUMNS)  # noqa: E731

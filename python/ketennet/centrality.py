@@ -1,10 +1,10 @@
 """Who is central: degree, betweenness, closeness, spectral and current-flow centralities.
 
-Every function takes the network first; ``layers=`` and ``weight=`` select the analysis
-view (:meth:`ketennet.Network.view`). Results are pandas Series indexed by organisation id
-(:func:`edge_betweenness`: by (source, target); :func:`hits`: a pair of Series). Defaults
-follow NetworkX's functions of the same meaning, and each docstring says how a weight is
-read:
+Every function takes the network first; the keyword-only ``layers=`` and ``weight=`` select
+the analysis view (:meth:`ketennet.Network.view`; the argument order is that of docs/api.md).
+Results are pandas Series indexed by organisation id (:func:`edge_betweenness`: by (source,
+target); :func:`hits`: a pair of Series). Defaults follow NetworkX's functions of the same
+meaning, and each docstring says how a weight is read:
 
 * as a **distance** (latency; shortest paths): :func:`betweenness`, :func:`edge_betweenness`,
   :func:`closeness`, :func:`harmonic`;
@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import Layers, Progress, check_choice, labels, progress_handler, series, view_of
+from ._deprecation import renamed_arguments
+from ._util import Layers, Progress, check_choice, labels, progress_handler, series, thread_count, view_of
 
 __all__ = ["degree", "betweenness", "edge_betweenness", "closeness", "harmonic", "pagerank",
            "katz", "eigenvector", "hits", "information", "current_flow_closeness",
@@ -113,7 +114,8 @@ def degree(net, direction: str = "all", *, layers: Layers = None,
     return s if weight is not None else s.astype("int64")
 
 
-def betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
+@renamed_arguments(positional=("weight", "normalized"))
+def betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
                 endpoints: bool = False, layers: Layers = None, threads: int = 0,
                 progress: Progress = None) -> pd.Series:
     """Shortest-path betweenness centrality (Freeman 1977; Brandes 2001).
@@ -179,12 +181,13 @@ def betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
     True
     """
     view = view_of(net, layers, weight)
-    values = _core.centrality.betweenness(view, bool(normalized), bool(endpoints), int(threads),
+    values = _core.centrality.betweenness(view, bool(normalized), bool(endpoints), thread_count(threads, 'betweenness'),
                                           progress_handler(progress, "betweenness"))
     return series(net, view, values, "betweenness")
 
 
-def edge_betweenness(net, weight: Optional[str] = None, normalized: bool = True, *,
+@renamed_arguments(positional=("weight", "normalized"))
+def edge_betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
                      layers: Layers = None, threads: int = 0,
                      progress: Progress = None) -> pd.Series:
     """Shortest-path betweenness of every tie (Girvan & Newman 2002; Brandes 2008).
@@ -243,7 +246,7 @@ def edge_betweenness(net, weight: Optional[str] = None, normalized: bool = True,
     True
     """
     view = view_of(net, layers, weight)
-    values = _core.centrality.edge_betweenness(view, bool(normalized), int(threads),
+    values = _core.centrality.edge_betweenness(view, bool(normalized), thread_count(threads, 'edge_betweenness'),
                                                progress_handler(progress, "edge betweenness"))
     src, tgt, _ = view.edges()
     ids = labels(net, view)
@@ -251,7 +254,8 @@ def edge_betweenness(net, weight: Optional[str] = None, normalized: bool = True,
     return pd.Series(values, index=index, name="edge_betweenness")
 
 
-def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, *,
+@renamed_arguments(positional=("weight", "wf_improved"))
+def closeness(net, *, weight: Optional[str] = None, wf_improved: bool = True,
               layers: Layers = None, threads: int = 0, progress: Progress = None) -> pd.Series:
     """Closeness centrality: how close the others are, in incoming distance.
 
@@ -304,12 +308,13 @@ def closeness(net, weight: Optional[str] = None, wf_improved: bool = True, *,
     (True, True)
     """
     view = view_of(net, layers, weight)
-    values = _core.centrality.closeness(view, bool(wf_improved), int(threads),
+    values = _core.centrality.closeness(view, bool(wf_improved), thread_count(threads, 'closeness'),
                                         progress_handler(progress, "closeness"))
     return series(net, view, values, "closeness")
 
 
-def harmonic(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
+@renamed_arguments(positional=("weight",))
+def harmonic(net, *, weight: Optional[str] = None, layers: Layers = None, threads: int = 0,
              progress: Progress = None) -> pd.Series:
     """Harmonic centrality: the sum of inverse incoming distances.
 
@@ -356,13 +361,14 @@ def harmonic(net, weight: Optional[str] = None, *, layers: Layers = None, thread
     (True, True)
     """
     view = view_of(net, layers, weight)
-    values = _core.centrality.harmonic(view, int(threads), progress_handler(progress, "harmonic"))
+    values = _core.centrality.harmonic(view, thread_count(threads, 'harmonic'), progress_handler(progress, "harmonic"))
     return series(net, view, values, "harmonic")
 
 
+@renamed_arguments(positional=("weight", "dangling"))
 def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
              max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrganisation = None,
-             weight: Optional[str] = None, dangling: PerOrganisation = None, *,
+             *, weight: Optional[str] = None, dangling: PerOrganisation = None,
              layers: Layers = None, threads: int = 0) -> pd.Series:
     """PageRank: the share of time a random walker along the ties spends at each organisation.
 
@@ -439,13 +445,14 @@ def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
     values = _core.centrality.pagerank(
         view, float(alpha), _per_organisation(net, view, personalization, "personalization"),
         int(max_iter), float(tol), _per_organisation(net, view, nstart, "nstart"),
-        _per_organisation(net, view, dangling, "dangling"), int(threads))
+        _per_organisation(net, view, dangling, "dangling"), thread_count(threads, 'pagerank'))
     return series(net, view, values, "pagerank")
 
 
+@renamed_arguments(positional=("weight",))
 def katz(net, alpha: float = 0.1, beta: Union[float, Mapping[str, float], pd.Series] = 1.0,
          max_iter: int = 1000, tol: float = 1.0e-6, nstart: PerOrganisation = None,
-         normalized: bool = True, weight: Optional[str] = None, *,
+         normalized: bool = True, *, weight: Optional[str] = None,
          layers: Layers = None) -> pd.Series:
     """Katz centrality: all walks that end at an organisation, longer ones counting less.
 
@@ -516,8 +523,9 @@ def katz(net, alpha: float = 0.1, beta: Union[float, Mapping[str, float], pd.Ser
     return series(net, view, values, "katz")
 
 
+@renamed_arguments(positional=("weight",))
 def eigenvector(net, max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrganisation = None,
-                weight: Optional[str] = None, *, layers: Layers = None) -> pd.Series:
+                *, weight: Optional[str] = None, layers: Layers = None) -> pd.Series:
     """Eigenvector centrality: central are the organisations tied to central ones.
 
     .. math:: \\lambda\\, x(v) = \\sum_{u \\to v} w(u, v)\\, x(u), \\qquad \\|x\\|_2 = 1
@@ -647,16 +655,21 @@ def hits(net, max_iter: int = 100, tol: float = 1.0e-8, nstart: PerOrganisation 
     return series(net, view, h, "hubs"), series(net, view, a, "authorities")
 
 
-def information(net, weight: Optional[str] = None, *, layers: Layers = None, threads: int = 0,
-                progress: Progress = None) -> pd.Series:
-    """Information centrality (Stephenson & Zelen 1989): information travels along all
-    paths, each carrying in inverse proportion to its length, combined like resistors.
+@renamed_arguments(positional=("weight",))
+def current_flow_closeness(net, *, weight: Optional[str] = None, layers: Layers = None,
+                           threads: int = 0, progress: Progress = None) -> pd.Series:
+    """Current-flow closeness (Brandes & Fleischer 2005), also known as information
+    centrality (Stephenson & Zelen 1989): closeness along all routes at once, the ties read
+    as resistors.
 
-    .. math:: I(v) = \\frac{1}{\\sum_{t \\ne v} R(v, t)}, \\qquad
+    .. math:: C_{CF}(v) = \\frac{1}{\\sum_{t \\ne v} R(v, t)}, \\qquad
               R(v, t) = C_{vv} + C_{tt} - 2 C_{vt},\\ C = (L + J)^{-1}
 
-    with L the Laplacian (conductances = weights), J the all-ones matrix and R(v, t) the
-    effective resistance between v and t.
+    with R(v, t) the effective resistance between v and t when every tie is a resistor of
+    conductance w (its weight), L the Laplacian and J the all-ones matrix: many short,
+    strong parallel channels make v close. Stephenson & Zelen's reading is the same:
+    information travels along all paths, each carrying in inverse proportion to its length,
+    combined like resistors.
 
     Parameters
     ----------
@@ -683,99 +696,30 @@ def information(net, weight: Optional[str] = None, *, layers: Layers = None, thr
         The view is directed, not connected (the message names an organisation that cannot
         be reached), has fewer than two organisations, or a weight is not positive.
 
+    See Also
+    --------
+    information : the same function under Stephenson & Zelen's name.
+
     Notes
     -----
-    As NetworkX's ``information_centrality(G, weight=)``, which is the same function as
-    ``current_flow_closeness_centrality`` (Brandes & Fleischer 2005 proved the notions
-    equal up to a constant); so is :func:`current_flow_closeness`. Stephenson & Zelen's own
-    value, the harmonic mean :math:`n / \\sum_t R(v, t)`, is n times this one. Computed with
-    a sparse Cholesky (LDL^T) factorisation of the grounded Laplacian, never a dense
-    inverse. Self-loops are ignored.
+    As NetworkX's ``current_flow_closeness_centrality(G, weight=)`` and
+    ``information_centrality(G, weight=)``, one function under two names (checked to 1e-9;
+    Brandes & Fleischer 2005 proved the notions equal up to a constant). Not normalised:
+    Brandes & Fleischer's value is :math:`(n - 1)` times this one, and Stephenson & Zelen's
+    own value, the harmonic mean :math:`n / \\sum_t R(v, t)`, is n times this one. Computed
+    with one sparse Cholesky (LDL^T) factorisation of the grounded Laplacian and a sparse
+    forward substitution per organisation, never a dense inverse. Self-loops are ignored.
 
     References
     ----------
-    Stephenson, K. & Zelen, M. (1989). Rethinking centrality: methods and examples. Social
-    Networks 11(1), 1-37. Brandes, U. & Fleischer, D. (2005). Centrality measures based on
-    current flow. STACS 2005, LNCS 3404, 533-544.
+    Brandes, U. & Fleischer, D. (2005). Centrality measures based on current flow. STACS
+    2005, LNCS 3404, 533-544. Stephenson, K. & Zelen, M. (1989). Rethinking centrality:
+    methods and examples. Social Networks 11(1), 1-37.
 
     Examples
     --------
     A Zorg- en Veiligheidshuis and its partners (an undirected consultation layer):
 
-    >>> import ketennet as kn
-    >>> net = kn.Network("zvh")
-    >>> net.add_layer("overleg", directed=False)
-    >>> for org in ["zvh", "politie", "om", "gemeente", "reclassering"]:
-    ...     net.add_organisation(org)
-    >>> for a, b in [("zvh", "politie"), ("zvh", "om"), ("zvh", "gemeente"),
-    ...              ("zvh", "reclassering"), ("politie", "om")]:
-    ...     net.add_relation(a, b, "overleg")
-    >>> kn.centrality.information(net).round(4).to_dict()
-    {'zvh': 0.3, 'politie': 0.2143, 'om': 0.2143, 'gemeente': 0.1579, 'reclassering': 0.1579}
-
-    A layer that leaves organisations out is refused:
-
-    >>> kn.centrality.information(kn.examples.load("strafrechtketen"), layers="collaboration")
-    Traceback (most recent call last):
-    ...
-    ValueError: information: the view (layer 'collaboration') is not connected: ...
-    """
-    view = view_of(net, layers, weight)
-    values = _core.centrality.information(view, int(threads),
-                                          progress_handler(progress, "information"))
-    return series(net, view, values, "information")
-
-
-def current_flow_closeness(net, weight: Optional[str] = None, *, layers: Layers = None,
-                           threads: int = 0, progress: Progress = None) -> pd.Series:
-    """Current-flow closeness (Brandes & Fleischer 2005): closeness along all routes at once,
-    the ties read as resistors.
-
-    .. math:: C_{CF}(v) = \\frac{1}{\\sum_{t \\ne v} R(v, t)}
-
-    with R(v, t) the effective resistance between v and t when every tie is a resistor of
-    conductance w (its weight): many short, strong parallel channels make v close.
-
-    Parameters
-    ----------
-    net : Network
-    weight : str, optional
-        A relation field or attribute read as **strength** (conductance; ``"volume"``),
-        > 0 (``ValueError`` naming the tie otherwise). Every tie 1 when omitted.
-    layers : str or list of str, optional
-        Layers of the view: together undirected and connecting every organisation.
-    threads : int
-        Threads (0: all cores). Results are identical for every thread count.
-    progress : bool or callable, optional
-        ``None`` (default) shows a tqdm bar once the call has run over a second,
-        ``True`` at once, ``False`` never; a callable receives the fraction done and may return
-        ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
-
-    Returns
-    -------
-    Series indexed by organisation id.
-
-    Raises
-    ------
-    ValueError
-        The view is directed, not connected, has fewer than two organisations, or a weight
-        is not positive (the message names the problem and where).
-
-    Notes
-    -----
-    As NetworkX's ``current_flow_closeness_centrality(G, weight=)`` (checked to 1e-9): not
-    normalised, so Brandes & Fleischer's value is :math:`(n - 1)` times this one; identical
-    to :func:`information`, as in NetworkX. Computed with one sparse Cholesky (LDL^T)
-    factorisation of the grounded Laplacian and a sparse forward substitution per
-    organisation, never a dense inverse. Self-loops are ignored.
-
-    References
-    ----------
-    Brandes, U. & Fleischer, D. (2005). Centrality measures based on current flow. STACS
-    2005, LNCS 3404, 533-544.
-
-    Examples
-    --------
     >>> import ketennet as kn
     >>> net = kn.Network("zvh")
     >>> net.add_layer("overleg", directed=False)
@@ -785,14 +729,44 @@ def current_flow_closeness(net, weight: Optional[str] = None, *, layers: Layers 
     ...     net.add_relation(a, b, "overleg", volume=2.0)
     >>> kn.centrality.current_flow_closeness(net, weight="volume").round(4).to_dict()
     {'zvh': 0.8571, 'politie': 0.6667, 'om': 0.6667, 'gemeente': 0.4615}
+    >>> net.add_organisation("reclassering")
+    >>> net.add_relation("zvh", "reclassering", "overleg")
+    >>> kn.centrality.information(net).round(4).to_dict()
+    {'zvh': 0.3, 'politie': 0.2143, 'om': 0.2143, 'gemeente': 0.1579, 'reclassering': 0.1579}
+
+    A layer that leaves organisations out is refused:
+
+    >>> kn.centrality.current_flow_closeness(kn.examples.load("strafrechtketen"),
+    ...                                      layers="collaboration")
+    Traceback (most recent call last):
+    ...
+    ValueError: current_flow_closeness: the view (layer 'collaboration') is not connected: ...
     """
+    return _current_flow_closeness(net, weight, layers, threads, progress,
+                                   "current_flow_closeness")
+
+
+@renamed_arguments(positional=("weight",))
+def information(net, *, weight: Optional[str] = None, layers: Layers = None, threads: int = 0,
+                progress: Progress = None) -> pd.Series:
+    """Information centrality (Stephenson & Zelen 1989): the same function as
+    :func:`current_flow_closeness`, which documents it, under the name NetworkX's
+    ``information_centrality`` uses; the result and its messages are named
+    ``"information"``."""
+    return _current_flow_closeness(net, weight, layers, threads, progress, "information")
+
+
+def _current_flow_closeness(net, weight, layers, threads, progress, name: str) -> pd.Series:
+    """Current-flow closeness under ``name`` (the name of the result and of its messages)."""
     view = view_of(net, layers, weight)
-    values = _core.centrality.current_flow_closeness(
-        view, int(threads), progress_handler(progress, "current-flow closeness"))
-    return series(net, view, values, "current_flow_closeness")
+    compute = getattr(_core.centrality, name)
+    label = "information" if name == "information" else "current-flow closeness"
+    values = compute(view, thread_count(threads, name), progress_handler(progress, label))
+    return series(net, view, values, name)
 
 
-def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str] = None, *,
+@renamed_arguments(positional=("normalized", "weight"))
+def current_flow_betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
                              layers: Layers = None, threads: int = 0,
                              progress: Progress = None) -> pd.Series:
     """Current-flow ("random-walk") betweenness (Newman 2005; Brandes & Fleischer 2005): the
@@ -809,11 +783,11 @@ def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str]
     Parameters
     ----------
     net : Network
-    normalized : bool
-        Divide by :math:`(n-1)(n-2)/2`, the number of pairs of other organisations.
     weight : str, optional
         A relation field or attribute read as **strength** (conductance; ``"volume"``),
         > 0 (``ValueError`` naming the tie otherwise). Every tie 1 when omitted.
+    normalized : bool
+        Divide by :math:`(n-1)(n-2)/2`, the number of pairs of other organisations.
     layers : str or list of str, optional
         Layers of the view: together undirected and connecting every organisation.
     threads : int
@@ -862,6 +836,6 @@ def current_flow_betweenness(net, normalized: bool = True, weight: Optional[str]
     """
     view = view_of(net, layers, weight)
     values = _core.centrality.current_flow_betweenness(
-        view, bool(normalized), int(threads),
+        view, bool(normalized), thread_count(threads, 'current_flow_betweenness'),
         progress_handler(progress, "current-flow betweenness"))
     return series(net, view, values, "current_flow_betweenness")

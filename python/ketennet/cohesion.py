@@ -1,16 +1,28 @@
-"""How integrated the network is: density, reciprocity, centralization.
+"""How integrated the network is: density, reciprocity, centralization, layers compared
+(QAP), clustering, components, cores, connectivity, communities, multiplexity and chain
+complexity.
 
 Network-level functions return a float; ``layers=`` selects the view (default: all layers).
 """
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from typing import FrozenSet, List, Mapping, NamedTuple, Optional
+
+import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import Layers, check_choice, check_view, id_array, series, view_of
+from ._deprecation import renamed_arguments
+from ._util import Layers, Progress, check_choice, check_view, id_array, progress_handler, series
+from ._util import thread_count, view_of
 from ._util import result_html as _result_html
 
-__all__ = ["density", "reciprocity", "centralization"]
+__all__ = ["density", "reciprocity", "centralization", "qap", "QapResult", "transitivity",
+           "clustering", "components", "core_number", "node_connectivity",
+           "edge_connectivity", "communities", "Communities", "modularity",
+           "partition_agreement", "Agreement", "multiplexity", "Multiplexity", "complexity"]
 
 
 def density(net, *, layers: Layers = None) -> float:
@@ -111,21 +123,10 @@ def centralization(net, measure: str = "degree", *, direction: str = "all",
     check_choice(direction, "direction", ("all", "out", "in"))
     view = view_of(net, layers)
     if measure == "betweenness":
-        return _core.cohesion.betweenness_centralization(view, threads)
+        return _core.cohesion.betweenness_centralization(view, thread_count(threads, "centralization"))
     if measure == "closeness":
-        return _core.cohesion.closeness_centralization(view, threads)
+        return _core.cohesion.closeness_centralization(view, thread_count(threads, "centralization"))
     return _core.cohesion.degree_centralization(view, direction)
-
-
-# --- layers compared: QAP (kept in one block at the end of the module) -------------------
-from dataclasses import dataclass  # noqa: E402
-from typing import Optional  # noqa: E402
-
-import numpy as np  # noqa: E402
-
-from ._util import Progress, progress_handler  # noqa: E402
-
-__all__ += ["qap", "QapResult"]
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ class QapResult:
                 f"p(|r|) = {self.p_abs:.4f}, {len(self.permutations)} permutations)")
 
 
-def qap(net, layer_a: str, layer_b: str, permutations: int = 1000, seed: int = 0, *,
+@renamed_arguments(positional=("permutations", "seed"))
+def qap(net, layer_a: str, layer_b: str, *, permutations: int = 1000, seed: int = 0,
         weight: Optional[str] = None, threads: int = 0, progress: Progress = None) -> QapResult:
     """QAP correlation of two layers with a permutation test (Krackhardt 1987).
 
@@ -196,25 +198,10 @@ def qap(net, layer_a: str, layer_b: str, permutations: int = 1000, seed: int = 0
     rev = net._core.revision
     a = check_view(view_of(net, layer_a, weight), rev, "qap")
     b = check_view(view_of(net, layer_b, weight), rev, "qap")
-    r = _core.cohesion.qap(a, b, int(permutations), int(seed), threads,
+    r = _core.cohesion.qap(a, b, int(permutations), int(seed), thread_count(threads, "qap"),
                            progress_handler(progress, "qap"))
     return QapResult(float(r["correlation"]), float(r["p_greater"]), float(r["p_less"]),
                      float(r["p_abs"]), np.asarray(r["permutations"]), layer_a, layer_b)
-
-
-# ============================================================================ issue 4, part A:
-# clustering, components, cores, connectivity, communities, agreement, multiplexity, complexity
-
-import dataclasses as _dc
-import functools as _functools
-from typing import FrozenSet as _FrozenSet, List as _List, Mapping as _Mapping
-from typing import NamedTuple as _NamedTuple, Optional as _Optional
-
-import numpy as _np
-
-__all__ += ["transitivity", "clustering", "components", "core_number", "node_connectivity",
-            "edge_connectivity", "communities", "Communities", "modularity",
-            "partition_agreement", "Agreement", "multiplexity", "Multiplexity", "complexity"]
 
 
 def transitivity(net, *, layers: Layers = None) -> float:
@@ -243,7 +230,7 @@ def transitivity(net, *, layers: Layers = None) -> float:
     return _core.cohesion.transitivity(view_of(net, layers))
 
 
-def clustering(net, *, layers: Layers = None, weight: _Optional[str] = None,
+def clustering(net, *, layers: Layers = None, weight: Optional[str] = None,
                combine: str = "sum", average: bool = False):
     """Local clustering coefficient of every organisation (NetworkX ``clustering``).
 
@@ -274,7 +261,7 @@ def clustering(net, *, layers: Layers = None, weight: _Optional[str] = None,
     if average:
         if len(values) == 0:
             raise ValueError("average clustering is not defined for a network without organisations")
-        return float(_np.mean(values))
+        return float(np.mean(values))
     return series(net, view, values, "clustering")
 
 
@@ -312,8 +299,8 @@ def components(net, kind: str = "weak", *, layers: Layers = None, labels: bool =
     if labels:
         return series(net, view, label, "component")
     ids = id_array(net, view)
-    order = _np.argsort(label, kind="stable")
-    bounds = _np.concatenate([[0], _np.cumsum(size)])
+    order = np.argsort(label, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(size)])
     return [frozenset(ids[order[bounds[c]:bounds[c + 1]]]) for c in range(len(size))]
 
 
@@ -340,28 +327,30 @@ def core_number(net, *, layers: Layers = None) -> pd.Series:
     return series(net, view, _core.cohesion.core_number(view), "core number")
 
 
-def _pair(net, s, t, what):
-    if (s is None) != (t is None):
-        raise ValueError(f"{what}: give both s and t, or neither")
-    if s is None:
+def _pair(net, source, target, what):
+    if (source is None) != (target is None):
+        raise ValueError(f"{what}: give both source and target, or neither")
+    if source is None:
         return None, None
-    for name, x in (("s", s), ("t", t)):
+    for name, x in (("source", source), ("target", target)):
         if not isinstance(x, str):
             raise TypeError(f"{what}: {name} must be an organisation id (str), not {type(x).__name__}")
         if not net.has_organisation(x):
             raise KeyError(f"{what}: unknown organisation '{x}' ({name})")
-    return net._core.index_of(s), net._core.index_of(t)
+    return net._core.index_of(source), net._core.index_of(target)
 
 
-def node_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *,
+@renamed_arguments(keywords={"s": "source", "t": "target"})
+def node_connectivity(net, source: Optional[str] = None, target: Optional[str] = None, *,
                       layers: Layers = None) -> int:
     """Node connectivity: the fewest organisations whose failure disconnects the network
-    (or, given ``s`` and ``t``, cuts every path from s to t).
+    (or, given ``source`` and ``target``, cuts every path from one to the other).
 
-    Local (``s``, ``t``): the largest number of paths from s to t sharing no organisation
-    but s and t (Menger 1927), direction respected; a direct tie s -> t counts as one path,
-    as in NetworkX. Global: 0 when the network is not (weakly) connected; a complete
-    network of n organisations gives n - 1; otherwise Even's algorithm (Even 1975): the
+    Local (``source`` s, ``target`` t): the largest number of paths from s to t sharing no
+    organisation but s and t (Menger 1927), direction respected; a direct tie s -> t counts
+    as one path, as in NetworkX (whose arguments are named ``s`` and ``t``). Global: 0 when
+    the network is not (weakly) connected; a complete network of n organisations gives
+    n - 1; otherwise Even's algorithm (Even 1975): the
     minimum local connectivity from each of the first organisations to every later
     non-adjacent one (and back, when directed). Unit-capacity maximum flows on the split
     network (Boost's Boykov-Kolmogorov). Equals NetworkX's ``node_connectivity`` on
@@ -369,7 +358,8 @@ def node_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     pairs (the definition), where NetworkX's algorithm can return more (1 for a -> b -> c,
     which is not strongly connected: 0). Weights are ignored. One organisation gives 0
     (NetworkX: 0 without ties; 2 with a self-loop, which its minimum degree counts twice);
-    ``ValueError`` for a network without organisations (NetworkX raises too) or s == t.
+    ``ValueError`` for a network without organisations (NetworkX raises too) or
+    ``source == target``.
 
     Examples
     --------
@@ -382,24 +372,25 @@ def node_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     (2, 2)
     """
     rev = net._core.revision
-    a, b = _pair(net, s, t, "node_connectivity")
+    a, b = _pair(net, source, target, "node_connectivity")
     view = check_view(view_of(net, layers), rev, "node_connectivity")
     return int(_core.cohesion.node_connectivity(view, a, b))
 
 
-def edge_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *,
+@renamed_arguments(keywords={"s": "source", "t": "target"})
+def edge_connectivity(net, source: Optional[str] = None, target: Optional[str] = None, *,
                       layers: Layers = None) -> int:
     """Edge connectivity: the fewest ties whose loss disconnects the network (or, given
     ``s`` and ``t``, cuts every path from s to t).
 
-    Local: the largest number of tie-disjoint paths from s to t (Menger 1927; unit-capacity
+    Local (``source`` s, ``target`` t): the largest number of tie-disjoint paths from s to t (Menger 1927; unit-capacity
     max-flow), direction respected. Global: 0 when not (weakly) connected; otherwise as
     NetworkX's ``edge_connectivity`` (Esfahanian & Hakimi 1984 for undirected views, Even
     1979 for directed ones). Ties of several layers between one pair count once; weights
     are ignored. One organisation gives 0 (NetworkX: 0 for one undirected node without
     ties; 2 with a self-loop, which its minimum degree counts twice; an error for one
     directed node); ``ValueError`` for a network without organisations (NetworkX raises too)
-    or s == t.
+    or ``source == target``.
 
     Examples
     --------
@@ -412,12 +403,12 @@ def edge_connectivity(net, s: _Optional[str] = None, t: _Optional[str] = None, *
     (2, 3)
     """
     rev = net._core.revision
-    a, b = _pair(net, s, t, "edge_connectivity")
+    a, b = _pair(net, source, target, "edge_connectivity")
     view = check_view(view_of(net, layers), rev, "edge_connectivity")
     return int(_core.cohesion.edge_connectivity(view, a, b))
 
 
-@_dc.dataclass(frozen=True)
+@dataclass(frozen=True)
 class Communities:
     """Result of :func:`communities`.
 
@@ -443,8 +434,8 @@ class Communities:
     seed: int
     resolution: float
 
-    @_functools.cached_property
-    def communities(self) -> _List[_FrozenSet[str]]:
+    @functools.cached_property
+    def communities(self) -> List[FrozenSet[str]]:
         """The communities as sets of organisation ids, largest first (built from
         ``partition`` on first use)."""
         return _groups(self.partition, canonical=True)
@@ -454,7 +445,7 @@ class Communities:
 
 
 def communities(net, method: str = "louvain", *, seed: int = 0, resolution: float = 1.0,
-                weight: _Optional[str] = None, layers: Layers = None, combine: str = "sum",
+                weight: Optional[str] = None, layers: Layers = None, combine: str = "sum",
                 threshold: float = 1e-7, iterations: int = 2) -> Communities:
     """Communities: groups of organisations tied more densely among themselves than to the
     rest, found by maximising modularity.
@@ -501,7 +492,7 @@ def communities(net, method: str = "louvain", *, seed: int = 0, resolution: floa
     0.3571
     """
     check_choice(method, "method", ("louvain", "leiden"))
-    if isinstance(seed, bool) or not isinstance(seed, (int, _np.integer)) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, not {seed!r}")
     view = view_of(net, layers, weight, combine)
     membership, q, _levels = _core.cohesion.communities(
@@ -511,7 +502,7 @@ def communities(net, method: str = "louvain", *, seed: int = 0, resolution: floa
                        resolution=float(resolution))
 
 
-def _groups(part: pd.Series, canonical: bool = False) -> _List[_FrozenSet[str]]:
+def _groups(part: pd.Series, canonical: bool = False) -> List[FrozenSet[str]]:
     """The organisations of each label, largest group first (equal sizes: in order of
     first appearance).
 
@@ -523,9 +514,9 @@ def _groups(part: pd.Series, canonical: bool = False) -> _List[_FrozenSet[str]]:
         codes = part.to_numpy()
     else:
         codes, _ = pd.factorize(part.to_numpy(), use_na_sentinel=False)
-    ids = part.index.to_numpy(dtype=object)[_np.argsort(codes, kind="stable")].tolist()
+    ids = part.index.to_numpy(dtype=object)[np.argsort(codes, kind="stable")].tolist()
     groups, start = [], 0
-    for size in _np.bincount(codes).tolist():
+    for size in np.bincount(codes).tolist():
         groups.append(frozenset(ids[start:start + size]))
         start += size
     return groups if canonical else sorted(groups, key=len, reverse=True)
@@ -543,7 +534,7 @@ def _labels(obj, what: str, net=None) -> pd.Series:
         if obj not in table.columns:
             raise KeyError(f"{what}: organisations have no attribute {obj!r}")
         col = pd.Series(table[obj].to_numpy(), index=table["id"].to_numpy())
-        missing = [i for i, x in col.items() if x is None or x == "" or (isinstance(x, float) and _np.isnan(x))]
+        missing = [i for i, x in col.items() if x is None or x == "" or (isinstance(x, float) and np.isnan(x))]
         if missing:
             raise ValueError(f"{what}: organisations without {obj!r}: {', '.join(map(str, missing[:10]))}"
                              + (" ..." if len(missing) > 10 else ""))
@@ -554,7 +545,7 @@ def _labels(obj, what: str, net=None) -> pd.Series:
         if obj.isna().any():
             raise ValueError(f"{what}: no label for {', '.join(map(str, obj.index[obj.isna()][:10]))}")
         return obj
-    if isinstance(obj, _Mapping):
+    if isinstance(obj, Mapping):
         return pd.Series(dict(obj))
     if isinstance(obj, (list, tuple)) and all(isinstance(s, (set, frozenset, list, tuple)) for s in obj):
         out = {}
@@ -568,11 +559,11 @@ def _labels(obj, what: str, net=None) -> pd.Series:
                     f"not {type(obj).__name__}")
 
 
-def _codes(labels: pd.Series, order) -> _np.ndarray:
-    return pd.factorize(labels.reindex(order).to_numpy(dtype=object))[0].astype(_np.int64)
+def _codes(labels: pd.Series, order) -> np.ndarray:
+    return pd.factorize(labels.reindex(order).to_numpy(dtype=object))[0].astype(np.int64)
 
 
-def modularity(net, partition, *, resolution: float = 1.0, weight: _Optional[str] = None,
+def modularity(net, partition, *, resolution: float = 1.0, weight: Optional[str] = None,
                layers: Layers = None, combine: str = "sum") -> float:
     """Modularity of a partition of the organisations (NetworkX ``community.modularity``,
     formula in :func:`communities`).
@@ -613,7 +604,7 @@ def _check_keys(a: set, b: set, name_a: str, name_b: str) -> None:
         raise ValueError("the organisations do not match; " + "; ".join(parts))
 
 
-class Agreement(_NamedTuple):
+class Agreement(NamedTuple):
     """Result of :func:`partition_agreement`."""
 
     nmi: float
@@ -652,7 +643,7 @@ def partition_agreement(a, b, *, net=None) -> Agreement:
     return Agreement(float(nmi), float(ari))
 
 
-@_dc.dataclass(frozen=True)
+@dataclass(frozen=True)
 class Multiplexity:
     """Result of :func:`multiplexity`.
 
@@ -706,21 +697,21 @@ def multiplexity(net, *, layers: Layers = None) -> Multiplexity:
 
     names = layer_list(layers) or []
     r = _core.cohesion.multiplexity(net._core, names)
-    ids = _np.asarray(net.ids, dtype=object)
-    pairs = pd.DataFrame({"source": ids[r["source"]] if len(r["source"]) else _np.array([], dtype=object),
-                          "target": ids[r["target"]] if len(r["target"]) else _np.array([], dtype=object),
-                          "n_layers": _np.asarray(r["n_layers"], dtype=_np.int64),
+    ids = np.asarray(net.ids, dtype=object)
+    pairs = pd.DataFrame({"source": ids[r["source"]] if len(r["source"]) else np.array([], dtype=object),
+                          "target": ids[r["target"]] if len(r["target"]) else np.array([], dtype=object),
+                          "n_layers": np.asarray(r["n_layers"], dtype=np.int64),
                           "layers": [tuple(x) for x in r["pair_layers"]]})
     L = r["layers"]
-    jac = pd.DataFrame(_np.asarray(r["jaccard"]).reshape(len(L), len(L)),
+    jac = pd.DataFrame(np.asarray(r["jaccard"]).reshape(len(L), len(L)),
                        index=pd.Index(L, name="layer"), columns=pd.Index(L, name="layer"))
-    per = pd.Series(_np.asarray(r["pairs_per_layer"], dtype=_np.int64), index=pd.Index(L, name="layer"),
+    per = pd.Series(np.asarray(r["pairs_per_layer"], dtype=np.int64), index=pd.Index(L, name="layer"),
                     name="pairs")
     return Multiplexity(pairs=pairs, multiplex_share=float(r["multiplex_share"]), jaccard=jac,
                         pairs_per_layer=per)
 
 
-def complexity(net, chain: _Optional[str] = None) -> pd.DataFrame:
+def complexity(net, chain: Optional[str] = None) -> pd.DataFrame:
     """Chain-complexity profile, one tidy row per indicator (columns ``indicator, value,
     unit, meaning, source``), for the whole network or restricted to one chain (the
     organisations of its stages and the relations among them), so networks, chains and

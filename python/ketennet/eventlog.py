@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._deprecation import renamed_arguments
 from ._util import Progress, check_choice, progress_handler
 from .network import Network
 
@@ -934,7 +935,8 @@ def network_from_tables(edges: pd.DataFrame, nodes: Optional[pd.DataFrame] = Non
                             name="handover of work")
 
 
-def aggregate(source, engine: str = "duckdb", *, case: str = "case:concept:name",
+@renamed_arguments(keywords={"source": "data"})
+def aggregate(data, engine: str = "duckdb", *, case: str = "case:concept:name",
               activity: str = "concept:name", timestamp: str = "time:timestamp",
               organisation: Union[str, Mapping[str, str]] = "org:resource",
               spark=None) -> Aggregates:
@@ -948,7 +950,7 @@ def aggregate(source, engine: str = "duckdb", *, case: str = "case:concept:name"
 
     Parameters
     ----------
-    source
+    data
         DuckDB: a path to a Parquet or CSV file (read out of core), or a pandas DataFrame.
         Spark: a pyspark DataFrame, a pandas DataFrame or a Parquet/CSV path.
     engine : {"duckdb", "spark"}
@@ -970,10 +972,10 @@ def aggregate(source, engine: str = "duckdb", *, case: str = "case:concept:name"
     check_choice(engine, "engine", ("duckdb", "spark"))
     if engine == "duckdb":
         from ._eventlog_sql import aggregate_duckdb
-        edges, nodes, jour = aggregate_duckdb(source, case, activity, timestamp, organisation)
+        edges, nodes, jour = aggregate_duckdb(data, case, activity, timestamp, organisation)
     else:
         from ._eventlog_sql import aggregate_spark
-        edges, nodes, jour = aggregate_spark(source, case, activity, timestamp, organisation, spark)
+        edges, nodes, jour = aggregate_spark(data, case, activity, timestamp, organisation, spark)
     total = float(edges["handovers"].sum())
     edges = edges.assign(volume=edges["handovers"].astype(float),
                          share=edges["handovers"] / total if total > 0 else 0.0)

@@ -28,17 +28,17 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._util import result_html as _result_html
+from ._deprecation import renamed_arguments
+from ._flow_results import ExpectedLeadTime, Feedback, Fidelity, LeadTime, Throughput
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, Progress, check_view, id_array, layer_list, progress_handler, series
-from ._util import view_of
+from ._util import thread_count, view_of
 from .network import Network, StagesLike, _stages
 
 __all__ = ["global_efficiency", "local_efficiency", "lead_time", "expected_lead_time",
@@ -49,14 +49,6 @@ __all__ = ["global_efficiency", "local_efficiency", "lead_time", "expected_lead_
 ChainLike = Union[str, StagesLike]
 
 _SRC_LM = "Latora & Marchiori (2001), Phys. Rev. Lett. 87, 198701"
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-
-
-
 
 
 def _names(ids: Ids) -> Tuple[str, ...]:
@@ -107,14 +99,6 @@ def _unit(weight: Optional[str]) -> str:
     return "days" if weight == "latency" else weight
 
 
-def _fmt(x: float) -> str:
-    if isinstance(x, float) and math.isnan(x):
-        return "n/a"
-    if isinstance(x, float) and math.isinf(x):
-        return "inf"
-    return f"{x:.6g}"
-
-
 def _start(net: Network, source, fn: str) -> Tuple[list, Tuple[str, ...]]:
     """source: an id, a list of ids (weighted later by out-volume) or {id: weight}."""
     if isinstance(source, Mapping):
@@ -150,153 +134,6 @@ def _chain(net: Network, chain: ChainLike, fn: str) -> Tuple[str, list]:
                            f"{', '.join(map(repr, net.chains)) or 'none'})")
         return chain, [(s, list(o)) for s, o in net._core.chain(chain)]
     return "chain", _stages(chain)
-
-
-# ----------------------------------------------------------------------------- results
-
-@dataclass(repr=False)
-class LeadTime:
-    """Result of :func:`lead_time`: ``value`` (``inf`` when no path) and ``path`` (ids from a
-    source to a target; empty when no path)."""
-
-    _repr_html_ = _result_html
-    source: Tuple[str, ...]
-    target: Tuple[str, ...]
-    value: float
-    path: List[str]
-    unit: str
-    layers: List[str]
-
-    def __repr__(self) -> str:
-        ends = f"{','.join(self.source)} -> {','.join(self.target)}"
-        if not self.path:
-            return f"<LeadTime {ends}: no path (inf)>"
-        return f"<LeadTime {ends}: {_fmt(self.value)} {self.unit} via {' > '.join(self.path)}>"
-
-
-@dataclass(repr=False)
-class ExpectedLeadTime:
-    """Result of :func:`expected_lead_time`.
-
-    ``value``: the mean lead time of the items that arrive (``inf`` when none do);
-    ``arrival``: the share that reaches a target; ``ends``: {dead end: share stopping there};
-    ``trapped``: the share circulating forever. ``arrival + sum(ends) + trapped == 1``."""
-
-    _repr_html_ = _result_html
-    source: Tuple[str, ...]
-    targets: Tuple[str, ...]
-    value: float
-    arrival: float
-    ends: Dict[str, float]
-    trapped: float
-    unit: str
-    layers: List[str]
-
-    @property
-    def lost(self) -> float:
-        """Share of items that never arrive (1 - arrival)."""
-        return 1.0 - self.arrival
-
-    def __repr__(self) -> str:
-        ends = ", ".join(f"{k} {v:.3g}" for k, v in self.ends.items()) or "none"
-        return (f"<ExpectedLeadTime {','.join(self.source)} -> {','.join(self.targets)}: "
-                f"{_fmt(self.value)} {self.unit} for the {self.arrival:.3g} that arrive; "
-                f"stop at {ends}; trapped {self.trapped:.3g}>")
-
-
-@dataclass(repr=False)
-class Throughput:
-    """Result of :func:`throughput`: ``value`` (maximum flow), ``cut`` (a minimum cut as a
-    DataFrame of ties ``source, target, capacity, layers``), ``bottlenecks`` (organisations of
-    a minimum vertex cut; ``None`` when a source has a direct tie to a sink, so no set of
-    organisations separates them, or when not asked for), ``source_side`` (the organisations
-    on the sources' side of the cut) and ``fallback`` (how many relations used the fallback
-    value). ``cut`` and ``source_side`` are built on first access."""
-
-    _repr_html_ = _result_html
-    sources: Tuple[str, ...]
-    sinks: Tuple[str, ...]
-    value: float
-    bottlenecks: Optional[List[str]]
-    capacity: Optional[str]
-    fallback: int
-    layers: List[str]
-    _cut_raw: tuple = field(default=(), repr=False, compare=False)
-    _side_raw: tuple = field(default=(), repr=False, compare=False)
-
-    @functools.cached_property
-    def cut(self) -> pd.DataFrame:
-        ids, s, t, c, layers = self._cut_raw
-        return pd.DataFrame({"source": pd.Series(ids[s], dtype=object),
-                             "target": pd.Series(ids[t], dtype=object),
-                             "capacity": np.asarray(c, dtype=float),
-                             "layers": pd.Series(layers, dtype=object)})
-
-    @functools.cached_property
-    def source_side(self) -> List[str]:
-        ids, side = self._side_raw
-        return ids[side].tolist()
-
-    def __repr__(self) -> str:
-        ids, s, t, _, _ = self._cut_raw
-        cut = ", ".join(f"{a} -> {b}" for a, b in zip(ids[s], ids[t]))
-        b = "none possible" if self.bottlenecks is None else (", ".join(self.bottlenecks) or "none")
-        return (f"<Throughput {','.join(self.sources)} -> {','.join(self.sinks)}: "
-                f"{_fmt(self.value)}; cut [{cut}]; bottlenecks [{b}]>")
-
-
-@dataclass(repr=False)
-class Fidelity:
-    """Result of :func:`fidelity`: ``value`` and ``path`` of the most reliable path (value 0
-    and an empty path when no path exists), ``expected`` (the volume-routed expected
-    fidelity over the items that arrive; NaN when it cannot be computed, ``note`` says why),
-    ``arrival`` (the share of routed items that arrive)."""
-
-    _repr_html_ = _result_html
-    source: Tuple[str, ...]
-    target: Tuple[str, ...]
-    value: float
-    path: List[str]
-    expected: float
-    arrival: float
-    note: str
-    layers: List[str]
-
-    def __repr__(self) -> str:
-        ends = f"{','.join(self.source)} -> {','.join(self.target)}"
-        path = " > ".join(self.path) if self.path else "no path"
-        exp = _fmt(self.expected) if not math.isnan(self.expected) else f"n/a ({self.note})"
-        return f"<Fidelity {ends}: {_fmt(self.value)} via {path}; expected {exp}>"
-
-
-@dataclass(repr=False)
-class Feedback:
-    """Result of :func:`feedback`.
-
-    ``pairs``: DataFrame with one row per pair of stages (``upstream`` before
-    ``downstream``): ``ties`` (direct ties from the later stage back to the earlier),
-    ``coverage`` (share of the earlier stage's organisations receiving one), ``reach`` (share
-    reached along paths). ``coverage``: share of stage pairs with a direct feedback tie;
-    ``reach_coverage``: with feedback along paths; ``components``: strongly connected
-    components (two or more organisations); ``exit_reaches_entry`` and
-    ``exit_to_entry_path``."""
-
-    _repr_html_ = _result_html
-    chain: str
-    stages: List[str]
-    pairs: pd.DataFrame
-    coverage: float
-    reach_coverage: float
-    components: List[List[str]]
-    exit_reaches_entry: bool
-    exit_to_entry_path: List[str]
-    layers: List[str]
-
-    def __repr__(self) -> str:
-        back = " > ".join(self.exit_to_entry_path) if self.exit_reaches_entry else "no"
-        return (f"<Feedback {self.chain!r}: coverage {self.coverage:.3g}, reach "
-                f"{self.reach_coverage:.3g}, {len(self.components)} strongly connected "
-                f"component(s), exit reaches entry: {back}>")
 
 
 # ----------------------------------------------------------------------------- efficiency
@@ -363,7 +200,7 @@ def global_efficiency(net: Network, *, layers: Layers = None, weight: Optional[s
     """
     _check_net(net)
     view = _distance_view(net, layers, weight, "global_efficiency")
-    return _core.flow.global_efficiency(view, int(threads),
+    return _core.flow.global_efficiency(view, thread_count(threads, 'global_efficiency'),
                                         progress_handler(progress, "global efficiency"))
 
 
@@ -415,7 +252,7 @@ def local_efficiency(net: Network, *, layers: Layers = None, weight: Optional[st
     """
     _check_net(net)
     view = _distance_view(net, layers, weight, "local_efficiency")
-    values = _core.flow.local_efficiency(view, int(threads),
+    values = _core.flow.local_efficiency(view, thread_count(threads, 'local_efficiency'),
                                          progress_handler(progress, "local efficiency"))
     if per_organisation:
         return series(net, view, values, "local_efficiency")
@@ -609,26 +446,27 @@ def _exits(net: Network, ends: Optional[str], fn: str) -> Optional[np.ndarray]:
 
 # ----------------------------------------------------------------------------- throughput
 
-def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] = "capacity", *,
+@renamed_arguments(positional=("capacity",), keywords={"sinks": "targets"})
+def throughput(net: Network, sources: Ids, targets: Ids, *, capacity: Optional[str] = "capacity",
                layers: Layers = None, fallback: Optional[str] = None,
                bottlenecks: bool = True) -> Throughput:
-    """Maximum flow from ``sources`` to ``sinks``, a minimum cut, and the bottleneck
+    """Maximum flow from ``sources`` to ``targets``, a minimum cut, and the bottleneck
     organisations.
 
     The maximum flow (Ford & Fulkerson 1956) is the most items per period that can move
-    from the sources to the sinks with at most :math:`c(u, v)` on every tie and conservation
+    from the sources to the targets with at most :math:`c(u, v)` on every tie and conservation
     elsewhere; it equals the capacity of a minimum cut (max-flow min-cut theorem). Computed
     with Boost.Graph's ``boykov_kolmogorov_max_flow`` (Boykov & Kolmogorov 2004), several
-    sources and sinks joined to a super source and sink. The *bottlenecks* are a minimum
-    vertex cut: the fewest organisations (not sources or sinks) whose loss cuts every path
+    sources and targets joined to a super source and sink. The *bottlenecks* are a minimum
+    vertex cut: the fewest organisations (not sources or targets) whose loss cuts every path
     (Menger 1927; unit-capacity max-flow after splitting each organisation in two, Even
     1975).
 
     Parameters
     ----------
     net : Network
-    sources, sinks : str or list of str
-        Disjoint sets of organisation ids.
+    sources, targets : str or list of str
+        Disjoint sets of organisation ids: one id or a list of them each.
     capacity : str or None
         The capacity field or numeric attribute (items per period; parallel relations of
         several layers add up). ``None``: every tie carries 1 (the value counts tie-disjoint
@@ -650,7 +488,7 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     Throughput
         ``value``, ``cut`` (DataFrame ``source, target, capacity, layers``: the ties crossed
         from the sources' side, closest to the sources), ``bottlenecks`` (ids; ``None`` when
-        a source has a direct tie to a sink; empty when the sinks are unreachable).
+        a source has a direct tie to a target; empty when the targets are unreachable).
 
     Notes
     -----
@@ -687,7 +525,7 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     fn = "throughput"
     rev = net._core.revision
     s = _indices(net, sources, "source", fn)
-    t = _indices(net, sinks, "sink", fn)
+    t = _indices(net, targets, "target", fn)
     used = 0
     kept = True  # the network keeps the view, and the view its flow networks
     if capacity is None:
@@ -708,7 +546,7 @@ def throughput(net: Network, sources: Ids, sinks: Ids, capacity: Optional[str] =
     ids = id_array(net, view)
     cs, ct, cc = r["cut"]
     layers_of = _core.flow.tie_layers(net._core, list(sel), cs.tolist(), ct.tolist())
-    return Throughput(_names(sources), _names(sinks), float(r["value"]),
+    return Throughput(_names(sources), _names(targets), float(r["value"]),
                       ids[members].tolist() if exists else None, capacity, int(used), list(sel),
                       (ids, cs, ct, cc, layers_of), (ids, r["source_side"]))
 
@@ -870,7 +708,7 @@ def first_passage(net: Network, *, layers: Layers = None, weight: Optional[str] 
     else:
         sel = _select(net, layers, [weight, time], fn)
         view, values = _core.flow.routed_view(net._core, sel, weight, time)
-    times, arrival = _core.flow.first_passage(view, values, int(threads),
+    times, arrival = _core.flow.first_passage(view, values, thread_count(threads, 'first_passage'),
                                               progress_handler(progress, "first passage"))
     ids = id_array(net, view)
     n = len(ids)

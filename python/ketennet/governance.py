@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._deprecation import renamed_arguments
 from ._util import Layers, id_array, view_of
 
 __all__ = ["diagnose", "GovernanceDiagnosis", "MODES"]
@@ -132,8 +133,9 @@ def _level(value: Level, name: str, low: float, high: float) -> Optional[str]:
     return "low" if x < low else ("high" if x >= high else "moderate")
 
 
-def diagnose(net, trust: Union[None, str, float] = None, goal_consensus: Level = None,
-             competency_need: Level = None, *, layers: Layers = None,
+@renamed_arguments(positional=("trust", "goal_consensus", "competency_need"))
+def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Level = None,
+             competency_need: Level = None, layers: Layers = None,
              nao_attribute: str = "role") -> GovernanceDiagnosis:
     """Governance fit of a network after Provan & Kenis (2008).
 

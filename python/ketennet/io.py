@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._deprecation import renamed_arguments
 from ._util import Layers, check_layers, layer_list
 from .network import FIELDS, LAYER_KINDS, Network
 
@@ -145,14 +146,16 @@ def read_json(path: PathLike) -> Network:
     return Network._wrap(_core.io.read_json(_path(path), _core_limits()))
 
 
-def write_json(net: Network, path: PathLike, indent: Optional[int] = 2) -> None:
+@renamed_arguments(positional=("indent",))
+def write_json(net: Network, path: PathLike, *, indent: Optional[int] = 2) -> None:
     """Write a network as a ketennet JSON document; reading it back gives an equal network.
     ``indent=None`` writes one line. The text goes to a temporary file in the same directory,
     renamed over ``path``: a write that fails part-way leaves the previous file intact."""
     _core.io.write_json(net._core, _path(path), -1 if indent is None else int(indent))
 
 
-def read_graphml(path: PathLike, layer: str = "default") -> Network:
+@renamed_arguments(positional=("layer",))
+def read_graphml(path: PathLike, *, layer: str = "default") -> Network:
     """Read a GraphML file (from ketennet, NetworkX, igraph, Gephi, yEd ...).
 
     Node data ``name`` and ``sector`` become those fields, other node data typed attributes;
@@ -578,7 +581,8 @@ def _selected_layers(net: Network, layers: Layers) -> list:
     return sel
 
 
-def to_networkx(net: Network, layers: Layers = None):
+@renamed_arguments(positional=("layers",))
+def to_networkx(net: Network, *, layers: Layers = None):
     """Convert to a NetworkX graph.
 
     One layer gives a ``DiGraph`` or ``Graph`` (as the layer is directed); several give a
@@ -661,7 +665,8 @@ def _declare_layers(net: Network, graph: Mapping[str, Any], kinds: Dict[str, str
             net.add_layer(lname, bool(d), kind if kind in LAYER_KINDS else None)
 
 
-def from_networkx(G, layer: str = "default", *, kinds: Optional[Mapping[str, str]] = None) -> Network:
+@renamed_arguments(positional=("layer",))
+def from_networkx(G, *, layer: str = "default", kinds: Optional[Mapping[str, str]] = None) -> Network:
     """Build a network from a NetworkX graph, keeping its directedness and attributes.
 
     Node ids become strings (``str``). A node attribute ``sector`` becomes the sector and
@@ -772,7 +777,8 @@ def _bad(where: str, key: str, value: Any, expected: str):
 
 # ---------------------------------------------------------------------------- igraph
 
-def to_igraph(net: Network, layers: Layers = None):
+@renamed_arguments(positional=("layers",))
+def to_igraph(net: Network, *, layers: Layers = None):
     """Convert to a python-igraph ``Graph``.
 
     Directed if any chosen layer is (undirected relations then become two arcs). Vertex
@@ -814,7 +820,8 @@ def to_igraph(net: Network, layers: Layers = None):
     return g
 
 
-def from_igraph(g, layer: str = "default", *, kinds: Optional[Mapping[str, str]] = None) -> Network:
+@renamed_arguments(positional=("layer",))
+def from_igraph(g, *, layer: str = "default", kinds: Optional[Mapping[str, str]] = None) -> Network:
     """Build a network from a python-igraph ``Graph``, keeping directedness and attributes.
 
     The vertex attribute ``name`` is the id (else the vertex index as a string), ``label`` the

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._deprecation import renamed_arguments, renamed_function
 from ._util import Layers, check_choice, layer_list, make_index
 
 FIELDS = ("volume", "latency", "quality", "capacity")
@@ -470,9 +471,12 @@ class Network:
         ``(stage, [ids])`` pairs. ``KeyError`` for unknown organisations."""
         self._core.add_chain(name, _stages(stages))
 
-    def set_chain(self, name: str, stages: StagesLike) -> None:
-        """Replace an existing chain's stages."""
+    def update_chain(self, name: str, stages: StagesLike) -> None:
+        """Replace the stages of an existing chain (given as in :meth:`add_chain`).
+        ``KeyError`` if the chain or one of the organisations does not exist."""
         self._core.set_chain(name, _stages(stages))
+
+    set_chain = renamed_function(update_chain, "set_chain")
 
     def chain(self, name: str) -> Dict[str, List[str]]:
         """The stages of a chain, in order, as ``{stage: [organisation ids]}``."""
@@ -496,7 +500,8 @@ class Network:
         """A copy with only the given layers (and their relations)."""
         return Network._wrap(self._core.select_layers(layer_list(layers) or []))
 
-    def view(self, layers: Layers = None, weight: Optional[str] = None, combine: str = "sum"):
+    @renamed_arguments(positional=("weight", "combine"))
+    def view(self, layers: Layers = None, *, weight: Optional[str] = None, combine: str = "sum"):
         """The immutable analysis view of some layers with one weight (cached).
 
         Parameters

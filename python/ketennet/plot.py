@@ -16,6 +16,7 @@ from typing import Dict, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from ._deprecation import renamed_arguments
 from .network import Network
 
 __all__ = ["network", "chain", "funnel", "centrality", "handovers", "lead_times", "robustness",
@@ -446,7 +447,7 @@ def _network(net: Network, *, layers, layout, chain, size, labels, ax, seed, new
     layer_handles = []
     for name in chosen:
         style = _LINESTYLES[all_layers.index(name) % len(_LINESTYLES)]
-        directed = net.view(name).directed
+        directed = net.view(layers=name).directed
         mask = (rel["layer"] == name).to_numpy()
         for (s, t), w, k in zip(rel.loc[mask, ["source", "target"]].itertuples(index=False),
                                 widths[mask], known[mask]):
@@ -840,7 +841,8 @@ def lead_times(journeys: Union[pd.DataFrame, pd.Series], *, norm_days: Optional[
     return ax
 
 
-def robustness(result, ax=None, measure: Optional[str] = None, label: Optional[str] = None,
+@renamed_arguments(positional=("ax", "measure", "label", "title"))
+def robustness(result, *, ax=None, measure: Optional[str] = None, label: Optional[str] = None,
                title: Optional[str] = None):
     """The robustness curve of a :class:`ketennet.resilience.Simulation`: the measure after
     each removal step, the mean over runs as a line and, with several runs, the 10-90%

@@ -33,10 +33,11 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._deprecation import renamed_arguments
 from ._util import result_html as _result_html
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, NetworkChangedError, Progress, check_view, id_array, layer_list, make_index, progress_handler
-from ._util import view_of
+from ._util import thread_count, view_of
 from .network import Network
 
 __all__ = ["articulation_points", "bridges", "biconnected_components", "dominators",
@@ -69,14 +70,6 @@ def _chain_name(net: Network, chain: Optional[str], fn: str) -> str:
         raise KeyError(f"{fn}: unknown chain {chain!r} (the network has "
                        f"{', '.join(map(repr, net.chains)) or 'none'})")
     return chain
-
-
-def _threads(threads: Optional[int], fn: str) -> int:
-    if threads is None:
-        return 0
-    if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) or threads < 1:
-        raise ValueError(f"{fn}: threads must be a positive integer or None (all), not {threads!r}")
-    return int(threads)
 
 
 # ----------------------------------------------------------------------------- single points
@@ -162,24 +155,25 @@ def biconnected_components(net: Network, *, layers: Layers = None) -> List[Set[s
     return [set(ids[c].tolist()) for c in _core.resilience.biconnected_components(view)]
 
 
-def dominators(net: Network, entry: str, *, layers: Layers = None) -> pd.Series:
-    """Immediate dominators from ``entry``: the organisation every item from ``entry`` must
-    pass last before reaching each organisation.
+@renamed_arguments(keywords={"entry": "source"})
+def dominators(net: Network, source: str, *, layers: Layers = None) -> pd.Series:
+    """Immediate dominators from ``source``: the organisation every item from ``source``
+    must pass last before reaching each organisation.
 
-    ``d`` dominates ``v`` when every path from ``entry`` to ``v`` passes ``d``; the immediate
+    ``d`` dominates ``v`` when every path from ``source`` to ``v`` passes ``d``; the immediate
     dominator is the closest such ``d`` (the dominator tree of Lengauer & Tarjan 1979;
     computed with the iterative algorithm of Cooper, Harvey & Kennedy 2001, as NetworkX does:
     Boost.Graph 1.74's ``lengauer_tarjan_dominator_tree`` misses reachable organisations on
-    some graphs, see the C++ header). Following ``idom`` from ``v`` back to ``entry`` lists
-    every organisation that items from ``entry`` cannot avoid on their way to ``v``: single
+    some graphs, see the C++ header). Following ``idom`` from ``v`` back to ``source`` lists
+    every organisation that items from ``source`` cannot avoid on their way to ``v``: single
     points of failure for that route. Directions are followed (an undirected layer counts in
     both directions); weights are ignored.
 
     Returns
     -------
     pandas.Series
-        Indexed by the organisations reachable from ``entry`` (``entry`` itself excluded), in
-        network order, holding the id of the immediate dominator: NetworkX's (>= 3.5)
+        Indexed by the organisations reachable from ``source`` (``source`` itself excluded),
+        in network order, holding the id of the immediate dominator: NetworkX's (>= 3.5)
         ``immediate_dominators(G, entry)`` as a Series.
 
     Examples
@@ -195,7 +189,7 @@ def dominators(net: Network, entry: str, *, layers: Layers = None) -> pd.Series:
     """
     _check_net(net)
     rev = net._core.revision
-    e = _index(net, entry, "entry", "dominators")
+    e = _index(net, source, "source", "dominators")
     view = check_view(view_of(net, layers), rev, "dominators")
     idom = _core.resilience.immediate_dominators(view, e)
     ids = id_array(net, view)
@@ -204,24 +198,26 @@ def dominators(net: Network, entry: str, *, layers: Layers = None) -> pd.Series:
                      name="immediate_dominator", dtype=object)
 
 
-def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
+@renamed_arguments(keywords={"sinks": "targets"})
+def min_vertex_cut(net: Network, sources: Ids, targets: Ids, *,
                    layers: Layers = None) -> Optional[List[str]]:
-    """The fewest organisations whose failure cuts every path from ``sources`` to ``sinks``.
+    """The fewest organisations whose failure cuts every path from ``sources`` to
+    ``targets`` (each one id or a list of ids).
 
     A minimum vertex cut (Menger 1927), computed as a unit-capacity maximum flow after
     splitting every organisation in two (Even 1975) with Boost.Graph's Boykov-Kolmogorov
     max-flow; directions followed, weights ignored; the cut closest to the sources. The
-    sources and sinks themselves are never in the cut. The size equals NetworkX's
+    sources and targets themselves are never in the cut. The size equals NetworkX's
     ``minimum_node_cut(G, s, t)``. ``ValueError`` when an organisation is both a source
-    and a sink (so always in a network of one).
+    and a target (so always in a network of one).
 
     Returns
     -------
     list of str or None
-        Ids in network order; empty when the sinks are unreachable already; ``None`` when a
-        source has a direct tie to a sink (no set of other organisations separates them;
+        Ids in network order; empty when the targets are unreachable already; ``None`` when
+        a source has a direct tie to a target (no set of other organisations separates them;
         NetworkX's ``minimum_node_cut`` returns an empty set then, as it does for
-        unreachable sinks).
+        unreachable targets).
 
     Examples
     --------
@@ -238,10 +234,10 @@ def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
     fn = "min_vertex_cut"
     rev = net._core.revision
     s = _indices(net, sources, "source", fn)
-    t = _indices(net, sinks, "sink", fn)
+    t = _indices(net, targets, "target", fn)
     both = [net.ids[i] for i in sorted(set(s) & set(t))]
     if both:
-        raise ValueError(f"{fn}: {both[0]!r} is both a source and a sink; they must differ")
+        raise ValueError(f"{fn}: {both[0]!r} is both a source and a target; they must differ")
     view = check_view(view_of(net, layers), rev, fn)
     exists, members = _core.resilience.min_vertex_cut(view, s, t)
     return id_array(net, view)[members].tolist() if exists else None
@@ -251,8 +247,8 @@ def min_vertex_cut(net: Network, sources: Ids, sinks: Ids, *,
 
 def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers = None,
                   chain: Optional[str] = None, capacity: str = "capacity",
-                  fallback: Optional[str] = "volume", threads: Optional[int] = None,
-                  progress: Progress = False) -> pd.Series:
+                  fallback: Optional[str] = "volume", threads: int = 0,
+                  progress: Progress = None) -> pd.Series:
     """How much of a measure the network loses when one organisation fails.
 
     .. math:: V(v) = \\frac{P(G) - P(G \\setminus v)}{P(G)}
@@ -271,7 +267,8 @@ def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers =
     See the module docstring for the conventions. A failing entry or exit organisation of
     the chain stops sending or receiving, so it counts too. NaN for every organisation when
     :math:`P(G) = 0`. Parallel over organisations (``threads``; identical results for every
-    count); Ctrl-C cancels.
+    count); ``progress`` shows a bar once the call has run over a second (``True``: at once,
+    ``False``: never, a callable: the fraction done), and Ctrl-C cancels.
 
     Returns
     -------
@@ -307,7 +304,7 @@ def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers =
                          f"{', '.join(map(repr, net.chains)) or 'none'})")
     values, ids = _core.resilience.vulnerability(
         net._core, measure, layer_list(layers) or [], name, capacity, fallback or "",
-        _threads(threads, fn), progress_handler(progress, fn))
+        thread_count(threads, fn), progress_handler(progress, fn))
     return pd.Series(values, index=make_index(ids, "organisation"), name="vulnerability")
 
 
@@ -389,9 +386,11 @@ def _strategy(net: Network, strategy, fn: str):
                     f"{type(strategy).__name__}")
 
 
-def simulate(net: Network, strategy="random", measures="largest_component", steps: Optional[int] = None,
-             runs: Optional[int] = None, seed: int = 0, threads: Optional[int] = None,
-             progress: Progress = None, *, recompute: bool = False, layers: Layers = None,
+@renamed_arguments(positional=("steps", "runs", "seed", "threads", "progress"))
+def simulate(net: Network, strategy="random", measures="largest_component", *,
+             steps: Optional[int] = None, runs: Optional[int] = None, seed: int = 0,
+             threads: int = 0, progress: Progress = None,
+             recompute: bool = False, layers: Layers = None,
              chain: Optional[str] = None, capacity: str = "capacity",
              fallback: Optional[str] = "volume") -> Simulation:
     """Remove organisations step by step (or fail a layer) and record the measures after each
@@ -424,8 +423,8 @@ def simulate(net: Network, strategy="random", measures="largest_component", step
     seed : int
         Run r uses the random stream SplitMix64(seed, r): results are identical for every
         ``threads``.
-    threads : int, optional
-        Threads (None: all cores): over runs for ``"random"`` and ``"sector:..."``; inside
+    threads : int
+        Threads (0: all cores; results are identical for every thread count): over runs for ``"random"`` and ``"sector:..."``; inside
         each betweenness recomputation of ``"betweenness"`` with ``recompute=True``.
     progress : None, bool or callable
         ``None`` (default): a tqdm bar once the simulation has run a second (quick ones print
@@ -520,7 +519,7 @@ def simulate(net: Network, strategy="random", measures="largest_component", step
     r = _core.resilience.simulate(
         net._core, kind, target, order, bool(recompute), names, layer_list(layers) or [], name,
         capacity, fallback or "", int(steps or 0), int(runs), int(seed) & (2 ** 64 - 1),
-        _threads(threads, fn), progress_handler(progress, fn))
+        thread_count(threads, fn), progress_handler(progress, fn))
     values, removed, rob = r["values"], r["removed"], r["robustness"]
     if order and r["revision"] != rev:  # the listed ids were resolved at another state
         raise NetworkChangedError(f"{fn}: the network changed while the call was starting; "
@@ -548,7 +547,8 @@ def simulate(net: Network, strategy="random", measures="largest_component", step
 
 # ----------------------------------------------------------------------------- null models
 
-def null_model(net: Network, kind: str = "configuration", seed: int = 0) -> Network:
+@renamed_arguments(positional=("seed",))
+def null_model(net: Network, kind: str = "configuration", *, seed: int = 0) -> Network:
     """A random network of the same size, to read a result against chance.
 
     * ``"configuration"``: degree-preserving rewiring (Maslov & Sneppen 2002): 10 double-edge

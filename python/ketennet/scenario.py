@@ -1,9 +1,9 @@
-"""What-if scenarios: a network with organisations removed, layers dropped or relations
+"""What-if scenarios: a network with organisations, relations or layers removed or relations
 degraded, and the scorecard before and after.
 
 >>> import ketennet as kn
 >>> net = kn.examples.load("strafrechtketen")
->>> s = kn.Scenario(net).remove("zsm").drop_layer("it")
+>>> s = kn.Scenario(net).remove_organisations("zsm").remove_layer("it")
 >>> after = s.apply()
 >>> len(net) - len(after), "it" in after.layers, "it" in net.layers
 (1, False, True)
@@ -16,6 +16,7 @@ from typing import List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
+from ._deprecation import renamed_function
 from .network import FIELDS, Network
 
 __all__ = ["Scenario", "compare"]
@@ -27,10 +28,10 @@ class Scenario:
     Each method returns a *new* Scenario with one more change; the base network is never
     modified. :meth:`apply` gives the changed network.
 
-    * :meth:`remove`: organisations fail (they and all their relations go; they leave the
+    * :meth:`remove_organisations`: organisations fail (they and all their relations go; they leave the
       chains' stages);
     * :meth:`remove_relation`: one relation goes;
-    * :meth:`drop_layer`: a whole layer fails, e.g. the relations that depend on one shared IT
+    * :meth:`remove_layer`: a whole layer fails, e.g. the relations that depend on one shared IT
       system;
     * :meth:`degrade`: a relation's fields get new values (a slower or poorer hand-off:
       ``quality=0.5, latency=20``).
@@ -40,7 +41,7 @@ class Scenario:
     scenario is a set of changes, so the result does not depend on the order of the calls:
     :meth:`apply` first gives relations their degraded values, then removes relations, then
     organisations, then layers. A relation that is degraded and also loses an end or its
-    layer is therefore simply gone (``Scenario(net).remove("om").degrade("politie", "om",
+    layer is therefore simply gone (``Scenario(net).remove_organisations("om").degrade("politie", "om",
     ...)`` is valid).
 
     What :meth:`apply` copies: the network is copied once (one deep copy of the organisation
@@ -52,7 +53,7 @@ class Scenario:
     --------
     >>> import ketennet as kn
     >>> net = kn.examples.load("strafrechtketen")
-    >>> s = (kn.Scenario(net).remove("om").drop_layer("it")
+    >>> s = (kn.Scenario(net).remove_organisations("om").remove_layer("it")
     ...      .degrade("politie", "zsm", layer="information", quality=0.5, latency=20))
     >>> s
     <Scenario on 'strafrechtketen': remove om; drop layer it; degrade politie -> zsm (information): latency=20, quality=0.5>
@@ -84,18 +85,19 @@ class Scenario:
     def _with(self, op: tuple) -> "Scenario":
         return Scenario(self._net, self._ops + (op,))
 
-    def remove(self, *organisations: str) -> "Scenario":
+    def remove_organisations(self, *organisations: str) -> "Scenario":
         """Organisations fail: they and every relation touching them are removed."""
+        fn = "Scenario.remove_organisations"
         if not organisations:
-            raise ValueError("Scenario.remove: name at least one organisation")
+            raise ValueError(f"{fn}: name at least one organisation")
         out = self
         for oid in organisations:
             if not isinstance(oid, str):
-                raise TypeError(f"Scenario.remove: organisation ids are strings, not {type(oid).__name__}")
+                raise TypeError(f"{fn}: organisation ids are strings, not {type(oid).__name__}")
             if oid not in self._net:
-                raise KeyError(f"Scenario.remove: unknown organisation {oid!r}")
+                raise KeyError(f"{fn}: unknown organisation {oid!r}")
             if any(op == ("remove", oid) for op in out._ops):
-                raise ValueError(f"Scenario.remove: organisation {oid!r} is removed already")
+                raise ValueError(f"{fn}: organisation {oid!r} is removed already")
             out = out._with(("remove", oid))
         return out
 
@@ -109,16 +111,16 @@ class Scenario:
                              "removed already")
         return self._with(("remove_relation", source, target, layer))
 
-    def drop_layer(self, layer: str) -> "Scenario":
+    def remove_layer(self, layer: str) -> "Scenario":
         """A whole layer fails: the layer and all its relations are removed."""
         if not isinstance(layer, str) or not self._net.has_layer(layer):
-            raise KeyError(f"Scenario.drop_layer: unknown layer {layer!r} (the network has "
+            raise KeyError(f"Scenario.remove_layer: unknown layer {layer!r} (the network has "
                            f"{', '.join(map(repr, self._net.layers)) or 'none'})")
         if ("drop_layer", layer) in self._ops:
-            raise ValueError(f"Scenario.drop_layer: layer {layer!r} is dropped already")
+            raise ValueError(f"Scenario.remove_layer: layer {layer!r} is removed already")
         return self._with(("drop_layer", layer))
 
-    def degrade(self, source: str, target: str, *, layer: str, volume: Optional[float] = None,
+    def degrade(self, source: str, target: str, layer: str, *, volume: Optional[float] = None,
                 latency: Optional[float] = None, quality: Optional[float] = None,
                 capacity: Optional[float] = None) -> "Scenario":
         """A relation's fields get new values (at least one of ``volume``, ``latency``,
@@ -138,6 +140,9 @@ class Scenario:
                 raise ValueError(f"Scenario.degrade: {source} -> {target} ({layer}): {k}={v} is "
                                  + ("outside [0, 1]" if k == "quality" else "not finite and >= 0"))
         return self._with(("degrade", source, target, layer, tuple(values.items())))
+
+    remove = renamed_function(remove_organisations, "remove")
+    drop_layer = renamed_function(remove_layer, "drop_layer")
 
     def apply(self) -> Network:
         """The changed network (a new :class:`~ketennet.Network`; the base is untouched):
@@ -201,7 +206,7 @@ def compare(before: Network, after: Network, *, layers=None, chains=None,
     --------
     >>> import ketennet as kn
     >>> net = kn.examples.load("strafrechtketen")
-    >>> table = kn.compare(net, kn.Scenario(net).remove("politie").apply())
+    >>> table = kn.compare(net, kn.Scenario(net).remove_organisations("politie").apply())
     >>> row = table[(table.indicator == "organisations") & (table.scope == "network")]
     >>> row[["before", "after", "difference"]].values.tolist()
     [[21.0, 20.0, -1.0]]
@@ -215,7 +220,7 @@ def compare(before: Network, after: Network, *, layers=None, chains=None,
     for x in (before, after):
         if not isinstance(x, Network):
             raise TypeError(f"compare: expected ketennet.Network objects, not {type(x).__name__}")
-    card = scorecard({"before": before, "after": after}, chains, layers=layers, top=top)
+    card = scorecard({"before": before, "after": after}, chains=chains, layers=layers, top=top)
     a = card[card["network"] == "before"].reset_index(drop=True)
     b = card[card["network"] == "after"].reset_index(drop=True)
     out = a[KEY + ["unit", "direction"]].copy()

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import _indicators, report as _report
+from ._deprecation import renamed_arguments
 from ._indicators import KEY
 from .network import Network
 
@@ -51,7 +52,8 @@ def _as_named(nets: Networks) -> "dict[str, Network]":
     return out
 
 
-def scorecard(networks: Networks, chains: Optional[Union[str, Sequence[str]]] = None, *,
+@renamed_arguments(positional=("chains",))
+def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]] = None,
               layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5) -> pd.DataFrame:
     """Every indicator of one network, or of many, as one tidy DataFrame whose rows align.
 

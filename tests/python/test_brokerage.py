@@ -48,7 +48,7 @@ def _compare(got: pd.Series, expected: dict, G, metric, deviation, defined):
 def test_constraint_and_effective_size_match_networkx(case, weight, deviation):
     G, net = graph(case), network(case)
     nxw = weight
-    got = kn.brokerage.structural_holes(net, weight)
+    got = kn.brokerage.structural_holes(net, weight=weight)
     assert list(got.index) == [str(v) for v in G.nodes]
     defined = lambda v: len(_contacts(G, v)) > 0  # noqa: E731
     _compare(got["constraint"], nx.constraint(G, weight=nxw), G, "nx.constraint", deviation,
@@ -72,7 +72,7 @@ def test_constraint_and_effective_size_match_networkx(case, weight, deviation):
     eff = {v: (es[v] / len(_contacts(G, v)) if defined(v) else math.nan) for v in G.nodes}
     _compare(got["efficiency"], eff, G, "efficiency (nx es / contacts)", deviation, defined)
     # the single-measure functions return the same numbers
-    pd.testing.assert_series_equal(kn.brokerage.constraint(net, weight), got["constraint"],
+    pd.testing.assert_series_equal(kn.brokerage.constraint(net, weight=weight), got["constraint"],
                                    check_names=False)
 
 
@@ -91,7 +91,7 @@ def _theil_of_nx(G, v, weight):
                                          ("gnp-u-60", "latency")])
 def test_hierarchy_is_the_theil_index_of_networkx_local_constraints(case, weight, deviation):
     G, net = graph(case), network(case)
-    got = kn.brokerage.hierarchy(net, weight)
+    got = kn.brokerage.hierarchy(net, weight=weight)
     exp = {v: _theil_of_nx(G, v, weight) for v in G.nodes}
     arr = got.to_numpy(dtype=float)
     e = np.array([exp[v] for v in G.nodes])
@@ -263,7 +263,7 @@ def test_bad_weights_and_levels():
     net.add_relation("a", "b", "info", volume=0.0)
     net.add_relation("b", "c", "info", volume=1.0)
     with pytest.raises(ValueError, match=r"a -> b has weight 0"):
-        kn.brokerage.constraint(net, "volume")
+        kn.brokerage.constraint(net, weight="volume")
     with pytest.raises(ValueError, match="level must be one of"):
         kn.brokerage.ei_index(net, level="sector")
     with pytest.raises(TypeError, match="partition must be"):

@@ -631,9 +631,9 @@ def test_bad_arguments_name_the_culprit():
         kn.cohesion.communities(net, seed=-1)
     with pytest.raises(ValueError, match="resolution must be a finite number > 0"):
         kn.cohesion.communities(net, resolution=0)
-    with pytest.raises(KeyError, match="unknown organisation 'nobody' \\(t\\)"):
+    with pytest.raises(KeyError, match="unknown organisation 'nobody' \\(target\\)"):
         kn.cohesion.node_connectivity(net, "0", "nobody")
-    with pytest.raises(ValueError, match="give both s and t"):
+    with pytest.raises(ValueError, match="give both source and target"):
         kn.cohesion.edge_connectivity(net, "0")
     with pytest.raises(ValueError, match="same organisation '0'"):
         kn.cohesion.edge_connectivity(net, "0", "0")

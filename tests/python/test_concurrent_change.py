@@ -67,7 +67,7 @@ WITH_PROGRESS = {
     "betweenness": lambda net, p: centrality.betweenness(net, layers="tie", progress=p),
     "edge_betweenness": lambda net, p: centrality.edge_betweenness(net, layers="tie", progress=p),
     "closeness": lambda net, p: centrality.closeness(net, layers="tie", progress=p),
-    "harmonic": lambda net, p: centrality.harmonic(net, "weight", layers="tie", progress=p),
+    "harmonic": lambda net, p: centrality.harmonic(net, weight="weight", layers="tie", progress=p),
     "information": lambda net, p: centrality.information(net, layers="tie", progress=p),
     "current_flow_closeness":
         lambda net, p: centrality.current_flow_closeness(net, layers="tie", progress=p),
@@ -109,7 +109,7 @@ def test_progress_callback_that_changes_the_network(name):
 # taking the view and running the kernel
 METRICS = {
     "degree": lambda net: centrality.degree(net, layers="tie"),
-    "betweenness": lambda net: centrality.betweenness(net, "weight", layers="tie"),
+    "betweenness": lambda net: centrality.betweenness(net, weight="weight", layers="tie"),
     "edge_betweenness": lambda net: centrality.edge_betweenness(net, layers="tie"),
     "closeness": lambda net: centrality.closeness(net, layers="tie"),
     "harmonic": lambda net: centrality.harmonic(net, layers="tie"),

@@ -373,7 +373,7 @@ METRICS: Dict[str, Metric] = {
     "brokerage.constraint": Metric(lambda n, l: kn.brokerage.constraint(n, layers=l),
                                    lambda G: _nx_holes(nx.constraint, G)),
     "brokerage.constraint(weight)": Metric(
-        lambda n, l: kn.brokerage.constraint(n, "volume", layers=l),
+        lambda n, l: kn.brokerage.constraint(n, weight="volume", layers=l),
         lambda G: _nx_holes(nx.constraint, G, weight="volume"),
         # NetworkX's matrix path gives 4 for a weighted self-loop alone (it subtracts the
         # normalised loop weight from the raw row sum), NaN unweighted: ketennet NaN both ways
@@ -381,7 +381,7 @@ METRICS: Dict[str, Metric] = {
     "brokerage.effective_size": Metric(lambda n, l: kn.brokerage.effective_size(n, layers=l),
                                        lambda G: _nx_holes(nx.effective_size, G)),
     "brokerage.effective_size(weight)": Metric(
-        lambda n, l: kn.brokerage.effective_size(n, "volume", layers=l),
+        lambda n, l: kn.brokerage.effective_size(n, weight="volume", layers=l),
         lambda G: _nx_holes(nx.effective_size, G, weight="volume")),
     "brokerage.efficiency": Metric(
         lambda n, l: kn.brokerage.efficiency(n, layers=l),
@@ -412,14 +412,14 @@ METRICS: Dict[str, Metric] = {
     "resilience.dominators": Metric(  # an undirected tie counts in both directions
         lambda n, l: kn.resilience.dominators(n, "a", layers=l),
         lambda G: nx.immediate_dominators(G if G.is_directed() else G.to_directed(), "a"),
-        raises={"none": (KeyError, "dominators: unknown entry organisation 'a'")}),
+        raises={"none": (KeyError, "dominators: unknown source organisation 'a'")}),
     "resilience.min_vertex_cut": Metric(
         lambda n, l: _as_set(kn.resilience.min_vertex_cut(
             n, n.ids[0] if len(n) else "a", n.ids[-1] if len(n) else "b", layers=l)),
         lambda G: _cut(G),
         raises={"none": (KeyError, "min_vertex_cut: unknown source organisation 'a'"),
-                "one": (ValueError, "min_vertex_cut: 'a' is both a source and a sink"),
-                "one_self_loop": (ValueError, "min_vertex_cut: 'a' is both a source and a sink")}),
+                "one": (ValueError, "min_vertex_cut: 'a' is both a source and a target"),
+                "one_self_loop": (ValueError, "min_vertex_cut: 'a' is both a source and a target")}),
     "resilience.vulnerability": Metric(
         lambda n, l: kn.resilience.vulnerability(n, layers=l, progress=False), ref=_vulnerability),
     "resilience.simulate": Metric(

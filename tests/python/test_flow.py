@@ -216,7 +216,7 @@ def test_unknown_organisations_are_key_errors(chain_net):
         kn.flow.lead_time(chain_net, "nope", "e")
     with pytest.raises(KeyError, match="unknown target organisation 'nope'"):
         kn.flow.expected_lead_time(chain_net, "s", ["e", "nope"])
-    with pytest.raises(KeyError, match="throughput: unknown sink organisation 'nope'"):
+    with pytest.raises(KeyError, match="throughput: unknown target organisation 'nope'"):
         kn.flow.throughput(chain_net, "s", "nope")
     with pytest.raises(KeyError, match="fidelity: unknown source"):
         kn.flow.fidelity(chain_net, "nope", "e")

@@ -386,7 +386,7 @@ def test_chain_as_pairs_and_set(net):
     net.add_chain("boetes", [("inning", ["cjib"]), ("vervolging", ["om", "politie"])])
     assert net.chains == ["strafrecht", "boetes"]
     assert net.chain("boetes") == {"inning": ["cjib"], "vervolging": ["om", "politie"]}
-    net.set_chain("boetes", {"alles": ["politie", "om", "cjib"]})
+    net.update_chain("boetes", {"alles": ["politie", "om", "cjib"]})
     assert net.chain("boetes") == {"alles": ["politie", "om", "cjib"]}
     net.remove_chain("strafrecht")
     assert net.chains == ["boetes"]
@@ -410,7 +410,7 @@ def test_bad_chains(net):
     with pytest.raises(ValueError, match="stage names must not be empty"):
         net.add_chain("c", {"": ["om"]})
     with pytest.raises(KeyError, match="unknown chain 'c'"):
-        net.set_chain("c", {"a": ["om"]})
+        net.update_chain("c", {"a": ["om"]})
     with pytest.raises(KeyError, match="unknown chain 'c'"):
         net.remove_chain("c")
     with pytest.raises(KeyError, match="unknown chain 'c'"):
@@ -469,7 +469,7 @@ def test_copy_is_deep(net):
     c.update_relation("politie", "om", "case", volume=1)
     c.add_layer("it")
     c.metadata = {"sources": []}
-    c.set_chain("strafrecht", {"x": ["om"]})
+    c.update_chain("strafrecht", {"x": ["om"]})
     assert net.organisation("om")["name"] == "Openbaar Ministerie"
     assert net.relation("politie", "om", "case")["volume"] == 168800.0
     assert "it" not in net.layers and net.metadata == {"sources": ["OM 2022"]}

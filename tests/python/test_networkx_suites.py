@@ -64,14 +64,14 @@ def _by_node(series, back, nodes):
 def _constraint(G, nodes=None, weight=None):
     _CALLS["constraint"] += 1
     net, back = _network(G)
-    return _by_node(kn.brokerage.constraint(net, weight), back, nodes)
+    return _by_node(kn.brokerage.constraint(net, weight=weight), back, nodes)
 
 
 @nx.utils.not_implemented_for("multigraph")
 def _effective_size(G, nodes=None, weight=None):
     _CALLS["effective_size"] += 1
     net, back = _network(G)
-    return _by_node(kn.brokerage.effective_size(net, weight), back, nodes)
+    return _by_node(kn.brokerage.effective_size(net, weight=weight), back, nodes)
 
 
 @nx.utils.not_implemented_for("multigraph")

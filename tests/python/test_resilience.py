@@ -148,9 +148,9 @@ def test_min_vertex_cut_matches_networkx(name, deviation):
 
 def test_dominators_and_cuts_bad_input():
     net = kn.examples.load("strafrechtketen")
-    with pytest.raises(KeyError, match="unknown entry organisation 'nope'"):
+    with pytest.raises(KeyError, match="unknown source organisation 'nope'"):
         kn.resilience.dominators(net, "nope")
-    with pytest.raises(KeyError, match="unknown sink organisation 'x'"):
+    with pytest.raises(KeyError, match="unknown target organisation 'x'"):
         kn.resilience.min_vertex_cut(net, "politie", "x")
     with pytest.raises(ValueError, match="share an organisation|both"):
         kn.resilience.min_vertex_cut(net, "politie", "politie")
@@ -375,7 +375,7 @@ def test_expected_lead_time_matches_kn_flow_after_each_removal(deviation):
     for run in range(2):
         order = list(sim.orders.loc[run])
         for step in range(7):
-            after = kn.Scenario(net).remove(*order[:step]).apply() if step else net
+            after = kn.Scenario(net).remove_organisations(*order[:step]).apply() if step else net
             row = sim.curves[(sim.curves.run == run) & (sim.curves.step == step)].set_index("measure")["value"]
             src = [s for s in ("o0", "o1") if s in after]
             dst = [t for t in ("o38", "o39") if t in after]
@@ -384,7 +384,7 @@ def test_expected_lead_time_matches_kn_flow_after_each_removal(deviation):
                 continue
             tp = kn.flow.throughput(after, src, dst, bottlenecks=False).value
             assert row["throughput"] == pytest.approx(tp, rel=1e-12)
-            view = after.view("case", "volume")
+            view = after.view("case", weight="volume")
             s_, _, w = view.edges()
             out = {s: 0.0 for s in src}
             for a, b in zip(s_, w):
@@ -445,7 +445,7 @@ def test_sector_layer_and_list_strategies():
     assert set(sim.orders.stack()) == set(sectors[sectors == "reclassering"].index)
     lay = kn.resilience.simulate(net, "layer:it", ["largest_component", "efficiency"], progress=False)
     assert lay.steps == 1 and lay.curves["removed"].tolist() == [None, None, "it", "it"]
-    without = kn.Scenario(net).drop_layer("it").apply()
+    without = kn.Scenario(net).remove_layer("it").apply()
     after = lay.curves[lay.curves.step == 1].set_index("measure")["value"]
     assert after["efficiency"] == pytest.approx(kn.flow.global_efficiency(without), abs=ATOL)
     lst = kn.resilience.simulate(net, ["om", "zsm"], progress=False)

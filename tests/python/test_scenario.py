@@ -19,8 +19,8 @@ def net():
 def test_scenario_is_immutable_and_leaves_the_base_alone(net):
     before = net.copy()
     base = kn.Scenario(net)
-    s1 = base.remove("om")
-    s2 = s1.drop_layer("it").degrade("politie", "zsm", layer="information", quality=0.5, latency=20)
+    s1 = base.remove_organisations("om")
+    s2 = s1.remove_layer("it").degrade("politie", "zsm", layer="information", quality=0.5, latency=20)
     assert base.changes == [] and len(s1.changes) == 1 and len(s2.changes) == 3
     after = s2.apply()
     assert net == before
@@ -34,21 +34,21 @@ def test_scenario_is_immutable_and_leaves_the_base_alone(net):
         - ((net.relations.layer == "it") | net.relations.source.eq("om") | net.relations.target.eq("om")).sum())
     # the chain loses om from its stage
     assert "om" not in after.chain("strafrechtketen")["vervolging"]
-    assert s1.apply() == kn.Scenario(net).remove("om").apply()
+    assert s1.apply() == kn.Scenario(net).remove_organisations("om").apply()
     # a set of changes: the order of the calls does not matter (the example)
-    a = (kn.Scenario(net).remove("om").drop_layer("it")
+    a = (kn.Scenario(net).remove_organisations("om").remove_layer("it")
          .degrade("politie", "om", layer="information", quality=0.5, latency=20).apply())
     b = (kn.Scenario(net).degrade("politie", "om", layer="information", quality=0.5, latency=20)
-         .drop_layer("it").remove("om").apply())
+         .remove_layer("it").remove_organisations("om").apply())
     assert a == b and "om" not in a
 
 
 def test_scenario_bad_input(net):
     s = kn.Scenario(net)
     with pytest.raises(KeyError, match="unknown organisation 'brandweer'"):
-        s.remove("brandweer")
+        s.remove_organisations("brandweer")
     with pytest.raises(KeyError, match="unknown layer 'water'"):
-        s.drop_layer("water")
+        s.remove_layer("water")
     with pytest.raises(KeyError, match="no relation om -> politie in layer 'case'"):
         s.degrade("om", "politie", layer="case", quality=0.5)
     with pytest.raises(ValueError, match="quality=1.5 is outside"):
@@ -56,15 +56,15 @@ def test_scenario_bad_input(net):
     with pytest.raises(ValueError, match="at least one of"):
         s.degrade("politie", "zsm", layer="information")
     with pytest.raises(ValueError, match="removed already"):
-        s.remove("om").remove("om")
-    with pytest.raises(ValueError, match="dropped already"):
-        s.drop_layer("it").drop_layer("it")
+        s.remove_organisations("om").remove_organisations("om")
+    with pytest.raises(ValueError, match="removed already"):
+        s.remove_layer("it").remove_layer("it")
     with pytest.raises(TypeError):
         kn.Scenario("strafrechtketen")
 
 
 def test_compare_before_and_after(net):
-    after = kn.Scenario(net).remove("zsm").apply()
+    after = kn.Scenario(net).remove_organisations("zsm").apply()
     table = kn.compare(net, after)
     assert list(table.columns) == ["goal", "indicator", "scope", "subject", "unit", "direction",
                                    "before", "after", "difference", "text_before", "text_after",

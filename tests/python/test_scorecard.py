@@ -166,7 +166,7 @@ def test_batch_chain_option():
 
 def test_compare_has_no_holes_without_a_reason():
     net = kn.examples.load("strafrechtketen")
-    after = kn.Scenario(net).remove("om").apply()
+    after = kn.Scenario(net).remove_organisations("om").apply()
     table = kn.compare(net, after)
     assert table["before"].dtype == np.float64
     holes = table[table["after"].isna() & table["before"].notna()]

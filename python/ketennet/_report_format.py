@@ -1,0 +1,100 @@
+"""Formatting shared by the text and HTML reports: values as text, the rows shown, labels,
+and the per-stage table of each chain."""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from . import flow
+from ._indicators import GOALS, label as _label
+from .network import Network
+
+GOAL_TITLE = {k: f"{nl} ({en})" for k, nl, en in GOALS}
+
+
+def fmt(value, unit: str, text: str = "") -> str:
+    if text:
+        return text
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    value = float(value)
+    if math.isnan(value):
+        return "n/a"
+    if unit in ("share", "share of pairs"):
+        return f"{value:.3f}"
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    if (" per " in unit or unit in ("cases", "items")) and abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
+
+
+def quiet(rows: pd.DataFrame) -> pd.Series:
+    """Rows the text and HTML reports leave out (the table keeps them): organisation flags
+    that are 0 (not a single point of failure) and sector rows without a value (a sector of
+    one organisation, say)."""
+    return (((rows["unit"] == "flag") & (rows["value"] != 1.0))
+            | ((rows["scope"] == "sector") & rows["value"].isna()))
+
+
+def shown_rows(card: pd.DataFrame, goal: str) -> pd.DataFrame:
+    rows = card[card["goal"] == goal]
+    return rows[~quiet(rows)]
+
+
+def hidden_rows(card: pd.DataFrame, goal: str) -> str:
+    """A line saying which sector rows were left out ('' when none)."""
+    rows = card[card["goal"] == goal]
+    gone = rows[quiet(rows) & (rows["scope"] == "sector")]
+    if gone.empty:
+        return ""
+    return (f"{gone['indicator'].iloc[0]} not computable for sector(s) "
+            f"{', '.join(gone['subject'])}: see the table's notes")
+
+
+def label_of(net: Network, r) -> str:
+    if r.scope == "network":
+        return r.indicator
+    if r.scope == "organisation":
+        return f"{r.indicator}: {_label(net, r.subject)}"
+    return f"{r.indicator} [{r.scope} {r.subject}]"
+
+
+def layers_note(r, all_layers: str) -> str:
+    """"layers: ..." when a row was computed on other layers than all of them (and its
+    subject does not already say so)."""
+    if not r.layers or r.layers == all_layers or (r.scope == "layer" and r.subject == r.layers):
+        return ""
+    return f"layers: {r.layers}"
+
+
+STAGE_COLUMNS = ["stage inflow", "flows on", "sent back", "leaves the chain", "ends in stage",
+                  "attrition"]
+
+
+def stage_table(net: Network, name: str) -> Optional[pd.DataFrame]:
+    """The per-stage rows of kn.flow.score_chain as a stage x indicator table (None when the
+    chain cannot be scored or its volumes are not known)."""
+    try:
+        card = flow.score_chain(net, name)
+    except (ValueError, KeyError):
+        return None
+    rows = card[card["stage"].notna()]
+    if rows.empty:
+        return None
+    table = rows.pivot(index="stage", columns="indicator", values="value")
+    table = table.reindex(index=list(dict.fromkeys(rows["stage"])), columns=STAGE_COLUMNS)
+    table = table.astype(float)
+    layers = rows["layers"].iloc[0]
+    unit = net.volume_unit([name.strip() for name in layers.split(",") if name.strip()])
+    table.attrs["unit"] = unit
+    table.attrs["basis"] = (f"{unit}, from the volumes of layer(s) {layers}; the first "
+                            "stage's inflow is what enters the chain there; 'ends in stage' is "
+                            "inflow minus all outflow (negative when figures of different years "
+                            "do not balance); attrition = 1 - flows on / inflow")
+    return table
