@@ -129,6 +129,7 @@ void register_resilience(py::module_& m) {
         o.seed = seed;
         o.threads = threads;
         const Network snapshot = net;  // read while the GIL is released (see vulnerability)
+        const std::uint64_t revision = net.revision();  // the state the copy holds
         PythonProgress p(std::move(progress));
         auto res = p.run([&](ProgressHandler h) {
             o.progress = std::move(h);
@@ -148,7 +149,7 @@ void register_resilience(py::module_& m) {
         d["values"] = values;
         d["robustness"] = rob;
         d["ids"] = ids_to_numpy(*snapshot.ids());
-        d["revision"] = snapshot.revision();
+        d["revision"] = revision;
         return d;
     }, py::arg("network"), py::arg("strategy"), py::arg("target"), py::arg("order"),
        py::arg("recompute"), py::arg("measures"), py::arg("layers"), py::arg("chain"),

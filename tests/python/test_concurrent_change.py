@@ -79,6 +79,8 @@ WITH_PROGRESS = {
     "first_passage": lambda net, p: flow.first_passage(net, progress=p),
     "vulnerability": lambda net, p: resilience.vulnerability(net, layers="tie", progress=p),
     "simulate": lambda net, p: resilience.simulate(net, "degree", layers="tie", progress=p).curves,
+    "simulate_list": lambda net, p: resilience.simulate(net, ["o5", "o6", "o7"], layers="tie",
+                                                        progress=p).curves,
 }
 
 
