@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -83,16 +85,48 @@ inline void check_by_id(const ketennet::View& view, const std::vector<double>& g
     }
 }
 
-/// The message of the exception @p f throws as type Ex (fails the test if it does not throw).
+/// All-pairs shortest-path distances of @p g by Floyd-Warshall, the reference for the
+/// distance-based measures: d[u][v] is the least total weight (the arc count when unweighted)
+/// of a path u -> v, 0 on the diagonal, infinity when v cannot be reached from u; self-loops
+/// are ignored and of parallel arcs the lightest counts.
+inline std::vector<std::vector<double>> all_pairs_distances(const ketennet::View& g) {
+    const std::size_t n = g.n();
+    const double unreachable = std::numeric_limits<double>::infinity();
+    std::vector<std::vector<double>> d(n, std::vector<double>(n, unreachable));
+    for (std::size_t u = 0; u < n; ++u) {
+        d[u][u] = 0;
+        const auto nb = g.out_neighbours(ketennet::vertex_t(u));
+        const auto wt = g.out_weights(ketennet::vertex_t(u));
+        for (std::size_t k = 0; k < nb.size(); ++k)
+            if (nb[k] != u) d[u][nb[k]] = std::min(d[u][nb[k]], wt[k]);
+    }
+    for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < n; ++j)
+                if (d[i][k] + d[k][j] < d[i][j]) d[i][j] = d[i][k] + d[k][j];
+    return d;
+}
+
+/// The exception of type Ex that @p f throws, for checks of its fields (fails the test if
+/// @p f throws none; an exception of another type passes through and fails the test too):
+///
+///     const auto e = kt::error_of<ParseError>([&] { io::read_json_string(text); });
+///     CHECK(e->line() == 4);
 template <class Ex, class F>
-std::string message_of(F&& f) {
+std::optional<Ex> error_of(F&& f) {
     try {
         f();
     } catch (const Ex& e) {
-        return e.what();
+        return e;
     }
     FAIL("expected an exception that was not thrown");
-    return {};
+    return std::nullopt;
+}
+
+/// The message of the exception @p f throws as type Ex (fails the test if it does not throw).
+template <class Ex, class F>
+std::string message_of(F&& f) {
+    return error_of<Ex>(std::forward<F>(f))->what();
 }
 
 /// A fresh temporary directory, removed with its content at scope exit.

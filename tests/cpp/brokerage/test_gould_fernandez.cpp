@@ -3,10 +3,10 @@
 
 #include <cmath>
 #include <cstring>
-#include <set>
 #include <utility>
 
 #include "ketennet/brokerage/gould_fernandez.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -123,25 +123,17 @@ TEST_CASE("partition groups are sorted by value, numbers labelled briefly", "[br
 namespace {
 
 /// A random network with @p groups sectors (named in reverse order of first use, so that the
-/// alphabetical codes differ from the order of appearance) and about @p arcs relations,
-/// self-loops included (repeats dropped); every organisation also has the sector as attribute "s".
+/// alphabetical codes differ from the order of appearance) and @p arcs random pairs drawn,
+/// self-loops included (repeats dropped), no weights; every organisation also has the sector
+/// as attribute "s".
 Network random_sectored(unsigned n, unsigned arcs, unsigned groups, bool directed, unsigned seed) {
-    unsigned state = seed * 2654435761u + 7u;
-    auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
-    std::vector<std::pair<std::string, std::string>> orgs;
-    for (unsigned i = 0; i < n; ++i)
-        orgs.emplace_back(std::string("o").append(std::to_string(i)), "sector-" + std::string(1, char('z' - next() % groups)));
-    std::vector<kt::E> edges;
-    std::set<std::pair<unsigned, unsigned>> seen;  // one relation per pair and layer
-    for (unsigned e = 0; e < arcs; ++e) {
-        const unsigned a = next() % n, b = next() % n;
-        if (seen.insert(directed ? std::pair{a, b} : std::pair{std::min(a, b), std::max(a, b)}).second)
-            edges.push_back({orgs[a].first, orgs[b].first});
-    }
-    Network net = sectored(orgs, edges, directed);
-    for (const auto& [id, sector] : orgs) {
+    kt::RandomGraph g(n, directed, seed);
+    g.draw(arcs, kt::unit_weight(), /*loops=*/true);
+    Network net = g.network({});
+    for (const std::string& id : kt::numbered(n)) {
         Organisation o = net.organisation(id);
-        o.attributes["s"] = sector;
+        o.sector = "sector-" + std::string(1, char('z' - g.random().below(groups)));
+        o.attributes["s"] = o.sector;
         net.set_organisation(o);
     }
     return net;

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <set>
 #include <utility>
 
 #include "ketennet/brokerage/structural_holes.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -145,22 +145,11 @@ TEST_CASE("structural holes reject bad input", "[brokerage][structural_holes]") 
 
 namespace {
 
-/// A random network for the cross-checks: @p n organisations, about @p arcs relations with
-/// weights in [0.5, 3) (volume), self-loops included, in one layer (repeats dropped).
+/// A random network for the cross-checks: @p n organisations, @p arcs random pairs drawn,
+/// self-loops included (repeats dropped), in one layer, weights 0.5, 1, ..., 2.5 (volume and
+/// latency).
 Network random_network(unsigned n, unsigned arcs, bool directed, unsigned seed) {
-    std::vector<std::string> ids;
-    for (unsigned i = 0; i < n; ++i) ids.push_back(std::string("o").append(std::to_string(i)));
-    std::vector<kt::E> edges;
-    unsigned state = seed * 2654435761u + 12345u;
-    auto next = [&] { return state = state * 1664525u + 1013904223u; };
-    std::set<std::pair<unsigned, unsigned>> seen;  // one relation per pair and layer
-    for (unsigned e = 0; e < arcs; ++e) {
-        const unsigned s = (next() >> 8) % n, t = (next() >> 8) % n;
-        const double w = 0.5 + double((next() >> 8) % 5) / 2.0;
-        if (seen.insert(directed ? std::pair{s, t} : std::pair{std::min(s, t), std::max(s, t)}).second)
-            edges.push_back({ids[s], ids[t], w});
-    }
-    return kt::graph(ids, edges, directed);
+    return kt::RandomGraph(n, directed, seed).draw(arcs, kt::steps(0.5, 0.5, 5), /*loops=*/true).network();
 }
 
 /// Burt's measures straight from the definition, with a dense matrix of mutual weights.

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "ketennet/centrality/betweenness.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -276,18 +277,7 @@ namespace {
 std::vector<double> reference_betweenness(const View& g) {
     const std::size_t n = g.n();
     const double INF = std::numeric_limits<double>::infinity();
-    std::vector<std::vector<double>> d(n, std::vector<double>(n, INF));
-    for (std::size_t u = 0; u < n; ++u) {
-        d[u][u] = 0;
-        const auto nb = g.out_neighbours(vertex_t(u));
-        const auto wt = g.out_weights(vertex_t(u));
-        for (std::size_t k = 0; k < nb.size(); ++k)
-            if (nb[k] != u) d[u][nb[k]] = std::min(d[u][nb[k]], wt[k]);
-    }
-    for (std::size_t k = 0; k < n; ++k)
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j < n; ++j)
-                if (d[i][k] + d[k][j] < d[i][j]) d[i][j] = d[i][k] + d[k][j];
+    const std::vector<std::vector<double>> d = kt::all_pairs_distances(g);
     std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0.0));
     for (std::size_t s = 0; s < n; ++s) {
         std::vector<std::size_t> order;
@@ -316,39 +306,10 @@ std::vector<double> reference_betweenness(const View& g) {
     return bc;
 }
 
-/// Uniform doubles in [0, 1) from a linear congruential generator (reproducible tests).
-struct Lcg {
-    std::uint64_t state;
-    double next() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return double(state >> 11) / double(1ULL << 53);
-    }
-};
-
-/// Appends organisations o0..o{n-1} to @p ids and, for each possible pair, with probability
-/// about p, a relation with an integer weight 1..3 (so that many paths tie) to @p edges.
-void random_ties(Lcg& rng, std::size_t n, double p, bool directed, std::vector<std::string>& ids,
-                 std::vector<kt::E>& edges) {
-    const std::size_t first = ids.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        std::string id = "o";
-        id.append(std::to_string(i));
-        ids.push_back(id);
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = directed ? 0 : i + 1; j < n; ++j)
-            if (i != j && rng.next() < p)
-                edges.push_back({ids[first + i], ids[first + j], 1.0 + std::floor(rng.next() * 3.0)});
-}
-
-/// A small random network: n organisations, each possible pair related with probability
-/// about p, integer weights 1..3.
+/// A small random network: Gilbert's G(n, p) on organisations o0..o{n-1}, integer weights
+/// 1..3 (so that many paths tie).
 Network random_network(std::uint32_t seed, std::size_t n, double p, bool directed) {
-    Lcg rng{seed * 6364136223846793005ULL + 1442695040888963407ULL};
-    std::vector<std::string> ids;
-    std::vector<kt::E> edges;
-    random_ties(rng, n, p, directed, ids, edges);
-    return kt::graph(ids, edges, directed);
+    return kt::RandomGraph(n, directed, seed).gilbert(p, kt::steps(1, 1, 3)).network();
 }
 
 }  // namespace
@@ -489,13 +450,8 @@ TEST_CASE("exact path sums: integers and binary fractions of modest total",
           "[centrality][betweenness]") {
     auto exact = [](std::vector<double> w) {
         std::vector<kt::E> edges;
-        std::vector<std::string> ids{"o0"};
-        for (std::size_t i = 0; i < w.size(); ++i) {
-            std::string id = "o";
-            id.append(std::to_string(i + 1));
-            ids.push_back(id);
-            edges.push_back({ids[i], ids[i + 1], w[i]});
-        }
+        const std::vector<std::string> ids = kt::numbered(w.size() + 1);
+        for (std::size_t i = 0; i < w.size(); ++i) edges.push_back({ids[i], ids[i + 1], w[i]});
         const Network net = kt::graph(ids, edges, false);
         return centrality::detail::exact_path_sums(*net.view(opts({}, "latency")));
     };
@@ -520,13 +476,14 @@ namespace {
 /// leaves. Directed leaves are tied out only, both ways, or out plus an in-tie from a third
 /// organisation (not a leaf); some leaves carry a self-loop; pairs tied only to each other.
 Network network_with_leaves(std::uint32_t seed, bool directed) {
-    Lcg rng{seed * 2862933555777941757ULL + 3037000493ULL};
-    auto next = [&]() { return rng.next(); };
     const std::size_t n0 = 10;
-    std::vector<std::string> ids;
-    std::vector<kt::E> edges;
-    random_ties(rng, n0, directed ? 0.22 : 0.3, directed, ids, edges);
-    auto weight = [&]() { return 1.0 + std::floor(next() * 3.0); };
+    kt::RandomGraph base(n0, directed, seed);
+    base.gilbert(directed ? 0.22 : 0.3, kt::steps(1, 1, 3));
+    std::vector<std::string> ids = kt::numbered(n0);
+    std::vector<kt::E> edges = base.edges();
+    kt::Random& rng = base.random();
+    auto next = [&]() { return rng.uniform(); };
+    auto weight = [&]() { return 1.0 + double(rng.below(3)); };
     for (std::size_t i = 0; i < n0; i += 3) edges.push_back({ids[i], ids[i], 2.0});  // hubs' loops
     std::size_t k = 0;
     for (std::size_t i = 0; i < n0; ++i) {
@@ -534,8 +491,7 @@ Network network_with_leaves(std::uint32_t seed, bool directed) {
         for (int c = 0; c < count; ++c) {
             // "tied": a directed leaf with an in-tie from a third organisation (no leaf)
             const double kind = next();
-            std::string leaf = directed && kind > 0.85 ? "tied" : "leaf";
-            leaf.append(std::to_string(k++));
+            const std::string leaf = kt::numbered_id(k++, directed && kind > 0.85 ? "tied" : "leaf");
             ids.push_back(leaf);
             edges.push_back({leaf, ids[i], weight()});
             if (directed && kind < 0.4) edges.push_back({ids[i], leaf, weight()});
@@ -544,9 +500,7 @@ Network network_with_leaves(std::uint32_t seed, bool directed) {
         }
     }
     for (int p = 0; p < 2; ++p) {
-        std::string x = "x", y = "y";
-        x.append(std::to_string(p));
-        y.append(std::to_string(p));
+        const std::string x = kt::numbered_id(std::size_t(p), "x"), y = kt::numbered_id(std::size_t(p), "y");
         ids.push_back(x);
         ids.push_back(y);
         edges.push_back({x, y, 1.0});

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "ketennet/centrality/betweenness.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -13,37 +14,10 @@ using centrality::BetweennessOptions;
 
 namespace {
 
-/// "o<i>" (built with append: GCC 12 warns falsely about "o" + std::to_string(i)).
-std::string org_id(std::size_t i) {
-    std::string s = "o";
-    s.append(std::to_string(i));
-    return s;
-}
-
-/// A random network of @p n organisations (deterministic: own generator), about 4 relations
-/// per organisation, latencies from a few values so that shortest paths tie often.
+/// A random network of @p n organisations: 4 n random pairs drawn (about 4 relations per
+/// organisation), latencies from a few values so that shortest paths tie often.
 Network random_network(std::size_t n, bool directed, std::uint64_t seed) {
-    std::uint64_t state = seed;
-    auto next = [&]() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return state;
-    };
-    Network net("random");
-    net.add_layer("L", directed);
-    for (std::size_t i = 0; i < n; ++i) net.add_organisation({org_id(i), "", "", {}});
-    const double weights[] = {0.5, 1.0, 1.5, 2.0, 0.1, 0.7};
-    for (std::size_t k = 0; k < 4 * n; ++k) {
-        const std::size_t s = next() % n, t = next() % n;
-        if (s == t) continue;
-        const std::string a = org_id(s), b = org_id(t);
-        if (net.has_relation(a, b, "L")) continue;
-        Relation r = kt::rel(a, b, "L");
-        r.latency = weights[next() % 6];
-        net.add_relation(r);
-    }
-    return net;
+    return kt::RandomGraph(n, directed, seed).draw(4 * n, kt::one_of({0.5, 1.0, 1.5, 2.0, 0.1, 0.7})).network({"latency"});
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "ketennet/centrality/current_flow_betweenness.hpp"
 #include "ketennet/centrality/current_flow_closeness.hpp"
 #include "ketennet/centrality/information.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -134,35 +135,15 @@ TEST_CASE("current-flow centralities refuse what they are not defined for", "[ce
 
 namespace {
 
-/// A connected random undirected network: a random spanning tree plus extra ties, with
-/// conductances (volume) in 0.5 .. 3.
-Network random_connected(std::size_t n, std::size_t extra, std::uint64_t seed, bool tree_only = false) {
-    std::uint64_t state = seed;
-    auto next = [&]() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return state;
-    };
-    Network net("random");
-    net.add_layer("L", false);
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < n; ++i) {
-        std::string id = "o";
-        id.append(std::to_string(i));
-        ids.push_back(id);
-        net.add_organisation({id, "", "", {}});
-    }
-    auto add = [&](std::size_t s, std::size_t t) {
-        if (s == t || net.has_relation(ids[s], ids[t], "L") || net.has_relation(ids[t], ids[s], "L")) return;
-        Relation r = kt::rel(ids[s], ids[t], "L", 0.5 + double(next() % 6) / 2.0);
+/// A connected random undirected network: a random recursive tree plus @p extra random
+/// pairs drawn, with conductances (volume) 0.5, 1, ..., 3 and latency 1.
+Network random_connected(std::size_t n, std::size_t extra, std::uint64_t seed) {
+    const auto conductance = kt::steps(0.5, 0.5, 6);
+    const kt::RandomGraph g = kt::RandomGraph(n, false, seed).tree(conductance).draw(extra, conductance);
+    return g.network_with([](Relation& r, const kt::Tie& t) {
+        r.volume = t.weight;
         r.latency = 1.0;
-        net.add_relation(r);
-    };
-    for (std::size_t i = 1; i < n; ++i) add(i, next() % i);
-    if (!tree_only)
-        for (std::size_t k = 0; k < extra; ++k) add(next() % n, next() % n);
-    return net;
+    });
 }
 
 /// Dense reference: the Laplacian's pseudo-inverse, effective resistances and, pair by pair,
@@ -211,7 +192,7 @@ TEST_CASE("current-flow centralities equal dense linear algebra on random graphs
     const std::uint64_t seed = GENERATE(range(1, 7));
     const bool weighted = GENERATE(false, true);
     INFO("seed " << seed << ", weighted " << weighted);
-    const Network net = random_connected(25 + 5 * seed, 30, seed * 7919);
+    const Network net = random_connected(25 + 5 * seed, 30, seed);
     const ViewPtr v = weighted ? net.view(opts({}, "volume")) : net.view();
     const auto [close, between] = dense_reference(*v);
     const auto got_c = cfc(*v);
@@ -230,7 +211,7 @@ TEST_CASE("current-flow centralities equal dense linear algebra on random graphs
 //   and current-flow closeness is closeness / (n - 1).
 TEST_CASE("on trees current flow equals shortest paths", "[centrality][current_flow]") {
     const std::uint64_t seed = GENERATE(11, 12, 13);
-    const Network net = random_connected(60, 0, seed, true);
+    const Network net = random_connected(60, 0, seed);
     const ViewPtr v = net.view();
     REQUIRE(v->m() == v->n() - 1);
     const auto b = centrality::betweenness(*v);

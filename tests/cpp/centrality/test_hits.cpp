@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ketennet/centrality/hits.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -72,13 +73,9 @@ TEST_CASE("hits without ties and with too few restarts", "[centrality][hits]") {
     // Lanczos cycle of 20 steps cannot reach a tiny tolerance
     Network big("chain");
     big.add_layer("L", false);
-    auto id = [](int i) {
-        std::string s = "o";
-        s.append(std::to_string(i));
-        return s;
-    };
-    for (int i = 0; i < 200; ++i) big.add_organisation({id(i), "", "", {}});
-    for (int i = 0; i + 1 < 200; ++i) big.add_relation(kt::rel(id(i), id(i + 1), "L"));
+    const std::vector<std::string> ids = kt::numbered(200);
+    for (const auto& id : ids) big.add_organisation({id, "", "", {}});
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) big.add_relation(kt::rel(ids[i], ids[i + 1], "L"));
     HitsOptions o;
     o.max_iter = 1;
     o.tol = 1e-14;

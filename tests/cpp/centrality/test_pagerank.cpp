@@ -4,12 +4,12 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "ketennet/centrality/pagerank.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -135,29 +135,10 @@ TEST_CASE("pagerank errors", "[centrality][pagerank]") {
 // threads (at least pagerank_parallel_work = 2^18 in-ties plus organisations; several blocks).
 TEST_CASE("pagerank gives bit-identical values on 1 and 2 threads", "[centrality][pagerank][parallel]") {
     for (const bool directed : {true, false}) {
-        Network net;
-        net.add_layer("l", directed);
+        // 6 n random pairs drawn, volumes 1..100
         const std::size_t n = 40000;
-        auto id = [](std::size_t i) {  // appending: "o" + to_string trips GCC 12 -Wrestrict
-            std::string s = "o";
-            s.append(std::to_string(i));
-            return s;
-        };
-        for (std::size_t i = 0; i < n; ++i) net.add_organisation({id(i), "", "", {}});
-        std::uint64_t state = 12345;
-        auto next = [&] {  // a small LCG: the same network on every platform
-            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            return std::size_t(state >> 33);
-        };
-        for (std::size_t k = 0; k < 6 * n; ++k) {
-            const std::size_t s = next() % n, t = next() % n;
-            if (s == t) continue;
-            const std::string a = id(s), b = id(t);
-            if (net.has_relation(a, b, "l")) continue;
-            Relation r = kt::rel(a, b, "l");
-            r.volume = double(1 + next() % 100);
-            net.add_relation(r);
-        }
+        const Network net =
+            kt::RandomGraph(n, directed, directed ? 1 : 2).draw(6 * n, kt::steps(1, 1, 100)).network({"volume"}, "l");
         for (const char* weight : {"", "volume"}) {
             const ViewPtr v = net.view(opts({}, weight));
             INFO((directed ? "directed" : "undirected") << ", weight '" << weight << "'");
@@ -234,29 +215,17 @@ TEST_CASE("pagerank matches the plain power iteration on random networks", "[cen
     const int jumps = GENERATE(0, 1, 2, 3, 4);
     INFO("n " << n << (directed ? " directed" : " undirected") << (weighted ? " weighted" : "")
               << ", jumps " << jumps);
-    std::uint64_t state = 777 + n + (directed ? 1 : 0);
-    auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return std::size_t(state >> 33);
-    };
-    std::vector<Arc> arcs;
-    std::set<std::pair<std::size_t, std::size_t>> seen;
+    kt::RandomGraph graph(n, directed, n + (directed ? 1 : 0));
+    kt::Random& rng = graph.random();
     const std::size_t ties = directed ? 4 * n : 2 * n;
-    while (arcs.size() < ties) {
+    while (graph.ties().size() < ties) {
         // targets: a quarter of the ties go to 20 hubs, so some in-degrees exceed 8
-        const std::size_t s = next() % n, t = next() % 4 == 0 ? next() % 20 : next() % n;
-        if (s == t && next() % 8 != 0) continue;  // a few self-loops
-        const auto key = directed ? std::make_pair(s, t) : std::make_pair(std::min(s, t), std::max(s, t));
-        if (!seen.insert(key).second) continue;
-        arcs.push_back({vertex_t(s), vertex_t(t), weighted ? double(1 + next() % 9) : 1.0});
+        const std::size_t s = rng.below(n), t = rng.chance(0.25) ? rng.below(20) : rng.below(n);
+        if (s == t && !rng.chance(0.125)) continue;  // a few self-loops
+        graph.tie(s, t, weighted ? double(1 + rng.below(9)) : 1.0);
     }
-    auto ids = std::make_shared<std::vector<std::string>>();
-    for (std::size_t i = 0; i < n; ++i) {  // appending: "o" + to_string trips GCC 12 -Wrestrict
-        std::string id = "o";
-        id.append(std::to_string(i));
-        ids->push_back(id);
-    }
-    const auto g = View::build(vertex_t(n), directed, weighted, arcs, Combine::sum, {}, ids, 0);
+    const auto ids = std::make_shared<std::vector<std::string>>(kt::numbered(n));
+    const auto g = View::build(vertex_t(n), directed, weighted, graph.arcs(), Combine::sum, {}, ids, 0);
     std::size_t widest = 0, empty = 0, dangling = 0;
     for (std::size_t v = 0; v < n; ++v) {
         widest = std::max(widest, g->in_neighbours(vertex_t(v)).size());
@@ -271,15 +240,15 @@ TEST_CASE("pagerank matches the plain power iteration on random networks", "[cen
     o.tol = 1e-10;
     if (jumps == 1 || jumps == 2 || jumps == 4) {
         o.personalization.resize(n);
-        for (std::size_t v = 0; v < n; ++v) o.personalization[v] = double(next() % 5);
+        for (std::size_t v = 0; v < n; ++v) o.personalization[v] = double(rng.below(5));
     }
     if (jumps == 2 || jumps == 4) {
         o.dangling.resize(n);
-        for (std::size_t v = 0; v < n; ++v) o.dangling[v] = double(1 + next() % 3);
+        for (std::size_t v = 0; v < n; ++v) o.dangling[v] = double(1 + rng.below(3));
     }
     if (jumps >= 3) {
         o.nstart.resize(n);
-        for (std::size_t v = 0; v < n; ++v) o.nstart[v] = double(1 + next() % 7);
+        for (std::size_t v = 0; v < n; ++v) o.nstart[v] = double(1 + rng.below(7));
     }
     const auto [expect, iterations] = plain_pagerank(*g, o);
     REQUIRE(iterations > 0);

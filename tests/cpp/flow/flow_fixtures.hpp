@@ -68,16 +68,3 @@ inline std::vector<std::string> ids(const ketennet::Network& net,
 }
 
 }  // namespace kf
-
-namespace kf {
-/// "o0", "o1", ... (built without operator+ on a literal, which trips GCC 12's -Wrestrict).
-inline std::vector<std::string> numbered(int n) {
-    std::vector<std::string> out;
-    for (int i = 0; i < n; ++i) {
-        std::string s = std::to_string(i);
-        s.insert(s.begin(), 'o');
-        out.push_back(std::move(s));
-    }
-    return out;
-}
-}  // namespace kf

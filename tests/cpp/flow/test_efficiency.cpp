@@ -1,9 +1,8 @@
 // Global and local efficiency (Latora & Marchiori 2001), by hand from the formula.
 #include <catch2/catch.hpp>
 
-#include <random>
-
 #include "ketennet/flow/efficiency.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 #include "flow_fixtures.hpp"
 
@@ -116,19 +115,12 @@ TEST_CASE("local efficiency with distances", "[flow][efficiency]") {
 }
 
 TEST_CASE("efficiency is identical for 1 and 2 threads", "[flow][efficiency]") {
-    std::mt19937_64 rng(5);
-    const std::vector<std::string> ids = kf::numbered(300);
-    std::vector<R> rels;
-    std::uniform_int_distribution<int> pick(0, 299);
-    std::uniform_real_distribution<double> lat(0.5, 9.0);
-    for (int k = 0; k < 1500; ++k) {
-        int a = pick(rng), b = pick(rng);
-        if (a == b) continue;
-        bool dup = false;
-        for (const auto& r : rels) dup = dup || (r.source == ids[a] && r.target == ids[b]);
-        if (!dup) rels.push_back({ids[a], ids[b], 1, lat(rng)});
-    }
-    const Network net = kf::network(ids, rels);
+    // 300 organisations, 1,500 random pairs drawn, volume 1, latencies uniform in [0.5, 9)
+    const kt::RandomGraph g = kt::RandomGraph(300, true, 5).draw(1500, kt::uniform_weight(0.5, 9.0));
+    const Network net = g.network_with([](Relation& r, const kt::Tie& t) {
+        r.volume = 1.0;
+        r.latency = t.weight;
+    });
     for (const std::string w : {"", "latency"}) {
         const auto v = kf::view(net, w);
         const double e1 = eglob(*v, 1), e2 = eglob(*v, 2);

@@ -4,12 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <random>
 
 #include <Eigen/Dense>
 
 #include "ketennet/flow/markov.hpp"
 #include "ketennet/flow/selection.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 #include "flow_fixtures.hpp"
 
@@ -174,20 +174,16 @@ TEST_CASE("expected fidelity", "[flow][markov][fidelity]") {
 // 300 unknowns, so the sparse LU runs) checked against a direct dense solve of the same
 // equations written out here.
 TEST_CASE("expected lead time: sparse solver agrees with a dense solve", "[flow][markov]") {
-    std::mt19937_64 rng(17);
+    // a ring (strongly connected) plus 3 n random pairs drawn; volumes uniform in [1, 100),
+    // latencies uniform in [1, 30) from a second stream of the seed
     const int n = 400;
-    const std::vector<std::string> ids = kf::numbered(n);
+    const auto volume = kt::uniform_weight(1, 100);
+    const kt::RandomGraph g = kt::RandomGraph(n, true, 17).ring(volume).draw(3 * n, volume);
+    const std::vector<std::string> ids = kt::numbered(n);
+    kt::Random latency(17, 1);
     std::vector<R> rels;
-    std::uniform_int_distribution<int> pick(0, n - 1);
-    std::uniform_real_distribution<double> vol(1, 100), lat(1, 30);
-    std::vector<std::vector<char>> has(n, std::vector<char>(n, 0));
-    auto add = [&](int a, int b) {
-        if (a == b || has[a][b]) return;
-        has[a][b] = 1;
-        rels.push_back({ids[a], ids[b], vol(rng), lat(rng)});
-    };
-    for (int i = 0; i < n; ++i) add(i, (i + 1) % n);  // a ring: strongly connected
-    for (int k = 0; k < 3 * n; ++k) add(pick(rng), pick(rng));
+    for (const kt::Tie& t : g.ties())
+        rels.push_back({ids[t.source], ids[t.target], t.weight, latency.uniform(1, 30)});
     const Network net = kf::network(ids, rels);
     const flow::RoutedView rv = flow::routed_view(net, {}, "volume", "latency");
     const std::vector<vertex_t> targets{5, 77, 301};
@@ -259,17 +255,14 @@ TEST_CASE("first passage in a chain that drains", "[flow][markov][first_passage]
 // distribution pi and fundamental matrix Z = (I - P + 1 pi^T)^-1, m(i, j) = (z_jj - z_ij) / pi_j.
 TEST_CASE("first passage equals the fundamental-matrix formula when irreducible",
           "[flow][markov][first_passage]") {
-    std::mt19937_64 rng(23);
+    // a ring (irreducible) plus every other ordered pair with probability 0.1 (G(n, 0.1)),
+    // volumes uniform in [0.5, 20)
     const int n = 40;
-    const std::vector<std::string> ids = kf::numbered(n);
-    std::vector<R> rels;
-    std::uniform_real_distribution<double> vol(0.5, 20), u(0, 1);
-    for (int a = 0; a < n; ++a)
-        for (int b = 0; b < n; ++b)
-            if (a != b && (b == (a + 1) % n || u(rng) < 0.1)) rels.push_back({ids[a], ids[b], vol(rng)});
-    const Network net = kf::network(ids, rels);
+    const auto volume = kt::uniform_weight(0.5, 20);
+    const kt::RandomGraph g = kt::RandomGraph(n, true, 23).ring(volume).gilbert(0.1, volume);
+    const Network net = g.network({"volume"});
     Eigen::MatrixXd P = Eigen::MatrixXd::Zero(n, n);
-    for (const auto& x : rels) P(net.index_of(x.source), net.index_of(x.target)) = x.volume;
+    for (const kt::Tie& x : g.ties()) P(Eigen::Index(x.source), Eigen::Index(x.target)) = x.weight;
     for (int i = 0; i < n; ++i) P.row(i) /= P.row(i).sum();
     // stationary distribution: left null vector of I - P, normalised
     Eigen::MatrixXd A = (Eigen::MatrixXd::Identity(n, n) - P).transpose();

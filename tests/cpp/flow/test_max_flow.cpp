@@ -3,11 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
-#include <set>
 
 #include "ketennet/flow/max_flow.hpp"
 #include "ketennet/flow/selection.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 #include "flow_fixtures.hpp"
 
@@ -135,25 +134,14 @@ TEST_CASE("capacity view: fallback to volume is counted; otherwise gaps are name
 // must give the same value, cut and vertex cut.
 TEST_CASE("max flow: the layouts kept with the view agree with the networks built per call",
           "[flow][max_flow]") {
-    std::mt19937 rng(20261206);
     for (const bool directed : {true, false}) {
         for (int round = 0; round < 12; ++round) {
+            // 3 n random pairs drawn among o0..o27 (o28 and o29 stay without ties), capacities
+            // 0..9; 0 and self-loops included: they carry nothing
             const int n = 30;
-            std::uniform_int_distribution<int> pick(0, n - 3);  // o28 and o29 stay without ties
-            std::uniform_int_distribution<int> capacity(0, 9);
-            const Ids ids = kf::numbered(n);
-            std::vector<R> rels;
-            std::set<std::pair<int, int>> seen;  // one relation per pair (per direction)
-            for (int k = 0; k < 3 * n; ++k) {
-                const int a = pick(rng), b = pick(rng);
-                const auto key = directed ? std::pair(a, b) : std::pair(std::min(a, b), std::max(a, b));
-                if (!seen.insert(key).second)
-                    continue;
-                R r{ids[a], ids[b]};
-                r.capacity = capacity(rng);  // 0 and self-loops included: they carry nothing
-                rels.push_back(r);
-            }
-            const Network net = kf::network(ids, rels, directed);
+            const Network net = kt::RandomGraph(n, directed, std::uint64_t(2 * round + directed))
+                                    .draw(3 * n, kt::steps(0, 1, 10), /*loops=*/true, /*among=*/n - 2)
+                                    .network({"capacity"});
             const auto g = kf::view(net, "capacity");
             const vertex_t s = vertex_t(round), t = vertex_t(n - 3 - round);
             const vertex_t lone_s = 28, lone_t = 29;

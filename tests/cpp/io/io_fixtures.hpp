@@ -105,4 +105,16 @@ inline ketennet::Network undirected_network() {
     return net;
 }
 
+/// @p back read back from a written @p net must equal it: as a whole, and field by field
+/// (name, metadata, layers, organisations, relations, chains) so that a failure says where.
+inline void check_same_network(const ketennet::Network& back, const ketennet::Network& net) {
+    CHECK(back == net);
+    CHECK(back.name() == net.name());
+    CHECK(back.metadata().dump() == net.metadata().dump());
+    CHECK(back.layers() == net.layers());
+    CHECK(back.organisations() == net.organisations());
+    CHECK(back.relations() == net.relations());
+    CHECK(back.chains() == net.chains());
+}
+
 }  // namespace kt

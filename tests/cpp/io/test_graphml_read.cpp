@@ -15,13 +15,7 @@ const std::string head =
 
 /// The ParseError of reading @p text (fails the test if there is none).
 ParseError parse_error(const std::string& text) {
-    try {
-        io::read_graphml_string(text, "in.graphml");
-    } catch (const ParseError& e) {
-        return e;
-    }
-    FAIL("no ParseError");
-    return ParseError("", 0, 0, "");
+    return *kt::error_of<ParseError>([&] { io::read_graphml_string(text, "in.graphml"); });
 }
 
 }  // namespace
@@ -303,21 +297,13 @@ TEST_CASE("reading a missing GraphML file or a directory is a FileError", "[io][
     kt::TempDir dir;
     SECTION("missing file") {
         const std::string path = dir.file("nothing.graphml");
-        try {
-            io::read_graphml(path);
-            FAIL("no FileError");
-        } catch (const FileError& e) {
-            CHECK(e.not_found());
-            CHECK_THAT(std::string(e.what()), Catch::Contains(path));
-        }
+        const auto e = kt::error_of<FileError>([&] { io::read_graphml(path); });
+        CHECK(e->not_found());
+        CHECK_THAT(std::string(e->what()), Catch::Contains(path));
     }
     SECTION("a directory") {
-        try {
-            io::read_graphml(dir.path().string());
-            FAIL("no FileError");
-        } catch (const FileError& e) {
-            CHECK_FALSE(e.not_found());
-        }
+        const auto e = kt::error_of<FileError>([&] { io::read_graphml(dir.path().string()); });
+        CHECK_FALSE(e->not_found());
     }
     SECTION("writing into a missing directory") {
         CHECK_THROWS_AS(io::write_graphml(Network(), dir.file("no/such/dir/x.graphml")), FileError);

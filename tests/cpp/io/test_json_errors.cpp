@@ -29,36 +29,24 @@ TEST_CASE("the JSON document template is valid", "[io][json][errors]") {
 TEST_CASE("malformed JSON is a ParseError with line and column", "[io][json][errors]") {
     SECTION("trailing comma: the error is at the closing brace, line 4 column 1") {
         const std::string text = "{\n  \"ketennet\": 1,\n  \"name\": \"x\",\n}\n";
-        try {
-            io::read_json_string(text, "net.json");
-            FAIL("no ParseError");
-        } catch (const ParseError& e) {
-            CHECK(e.line() == 4);
-            CHECK(e.column() == 1);
-            CHECK(e.file() == "net.json");
-            CHECK_THAT(std::string(e.what()), Catch::StartsWith("net.json:4:1: malformed JSON"));
-        }
+        const auto e = kt::error_of<ParseError>([&] { io::read_json_string(text, "net.json"); });
+        CHECK(e->line() == 4);
+        CHECK(e->column() == 1);
+        CHECK(e->file() == "net.json");
+        CHECK_THAT(std::string(e->what()), Catch::StartsWith("net.json:4:1: malformed JSON"));
     }
     SECTION("an unterminated string on line 3") {
         const std::string text = "{\n  \"ketennet\": 1,\n  \"name\": \"x\n}";
-        try {
-            io::read_json_string(text);
-            FAIL("no ParseError");
-        } catch (const ParseError& e) {
-            CHECK(e.line() == 3);
-            CHECK(e.column() > 0);
-        }
+        const auto e = kt::error_of<ParseError>([&] { io::read_json_string(text); });
+        CHECK(e->line() == 3);
+        CHECK(e->column() > 0);
     }
     SECTION("a bad literal on line 2 column 8") {
         // column:          12345678
         const std::string text = "{\n  \"a\": x\n}";
-        try {
-            io::read_json_string(text);
-            FAIL("no ParseError");
-        } catch (const ParseError& e) {
-            CHECK(e.line() == 2);
-            CHECK(e.column() == 8);
-        }
+        const auto e = kt::error_of<ParseError>([&] { io::read_json_string(text); });
+        CHECK(e->line() == 2);
+        CHECK(e->column() == 8);
     }
     SECTION("empty text") {
         CHECK_THROWS_AS(io::read_json_string(""), ParseError);
@@ -297,42 +285,26 @@ TEST_CASE("reading a missing file or a directory is a FileError", "[io][json][er
     kt::TempDir dir;
     SECTION("missing file") {
         const std::string path = dir.file("does-not-exist.json");
-        try {
-            io::read_json(path);
-            FAIL("no FileError");
-        } catch (const FileError& e) {
-            CHECK(e.not_found());
-            CHECK_THAT(std::string(e.what()), Catch::Contains(path));
-        }
+        const auto e = kt::error_of<FileError>([&] { io::read_json(path); });
+        CHECK(e->not_found());
+        CHECK_THAT(std::string(e->what()), Catch::Contains(path));
     }
     SECTION("a directory") {
-        try {
-            io::read_json(dir.path().string());
-            FAIL("no FileError");
-        } catch (const FileError& e) {
-            CHECK_FALSE(e.not_found());
-            CHECK_THAT(std::string(e.what()), Catch::Contains("directory"));
-        }
+        const auto e = kt::error_of<FileError>([&] { io::read_json(dir.path().string()); });
+        CHECK_FALSE(e->not_found());
+        CHECK_THAT(std::string(e->what()), Catch::Contains("directory"));
     }
     SECTION("writing into a missing directory") {
         CHECK_THROWS_AS(io::write_json(Network(), dir.file("no/such/dir/net.json")), FileError);
     }
     SECTION("writing onto a directory") {
-        try {
-            io::write_json(Network(), dir.path().string());
-            FAIL("no FileError");
-        } catch (const FileError& e) {
-            CHECK_FALSE(e.not_found());
-        }
+        const auto e = kt::error_of<FileError>([&] { io::write_json(Network(), dir.path().string()); });
+        CHECK_FALSE(e->not_found());
     }
     SECTION("a malformed file names the file in the ParseError") {
         const std::string path = kt::data_file("malformed.json");
-        try {
-            io::read_json(path);
-            FAIL("no ParseError");
-        } catch (const ParseError& e) {
-            CHECK(e.file() == path);
-            CHECK(e.line() == 7);
-        }
+        const auto e = kt::error_of<ParseError>([&] { io::read_json(path); });
+        CHECK(e->file() == path);
+        CHECK(e->line() == 7);
     }
 }

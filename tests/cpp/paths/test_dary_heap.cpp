@@ -4,12 +4,12 @@
 
 #include <cstdint>
 #include <limits>
-#include <random>
 #include <set>
 #include <utility>
 #include <vector>
 
 #include "ketennet/paths/dary_heap.hpp"
+#include "../generators.hpp"
 
 using ketennet::vertex_t;
 using ketennet::paths::DaryHeap;
@@ -21,10 +21,8 @@ TEST_CASE("DaryHeap pops in key order with decrease-key, like an ordered set", "
     const bool ties = GENERATE(true, false);
     const unsigned seed = GENERATE(1u, 2u, 3u);
     INFO("n " << n << ", ties " << ties << ", seed " << seed);
-    std::mt19937_64 rng(seed * 1000003u + n);
-    std::uniform_int_distribution<int> small(0, 5);
-    std::uniform_real_distribution<double> real(0.0, 100.0);
-    auto draw = [&] { return ties ? double(small(rng)) : real(rng); };
+    kt::Random rng(seed, n);
+    auto draw = [&] { return ties ? double(rng.below(6)) : rng.uniform(0.0, 100.0); };
 
     std::vector<double> key(n, std::numeric_limits<double>::infinity());
     DaryHeap heap(n, key);
@@ -32,8 +30,8 @@ TEST_CASE("DaryHeap pops in key order with decrease-key, like an ordered set", "
     std::vector<char> done(n, 0);
     std::size_t pops = 0;
     for (int round = 0; round < 4 * int(n) + 8; ++round) {
-        const int op = int(rng() % 3);
-        const vertex_t v = vertex_t(rng() % n);
+        const int op = int(rng.below(3));
+        const vertex_t v = vertex_t(rng.below(n));
         if (op < 2 && !done[v]) {  // push, or decrease the key of a queued vertex
             const double k = draw();
             if (heap.state(v) == DaryHeap::absent) {

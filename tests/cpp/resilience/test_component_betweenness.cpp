@@ -5,6 +5,7 @@
 #include "ketennet/centrality/betweenness.hpp"
 #include "ketennet/resilience/component_betweenness.hpp"
 #include "ketennet/support/random.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -36,28 +37,19 @@ std::vector<double> by_components(const View& g, const std::vector<char>& alive)
 /// n organisations; a sparse random skeleton with trees, cycles and cliques hanging off it,
 /// so that blocks, bridges and articulation points of every kind occur.
 Network shattered(std::size_t n, bool directed, std::uint64_t seed) {
-    Network net("shattered");
-    net.add_layer("L", directed);
-    auto id = [](std::size_t i) {
-        std::string s = "v";
-        s.append(std::to_string(i));
-        return s;
-    };
-    for (std::size_t i = 0; i < n; ++i) net.add_organisation({id(i), "", "", {}});
-    SplitMix64 rng(seed);
-    auto tie = [&](std::size_t a, std::size_t b) {
-        const std::string s = id(a), t = id(b);
-        if (a != b && !net.has_relation(s, t, "L") && !net.has_relation(t, s, "L"))
-            net.add_relation(kt::rel(s, t, "L"));
+    kt::RandomGraph g(n, directed, seed);
+    kt::Random& rng = g.random();
+    auto tie = [&](std::size_t a, std::size_t b) {  // one tie per pair, in one direction only
+        if (a != b && !g.has(b, a)) g.tie(a, b);
     };
     for (std::size_t v = 1; v < n; ++v) {
-        tie(v, rng.below(v));                          // a random tree
-        if (rng.uniform() < 0.35) tie(v, rng.below(v));  // plus cycles
+        tie(v, rng.below(v));                        // a random tree
+        if (rng.chance(0.35)) tie(v, rng.below(v));  // plus cycles
     }
     for (std::size_t i = 0; i + 3 < n; i += 17)  // small cliques
         for (std::size_t a = i; a < i + 4; ++a)
             for (std::size_t b = a + 1; b < i + 4; ++b) tie(a, b);
-    return net;
+    return g.network({}, "L", "v");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "ketennet/resilience/null_model.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -23,26 +24,27 @@ std::vector<double> curve(const SimulationResult& r, std::size_t run, std::size_
     return out;
 }
 
-/// "prefix<i>" (appending: "x" + std::to_string trips a GCC 12 -Wrestrict false positive).
-std::string name(const char* prefix, std::size_t i) {
-    std::string s = prefix;
-    s.append(std::to_string(i));
-    return s;
+/// The simulation of @p o on @p net, run on one and on two threads: both must remove the same
+/// organisations and give the same values and robustness, bit for bit. The one-thread result.
+SimulationResult on_one_and_two_threads(const Network& net, SimulationOptions o) {
+    o.threads = 1;
+    const auto one = simulate(net, o);
+    o.threads = 2;
+    const auto two = simulate(net, o);
+    CHECK(one.removed == two.removed);
+    CHECK(one.values == two.values);
+    CHECK(one.robustness == two.robustness);
+    return one;
 }
 
-/// A seeded random graph of n organisations and about m ties (sectors s0..s3).
+/// A seeded random graph of n organisations v0..v{n-1} (sectors s0..s3 in turn) and m random
+/// pairs drawn (self-loops and repeats dropped), unweighted.
 Network random_graph(std::size_t n, std::size_t m, bool directed, std::uint64_t seed) {
-    Network net("random");
-    net.add_layer("L", directed);
-    for (std::size_t i = 0; i < n; ++i)
-        net.add_organisation({name("v", i), "", name("s", i % 4), {}});
-    SplitMix64 rng(seed);
-    for (std::size_t k = 0; k < m; ++k) {
-        const auto a = rng.below(n), b = rng.below(n);
-        if (a == b) continue;
-        const std::string s = name("v", a), t = name("v", b);
-        if (net.has_relation(s, t, "L")) continue;
-        net.add_relation(kt::rel(s, t, "L"));
+    Network net = kt::RandomGraph(n, directed, seed).draw(m).network({}, "L", "v");
+    for (std::size_t i = 0; i < n; ++i) {
+        Organisation o = net.organisation(vertex_t(i));
+        o.sector = kt::numbered_id(i % 4, "s");
+        net.set_organisation(o);
     }
     return net;
 }
@@ -165,13 +167,7 @@ TEST_CASE("random removal: deterministic for any thread count; union-find matche
     o.runs = 13;
     o.seed = 42;
     o.measures = {Measure::largest_component, Measure::efficiency};
-    o.threads = 1;
-    const auto r1 = simulate(net, o);
-    o.threads = 2;
-    const auto r2 = simulate(net, o);
-    CHECK(r1.removed == r2.removed);
-    CHECK(r1.values == r2.values);
-    CHECK(r1.robustness == r2.robustness);
+    const auto r1 = on_one_and_two_threads(net, o);
     CHECK(removed_ids(net, r1, 0) != removed_ids(net, r1, 1));  // runs differ
     // the incremental largest component equals a BFS after every step
     const FailureModel fm = make_failure_model(net, {Measure::largest_component}, {}, "test");
@@ -200,7 +196,7 @@ TEST_CASE("sector and layer failures", "[resilience][simulate]") {
 
     // two layers: L (the random ties) and "it" (a star on v0); the it layer fails
     net.add_layer("it", true);
-    for (int i = 1; i < 20; ++i) net.add_relation(kt::rel("v0", name("v", std::size_t(i)), "it"));
+    for (int i = 1; i < 20; ++i) net.add_relation(kt::rel("v0", kt::numbered_id(std::size_t(i), "v"), "it"));
     SimulationOptions l;
     l.strategy = Strategy::layer;
     l.target = "it";
@@ -270,18 +266,13 @@ TEST_CASE("recomputed betweenness attack: one run for any thread count, copied t
     o.recompute = true;
     o.runs = 3;
     o.measures = {Measure::largest_component, Measure::efficiency};
-    o.threads = 1;
-    const auto one = simulate(net, o);
-    o.threads = 2;
-    const auto two = simulate(net, o);
-    CHECK(one.removed == two.removed);
-    CHECK(one.values == two.values);
-    CHECK(one.robustness == two.robustness);
+    const auto one = on_one_and_two_threads(net, o);
     for (std::size_t r = 1; r < 3; ++r) {
-        CHECK(removed_ids(net, two, r) == removed_ids(net, two, 0));
-        CHECK(curve(two, r, 1) == curve(two, 0, 1));
+        CHECK(removed_ids(net, one, r) == removed_ids(net, one, 0));
+        CHECK(curve(one, r, 1) == curve(one, 0, 1));
     }
-    // progress reaches 1 and a cancel stops the attack
+    // progress reaches 1 and a cancel stops the attack (on two threads)
+    o.threads = 2;
     std::vector<double> seen;
     o.progress = [&](double f) { seen.push_back(f); return true; };
     simulate(net, o);

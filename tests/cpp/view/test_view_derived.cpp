@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cstring>
 #include <memory>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -16,6 +15,7 @@
 #include "ketennet/brokerage/structural_holes.hpp"
 #include "ketennet/centrality/pagerank.hpp"
 #include "ketennet/view/derived.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -33,32 +33,12 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
-/// @p n organisations, about 4 n relations with weights 1..9 (volume), self-loops and
-/// reciprocal ties included, and a few isolated organisations: a small LCG, the same network
-/// on every platform.
+/// @p n organisations, 4 n random pairs drawn among all but the last 3 (which stay
+/// isolated), weights 1..9 (volume), self-loops and reciprocal ties included.
 Network random_network(std::size_t n, bool directed, std::uint64_t seed) {
-    Network net;
-    net.add_layer("l", directed);
-    auto id = [](std::size_t i) {
-        std::string s = "o";
-        s.append(std::to_string(i));
-        return s;
-    };
-    for (std::size_t i = 0; i < n; ++i) net.add_organisation({id(i), "", "", {}});
-    std::uint64_t state = seed;
-    auto next = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return std::size_t(state >> 33);
-    };
-    for (std::size_t k = 0; k < 4 * n; ++k) {
-        const std::size_t s = next() % (n - 3), t = next() % (n - 3);  // the last 3 isolated
-        const std::string a = id(s), b = id(t);
-        if (net.has_relation(a, b, "l") || (!directed && net.has_relation(b, a, "l"))) continue;
-        Relation r = kt::rel(a, b, "l");
-        r.volume = double(1 + next() % 9);
-        net.add_relation(r);
-    }
-    return net;
+    return kt::RandomGraph(n, directed, seed)
+        .draw(4 * n, kt::steps(1, 1, 9), /*loops=*/true, /*among=*/n - 3)
+        .network({"volume"}, "l");
 }
 
 }  // namespace
