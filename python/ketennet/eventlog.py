@@ -931,8 +931,9 @@ def network_from_tables(edges: pd.DataFrame, nodes: Optional[pd.DataFrame] = Non
         for col in ("case_starts", "case_ends"):
             if col in nodes.columns:
                 orgs[col] = nodes[col].astype(float)
-    return _net_from_pandas(orgs, rels, layer="case", kinds={"case": "case"},
-                            name="handover of work")
+    # the case layer is declared (directed=) so that it exists even without a handover
+    return _net_from_pandas(orgs, rels, layer="case", directed={"case": True},
+                            kinds={"case": "case"}, name="handover of work")
 
 
 @renamed_arguments(keywords={"source": "data"})

@@ -124,3 +124,23 @@ def test_spark_agrees(spark, name, organisation, deviation):
     df = _frame(name)
     log, edges, j, org = _reference(df, organisation)
     _check(ev.aggregate(df, engine="spark", organisation=org, spark=spark), edges, j, deviation, "spark")
+
+
+def test_network_from_an_empty_edge_table():
+    """A log with no handover (every case at one organisation) gives a network with its case
+    layer and no relation, as handover_network does, not an error about arguments the user
+    never passed."""
+    df = pd.DataFrame({"case:concept:name": ["c1", "c1", "c2"], "concept:name": ["a", "b", "a"],
+                       "time:timestamp": pd.to_datetime(["2024-01-01", "2024-01-02",
+                                                         "2024-01-03"], utc=True),
+                       "org:resource": ["politie", "politie", "om"]})
+    direct = ev.handover_network(ev.from_pandas(df))
+    edges = ev.handover_table(ev.from_pandas(df))
+    assert len(edges) == 0
+    alone = ev.network_from_tables(edges)  # no node table: no organisation is known
+    assert list(alone.layers) == ["case"] and alone.layers["case"].kind == "case"
+    assert len(alone) == 0 and alone.number_of_relations() == 0
+    net = ev.aggregate(df, "duckdb").network()
+    assert net.layers["case"].kind == "case" and net.layers["case"].directed
+    assert net.number_of_relations() == 0 == direct.number_of_relations()
+    assert sorted(net.ids) == sorted(direct.ids) == ["om", "politie"]
