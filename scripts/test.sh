@@ -2,7 +2,8 @@
 # Sets up ketennet (scripts/setup.sh) and runs every test: the Catch2 suite (C++), the
 # readers' and model's Catch2 tests under ASan+UBSan (scripts/sanitize.sh), then
 # pytest (bindings, cross-checks against NetworkX/igraph, CLI, doctests, the outside CMake
-# project built against the installed package).
+# project built against the installed package), then the release (scripts/wheel.sh: sdist and
+# repaired wheel from the same build directory, the wheel's tests in a fresh environment).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,3 +20,6 @@ bash scripts/sanitize.sh
 
 echo "== Python tests (pytest)"
 python -m pytest -q tests/python "$@"
+
+echo "== The release: sdist and wheel, the wheel tested in a fresh environment (scripts/wheel.sh)"
+bash scripts/wheel.sh
