@@ -7,19 +7,22 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+start=$SECONDS
+phase() { printf '== %s (at %d min %02d s)\n' "$1" $(( (SECONDS - start) / 60 )) $(( (SECONDS - start) % 60 )); }
 bash scripts/setup.sh
 export PATH="$root/.venv/bin:$PATH"
 
-echo "== C++ tests (Catch2)"
+phase "C++ tests (Catch2)"
 cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DKETENNET_BUILD_TESTS=ON >/dev/null
 cmake --build build/cpp
 ctest --test-dir build/cpp --output-on-failure -j 2
 
-echo "== C++ tests of the readers and the model under ASan+UBSan"
+phase "C++ tests of the readers and the model under ASan+UBSan"
 bash scripts/sanitize.sh
 
-echo "== Python tests (pytest)"
-python -m pytest -q tests/python "$@"
+phase "Python tests (pytest)"
+python -m pytest -q --durations=15 tests/python "$@"
 
-echo "== The release: sdist and wheel, the wheel tested in a fresh environment (scripts/wheel.sh)"
+phase "The release: sdist and wheel, the wheel tested in a fresh environment (scripts/wheel.sh)"
 bash scripts/wheel.sh
+phase "done"
