@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "ketennet/brokerage/work_blocks.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/paths/dary_heap.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "ketennet/cohesion/components.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/random.hpp"
 #include "ketennet/view/view.hpp"
 

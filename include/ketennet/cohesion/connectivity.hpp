@@ -15,7 +15,7 @@
 
 #include "ketennet/cohesion/components.hpp"
 #include "ketennet/flow/max_flow.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::cohesion {

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/paths/distance_sums.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/support/parallel.hpp"

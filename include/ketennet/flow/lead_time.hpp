@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/view/view.hpp"
 

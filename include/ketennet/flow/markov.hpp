@@ -38,7 +38,7 @@
 
 #include "ketennet/flow/lead_time.hpp"
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"

@@ -25,7 +25,7 @@
 
 #include "ketennet/flow/lead_time.hpp"
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::flow {

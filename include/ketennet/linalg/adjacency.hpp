@@ -15,7 +15,7 @@
 
 #include <Eigen/Sparse>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::linalg {

@@ -22,7 +22,7 @@
 #include <Eigen/Sparse>
 #include <Eigen/SparseCholesky>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::linalg {

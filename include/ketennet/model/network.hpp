@@ -26,13 +26,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ketennet/model/attributes.hpp"
+#include "ketennet/core/attributes.hpp"
 #include "ketennet/model/chain.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/layer.hpp"
 #include "ketennet/model/organisation.hpp"
 #include "ketennet/model/relation.hpp"
-#include "ketennet/model/types.hpp"
+#include "ketennet/core/types.hpp"
 #include "ketennet/view/view.hpp"
 #include "ketennet/view/view_options.hpp"
 

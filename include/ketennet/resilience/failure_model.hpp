@@ -24,7 +24,7 @@
 #include "ketennet/flow/markov.hpp"
 #include "ketennet/flow/max_flow.hpp"
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
 
