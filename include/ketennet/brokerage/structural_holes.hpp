@@ -137,7 +137,8 @@ public:
             }
             if (!ok) bad = true;
         });
-        if (bad) require_weights(g, WeightRule::positive_strength, "structural holes");  // names the first bad tie
+        // throws, naming the first bad tie
+        if (bad) require_weights(g, WeightRule::positive_strength, "structural holes");
         for (vertex_t u = 0; u < n; ++u) {
             const Vertex& U = vertex[u];
             const bool self = U.upper > start[u] && adj[U.upper - 1] == u;
