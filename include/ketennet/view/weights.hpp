@@ -39,6 +39,15 @@ enum class WeightRule {
     strength,
     /// Capacities of a flow network: finite and >= 0. Throughput, failure models.
     capacity,
+    /// Weights read as amounts (modularity, communities, weighted clustering): finite and
+    /// >= 0.
+    amount,
+    /// Routing weights of the Markov chain of flows (the share of items each tie receives):
+    /// finite and >= 0.
+    routing,
+    /// Conductances of the current-flow centralities: finite and > 0, self-loops exempt (they
+    /// carry no current).
+    conductance,
     /// Tie strengths of Burt's structural-hole measures: finite and > 0.
     positive_strength,
 };
@@ -50,7 +59,10 @@ inline bool weight_allowed(WeightRule rule, double w, bool loop) noexcept {
         case WeightRule::counted_distance:
         case WeightRule::inverse_distance: return w > 0.0 || loop;
         case WeightRule::strength:
-        case WeightRule::capacity: return w >= 0.0 && std::isfinite(w);
+        case WeightRule::capacity:
+        case WeightRule::amount:
+        case WeightRule::routing: return w >= 0.0 && std::isfinite(w);
+        case WeightRule::conductance: return (w > 0.0 && std::isfinite(w)) || loop;
         case WeightRule::positive_strength: return w > 0.0 && std::isfinite(w);
     }
     return false;
@@ -68,6 +80,10 @@ inline bool weight_allowed(WeightRule rule, double w, bool loop) noexcept {
 /// - strength: "<what>: weight 'w' of arc a -> b is -1; weights are strengths here and must
 ///   be >= 0";
 /// - capacity: "<what>: capacity 'w' of a -> b must be finite and >= 0";
+/// - amount: "<what>: weight 'w' of a -> b must be finite and >= 0";
+/// - routing: "<what>: routing weight 'w' of a -> b must be finite and >= 0";
+/// - conductance: "<what>: weight 'w' of edge a - b is 0; weights are conductances
+///   (strengths) here and must be positive";
 /// - positive_strength: "<what> need positive, finite tie weights; the tie a -> b has weight
 ///   0.000000".
 /// Ends are joined by " -> " in a directed view and " - " in an undirected one.
@@ -104,8 +120,19 @@ inline void require_weights(const View& g, WeightRule rule, std::string_view wha
                 throw InputError(msg.str());
             }
             case WeightRule::capacity:
-                throw InputError(name + ": capacity '" + weight + "' of " + tie +
-                                 " must be finite and >= 0");
+            case WeightRule::amount:
+            case WeightRule::routing:
+                throw InputError(name + ": " +
+                                 (rule == WeightRule::capacity  ? "capacity '"
+                                  : rule == WeightRule::routing ? "routing weight '"
+                                                                : "weight '") +
+                                 weight + "' of " + tie + " must be finite and >= 0");
+            case WeightRule::conductance: {
+                std::ostringstream msg;
+                msg << name << ": weight '" << weight << "' of " << kind << tie << " is " << w[e]
+                    << "; weights are conductances (strengths) here and must be positive";
+                throw InputError(msg.str());
+            }
             case WeightRule::positive_strength:
                 throw InputError(name + " need positive, finite tie weights; the tie " + tie +
                                  " has weight " + std::to_string(w[e]));

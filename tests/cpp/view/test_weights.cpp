@@ -85,6 +85,21 @@ TEST_CASE("require_weights: strengths and capacities are finite and >= 0", "[vie
           "throughput: capacity 'w' of c -> a must be finite and >= 0");
 }
 
+TEST_CASE("require_weights: amounts and routing weights are finite and >= 0, conductances > 0",
+          "[view][weights]") {
+    const Network bad = with_weights({{"a", "b", 0.0}, {"b", "c", -2.0}}, false);
+    const ViewPtr bv = bad.view(kt::opts({}, "w"));
+    CHECK(message(*bv, WeightRule::amount, "modularity") ==
+          "modularity: weight 'w' of b - c must be finite and >= 0");
+    CHECK(message(*bv, WeightRule::routing, "first_passage") ==
+          "first_passage: routing weight 'w' of b - c must be finite and >= 0");
+    CHECK(message(*bv, WeightRule::conductance, "information") ==
+          "information: weight 'w' of edge a - b is 0; weights are conductances (strengths) "
+          "here and must be positive");
+    const Network loop = with_weights({{"a", "a", 0.0}, {"a", "b", 0.5}}, false);
+    CHECK_NOTHROW(require_weights(*loop.view(kt::opts({}, "w")), WeightRule::conductance, "x"));
+}
+
 TEST_CASE("require_weights: Burt's tie strengths are finite and > 0", "[view][weights]") {
     const Network zero = with_weights({{"a", "b", 2.0}, {"b", "c", 0.0}}, false);
     CHECK(message(*zero.view(kt::opts({}, "w")), WeightRule::positive_strength,
@@ -97,6 +112,7 @@ TEST_CASE("require_weights: an unweighted view passes every rule", "[view][weigh
     const ViewPtr v = net.view();
     for (WeightRule rule : {WeightRule::distance, WeightRule::counted_distance,
                             WeightRule::inverse_distance, WeightRule::strength,
-                            WeightRule::capacity, WeightRule::positive_strength})
+                            WeightRule::capacity, WeightRule::amount, WeightRule::routing,
+                            WeightRule::conductance, WeightRule::positive_strength})
         CHECK_NOTHROW(require_weights(*v, rule, "any"));
 }
