@@ -70,7 +70,8 @@ def build() -> str:
     parts = ["# C++ API", "",
              "The header-first core: `#include <ketennet/ketennet.hpp>` and link `ketennet::ketennet` "
              "(CMake `find_package(ketennet)`). Generated from the headers' `///` comments; "
-             "internal `detail` namespaces are left out. Folders show the architecture: `model/` "
+             "internal `detail` namespaces are left out. Folders show the architecture (see "
+             "[Architecture](architecture.md)): `core/` (ids, errors, attributes), `model/` "
              "(the mutable network), `view/` (immutable analysis views), `paths/`, the algorithm "
              "areas, `io/` and `support/`.", ""]
     for folder in sorted(p for p in INCLUDE.iterdir() if p.is_dir()):

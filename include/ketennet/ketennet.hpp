@@ -2,12 +2,13 @@
 /// @file ketennet.hpp
 /// @brief Umbrella header: the whole public C++ API of ketennet.
 ///
-/// Layout: model/ (the mutable Network), view/ (immutable CSR views), one folder per question
+/// Layout: core/ (ids, errors, attributes: the base every other folder builds on), model/ (the
+/// mutable Network), view/ (immutable CSR views), one folder per question
 /// (centrality/, cohesion/, resilience/, flow/), paths/ (shortest paths), linalg/ (Eigen matrices of
 /// a view: adjacency, grounded Laplacian), io/ (JSON, GraphML), support/ (threads, progress).
 #include "ketennet/version.hpp"
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
 

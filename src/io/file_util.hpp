@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "ketennet/io/limits.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 
 namespace ketennet::io::detail {
 

@@ -50,15 +50,8 @@ void register_brokerage(py::module_& m) {
         auto p = brokerage::partition_by(net, attribute);
         return py::make_tuple(to_numpy_index(p.group), p.labels);
     }, py::arg("network"), py::arg("attribute"));
-    b.def("contacts", [](const View& v) {
-        // distinct contacts (in- or out-neighbours, self excluded) of every organisation
-        const auto mutual = brokerage::detail::mutual_adjacency(v, /*threads=*/1);
-        const brokerage::detail::MutualAdjacency& M = *mutual;
-        std::vector<double> c(v.n(), 0.0);
-        for (vertex_t u = 0; u < v.n(); ++u)
-            for (vertex_t j : M.contacts(u)) c[u] += j != u ? 1.0 : 0.0;
-        return to_numpy(c);
-    }, py::arg("view"));
+    b.def("contacts", [](const View& v) { return to_numpy(brokerage::contact_counts(v)); },
+          py::arg("view"));
     b.def("structural_holes", [](const View& v, unsigned threads, py::object progress,
                                  bool constraint, bool effective_size, bool efficiency,
                                  bool hierarchy) {

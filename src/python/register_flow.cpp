@@ -237,7 +237,7 @@ void register_flow(py::module_& m) {
     }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
 
     f.def("case_records", [](const Network& net) {
-        const auto r = flow::detail::case_records(net);
+        const auto r = flow::case_records(net);
         return py::make_tuple(r.present, r.error, to_numpy(r.starts), to_numpy(r.ends));
     }, py::arg("network"));
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "ketennet/brokerage/partition.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::brokerage {

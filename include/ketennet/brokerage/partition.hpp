@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
 

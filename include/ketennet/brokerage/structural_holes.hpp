@@ -23,10 +23,11 @@
 #include <vector>
 
 #include "ketennet/brokerage/work_blocks.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::brokerage {
 
@@ -136,7 +137,8 @@ public:
             }
             if (!ok) bad = true;
         });
-        if (bad) check_weights(g);  // throws, naming the first bad tie
+        // throws, naming the first bad tie
+        if (bad) require_weights(g, WeightRule::positive_strength, "structural holes");
         for (vertex_t u = 0; u < n; ++u) {
             const Vertex& U = vertex[u];
             const bool self = U.upper > start[u] && adj[U.upper - 1] == u;
@@ -176,20 +178,6 @@ private:
     std::vector<std::size_t> own_start_;
     std::unique_ptr<vertex_t[]> own_adj_;
     std::unique_ptr<double[]> own_m_;
-
-    /// InputError naming the first tie (in edge order) whose weight is not positive and finite.
-    static void check_weights(const View& g) {
-        const auto ws = g.edge_weights();
-        const auto src = g.edge_sources();
-        const auto tgt = g.edge_targets();
-        for (std::size_t e = 0; e < ws.size(); ++e) {
-            const double w = ws[e];
-            if (!(w > 0.0) || !std::isfinite(w))
-                throw InputError("structural holes need positive, finite tie weights; the tie " +
-                                 g.id(src[e]) + (g.directed() ? " -> " : " - ") + g.id(tgt[e]) +
-                                 " has weight " + std::to_string(w));
-        }
-    }
 
     /// Merges u's out- and in-lists (both ascending) into its slots; m = a_uj + a_ju (a
     /// self-loop is in both lists: m_uu = 2 a_uu). Returns one past u's last slot.
@@ -650,6 +638,21 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
                            options.threads, found, part(0.0));
     detail::triangle_kernel(M, options, found, out, part(0.5));
     return out;
+}
+
+/// The number of contacts of every organisation, in view order: its distinct neighbours,
+/// in- or out- (either direction in a directed view), itself excluded. This is Burt's
+/// network size, the denominator of efficiency = effective size / contacts, and equals
+/// NetworkX's len(set(G.predecessors(v)) | set(G.successors(v)) - {v}) (len(set(G[v]) - {v})
+/// in an undirected graph). Weights are ignored; as a double per organisation, to sit beside
+/// the measures of structural_holes(). Reads the mutual contact lists kept with the view.
+inline std::vector<double> contact_counts(const View& g) {
+    const auto mutual = detail::mutual_adjacency(g, /*threads=*/1);
+    const detail::MutualAdjacency& M = *mutual;
+    std::vector<double> c(g.n(), 0.0);
+    for (vertex_t u = 0; u < g.n(); ++u)
+        for (vertex_t j : M.contacts(u)) c[u] += j != u ? 1.0 : 0.0;
+    return c;
 }
 
 }  // namespace ketennet::brokerage

@@ -8,6 +8,7 @@
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -44,7 +45,7 @@ struct ClosenessOptions {
 /// breadth-first searches at once), parallel over organisations in fixed blocks, so the result
 /// is identical for every thread count.
 inline std::vector<double> closeness(const View& g, const ClosenessOptions& opt = {}) {
-    paths::require_nonnegative(g, "closeness");
+    require_weights(g, WeightRule::distance, "closeness");
     const vertex_t n = g.n();
     const paths::DistanceSums sums = paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress);
     std::vector<double> out(n, 0.0);

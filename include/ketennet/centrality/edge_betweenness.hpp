@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "ketennet/centrality/betweenness.hpp"
+#include "ketennet/paths/path_counting.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -40,7 +42,7 @@ struct EdgeBetweennessOptions {
 /// Runs in O(nm) (O(nm + n^2 log n) weighted), parallel over sources in fixed blocks, with
 /// identical results for every thread count.
 inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweennessOptions& opt = {}) {
-    detail::require_distances(g, "edge_betweenness");
+    require_weights(g, WeightRule::counted_distance, "edge_betweenness");
     const vertex_t n = g.n();
     const std::size_t m = g.m();
     // blocks fixed by the size; per-block partial vectors of m doubles, at most 2^25 in all
@@ -54,13 +56,13 @@ inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweenness
         [&](std::size_t b) {
             auto [lo, hi] = block_range(n, blocks, b);
             std::vector<double> eb(m, 0.0);
-            detail::BrandesScratch sc(n);
+            paths::BrandesScratch sc(n);
             for (std::size_t s = lo; s < hi; ++s) {
                 if (weighted)
-                    detail::sssp_dijkstra(g, vertex_t(s), sc);
+                    paths::sssp_dijkstra(g, vertex_t(s), sc);
                 else
-                    detail::sssp_bfs(g, vertex_t(s), sc);
-                // pull form (see detail::accumulate): the edge v -> w on a shortest path
+                    paths::sssp_bfs(g, vertex_t(s), sc);
+                // pull form (see paths::accumulate): the edge v -> w on a shortest path
                 // carries sigma(v) / sigma(w) * (1 + delta(w)) = sigma(v) * coeff(w)
                 for (std::size_t k = sc.order.size(); k-- > 0;) {
                     const vertex_t v = sc.order[k];
@@ -77,13 +79,13 @@ inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweenness
                                                          (dv + wt[j] == sc.dist[w])
                                                    : sc.level[w] == next;
                         // branch-free: a non-successor adds +0.0 (see select_if)
-                        const double c = detail::select_if(succ, sc.coeff[w]);
+                        const double c = paths::select_if(succ, sc.coeff[w]);
                         eb[ed[j]] += sv * c;
                         acc += c;
                     }
                     sc.coeff[v] = (1.0 + sv * acc) / sv;
                 }
-                detail::reset(sc);
+                paths::reset(sc);
             }
             parts[b] = std::move(eb);
         },

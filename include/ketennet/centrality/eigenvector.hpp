@@ -11,6 +11,7 @@
 #include "ketennet/linalg/adjacency.hpp"
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -46,7 +47,7 @@ struct EigenvectorOptions {
 /// NetworkX's NetworkXPointlessConcept) or a bad start vector. O(m) per iteration.
 inline std::vector<double> eigenvector(const View& g, const EigenvectorOptions& opt = {}) {
     const char* name = "eigenvector";
-    linalg::require_strengths(g, name);
+    require_weights(g, WeightRule::strength, name);
     linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());
     const vertex_t n = g.n();
     if (n == 0)

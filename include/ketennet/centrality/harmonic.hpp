@@ -8,6 +8,7 @@
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -38,7 +39,7 @@ struct HarmonicOptions {
 /// breadth-first searches at once), parallel over organisations in fixed blocks, so the
 /// result is identical for every thread count.
 inline std::vector<double> harmonic(const View& g, const HarmonicOptions& opt = {}) {
-    paths::require_nonnegative(g, "harmonic");
+    require_weights(g, WeightRule::distance, "harmonic");
     return paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress).inverse;
 }
 

@@ -13,6 +13,7 @@
 #include "ketennet/linalg/adjacency.hpp"
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -64,7 +65,7 @@ struct HitsResult {
 /// Lanczos step.
 inline HitsResult hits(const View& g, const HitsOptions& opt = {}) {
     const char* name = "hits";
-    linalg::require_strengths(g, name);
+    require_weights(g, WeightRule::strength, name);
     linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());
     const vertex_t n = g.n();
     HitsResult out;

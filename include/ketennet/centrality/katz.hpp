@@ -12,6 +12,7 @@
 #include "ketennet/linalg/adjacency.hpp"
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -52,7 +53,7 @@ struct KatzOptions {
 /// parameter. O(m) per iteration.
 inline std::vector<double> katz(const View& g, const KatzOptions& opt = {}) {
     const char* name = "katz";
-    linalg::require_strengths(g, name);
+    require_weights(g, WeightRule::strength, name);
     const double big = std::numeric_limits<double>::max();
     linalg::require_in_range(name, "alpha", opt.alpha, -big, big);
     linalg::require_in_range(name, "tol", opt.tol, 0.0, big);

@@ -17,6 +17,7 @@
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 #if defined(__SSE2__) && !defined(KETENNET_NO_SIMD)
 #include <emmintrin.h>
@@ -390,7 +391,7 @@ inline std::shared_ptr<const PageRankLayout> pagerank_layout(const View& g) {
 /// bits).
 inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
     const char* name = "pagerank";
-    linalg::require_strengths(g, name);
+    require_weights(g, WeightRule::strength, name);
     linalg::require_in_range(name, "alpha", opt.alpha, 0.0, 1.0);
     linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());
     const vertex_t n = g.n();

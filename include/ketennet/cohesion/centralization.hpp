@@ -9,6 +9,7 @@
 #include "ketennet/paths/distance_sums.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::cohesion {
 
@@ -89,7 +90,7 @@ inline double closeness_centralization(const View& view, unsigned threads = 0,
     const double n = view.n();
     const double tmax = view.directed() ? (n - 1) * (1 - 1 / n) : (n - 1) * (n - 2) / (2 * n - 3);
     if (n < 2 || !(tmax > 0)) return 0.0;
-    if (view.weighted()) paths::require_nonnegative(view, "closeness centralization");
+    if (view.weighted()) require_weights(view, WeightRule::distance, "closeness centralization");
     const paths::DistanceSums ds = paths::distance_sums(view, false, threads, progress);
     std::vector<double> c(view.n(), 0.0);
     for (vertex_t v = 0; v < view.n(); ++v)

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::cohesion {
 
@@ -21,17 +22,10 @@ namespace detail {
 /// finite, naming the tie.
 inline double max_weight_for_clustering(const View& view, const char* what) {
     if (!view.weighted() || view.m() == 0) return 1.0;
+    require_weights(view, WeightRule::amount, what);
     const auto w = view.edge_weights();
-    const auto src = view.edge_sources();
-    const auto tgt = view.edge_targets();
     double mx = w[0];
-    for (std::size_t e = 0; e < w.size(); ++e) {
-        if (!std::isfinite(w[e]) || w[e] < 0.0)
-            throw InputError(std::string(what) + ": weight '" + view.options().weight + "' of " +
-                             view.id(src[e]) + (view.directed() ? " -> " : " - ") +
-                             view.id(tgt[e]) + " must be finite and >= 0");
-        mx = std::max(mx, w[e]);
-    }
+    for (std::size_t e = 0; e < w.size(); ++e) mx = std::max(mx, w[e]);
     return mx > 0.0 ? mx : 1.0;
 }
 

@@ -24,9 +24,10 @@
 #include <vector>
 
 #include "ketennet/cohesion/components.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/random.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::cohesion {
 
@@ -85,12 +86,9 @@ inline ModularityGraph modularity_graph(const View& view) {
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
     const auto w = view.edge_weights();
+    require_weights(view, WeightRule::amount, "communities");
     for (std::size_t e = 0; e < src.size(); ++e) {
         const double x = w[e];
-        if (!std::isfinite(x) || x < 0.0)
-            throw InputError("communities: weight '" + view.options().weight + "' of " +
-                             view.id(src[e]) + (view.directed() ? " -> " : " - ") +
-                             view.id(tgt[e]) + " must be finite and >= 0");
         const vertex_t u = src[e], v = tgt[e];
         const double mult = view.directed() ? 1.0 : 2.0;  // undirected: two arcs
         g.kout[u] += x;
@@ -567,12 +565,9 @@ inline double modularity(const View& view, const std::vector<std::size_t>& membe
     const auto tgt = view.edge_targets();
     const auto w = view.edge_weights();
     double m = 0.0;
+    require_weights(view, WeightRule::amount, "modularity");
     for (std::size_t e = 0; e < src.size(); ++e) {
         const double x = w[e];
-        if (!std::isfinite(x) || x < 0.0)
-            throw InputError("modularity: weight '" + view.options().weight + "' of " +
-                             view.id(src[e]) + (view.directed() ? " -> " : " - ") +
-                             view.id(tgt[e]) + " must be finite and >= 0");
         const std::size_t cu = membership[src[e]], cv = membership[tgt[e]];
         if (cu == cv) L[cu] += x;
         dout[cu] += x;

@@ -19,7 +19,7 @@
 #include "ketennet/cohesion/components.hpp"
 #include "ketennet/cohesion/density.hpp"
 #include "ketennet/cohesion/multiplexity.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/resilience/articulation_points.hpp"
 #include "ketennet/view/view.hpp"

@@ -4,7 +4,7 @@
 /// network (or the route between two organisations) falls apart.
 ///
 /// Computed with unit-capacity maximum flows (Menger 1927; Boost's Boykov-Kolmogorov
-/// max-flow through flow::detail::FlowNetwork). Weights are ignored. The values equal
+/// max-flow through flow::FlowNetwork). Weights are ignored. The values equal
 /// NetworkX's `node_connectivity` and `edge_connectivity` except for the global node
 /// connectivity of a directed view (see there).
 #include <algorithm>
@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "ketennet/cohesion/components.hpp"
-#include "ketennet/flow/max_flow.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
+#include "ketennet/flow/flow_network.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::cohesion {
@@ -54,7 +54,7 @@ inline double split_flow(const View& view, vertex_t s, vertex_t t) {
     const vertex_t n = view.n();
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
-    flow::detail::FlowNetwork fn(2 * std::size_t(n),
+    flow::FlowNetwork fn(2 * std::size_t(n),
                                  std::size_t(n) + (view.directed() ? 1 : 2) * src.size(),
                                  "node_connectivity");
     for (vertex_t v = 0; v < n; ++v) fn.add(v, std::size_t(v) + n, 1.0);
@@ -70,7 +70,7 @@ inline double split_flow(const View& view, vertex_t s, vertex_t t) {
 inline double unit_flow(const View& view, vertex_t s, vertex_t t) {
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
-    flow::detail::FlowNetwork fn(view.n(), src.size(), "edge_connectivity");
+    flow::FlowNetwork fn(view.n(), src.size(), "edge_connectivity");
     for (std::size_t e = 0; e < src.size(); ++e)
         if (src[e] != tgt[e]) fn.add(src[e], tgt[e], 1.0, view.directed() ? 0.0 : 1.0);
     return fn.run(s, t);

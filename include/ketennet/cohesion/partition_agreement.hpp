@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 
 namespace ketennet::cohesion {
 

@@ -35,7 +35,7 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 
 namespace ketennet::eventlog {
 

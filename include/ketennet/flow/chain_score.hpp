@@ -143,12 +143,17 @@ void measure(Measure& m, Body&& body) {
     }
 }
 
+}  // namespace detail
+
 /// The case records of a network (see the file comment): `case_starts` and `case_ends` per
 /// organisation. present: some organisation carries either; then error says what is wrong
 /// (an organisation without both, a value that is not a number >= 0) or is empty.
 struct CaseRecords {
+    /// Some organisation carries `case_starts` or `case_ends`.
     bool present = false;
+    /// Why the records cannot be used (empty when they can, or when none are present).
     std::string error;
+    /// Cases starting / ending at each organisation, by vertex index (present and usable only).
     std::vector<double> starts, ends;
 
     /// InputError when the records are present but unusable.
@@ -157,9 +162,14 @@ struct CaseRecords {
     }
 };
 
+/// The organisation attributes of the case records.
 inline constexpr const char* case_starts_attribute = "case_starts";
 inline constexpr const char* case_ends_attribute = "case_ends";
 
+/// Reads the case records of @p net: the organisation attributes `case_starts` and
+/// `case_ends` (numbers >= 0, cases per period). Never throws: a record that cannot be used
+/// is reported in CaseRecords::error, naming the organisation and the attribute, so that the
+/// scorecard can show it as the note of the indicators that need it.
 inline CaseRecords case_records(const Network& net) {
     CaseRecords r;
     const std::size_t n = net.organisation_count();
@@ -180,7 +190,7 @@ inline CaseRecords case_records(const Network& net) {
                           (it == o.attributes.end()
                                ? std::string("has no '") + name + "'"
                                : std::string("has '") + name + "' = " +
-                                     (x ? fmt(*x) : attribute_type_name(it->second)) +
+                                     (x ? detail::fmt(*x) : attribute_type_name(it->second)) +
                                      ", not a number >= 0") +
                           " while other organisations record where cases start and end "
                           "(attributes 'case_starts' and 'case_ends')";
@@ -191,6 +201,8 @@ inline CaseRecords case_records(const Network& net) {
     }
     return r;
 }
+
+namespace detail {
 
 inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routing,
                                                               const std::vector<vertex_t>& entry) {
@@ -247,7 +259,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
                                  "' is in both the first and the last stage");
     const auto& entry = out.entry;
     const auto& exit = out.exit;
-    const detail::CaseRecords cases = detail::case_records(net);
+    const CaseRecords cases = case_records(net);
     const std::span<const double> exits =
         cases.present && cases.error.empty() ? std::span<const double>(cases.ends)
                                              : std::span<const double>();

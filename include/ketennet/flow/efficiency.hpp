@@ -10,12 +10,13 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/paths/distance_sums.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::flow {
 
@@ -26,28 +27,6 @@ struct EfficiencyOptions {
     /// Progress and cancellation (see progress.hpp).
     ProgressHandler progress;
 };
-
-namespace detail {
-
-/// InputError unless every weight of a weighted view is a positive distance (self-loops,
-/// which lie on no shortest path between two organisations, are exempt). Efficiency sums
-/// 1 / d: a distance of 0 between two organisations would make it infinite.
-inline void require_positive_distances(const View& g, const char* what) {
-    if (!g.weighted()) return;
-    const auto w = g.edge_weights();
-    const auto src = g.edge_sources();
-    const auto tgt = g.edge_targets();
-    for (std::size_t e = 0; e < w.size(); ++e) {
-        if (w[e] > 0.0 || src[e] == tgt[e]) continue;
-        throw InputError(std::string(what) + ": weight '" + g.options().weight + "' of " +
-                         g.id(src[e]) + (g.directed() ? " -> " : " - ") + g.id(tgt[e]) + " is " +
-                         (w[e] == 0.0 ? "0" : "negative") +
-                         "; efficiency sums 1 / distance and needs positive distances (use a "
-                         "small positive latency for same-day hand-offs, or no weight)");
-    }
-}
-
-}  // namespace detail
 
 /// Global efficiency of the view (Latora & Marchiori 2001).
 ///
@@ -61,7 +40,7 @@ inline void require_positive_distances(const View& g, const char* what) {
 /// Weighted views need positive distances (InputError otherwise). Parallel over sources, the
 /// sum taken in a fixed block order: identical results for every thread count.
 inline double global_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
-    detail::require_positive_distances(g, "global_efficiency");
+    require_weights(g, WeightRule::inverse_distance, "global_efficiency");
     const vertex_t n = g.n();
     if (n < 2) return 0.0;
     // outgoing sums of 1 / d(s, t) for every s (bit-parallel BFS, or Dijkstra), added in
@@ -85,7 +64,7 @@ inline double global_efficiency(const View& g, const EfficiencyOptions& opt = {}
 /// counts v as its own neighbour; ketennet never does.) Weighted views need positive
 /// distances. Parallel over organisations, identical for every thread count.
 inline std::vector<double> local_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
-    detail::require_positive_distances(g, "local_efficiency");
+    require_weights(g, WeightRule::inverse_distance, "local_efficiency");
     const vertex_t n = g.n();
     std::vector<double> out(n, 0.0);
     if (n == 0) return out;

@@ -14,7 +14,7 @@
 #include <boost/graph/strong_components.hpp>
 
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::flow {

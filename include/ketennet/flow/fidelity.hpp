@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "ketennet/flow/lead_time.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::flow {

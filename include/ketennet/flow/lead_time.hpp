@@ -11,9 +11,10 @@
 #include <vector>
 
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::flow {
 
@@ -113,7 +114,7 @@ inline std::vector<char> mask(vertex_t n, const std::vector<vertex_t>& vs) {
 inline PathResult lead_time(const View& g, const std::vector<vertex_t>& sources,
                             const std::vector<vertex_t>& targets) {
     detail::check_ends(g, sources, targets, "lead_time");
-    paths::require_nonnegative(g, "lead_time");
+    require_weights(g, WeightRule::distance, "lead_time");
     std::vector<std::pair<vertex_t, double>> starts;
     for (vertex_t s : sources) starts.emplace_back(s, 0.0);
     const bool weighted = g.weighted();

@@ -38,10 +38,11 @@
 
 #include "ketennet/flow/lead_time.hpp"
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::flow {
 
@@ -116,19 +117,6 @@ private:
     // transpose() of Eigen's SparseLU is not const; solving does not change the factors
     mutable Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> sparse_;
 };
-
-/// Routing weights must be finite and >= 0.
-inline void require_routing(const View& g, const char* what) {
-    if (!g.weighted())
-        return;  // every tie weighs 1: a uniform split
-    const auto w = g.edge_weights();
-    for (std::size_t e = 0; e < w.size(); ++e)
-        if (!(w[e] >= 0.0) || !std::isfinite(w[e]))
-            throw InputError(std::string(what) + ": routing weight '" + g.options().weight +
-                             "' of " + g.id(g.edge_sources()[e]) +
-                             (g.directed() ? " -> " : " - ") + g.id(g.edge_targets()[e]) +
-                             " must be finite and >= 0");
-}
 
 inline void require_values(const View& g, std::span<const double> value, bool unit_interval,
                            const char* what, const char* name) {
@@ -226,7 +214,7 @@ inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumu
                             const std::vector<vertex_t>& targets, const char* what,
                             std::span<const double> exits = {}) {
     const vertex_t n = g.n();
-    require_routing(g, what);
+    require_weights(g, WeightRule::routing, what);
     require_exits(g, exits, what);
     if (!value.empty())
         require_values(g, value, mode == Accumulate::product, what,
@@ -430,7 +418,7 @@ struct FirstPassage {
 /// networks of up to a few thousand organisations.
 inline FirstPassage first_passage(const View& g, std::span<const double> duration = {},
                                   const FirstPassageOptions& opt = {}) {
-    detail::require_routing(g, "first_passage");
+    require_weights(g, WeightRule::routing, "first_passage");
     if (!duration.empty())
         detail::require_values(g, duration, false, "first_passage", "duration");
     const vertex_t n = g.n();
@@ -507,7 +495,7 @@ inline PathResult most_probable_path(const View& routing,
                                      const std::vector<std::pair<vertex_t, double>>& start,
                                      const std::vector<vertex_t>& targets,
                                      std::span<const double> exits = {}) {
-    detail::require_routing(routing, "most_probable_path");
+    require_weights(routing, WeightRule::routing, "most_probable_path");
     detail::require_exits(routing, exits, "most_probable_path");
     std::vector<vertex_t> sv;
     double mass = 0.0;

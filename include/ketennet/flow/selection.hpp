@@ -21,46 +21,12 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
+#include "ketennet/model/projection.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::flow {
-
-/// The value of weight @p name of relation @p i: a standard field ("volume", "latency",
-/// "quality", "capacity") or a numeric attribute; NaN when absent. InputError when the
-/// attribute exists but is not a number.
-inline double relation_value(const Network& net, std::size_t i, const std::string& name) {
-    for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity})
-        if (name == field_name(f)) return net.relation_field(i, f);
-    const Attributes& attrs = net.relation_attributes(i);
-    auto it = attrs.find(name);
-    if (it == attrs.end()) return std::numeric_limits<double>::quiet_NaN();
-    if (const double* d = std::get_if<double>(&it->second)) return *d;
-    throw InputError("relation " + net.relation(i).label() + ": weight '" + name + "' is a " +
-                     attribute_type_name(it->second) + " attribute, not a number");
-}
-
-/// Reads one weight (a standard field or a numeric attribute) of relations, with the name
-/// resolved once: a field is a column read. NaN when absent; InputError for a non-numeric
-/// attribute.
-class ValueReader {
-public:
-    ValueReader(const Network& net, std::string name) : net_(net), name_(std::move(name)) {
-        for (Field f : {Field::volume, Field::latency, Field::quality, Field::capacity})
-            if (name_ == field_name(f)) field_ = int(f);
-    }
-    double operator()(std::size_t i) const {
-        if (field_ >= 0) return net_.relation_field(i, Field(field_));
-        return relation_value(net_, i, name_);
-    }
-    const std::string& name() const { return name_; }
-
-private:
-    const Network& net_;
-    std::string name_;
-    int field_ = -1;
-};
 
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
 inline std::string quoted_list(const std::vector<std::string>& names) {
@@ -93,7 +59,7 @@ std::vector<std::string> layers_where(const Network& net, Pred ok) {
 /// @p names (fields or numeric attributes), in network order.
 inline std::vector<std::string> layers_carrying(const Network& net,
                                                 const std::vector<std::string>& names) {
-    std::vector<ValueReader> read;
+    std::vector<RelationValue> read;
     for (const auto& name : names) read.emplace_back(net, name);
     return layers_where(net, [&](std::size_t i) {
         for (const auto& r : read)
@@ -122,7 +88,7 @@ inline std::string describe_missing(const Network& net, const std::vector<std::s
         if (!name.empty() && !net.has_relation_value(name)) return net.no_relation_has(name);
     const std::size_t L = net.layers().size();
     std::vector<std::size_t> total(L, 0), missing(L, 0);
-    std::vector<ValueReader> read;
+    std::vector<RelationValue> read;
     for (const auto& name : names) read.emplace_back(net, name);
     for (std::size_t i = 0; i < net.relation_count(); ++i) {
         const std::uint32_t l = net.relation_layer(i);
@@ -218,7 +184,7 @@ inline std::vector<std::string> select_capacity_layers(const Network& net,
     if (fallback.empty() || !layers.empty())
         return select_case_layers(net, layers, {capacity}, what);
     select_case_layers(net, layers, {}, what);  // a case layer with relations exists
-    const ValueReader cap(net, capacity), alt(net, fallback);
+    const RelationValue cap(net, capacity), alt(net, fallback);
     std::vector<std::string> out;
     for (const auto& l : layers_where(net, [&](std::size_t i) {
              return !std::isnan(cap(i)) || !std::isnan(alt(i));
@@ -238,59 +204,6 @@ inline std::vector<std::string> feedback_layers(const Network& net) {
     for (const auto& l : directed_layers(net))
         if (net.layer(l).kind != LayerKind::tie) out.push_back(l);
     return out;
-}
-
-/// The layers a built view reads: ViewOptions naming them (all layers when @p layers is
-/// empty), a flag per layer position, and whether any of them is directed (then the view
-/// is directed and undirected relations give two arcs). UnknownId for an unknown layer.
-struct LayerSelection {
-    ViewOptions options;
-    std::vector<char> selected;
-    bool directed = false;
-};
-
-inline LayerSelection layer_selection(const Network& net, const std::vector<std::string>& layers) {
-    LayerSelection out;
-    out.selected.assign(net.layers().size(), 0);
-    out.options.layers = layers;
-    if (out.options.layers.empty())
-        for (const auto& l : net.layers()) out.options.layers.push_back(l.name);
-    for (const auto& name : out.options.layers) {
-        const std::uint32_t l = net.layer_position(name);
-        out.selected[l] = 1;
-        out.directed = out.directed || net.layers()[l].directed;
-    }
-    return out;
-}
-
-/// A weighted view built from relations with a per-relation value function (NaN = absent).
-/// Parallel relations (several layers between one pair) merge with @p combine. Relations
-/// whose value is NaN raise InputError naming up to five of them (MissingRelations, as
-/// Network::view does), "<count> selected relations lack <lacking>: ...".
-template <class ValueOf>
-ViewPtr build_weighted_view(const Network& net, const std::vector<std::string>& layers,
-                            const std::string& weight_label, Combine combine, ValueOf value_of,
-                            const std::string& lacking) {
-    auto [opt, selected, directed] = layer_selection(net, layers);
-    opt.weight = weight_label;
-    opt.combine = combine;
-    std::vector<Arc> arcs;
-    MissingRelations missing;
-    for (std::size_t i = 0; i < net.relation_count(); ++i) {
-        const std::uint32_t l = net.relation_layer(i);
-        if (!selected[l]) continue;
-        const double w = value_of(i);
-        if (std::isnan(w)) {
-            missing.add([&] { return net.relation(i).label(); });
-            continue;
-        }
-        const vertex_t s = net.relation_source(i), t = net.relation_target(i);
-        arcs.push_back(Arc{s, t, w});
-        if (directed && !net.layers()[l].directed && s != t) arcs.push_back(Arc{t, s, w});
-    }
-    if (!missing.empty()) throw InputError(missing.message(lacking));
-    return View::build(vertex_t(net.organisation_count()), directed, true, std::move(arcs),
-                       combine, opt, net.ids(), net.revision());
 }
 
 /// A capacity view and how it was filled.
@@ -313,7 +226,7 @@ inline CapacityView capacity_view(const Network& net, const std::vector<std::str
     if (!fallback.empty()) net.require_relation_value(fallback);
     CapacityView out;
     std::size_t used = 0, count = 0;
-    const ValueReader cap(net, capacity), alt(net, fallback);
+    const RelationValue cap(net, capacity), alt(net, fallback);
     auto value_of = [&](std::size_t i) {
         ++count;
         double c = cap(i);
@@ -327,7 +240,8 @@ inline CapacityView capacity_view(const Network& net, const std::vector<std::str
     const std::string lacking =
         fallback.empty() ? "the capacity '" + capacity + "'"
                          : "both the capacity '" + capacity + "' and the fallback '" + fallback + "'";
-    out.view = build_weighted_view(net, layers, label, Combine::sum, value_of, lacking);
+    out.view = project_view(net, layers, label, Combine::sum, /*weighted=*/true, value_of,
+                            {lacking, {}});
     out.relations = count;
     out.fallback = used;
     return out;
@@ -347,44 +261,36 @@ struct RoutedView {
 
 inline RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
                               const std::string& routing, const std::string& second) {
-    auto [opt, selected, directed] = layer_selection(net, layers);
-    opt.weight = routing;
-    opt.combine = Combine::sum;
+    LayerSelection sel = layer_selection(net, layers);
+    sel.options.weight = routing;
+    sel.options.combine = Combine::sum;
+    const bool directed = sel.directed;
     struct Acc {
         double w = 0, wx = 0, x = 0;
         std::size_t k = 0;
     };
     std::map<std::pair<vertex_t, vertex_t>, Acc> acc;
-    const ValueReader read_w(net, routing), read_x(net, second);
-    MissingRelations missing;
-    for (std::size_t i = 0; i < net.relation_count(); ++i) {
-        const std::uint32_t l = net.relation_layer(i);
-        if (!selected[l]) continue;
-        const double w = read_w(i);
-        const double x = read_x(i);
-        if (std::isnan(w) || std::isnan(x)) {
-            missing.add([&] {
-                return net.relation(i).label() + " (" + (std::isnan(w) ? routing : second) + ")";
-            });
-            continue;
-        }
-        vertex_t s = net.relation_source(i), t = net.relation_target(i);
-        auto add = [&](vertex_t a, vertex_t b) {
+    const RelationValue read_w(net, routing), read_x(net, second);
+    double w = 0, x = 0;  // the values of the relation being projected
+    project_relations(
+        net, sel,
+        [&](std::size_t i) {
+            w = read_w(i);
+            x = read_x(i);
+            return std::isnan(w) || std::isnan(x) ? w + x : w;
+        },
+        [&](vertex_t a, vertex_t b, double, std::size_t) {
             if (!directed && a > b) std::swap(a, b);
             Acc& c = acc[{a, b}];
             c.w += w;
             c.wx += w * x;
             c.x += x;
             ++c.k;
-        };
-        add(s, t);
-        if (directed && !net.layers()[l].directed && s != t) add(t, s);
-    }
-    if (!missing.empty()) {
-        net.require_relation_value(routing);
-        net.require_relation_value(second);
-        throw InputError(missing.message("'" + routing + "' or '" + second + "'"));
-    }
+        },
+        [&](std::size_t i) {
+            return net.relation(i).label() + " (" + (std::isnan(w) ? routing : second) + ")";
+        },
+        {"'" + routing + "' or '" + second + "'", {routing, second}});
     std::vector<Arc> arcs;
     std::vector<double> values;
     arcs.reserve(acc.size());
@@ -395,7 +301,7 @@ inline RoutedView routed_view(const Network& net, const std::vector<std::string>
     }
     RoutedView out;
     out.view = View::build(vertex_t(net.organisation_count()), directed, true, std::move(arcs),
-                           Combine::sum, opt, net.ids(), net.revision());
+                           Combine::sum, std::move(sel.options), net.ids(), net.revision());
     out.value = std::move(values);
     // the edge ids of the view follow the sorted pairs: check the alignment once
     const auto src = out.view->edge_sources();
@@ -470,26 +376,17 @@ struct ResolvedChain {
     std::vector<std::vector<vertex_t>> stages;
 };
 
-/// Resolves the organisations of @p chain in @p net. UnknownId naming the chain, stage and
-/// organisation for an id the network lacks; InputError for an empty chain name or stage
-/// name, or an organisation listed twice in one stage.
+/// Resolves the organisations of @p chain in @p net, after Network::check_chain: UnknownId
+/// naming the chain, stage and organisation for an id the network lacks; InputError for an
+/// empty chain name or stage name, a stage name used twice, or an organisation listed twice
+/// in one stage.
 inline ResolvedChain resolve_chain(const Network& net, const Chain& chain) {
-    if (chain.name.empty()) throw InputError("chain names must not be empty");
+    net.check_chain(chain);
     ResolvedChain out;
     out.name = chain.name;
-    for (std::size_t s = 0; s < chain.stages.size(); ++s) {
-        const Stage& st = chain.stages[s];
-        const std::string where =
-            "chain '" + chain.name + "', stage " + std::to_string(s) + " '" + st.name + "'";
-        if (st.name.empty()) throw InputError(where + ": stage names must not be empty");
+    for (const Stage& st : chain.stages) {
         std::vector<vertex_t> vs;
-        for (const auto& id : st.organisations) {
-            auto v = net.find_organisation(id);
-            if (!v) throw UnknownId(where + ": unknown organisation '" + id + "'");
-            if (std::find(vs.begin(), vs.end(), *v) != vs.end())
-                throw InputError(where + ": organisation '" + id + "' listed twice");
-            vs.push_back(*v);
-        }
+        for (const auto& id : st.organisations) vs.push_back(net.index_of(id));
         out.stage_names.push_back(st.name);
         out.stages.push_back(std::move(vs));
     }

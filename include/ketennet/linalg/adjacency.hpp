@@ -15,29 +15,13 @@
 
 #include <Eigen/Sparse>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::linalg {
 
 /// Row-major sparse matrix with 64-bit indices (rows are contiguous: fast y = M x).
 using RowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t>;
-
-/// Throws InputError naming the first tie whose weight is negative or not finite: the
-/// spectral centralities read weights as strengths (volumes), which must be >= 0.
-inline void require_strengths(const View& g, const char* algorithm) {
-    if (!g.weighted()) return;
-    const auto w = g.edge_weights();
-    for (std::size_t e = 0; e < w.size(); ++e) {
-        if (w[e] >= 0.0 && std::isfinite(w[e])) continue;
-        std::ostringstream msg;
-        msg << algorithm << ": weight '" << g.options().weight << "' of "
-            << (g.directed() ? "arc " : "edge ") << g.id(g.edge_sources()[e])
-            << (g.directed() ? " -> " : " - ") << g.id(g.edge_targets()[e]) << " is " << w[e]
-            << "; weights are strengths here and must be >= 0";
-        throw InputError(msg.str());
-    }
-}
 
 namespace detail {
 

@@ -10,7 +10,7 @@
 
 #include <Eigen/Core>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::linalg {

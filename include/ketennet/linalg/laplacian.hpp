@@ -22,8 +22,9 @@
 #include <Eigen/Sparse>
 #include <Eigen/SparseCholesky>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::linalg {
 
@@ -54,18 +55,7 @@ inline void require_electrical(const View& g, const char* algorithm, vertex_t mi
         throw InputError(what + ": the network has " + std::to_string(n) + " organisation" +
                          (n == 1 ? "" : "s") + "; at least " + std::to_string(min_n) +
                          " are needed");
-    if (g.weighted()) {
-        const auto w = g.edge_weights();
-        for (std::size_t e = 0; e < w.size(); ++e) {
-            if (g.edge_sources()[e] == g.edge_targets()[e]) continue;  // self-loops carry nothing
-            if (w[e] > 0.0 && std::isfinite(w[e])) continue;
-            std::ostringstream msg;
-            msg << what << ": weight '" << g.options().weight << "' of edge "
-                << g.id(g.edge_sources()[e]) << " - " << g.id(g.edge_targets()[e]) << " is " << w[e]
-                << "; weights are conductances (strengths) here and must be positive";
-            throw InputError(msg.str());
-        }
-    }
+    require_weights(g, WeightRule::conductance, what);  // the view is undirected here
     if (n == 0) return;
     // connected? breadth-first search from the first organisation
     std::vector<char> seen(n, 0);

@@ -3,8 +3,9 @@
 /// @brief The mutable network model: organisations, layers, relations and chains.
 ///
 /// A Network is the one mutable object of ketennet. Algorithms never read it directly: they
-/// take an immutable View, built by Network::view() from chosen layers and one weight and
-/// cached until the network changes (any add, set or remove clears the cache).
+/// take an immutable View, built by Network::view() from chosen layers and one weight
+/// (model/projection.hpp) and cached until the network changes (any add, set or remove clears
+/// the cache, view/view_cache.hpp). Bulk input in columns: model/relation_columns.hpp.
 ///
 /// Relations are stored column-wise (indices and four doubles, NaN meaning "unknown"), so a
 /// network of millions of relations stays compact. Records are kept in insertion order, which
@@ -26,65 +27,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ketennet/model/attributes.hpp"
+#include "ketennet/core/attributes.hpp"
+#include "ketennet/core/errors.hpp"
+#include "ketennet/core/types.hpp"
 #include "ketennet/model/chain.hpp"
-#include "ketennet/model/errors.hpp"
 #include "ketennet/model/layer.hpp"
 #include "ketennet/model/organisation.hpp"
 #include "ketennet/model/relation.hpp"
-#include "ketennet/model/types.hpp"
+#include "ketennet/model/relation_columns.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/view_cache.hpp"
 #include "ketennet/view/view_options.hpp"
 
 namespace ketennet {
-
-/// Relations that lack a value a view needs, gathered for one message that names how many
-/// and the first five: "12 selected relations lack the weight 'volume': a -> b (layer
-/// 'case'), ...". Views (Network::view, the flow selections) build it the same way.
-struct MissingRelations {
-    std::size_t count = 0;
-    std::vector<std::string> examples;  ///< labels of the first five
-    /// Counts one relation; @p label() (its label for the message) is only called for the
-    /// first five.
-    template <class Label>
-    void add(Label label) {
-        if (examples.size() < 5) examples.push_back(label());
-        ++count;
-    }
-    bool empty() const noexcept { return count == 0; }
-    /// "<count> selected relation(s) lack(s) <what>: <examples>[, ...]".
-    std::string message(const std::string& what) const {
-        std::string msg = std::to_string(count) + " selected relation" +
-                          (count > 1 ? "s lack " : " lacks ") + what + ": ";
-        for (std::size_t k = 0; k < examples.size(); ++k) msg += (k ? ", " : "") + examples[k];
-        if (count > examples.size()) msg += ", ...";
-        return msg;
-    }
-};
-
-/// A column of one relation attribute for Network::add_relations (bulk input).
-struct AttributeColumn {
-    enum class Kind { number, boolean, string };
-    std::string name;
-    Kind kind = Kind::number;
-    std::vector<double> numbers;          ///< Kind::number: NaN = absent
-    std::vector<std::int8_t> booleans;    ///< Kind::boolean: -1 = absent, 0, 1
-    std::vector<std::int64_t> codes;      ///< Kind::string: index into categories, -1 = absent
-    std::vector<std::string> categories;  ///< Kind::string: the distinct strings
-};
-
-/// Relations in columns, for Network::add_relations. `source`, `target` and `layer` are
-/// indices into the network's organisations and layers. Each field column is either empty
-/// (column absent) or as long as `source`; NaN in a field column means "unknown".
-struct RelationColumns {
-    std::vector<vertex_t> source;
-    std::vector<vertex_t> target;
-    std::vector<std::uint32_t> layer;
-    std::array<std::vector<double>, 4> fields;  ///< volume, latency, quality, capacity
-    std::vector<AttributeColumn> attributes;
-    /// Prefix for messages ("relations.csv row"): errors read "<record> <i>: ...".
-    std::string record = "row";
-};
 
 /// The network model. See the file comment.
 class Network {
@@ -462,6 +417,28 @@ public:
     }
 
     // ------------------------------------------------------------------ chains
+    /// Checks @p chain against this network without adding it: InputError on an empty chain
+    /// or stage name, a stage name used twice, or an organisation listed twice in one stage;
+    /// UnknownId for an organisation the network lacks. Messages name the chain and the stage
+    /// ("chain 'c', stage 1 'court': unknown organisation 'x'").
+    void check_chain(const Chain& chain) const {
+        const std::string where = "chain '" + chain.name + "'";
+        if (chain.name.empty()) throw InputError("chain names must not be empty");
+        for (std::size_t s = 0; s < chain.stages.size(); ++s) {
+            const Stage& st = chain.stages[s];
+            const std::string sw = where + ", stage " + std::to_string(s) + " '" + st.name + "'";
+            if (st.name.empty()) throw InputError(sw + ": stage names must not be empty");
+            for (std::size_t k = 0; k < s; ++k)
+                if (chain.stages[k].name == st.name)
+                    throw InputError(sw + ": duplicate stage name");
+            std::unordered_set<std::string> seen;
+            for (const auto& id : st.organisations) {
+                if (!has_organisation(id)) throw UnknownId(sw + ": unknown organisation '" + id + "'");
+                if (!seen.insert(id).second)
+                    throw InputError(sw + ": organisation '" + id + "' listed twice");
+            }
+        }
+    }
     /// Adds a chain. InputError on an empty or duplicate name, an empty stage name, or an
     /// organisation listed twice in one stage; UnknownId for an unknown organisation.
     void add_chain(Chain chain) {
@@ -573,23 +550,10 @@ public:
     }
 
     // ------------------------------------------------------------------ views
-    /// The analysis view of @p options (see view.hpp), built on first use and cached until
-    /// the network changes. Thread-safe for concurrent readers.
-    ViewPtr view(const ViewOptions& options = {}) const {
-        ViewOptions resolved = options;
-        if (resolved.layers.empty())
-            for (const auto& l : layers_) resolved.layers.push_back(l.name);
-        std::string cache_key = resolved.weight + '\x1f' + combine_name(resolved.combine);
-        for (const auto& l : resolved.layers) cache_key += '\x1f' + l;
-        {
-            std::lock_guard<std::mutex> lock(cache_mutex_);
-            auto it = view_cache_.find(cache_key);
-            if (it != view_cache_.end()) return it->second;
-        }
-        ViewPtr v = build_view(resolved);
-        std::lock_guard<std::mutex> lock(cache_mutex_);
-        return view_cache_.emplace(cache_key, v).first->second;
-    }
+    /// The analysis view of @p options (see view.hpp), built on first use by build_view()
+    /// (model/projection.hpp) and cached until the network changes. Thread-safe for
+    /// concurrent readers.
+    ViewPtr view(const ViewOptions& options = {}) const;
 
     /// Equal content: name, metadata, layers, organisations, relations (in order), chains.
     friend bool operator==(const Network& a, const Network& b) {
@@ -678,24 +642,6 @@ private:
         if (org.id.empty()) throw InputError("organisation ids must not be empty");
         check_attributes(org.attributes, where, {"id", "name", "sector"});
     }
-    void check_chain(const Chain& chain) const {
-        const std::string where = "chain '" + chain.name + "'";
-        if (chain.name.empty()) throw InputError("chain names must not be empty");
-        for (std::size_t s = 0; s < chain.stages.size(); ++s) {
-            const Stage& st = chain.stages[s];
-            const std::string sw = where + ", stage " + std::to_string(s) + " '" + st.name + "'";
-            if (st.name.empty()) throw InputError(sw + ": stage names must not be empty");
-            for (std::size_t k = 0; k < s; ++k)
-                if (chain.stages[k].name == st.name)
-                    throw InputError(sw + ": duplicate stage name");
-            std::unordered_set<std::string> seen;
-            for (const auto& id : st.organisations) {
-                if (!has_organisation(id)) throw UnknownId(sw + ": unknown organisation '" + id + "'");
-                if (!seen.insert(id).second)
-                    throw InputError(sw + ": organisation '" + id + "' listed twice");
-            }
-        }
-    }
     Chain* find_chain(const std::string& name) {
         for (auto& c : chains_)
             if (c.name == name) return &c;
@@ -716,8 +662,8 @@ private:
     }
     void touch() {
         ++revision_;
-        std::lock_guard<std::mutex> lock(cache_mutex_);
         view_cache_.clear();
+        std::lock_guard<std::mutex> lock(cache_mutex_);
         ids_.reset();
     }
     void copy_from(const Network& o) {
@@ -730,64 +676,9 @@ private:
         rel_ = o.rel_;
         rel_index_ = o.rel_index_;
         chains_ = o.chains_;
+        view_cache_.clear();
         std::lock_guard<std::mutex> lock(cache_mutex_);
         ids_.reset();
-        view_cache_.clear();
-    }
-
-    ViewPtr build_view(const ViewOptions& opt) const {
-        std::vector<char> selected(layers_.size(), 0);
-        bool directed = false;
-        for (const auto& name : opt.layers) {
-            const std::uint32_t l = layer_position(name);
-            selected[l] = 1;
-            directed = directed || layers_[l].directed;
-        }
-        int field = -1;
-        for (int f = 0; f < 4; ++f)
-            if (opt.weight == field_name(Field(f))) field = f;
-        const bool weighted = !opt.weight.empty();
-        std::vector<Arc> arcs;
-        arcs.reserve(rel_.size());
-        MissingRelations missing;
-        for (std::size_t i = 0; i < rel_.size(); ++i) {
-            const std::uint32_t l = rel_.layer[i];
-            if (!selected[l]) continue;
-            double w = 1.0;
-            if (weighted) {
-                bool ok = false;
-                if (field >= 0) {
-                    w = rel_.field[field][i];
-                    ok = !std::isnan(w);
-                } else {
-                    auto it = rel_.attrs[i].find(opt.weight);
-                    if (it != rel_.attrs[i].end()) {
-                        if (const double* d = std::get_if<double>(&it->second)) {
-                            w = *d;
-                            ok = true;
-                        } else {
-                            throw InputError("relation " + relation(i).label() + ": weight '" +
-                                             opt.weight + "' is a " +
-                                             attribute_type_name(it->second) +
-                                             " attribute, not a number");
-                        }
-                    }
-                }
-                if (!ok) {
-                    missing.add([&] { return relation(i).label(); });
-                    continue;
-                }
-            }
-            const vertex_t s = rel_.source[i], t = rel_.target[i];
-            arcs.push_back(Arc{s, t, w});
-            if (directed && !layers_[l].directed && s != t) arcs.push_back(Arc{t, s, w});
-        }
-        if (!missing.empty()) {
-            require_relation_value(opt.weight);
-            throw InputError(missing.message("the weight '" + opt.weight + "'"));
-        }
-        return View::build(vertex_t(orgs_.size()), directed, weighted, std::move(arcs),
-                           opt.combine, opt, ids(), revision_);
     }
 
     std::string name_;
@@ -802,7 +693,10 @@ private:
     std::uint64_t revision_ = 0;
     mutable std::mutex cache_mutex_;
     mutable std::shared_ptr<const std::vector<std::string>> ids_;
-    mutable std::map<std::string, ViewPtr> view_cache_;
+    ViewCache view_cache_;
 };
 
 }  // namespace ketennet
+
+// Network::view() is defined with the projection it uses.
+#include "ketennet/model/projection.hpp"

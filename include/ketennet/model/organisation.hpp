@@ -3,7 +3,7 @@
 /// @brief An organisation: a node of the network.
 #include <string>
 
-#include "ketennet/model/attributes.hpp"
+#include "ketennet/core/attributes.hpp"
 
 namespace ketennet {
 

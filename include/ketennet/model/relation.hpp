@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "ketennet/model/attributes.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/attributes.hpp"
+#include "ketennet/core/errors.hpp"
 
 namespace ketennet {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "ketennet/model/types.hpp"
+#include "ketennet/core/types.hpp"
 
 namespace ketennet::paths {
 

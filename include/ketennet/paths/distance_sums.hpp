@@ -93,8 +93,8 @@ void bfs_batch(Neighbours&& nbrs, vertex_t first, unsigned count,
 
 /// Distance sums of every organisation over incoming distances d(u, v) (@p incoming) or
 /// outgoing ones d(v, u). Unweighted: hops; weighted: sums of weights, which must be >= 0
-/// (the caller checks: require_nonnegative). Pairs at distance 0 count as reached and add 0
-/// to `total` and nothing to `inverse`.
+/// (the caller checks: require_weights with WeightRule::distance). Pairs at distance 0 count
+/// as reached and add 0 to `total` and nothing to `inverse`.
 inline DistanceSums distance_sums(const View& g, bool incoming, unsigned threads,
                                   const ProgressHandler& progress) {
     const vertex_t n = g.n();

@@ -10,8 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::paths {
 
@@ -44,20 +45,8 @@ struct SingleSource {
     }
 };
 
-/// Throws InputError naming the first tie whose weight is negative (Dijkstra needs
-/// non-negative distances). @p what names the algorithm for the message.
-inline void require_nonnegative(const View& g, const char* what) {
-    if (!g.weighted()) return;
-    const auto w = g.edge_weights();
-    for (std::size_t e = 0; e < w.size(); ++e)
-        if (!(w[e] >= 0.0))
-            throw InputError(std::string(what) + ": weight '" + g.options().weight + "' of " +
-                             g.id(g.edge_sources()[e]) + (g.directed() ? " -> " : " - ") +
-                             g.id(g.edge_targets()[e]) + " is negative; distances must be >= 0");
-}
-
 /// Distances from @p s: breadth-first (hops) in an unweighted view, Dijkstra (sum of
-/// weights as distances, which must be >= 0: see require_nonnegative) in a weighted one.
+/// weights as distances, which must be >= 0: see require_weights with WeightRule::distance) in a weighted one.
 /// With @p reverse the search follows ties backwards, giving distances *to* s. Ties between
 /// equally short paths keep the parent found first (lowest settling order), so results are
 /// deterministic.

@@ -39,7 +39,7 @@
 #include <span>
 #include <vector>
 
-#include "ketennet/centrality/betweenness.hpp"
+#include "ketennet/paths/path_counting.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/view/view.hpp"
 
@@ -120,15 +120,15 @@ private:
     void brandes(const CompactGraph& h, const double* r, std::vector<double>& out,
                  const std::vector<std::uint32_t>* map = nullptr) {
         const vertex_t nh = h.n();
-        auto one = [&](vertex_t s, centrality::detail::BrandesScratch& sc, double* acc) {
-            centrality::detail::sssp_bfs(h, s, sc);
+        auto one = [&](vertex_t s, paths::BrandesScratch& sc, double* acc) {
+            paths::sssp_bfs(h, s, sc);
             const double rs = r ? r[s] : 1.0;
             auto add = [&](vertex_t v, double delta) { acc[v] += rs * delta; };
             if (r)
-                centrality::detail::accumulate_hops(h, sc, add, [r](vertex_t v) { return r[v]; });
+                paths::accumulate_hops(h, sc, add, [r](vertex_t v) { return r[v]; });
             else
-                centrality::detail::accumulate_hops(h, sc, add);
-            centrality::detail::reset(sc);
+                paths::accumulate_hops(h, sc, add);
+            paths::reset(sc);
         };
         auto emit = [&](const std::vector<double>& acc) {
             for (vertex_t v = 0; v < nh; ++v) out[map ? (*map)[v] : v] += acc[v];
@@ -163,7 +163,7 @@ private:
     /// Per-thread search state of the parallel path.
     struct Lane {
         explicit Lane(vertex_t n) : sc(n) {}
-        centrality::detail::BrandesScratch sc;
+        paths::BrandesScratch sc;
         std::atomic<bool> busy{false};
     };
     /// Graphs with |V| |A| below this run on one thread (starting threads costs more).
@@ -270,7 +270,7 @@ private:
     };
     unsigned threads_;
     std::vector<std::int32_t> loc_;
-    centrality::detail::BrandesScratch sc_;
+    paths::BrandesScratch sc_;
     std::vector<double> acc_;
     std::vector<std::vector<double>> parts_;
     std::vector<std::unique_ptr<Lane>> pool_;

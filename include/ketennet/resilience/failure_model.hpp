@@ -24,9 +24,10 @@
 #include "ketennet/flow/markov.hpp"
 #include "ketennet/flow/max_flow.hpp"
 #include "ketennet/flow/selection.hpp"
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::resilience {
 
@@ -163,7 +164,7 @@ inline FailureModel make_failure_model(const Network& net, const std::vector<Mea
         layers = detail::without(layers, sel.without_layer);
         fm.capacity = layers.empty() ? detail::empty_view(net, true, sel.capacity)
                                      : flow::capacity_view(net, layers, sel.capacity, sel.fallback).view;
-        flow::detail::require_capacities(*fm.capacity, what);
+        require_weights(*fm.capacity, WeightRule::capacity, what);
     }
     if (elt) {
         std::vector<std::string> layers =

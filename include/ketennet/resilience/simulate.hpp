@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/resilience/component_betweenness.hpp"
 #include "ketennet/resilience/failure_model.hpp"

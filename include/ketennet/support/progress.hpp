@@ -8,7 +8,7 @@
 /// into Python (after taking the GIL) or a GUI.
 #include <functional>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 
 namespace ketennet {
 

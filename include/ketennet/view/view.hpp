@@ -29,8 +29,8 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/model/errors.hpp"
-#include "ketennet/model/types.hpp"
+#include "ketennet/core/errors.hpp"
+#include "ketennet/core/types.hpp"
 #include "ketennet/view/derived.hpp"
 #include "ketennet/view/view_options.hpp"
 

@@ -291,3 +291,16 @@ TEST_CASE("structural holes: the two kernels agree, and automatic picks one of t
     CHECK(std::memcmp(aut.constraint.data(), pick.constraint.data(), 8 * aut.constraint.size()) == 0);
     CHECK(std::memcmp(aut.hierarchy.data(), pick.hierarchy.data(), 8 * aut.hierarchy.size()) == 0);
 }
+
+TEST_CASE("contact_counts: distinct neighbours either way, self excluded, weights ignored",
+          "[brokerage][contacts]") {
+    // a -> b, b -> a (one contact), a -> c, c -> c (a self-loop is no contact), d alone
+    Network net = kt::graph({"a", "b", "c", "d"},
+                            {{"a", "b", 5}, {"b", "a", 1}, {"a", "c", 2}, {"c", "c", 3}}, true);
+    const std::vector<double> expected{2, 1, 1, 0};
+    CHECK(brokerage::contact_counts(*net.view()) == expected);
+    CHECK(brokerage::contact_counts(*net.view(kt::opts({}, "volume"))) == expected);
+    // undirected: the same contacts
+    Network und = kt::graph({"a", "b", "c", "d"}, {{"a", "b"}, {"a", "c"}, {"c", "c"}}, false);
+    CHECK(brokerage::contact_counts(*und.view()) == expected);
+}

@@ -223,3 +223,20 @@ TEST_CASE("score_chain on the built-in criminal justice chain", "[flow][chain][e
     CHECK_THAT(sc.throughput.note, Catch::Contains("'volume' of 30 whose capacity is unknown"));
     CHECK_FALSE(sc.exit_reaches_entry.value == 1.0);
 }
+
+TEST_CASE("resolve_chain checks a chain as Network::add_chain does", "[flow][chain]") {
+    const Network net = kf::network({"a", "b"}, {{"a", "b", 1, 1, 1, 1}});
+    const Chain twice{"k", {{"x", {"a"}}, {"x", {"b"}}}};
+    CHECK(kt::message_of<InputError>([&] { flow::resolve_chain(net, twice); }) ==
+          "chain 'k', stage 1 'x': duplicate stage name");
+    Network copy = net;
+    CHECK(kt::message_of<InputError>([&] { copy.add_chain(twice); }) ==
+          "chain 'k', stage 1 'x': duplicate stage name");
+    const Chain repeated{"k", {{"x", {"a", "a"}}, {"y", {"b"}}}};
+    CHECK(kt::message_of<InputError>([&] { flow::resolve_chain(net, repeated); }) ==
+          "chain 'k', stage 0 'x': organisation 'a' listed twice");
+    const auto rc = flow::resolve_chain(net, Chain{"k", {{"x", {"b", "a"}}, {"y", {"b"}}}});
+    CHECK(rc.name == "k");
+    CHECK(rc.stage_names == std::vector<std::string>{"x", "y"});
+    CHECK(rc.stages == std::vector<std::vector<vertex_t>>{{1, 0}, {1}});
+}

@@ -1,6 +1,6 @@
 #pragma once
 /// @file types.hpp
-/// @brief Index types shared by the model and the views.
+/// @brief Index types shared by the model, the views and every algorithm.
 #include <cstdint>
 
 namespace ketennet {

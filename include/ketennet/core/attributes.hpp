@@ -11,7 +11,7 @@
 #include <string>
 #include <variant>
 
-#include "ketennet/model/errors.hpp"
+#include "ketennet/core/errors.hpp"
 
 namespace ketennet {
 
