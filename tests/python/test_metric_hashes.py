@@ -15,6 +15,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -46,7 +47,8 @@ def mh():
 
 def _run(*args: str) -> subprocess.CompletedProcess:
     env = python_env()
-    env["PYTHONPATH"] = str(REPO / "python")  # the package of this checkout
+    # the subprocess imports the ketennet this test imported (installed or built in place)
+    env["PYTHONPATH"] = str(Path(kn.__file__).resolve().parents[1])
     return subprocess.run([PYTHON, str(SCRIPT), *args], capture_output=True, text=True,
                           env=env, cwd=REPO, timeout=600)
 
