@@ -57,11 +57,51 @@ def program_source() -> tuple[str, str]:
 def prefix(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("cmake-package")
     build, prefix = tmp / "build", tmp / "prefix"
-    run([CMAKE, "-S", REPO, "-B", build, "-G", "Ninja", "-DKETENNET_BUILD_TESTS=OFF",
-         "-DCMAKE_BUILD_TYPE=Release", f"-DCMAKE_INSTALL_PREFIX={prefix}"])
+    # CMake's standard switch, and no Catch2 to be found: the install needs neither
+    configured = run([CMAKE, "-S", REPO, "-B", build, "-G", "Ninja", "-DBUILD_TESTING=OFF",
+                      "-DCMAKE_DISABLE_FIND_PACKAGE_Catch2=ON", "-DCMAKE_BUILD_TYPE=Release",
+                      f"-DCMAKE_INSTALL_PREFIX={prefix}"])
+    unused = configured.stderr.partition("not used by the project:")[2]
+    assert "BUILD_TESTING" not in unused, configured.stderr
+    assert "ketennet_tests" not in (build / "build.ninja").read_text(encoding="utf-8")
     run([CMAKE, "--build", build])
     run([CMAKE, "--install", build])
     return prefix
+
+
+def _configure(tmp_path, *args, source=REPO):
+    """Configures only (no build); returns the completed process and the ninja file's text."""
+    build = tmp_path / "configure-only"
+    r = run([CMAKE, "-S", source, "-B", build, "-G", "Ninja", *args], timeout=600)
+    return r, (build / "build.ninja").read_text(encoding="utf-8")
+
+
+def test_top_level_build_has_tests_by_default(tmp_path):
+    _, ninja = _configure(tmp_path)
+    assert "ketennet_tests" in ninja
+
+
+def test_without_catch2_the_tests_are_skipped_with_a_message(tmp_path):
+    r, ninja = _configure(tmp_path, "-DCMAKE_DISABLE_FIND_PACKAGE_Catch2=ON")
+    assert "Catch2 (2.13 or later) not found: the C++ tests are not built" in r.stderr
+    assert "ketennet_tests" not in ninja
+
+
+def test_a_project_that_adds_ketennet_as_a_subdirectory_does_not_build_its_tests(tmp_path):
+    project = tmp_path / "parent"
+    project.mkdir()
+    (project / "CMakeLists.txt").write_text(
+        "cmake_minimum_required(VERSION 3.20)\nproject(parent LANGUAGES CXX)\n"
+        f"add_subdirectory({REPO.as_posix()} ketennet)\n"
+        "add_executable(app main.cpp)\ntarget_link_libraries(app PRIVATE ketennet::ketennet)\n",
+        encoding="utf-8")
+    (project / "main.cpp").write_text("int main() { return 0; }\n", encoding="utf-8")
+    _, ninja = _configure(tmp_path, source=project)
+    assert "ketennet_tests" not in ninja
+    # nor does the parent's install carry ketennet's headers and CMake package
+    install_rules = (tmp_path / "configure-only" / "ketennet" / "cmake_install.cmake").read_text(
+        encoding="utf-8")
+    assert "ketennetTargets" not in install_rules and "include/ketennet" not in install_rules
 
 
 def test_install_layout(prefix):
