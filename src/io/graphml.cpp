@@ -151,17 +151,8 @@ std::string write_graphml_string(const Network& net) {
     meta["version"] = json_schema_version;
     meta["name"] = net.name();
     meta["metadata"] = net.metadata();
-    ojson layers = ojson::array();
-    for (const auto& l : net.layers())
-        layers.push_back(ojson{{"name", l.name}, {"directed", l.directed}, {"kind", layer_kind_name(l.kind)}});
-    meta["layers"] = layers;
-    ojson chains = ojson::array();
-    for (const auto& c : net.chains()) {
-        ojson stages = ojson::array();
-        for (const auto& s : c.stages) stages.push_back(ojson{{"name", s.name}, {"organisations", s.organisations}});
-        chains.push_back(ojson{{"name", c.name}, {"stages", stages}});
-    }
-    meta["chains"] = chains;
+    meta["layers"] = detail::layers_json<ojson>(net);
+    meta["chains"] = detail::chains_json<ojson>(net);
     auto gd = graph.append_child("data");
     gd.append_attribute("key") = "ketennet";
     gd.text().set(meta.dump().c_str());

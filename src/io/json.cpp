@@ -448,10 +448,7 @@ std::string write_json_string(const Network& net, int indent) {
     doc["ketennet"] = json_schema_version;
     doc["name"] = net.name();
     doc["metadata"] = net.metadata();
-    json layers = json::array();
-    for (const auto& l : net.layers())
-        layers.push_back(json{{"name", l.name}, {"directed", l.directed}, {"kind", layer_kind_name(l.kind)}});
-    doc["layers"] = std::move(layers);
+    doc["layers"] = detail::layers_json<json>(net);
     json orgs = json::array();
     for (const auto& o : net.organisations()) {
         json j = json::object();
@@ -478,13 +475,7 @@ std::string write_json_string(const Network& net, int indent) {
         rels.push_back(std::move(j));
     }
     doc["relations"] = std::move(rels);
-    json chains = json::array();
-    for (const auto& c : net.chains()) {
-        json stages = json::array();
-        for (const auto& s : c.stages) stages.push_back(json{{"name", s.name}, {"organisations", s.organisations}});
-        chains.push_back(json{{"name", c.name}, {"stages", std::move(stages)}});
-    }
-    doc["chains"] = std::move(chains);
+    doc["chains"] = detail::chains_json<json>(net);
     try {
         return indent < 0 ? doc.dump() : doc.dump(indent);
     } catch (const nlohmann::json::type_error& e) {

@@ -65,7 +65,13 @@ public:
         if (it == index_.end()) return std::nullopt;
         return it->second;
     }
-    const std::string& operator[](std::int32_t c) const { return values_.at(std::size_t(c)); }
+    /// The value of code @p c; UnknownId when the dictionary has no such code.
+    const std::string& operator[](std::int32_t c) const {
+        if (c < 0 || std::size_t(c) >= values_.size())
+            throw UnknownId("code " + std::to_string(c) + " is not in the dictionary (it has " +
+                            std::to_string(values_.size()) + " values)");
+        return values_[std::size_t(c)];
+    }
     const std::vector<std::string>& values() const noexcept { return values_; }
     std::size_t size() const noexcept { return values_.size(); }
     /// Builds a dictionary from distinct values; InputError naming @p what on a duplicate.
@@ -283,8 +289,18 @@ inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
 /// Where the nodes of an event-log network come from: the organisation column, the
 /// resource column, the activity column, or a string attribute of the events.
 struct NodeKey {
-    enum class Source { organisation, resource, activity, attribute };
-    Source source = Source::organisation;
+    enum class Source {
+        /// The organisations when the log has them (EventLog::has_organisations()), otherwise
+        /// the resources (pm4py's org:resource default). The default.
+        automatic,
+        /// The organisation column; InputError when the log has no organisations.
+        organisation,
+        resource,
+        activity,
+        /// The string event attribute named by NodeKey::attribute.
+        attribute
+    };
+    Source source = Source::automatic;
     std::string attribute;  ///< for Source::attribute: the attribute's name
 };
 
@@ -309,6 +325,11 @@ public:
     /// What produced the organisation column ("org:group", "mapping of activities", ...).
     std::string organisation_source;
 
+    /// True when the log has an organisation column: organisation_source is set or some
+    /// event has an organisation code.
+    bool has_organisations() const noexcept {
+        return !organisation_source.empty() || organisations.size() > 0;
+    }
     std::size_t event_count() const noexcept { return activity.size(); }
     std::size_t case_count() const noexcept { return cases.size(); }
     /// After finalise(): the events of case c are [case_offsets[c], case_offsets[c+1]).
@@ -462,12 +483,23 @@ public:
     }
 
     /// The node code of every event and the node names for @p key: the organisation,
-    /// resource or activity column, or a string event attribute. UnknownId for an unknown
-    /// attribute; InputError for a non-string one.
+    /// resource or activity column, or a string event attribute (Source::automatic: the
+    /// organisations when the log has them, else the resources). UnknownId for an unknown
+    /// attribute; InputError for a non-string one, and for Source::organisation when the log
+    /// has no organisations (so that no network comes out empty without a word).
     std::pair<const std::vector<std::int32_t>*, const std::vector<std::string>*>
     nodes(const NodeKey& key) const {
         switch (key.source) {
-            case NodeKey::Source::organisation: return {&organisation, &organisations.values()};
+            case NodeKey::Source::automatic:
+                if (!has_organisations()) return {&resource, &resources.values()};
+                return {&organisation, &organisations.values()};
+            case NodeKey::Source::organisation:
+                if (!has_organisations())
+                    throw InputError("the event log has no organisations: map them with "
+                                     "map_organisations(), read them from an attribute with "
+                                     "organisations_from_attribute(), or take NodeKey::Source::resource or "
+                                     "automatic (the resources when there are no organisations)");
+                return {&organisation, &organisations.values()};
             case NodeKey::Source::resource: return {&resource, &resources.values()};
             case NodeKey::Source::activity: return {&activity, &activities.values()};
             default: {

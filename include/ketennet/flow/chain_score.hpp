@@ -239,24 +239,13 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
                               const ChainScoreOptions& opt = {}) {
     const ResolvedChain rc = resolve_chain(net, chain);
     const std::string where = "score_chain: chain '" + chain.name + "'";
-    if (rc.stages.size() < 2)
-        throw InputError(where + " has " + std::to_string(rc.stages.size()) +
-                         " stage(s); scoring needs at least two (an entry and an exit)");
-    if (rc.stages.front().empty())
-        throw InputError(where + ": the first stage '" + rc.stage_names.front() + "' is empty");
-    if (rc.stages.back().empty())
-        throw InputError(where + ": the last stage '" + rc.stage_names.back() + "' is empty");
+    rc.require_ends(net, where);
     for (const auto& l : opt.layers) net.layer_position(l);
     ChainScore out;
     out.chain = chain.name;
     out.stage_names = rc.stage_names;
     out.entry = rc.stages.front();
     out.exit = rc.stages.back();
-    for (vertex_t a : out.entry)
-        for (vertex_t b : out.exit)
-            if (a == b)
-                throw InputError(where + ": organisation '" + net.organisation(a).id +
-                                 "' is in both the first and the last stage");
     const auto& entry = out.entry;
     const auto& exit = out.exit;
     const CaseRecords cases = case_records(net);

@@ -374,6 +374,24 @@ struct ResolvedChain {
     std::string name;
     std::vector<std::string> stage_names;
     std::vector<std::vector<vertex_t>> stages;
+
+    /// Checks that the chain has what chain measures need: at least two stages, a non-empty
+    /// first stage (the entry) and last stage (the exit), and no organisation in both.
+    /// InputError starting with @p where otherwise.
+    void require_ends(const Network& net, const std::string& where) const {
+        if (stages.size() < 2)
+            throw InputError(where + " has " + std::to_string(stages.size()) +
+                             " stage(s); chain measures need at least two (an entry and an exit)");
+        if (stages.front().empty())
+            throw InputError(where + ": the first stage '" + stage_names.front() + "' is empty");
+        if (stages.back().empty())
+            throw InputError(where + ": the last stage '" + stage_names.back() + "' is empty");
+        for (vertex_t a : stages.front())
+            for (vertex_t b : stages.back())
+                if (a == b)
+                    throw InputError(where + ": organisation '" + net.organisation(a).id +
+                                     "' is in both the first and the last stage");
+    }
 };
 
 /// Resolves the organisations of @p chain in @p net, after Network::check_chain: UnknownId

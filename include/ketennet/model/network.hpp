@@ -199,7 +199,13 @@ public:
         return it->second;
     }
     const Organisation& organisation(const std::string& id) const { return orgs_[index_of(id)]; }
-    const Organisation& organisation(vertex_t v) const { return orgs_.at(v); }
+    /// The organisation at index @p v; UnknownId when there is none.
+    const Organisation& organisation(vertex_t v) const {
+        if (v >= orgs_.size())
+            throw UnknownId("organisation index " + std::to_string(v) + " is out of range (the network has " +
+                            std::to_string(orgs_.size()) + " organisations: 0 to n - 1)");
+        return orgs_[v];
+    }
     const std::vector<Organisation>& organisations() const noexcept { return orgs_; }
     /// Organisation ids by index (shared with the views).
     std::shared_ptr<const std::vector<std::string>> ids() const {

@@ -146,18 +146,9 @@ inline FailureModel make_failure_model(const Network& net, const std::vector<Mea
                              "exit); name one of the network's chains");
     const flow::ResolvedChain rc = flow::resolve_chain(net, net.chain(sel.chain));
     const std::string where = std::string(what) + ": chain '" + sel.chain + "'";
-    if (rc.stages.size() < 2)
-        throw InputError(where + " has " + std::to_string(rc.stages.size()) +
-                         " stage(s); chain measures need an entry and an exit stage");
-    if (rc.stages.front().empty() || rc.stages.back().empty())
-        throw InputError(where + ": its first or last stage is empty");
+    rc.require_ends(net, where);
     fm.entry = rc.stages.front();
     fm.exit = rc.stages.back();
-    for (vertex_t a : fm.entry)
-        for (vertex_t b : fm.exit)
-            if (a == b)
-                throw InputError(where + ": organisation '" + net.organisation(a).id +
-                                 "' is in both the first and the last stage");
     if (tp) {
         std::vector<std::string> layers = flow::select_capacity_layers(
             net, sel.layers, sel.capacity, sel.fallback, std::string(what) + ": throughput");

@@ -23,9 +23,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <numeric>
+#include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -110,9 +113,32 @@ public:
     const ViewOptions& options() const noexcept { return options_; }
     /// The network revision this view reflects.
     std::uint64_t revision() const noexcept { return revision_; }
-    /// Organisation id of a vertex.
-    const std::string& id(vertex_t v) const { return (*ids_)[v]; }
+    /// Organisation id of a vertex: the id it had when the view was built (a view keeps
+    /// describing the network as it was at revision(), ids included). UnknownId when @p v is
+    /// not a vertex of the view.
+    const std::string& id(vertex_t v) const {
+        if (v >= n_) throw UnknownId(out_of_range(v));
+        return (*ids_)[v];
+    }
+    /// The organisation ids by vertex index, as at revision().
     const std::vector<std::string>& ids() const { return *ids_; }
+    /// The vertex of organisation @p id, if the view has it.
+    std::optional<vertex_t> find(const std::string& id) const {
+        std::call_once(index_once_, [this] {
+            index_.reserve(ids_->size());
+            for (std::size_t i = 0; i < ids_->size(); ++i) index_.emplace((*ids_)[i], vertex_t(i));
+        });
+        const auto it = index_.find(id);
+        if (it == index_.end()) return std::nullopt;
+        return it->second;
+    }
+    /// The vertex of organisation @p id; UnknownId when the view has no such organisation.
+    /// The first call builds a hash index of the ids (O(n)); later calls are O(1).
+    vertex_t index_of(const std::string& id) const {
+        if (const auto v = find(id)) return *v;
+        throw UnknownId("unknown organisation '" + valid_text(id) + "' (the view has " +
+                        std::to_string(n_) + " organisations)");
+    }
 
     /// Edge list (sorted; undirected edges have source <= target).
     std::span<const vertex_t> edge_sources() const noexcept { return src_; }
@@ -265,6 +291,11 @@ private:
         }
     }
 
+    std::string out_of_range(vertex_t v) const {
+        return "vertex " + std::to_string(v) + " is not in the view (it has " + std::to_string(n_) +
+               " organisations: 0 to n - 1)";
+    }
+
     vertex_t n_ = 0;
     bool directed_ = true;
     bool weighted_ = false;
@@ -279,6 +310,8 @@ private:
     std::vector<double> out_w_, in_w_;
     std::vector<edge_t> out_e_, in_e_;
     DerivedCache derived_;
+    mutable std::once_flag index_once_;
+    mutable std::unordered_map<std::string, vertex_t> index_;
 };
 
 /// Shared handle to an immutable view.

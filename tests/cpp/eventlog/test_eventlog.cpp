@@ -90,6 +90,11 @@ TEST_CASE("event log: bad input is named", "[eventlog][errors]") {
     bad.beta = 1.0;
     CHECK_THROWS_AS(transitions(ok, by_org, bad), InputError);
     CHECK_THROWS_AS(ok.nodes(NodeKey{NodeKey::Source::attribute, "nope"}), UnknownId);
+    // a code the dictionary lacks is a ketennet error, not std::out_of_range
+    CHECK(ok.activities[0] == ok.activities.values()[0]);
+    CHECK_THROWS_AS(ok.activities[-1], UnknownId);
+    CHECK_THROWS_WITH(ok.activities[std::int32_t(ok.activities.size())],
+                      Catch::Contains("is not in the dictionary"));
 }
 
 TEST_CASE("timestamps: ISO 8601 with offsets, fractions and plain dates", "[eventlog]") {

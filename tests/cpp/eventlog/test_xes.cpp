@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ketennet/eventlog/handover.hpp"
 #include "ketennet/io/xes.hpp"
 
 using namespace ketennet;
@@ -156,4 +157,22 @@ TEST_CASE("XES: traces with the same case id are one case", "[eventlog][xes]") {
     const auto* n = log.case_attribute("case:n");
     REQUIRE(n);
     CHECK(n->ints == std::vector<std::int64_t>{1, 2});  // the first trace of each case
+}
+
+// running-example.xes (van der Aalst): 6 cases, 42 events, resources Pete, Mike, Ellen, Sara,
+// Sue, Sean and Sara; no org:group, so the log has no organisations.
+TEST_CASE("a log without organisations: the default node key takes the resources, an explicit one fails",
+          "[xes][eventlog][handover]") {
+    const auto log = io::read_xes(std::string(KETENNET_EXAMPLES_DIR) + "/eventlogs/running-example.xes");
+    REQUIRE(log.event_count() == 42);
+    CHECK_FALSE(log.has_organisations());
+    const Network net = eventlog::handover_network(log, eventlog::NodeKey{});
+    CHECK(net.organisation_count() == log.resources.size());
+    CHECK(net.organisation_count() > 0);
+    CHECK(net.relation_count() > 0);
+    CHECK(net.metadata()["skipped_events"] == 0);
+    const eventlog::NodeKey by_org{eventlog::NodeKey::Source::organisation, ""};
+    CHECK_THROWS_WITH(eventlog::handover_network(log, by_org),
+                      Catch::StartsWith("the event log has no organisations"));
+    CHECK_THROWS_AS(eventlog::handover_network(log, by_org), InputError);
 }

@@ -1,6 +1,7 @@
 // Failure simulation, vulnerability and null models, by hand.
 #include <catch2/catch.hpp>
 
+#include "ketennet/flow/chain_score.hpp"
 #include "ketennet/resilience/null_model.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"
@@ -145,6 +146,22 @@ TEST_CASE("chain measures under failure, and vulnerability", "[resilience][simul
     o.measures = {Measure::throughput};
     o.selection.chain.clear();
     CHECK_THROWS_AS(simulate(net, o), InputError);
+
+    // the chain's ends are checked as score_chain checks them, with the same messages
+    o.order = {1};
+    o.selection.chain = "one stage";
+    net.add_chain({"one stage", {{"all", {"a", "d"}}}});
+    CHECK_THROWS_WITH(simulate(net, o), Catch::Contains(
+        "chain 'one stage' has 1 stage(s); chain measures need at least two (an entry and an exit)"));
+    o.selection.chain = "empty exit";
+    net.add_chain({"empty exit", {{"in", {"a"}}, {"out", {}}}});
+    CHECK_THROWS_WITH(simulate(net, o), Catch::Contains("chain 'empty exit': the last stage 'out' is empty"));
+    o.selection.chain = "overlap";
+    net.add_chain({"overlap", {{"in", {"a", "b"}}, {"out", {"b", "d"}}}});
+    CHECK_THROWS_WITH(simulate(net, o),
+                      Catch::Contains("chain 'overlap': organisation 'b' is in both the first and the last stage"));
+    CHECK_THROWS_WITH(flow::score_chain(net, net.chain("overlap")),
+                      Catch::Contains("organisation 'b' is in both the first and the last stage"));
 }
 
 //   a - b - c undirected: efficiency 5/6; without a or c: 2/6 (V = 0.6); without b: 0 (V = 1)

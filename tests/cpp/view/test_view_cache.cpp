@@ -64,3 +64,40 @@ TEST_CASE("view() with an unknown layer raises UnknownId", "[view][cache]") {
     CHECK_THROWS_AS(net.view(opts({"nolayer"})), UnknownId);
     CHECK_THROWS_AS(net.view(opts({"case", "nolayer"})), UnknownId);
 }
+
+//   case (directed):  a --> b --> c        then remove b:  a   c
+TEST_CASE("a view kept across remove_organisation still describes the network it was built from",
+          "[view][cache][index]") {
+    Network net = kt::graph({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}}, true, "case");
+    const ViewPtr before = net.view();
+    net.remove_organisation("b");
+    const ViewPtr after = net.view();
+    // the old view: its ids, vertices and ties as at its revision
+    CHECK(before->ids() == std::vector<std::string>{"a", "b", "c"});
+    CHECK(before->id(2) == "c");
+    CHECK(before->index_of("b") == 1);
+    CHECK(before->m() == 2);
+    CHECK(before->revision() < net.revision());
+    // the new one
+    CHECK(after->ids() == std::vector<std::string>{"a", "c"});
+    CHECK(after->index_of("c") == 1);
+    CHECK_FALSE(after->find("b").has_value());
+    CHECK(after->m() == 0);
+    CHECK(after->revision() == net.revision());
+}
+
+TEST_CASE("vertex indices and ids are checked", "[view][model][index]") {
+    Network net = kt::graph({"a", "b"}, {{"a", "b"}}, true, "case");
+    const ViewPtr v = net.view();
+    CHECK(v->find("a") == std::optional<vertex_t>(0));
+    CHECK(v->index_of("b") == 1);
+    CHECK_THROWS_WITH(v->index_of("x"), "unknown organisation 'x' (the view has 2 organisations)");
+    CHECK_THROWS_AS(v->index_of("x"), UnknownId);
+    CHECK_THROWS_WITH(v->id(2), "vertex 2 is not in the view (it has 2 organisations: 0 to n - 1)");
+    CHECK_THROWS_AS(v->id(2), UnknownId);
+    // every failure is a ketennet::Error: an embedder's catch (ketennet::Error&) sees it
+    CHECK_THROWS_AS(net.organisation(vertex_t(5)), Error);
+    CHECK_THROWS_WITH(net.organisation(vertex_t(5)),
+                      "organisation index 5 is out of range (the network has 2 organisations: 0 to n - 1)");
+    CHECK(net.organisation(vertex_t(1)).id == "b");
+}
