@@ -542,13 +542,12 @@ def _slug(text: str) -> str:
 
 def _escape(text: str) -> str:
     """Markdown text outside code spans with C++ characters shown as written."""
+    text = re.sub(r"@[pac]\s+(\w+(?:\(\))?)", r"`\1`", text)  # Doxygen's @p name: code
     parts = re.split(r"(`[^`\n]*`)", text)
     for k in range(0, len(parts), 2):
         s = parts[k]
         s = s.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        s = re.sub(r"([*_\[\]$])", r"\\\1", s)
-        s = re.sub(r"@[pac]\s+(\w+(?:\(\))?)", r"`\1`", s)
-        parts[k] = s
+        parts[k] = re.sub(r"([*_\[\]$])", r"\\\1", s)
     return "".join(parts)
 
 
