@@ -355,18 +355,17 @@ class _Header:
                 i += 1
                 continue
             if t.kind == "op" and t.text == "{":
-                i = self._brace(stmt, i, namespace, classes, access, emit, skip)
-                if stmt and stmt[-1].text == "\x00consumed":
-                    stmt.pop()  # an initializer: the statement goes on to its `;`
-                    continue
-                stmt, doc = [], []
+                i, goes_on = self._brace(stmt, i, namespace, classes, access, emit, skip)
+                if not goes_on:
+                    stmt, doc = [], []
                 continue
             stmt.append(t)
             i += 1
         return i
 
     def _brace(self, stmt, i, namespace, classes, access, emit, skip):
-        """Handles a `{` at the statement's top level; returns the index to go on from."""
+        """Handles a `{` at the statement's top level. Returns the index to go on from and
+        whether the statement goes on (after an initializer, up to its `;`)."""
         toks = self.toks
         h = _template_head_end(stmt)
         head = [t.text for t in stmt[h:]]
@@ -375,17 +374,16 @@ class _Header:
             name = "".join(names)
             inner = (*namespace, *[p for p in name.split("::") if p]) if name else (*namespace, "")
             hide = skip or not name or any(p == "detail" for p in inner)
-            return self._parse_scope(i + 1, inner, classes, "public", [], skip=True) if hide else \
-                self._parse_scope(i + 1, inner, classes, "public", self.decls)
+            return self._parse_scope(i + 1, inner, classes, "public",
+                                     [] if hide else self.decls, skip=hide), False
         if head[:1] == ["enum"]:
-            return self._enum(stmt, i, namespace, classes, emit)
+            return self._enum(stmt, i, namespace, classes, emit), False
         if head and head[0] in _CLASS_KEYS:
             key = head[0]
-            ids = [t for t in stmt[h + 1:] if t.kind == "id" and t.text not in ("final", "alignas")]
             colon = next((k for k, t in _top_level(stmt, h) if t.text == ":"), None)
             names = [t for t in (stmt[h + 1:colon] if colon else stmt[h + 1:])
                      if t.kind == "id" and t.text not in ("final", "alignas")]
-            name = names[-1].text if names else (ids[-1].text if ids else "")
+            name = names[-1].text if names else ""
             name_index = stmt.index(names[-1]) if names else None
             qual = "::".join(classes) + "::" if classes else ""
             d = Decl(key, name, tuple(classes), "::".join(namespace),
@@ -398,7 +396,7 @@ class _Header:
             # declarators after the closing brace (`} name;`) are skipped up to the `;`
             while end < len(toks) and toks[end].text != ";":
                 end += 1
-            return end + 1
+            return end + 1, False
         j = _skip_balanced(toks, i, "{", "}")
         assign = _first_assign(stmt, h)
         fn = _function_name(stmt, h)
@@ -416,19 +414,18 @@ class _Header:
         )
         if is_init:  # an initializer: keep its tokens and go on to the `;`
             stmt.extend(toks[i:j])
-            stmt.append(Token("op", "\x00consumed", 0, 0, 0))
-            return j
+            return j, True
         # a function definition: its body is skipped
         end = ctor_init if ctor_init is not None else len(stmt)
         self._function(stmt, h, fn, namespace, classes, emit, end)
-        return j
+        return j, False
 
     def _statement(self, stmt, namespace, classes, emit):
         """A declaration ended by `;` (no body): a function, variable, alias or nothing to
         list (static_assert, forward declarations, friend classes, using namespace)."""
         h = _template_head_end(stmt)
         head = [t.text for t in stmt[h:]]
-        if (not head or head[0] in ("static_assert", "extern", "typedef")
+        if (not head or head[0] in ("static_assert", "extern")
                 or head[:2] == ["using", "namespace"]
                 or head[0] == "friend" and head[1:2] and head[1] in _CLASS_KEYS
                 or head[0] in _CLASS_KEYS or head[0] == "enum"):
@@ -438,6 +435,11 @@ class _Header:
         if head[0] == "using" and head[2:3] == ["="]:
             emit(Decl("alias", stmt[h + 1].text, tuple(classes), ns,
                       self._sig(stmt, [h + 1], qual) + ";"))
+            return
+        if head[0] == "typedef":
+            name = [k for k, _ in _variable_names(stmt, h)][-1:]
+            emit(Decl("alias", stmt[name[0]].text if name else "", tuple(classes), ns,
+                      self._sig(stmt, name, qual) + ";"))
             return
         if head[0] == "using":  # a using-declaration (inherited constructors)
             emit(Decl("using", stmt[-1].text, tuple(classes), ns, self._sig(stmt) + ";"))
