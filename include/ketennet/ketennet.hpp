@@ -1,19 +1,66 @@
 #pragma once
 /// @file ketennet.hpp
-/// @brief Umbrella header: the whole public C++ API of ketennet.
+/// @brief Umbrella header: the whole public C++ API of ketennet, every header below.
 ///
-/// Layout: core/ (ids, errors, attributes: the base every other folder builds on), model/ (the
-/// mutable Network), view/ (immutable CSR views), one folder per question
-/// (centrality/, cohesion/, resilience/, flow/), paths/ (shortest paths), linalg/ (Eigen matrices of
-/// a view: adjacency, grounded Laplacian), io/ (JSON, GraphML), support/ (threads, progress).
+/// By area, from the bottom layer up (a folder builds only on folders above it in this list):
+/// - version.hpp: the library version.
+/// - core/: index types (vertex_t, edge_t), the exception types, typed attributes.
+/// - support/: threads, progress and cancellation, random numbers, union-find.
+/// - view/: the immutable CSR View, its options and derived layouts, the view cache, the
+///   weight policy, the Boost.Graph adaptor.
+/// - model/: the mutable Network (organisations, layers, relations, chains), bulk input in
+///   columns, the projection of a network onto a view.
+/// - linalg/: Eigen matrices of a view (adjacency, grounded Laplacian), power iteration.
+/// - paths/: shortest distances (BFS, Dijkstra), distance sums, path counting (Brandes), the
+///   d-ary heap.
+/// - centrality/: who is central: degree, betweenness, closeness, harmonic, current flow,
+///   information, eigenvector, Katz, PageRank, HITS.
+/// - brokerage/: who brokers: structural holes (Burt), Gould-Fernandez roles, homophily,
+///   partitions.
+/// - eventlog/: the event log (IEEE 1849 XES semantics, columnar) and the networks and
+///   journeys found in it: handovers, working together, subcontracting, transitions.
+/// - flow/: how cases and information flow along a chain: layer selection, lead time,
+///   fidelity, Markov routing, max flow, efficiency, feedback, the chain scorecard.
+/// - resilience/: single points of failure (articulation points, bridges, dominators, vertex
+///   cuts), failure models and simulations, null models, vulnerability.
+/// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
+///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
+///   agreement, complexity.
+/// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
+///   limits.
 #include "ketennet/version.hpp"
 
+#include "ketennet/core/attributes.hpp"
 #include "ketennet/core/errors.hpp"
-#include "ketennet/model/network.hpp"
-#include "ketennet/view/view.hpp"
+#include "ketennet/core/types.hpp"
 
-#include "ketennet/paths/distance_sums.hpp"
+#include "ketennet/support/parallel.hpp"
+#include "ketennet/support/progress.hpp"
+#include "ketennet/support/random.hpp"
+#include "ketennet/support/union_find.hpp"
+
+#include "ketennet/view/boost_undirected.hpp"
+#include "ketennet/view/derived.hpp"
+#include "ketennet/view/view.hpp"
+#include "ketennet/view/view_cache.hpp"
+#include "ketennet/view/view_options.hpp"
+#include "ketennet/view/weights.hpp"
+
+#include "ketennet/model/chain.hpp"
+#include "ketennet/model/layer.hpp"
+#include "ketennet/model/network.hpp"
+#include "ketennet/model/organisation.hpp"
+#include "ketennet/model/projection.hpp"
+#include "ketennet/model/relation.hpp"
+#include "ketennet/model/relation_columns.hpp"
+
+#include "ketennet/linalg/adjacency.hpp"
+#include "ketennet/linalg/iteration.hpp"
+#include "ketennet/linalg/laplacian.hpp"
+
 #include "ketennet/paths/dary_heap.hpp"
+#include "ketennet/paths/distance_sums.hpp"
+#include "ketennet/paths/path_counting.hpp"
 #include "ketennet/paths/shortest_paths.hpp"
 
 #include "ketennet/centrality/betweenness.hpp"
@@ -28,39 +75,12 @@
 #include "ketennet/centrality/information.hpp"
 #include "ketennet/centrality/katz.hpp"
 #include "ketennet/centrality/pagerank.hpp"
-#include "ketennet/cohesion/centralization.hpp"
-#include "ketennet/cohesion/clustering.hpp"
-#include "ketennet/cohesion/communities.hpp"
-#include "ketennet/cohesion/complexity.hpp"
-#include "ketennet/cohesion/components.hpp"
-#include "ketennet/cohesion/connectivity.hpp"
-#include "ketennet/cohesion/cores.hpp"
-#include "ketennet/cohesion/density.hpp"
-#include "ketennet/cohesion/qap.hpp"
-#include "ketennet/cohesion/multiplexity.hpp"
-#include "ketennet/cohesion/partition_agreement.hpp"
-#include "ketennet/cohesion/reciprocity.hpp"
-#include "ketennet/resilience/articulation_points.hpp"
+
 #include "ketennet/brokerage/gould_fernandez.hpp"
 #include "ketennet/brokerage/homophily.hpp"
 #include "ketennet/brokerage/partition.hpp"
 #include "ketennet/brokerage/structural_holes.hpp"
-#include "ketennet/resilience/biconnected_components.hpp"
-#include "ketennet/resilience/dominators.hpp"
-#include "ketennet/resilience/failure_model.hpp"
-#include "ketennet/resilience/min_vertex_cut.hpp"
-#include "ketennet/resilience/null_model.hpp"
-#include "ketennet/resilience/simulate.hpp"
-#include "ketennet/resilience/vulnerability.hpp"
-
-#include "ketennet/flow/chain_score.hpp"
-#include "ketennet/flow/efficiency.hpp"
-#include "ketennet/flow/feedback.hpp"
-#include "ketennet/flow/fidelity.hpp"
-#include "ketennet/flow/lead_time.hpp"
-#include "ketennet/flow/markov.hpp"
-#include "ketennet/flow/max_flow.hpp"
-#include "ketennet/flow/selection.hpp"
+#include "ketennet/brokerage/work_blocks.hpp"
 
 #include "ketennet/eventlog/event_log.hpp"
 #include "ketennet/eventlog/handover.hpp"
@@ -69,6 +89,40 @@
 #include "ketennet/eventlog/transitions.hpp"
 #include "ketennet/eventlog/working_together.hpp"
 
+#include "ketennet/flow/chain_score.hpp"
+#include "ketennet/flow/efficiency.hpp"
+#include "ketennet/flow/feedback.hpp"
+#include "ketennet/flow/fidelity.hpp"
+#include "ketennet/flow/flow_network.hpp"
+#include "ketennet/flow/lead_time.hpp"
+#include "ketennet/flow/markov.hpp"
+#include "ketennet/flow/max_flow.hpp"
+#include "ketennet/flow/selection.hpp"
+
+#include "ketennet/resilience/articulation_points.hpp"
+#include "ketennet/resilience/biconnected_components.hpp"
+#include "ketennet/resilience/component_betweenness.hpp"
+#include "ketennet/resilience/dominators.hpp"
+#include "ketennet/resilience/failure_model.hpp"
+#include "ketennet/resilience/min_vertex_cut.hpp"
+#include "ketennet/resilience/null_model.hpp"
+#include "ketennet/resilience/simulate.hpp"
+#include "ketennet/resilience/vulnerability.hpp"
+
+#include "ketennet/cohesion/centralization.hpp"
+#include "ketennet/cohesion/clustering.hpp"
+#include "ketennet/cohesion/communities.hpp"
+#include "ketennet/cohesion/complexity.hpp"
+#include "ketennet/cohesion/components.hpp"
+#include "ketennet/cohesion/connectivity.hpp"
+#include "ketennet/cohesion/cores.hpp"
+#include "ketennet/cohesion/density.hpp"
+#include "ketennet/cohesion/multiplexity.hpp"
+#include "ketennet/cohesion/partition_agreement.hpp"
+#include "ketennet/cohesion/qap.hpp"
+#include "ketennet/cohesion/reciprocity.hpp"
+
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"
+#include "ketennet/io/limits.hpp"
 #include "ketennet/io/xes.hpp"

@@ -21,4 +21,8 @@ def test_mkdocs_build_strict(tmp_path):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     page = (tmp_path / "site" / "cpp-api" / "index.html").read_text(encoding="utf-8")
     assert "betweenness.hpp" in page and "pagerank" in page
+    # plain declarations and class members are on the page (tests/python/test_cpp_api_page.py
+    # checks it in full)
+    for name in ("read_json", "read_xes", "out_neighbours", "has_organisations", "automatic"):
+        assert name in page, name
     assert (tmp_path / "site" / "centrality" / "index.html").exists()
