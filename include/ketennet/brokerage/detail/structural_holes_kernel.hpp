@@ -9,6 +9,9 @@
 /// contacts, from one cache line per contact (MutualAdjacency::Vertex, 32-byte aligned), with
 /// the next contacts' records prefetched. Measured (C++, constraint only, 2 threads, later
 /// calls on a view): 45 us at 10^3 organisations directed, 536 us at 10^4, 5.4 ms at 10^5.
+/// Against the reference (all four measures, one thread, random directed networks of 5 ties
+/// per organisation, weights 1..100, shared two-core machine): 0.25 against 4.2 ms at 10^3,
+/// 2.3 against 62 ms at 10^4.
 /// The triangle kernel halves the contact checks of the ego kernel on sparse networks:
 /// 1.2-1.5x faster on sparse random networks of 10^3 to 10^5 organisations. The ego kernel
 /// adds every term as the reference does, in the same order: the same values bit for bit.

@@ -7,7 +7,10 @@
 /// Why: PageRank is called many times on one network (damping factors, personalizations) and
 /// on networks of 10^4 organisations and more. One thread, 5 ties per organisation, later
 /// calls on a view: about 1.7 us per iteration at 10^3 organisations and 25 us at 10^4,
-/// against 3.2 and 42-50 us for a sweep over the plain CSR lists. Each organisation's
+/// against 3.2 and 42-50 us for a sweep over the plain CSR lists. Whole calls against the
+/// reference (one thread, random directed networks of 5 ties per organisation, weights
+/// 1..100, shared two-core machine): 0.035 against 0.066 ms at 10^3, 0.29 against 0.89 ms at
+/// 10^4. Each organisation's
 /// in-ties are added in the view's order, as the reference adds them; the dangling mass and
 /// the L1 change are summed per block of pagerank_block organisations and the blocks added in
 /// order. Up to pagerank_block organisations the values are the reference's bit for bit (the
