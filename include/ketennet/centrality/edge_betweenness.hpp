@@ -7,6 +7,7 @@
 
 #include "ketennet/centrality/betweenness.hpp"
 #include "ketennet/paths/path_counting.hpp"
+#include "ketennet/support/branchless.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
@@ -79,7 +80,7 @@ inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweenness
                                                          (dv + wt[j] == sc.dist[w])
                                                    : sc.level[w] == next;
                         // branch-free: a non-successor adds +0.0 (see select_if)
-                        const double c = paths::select_if(succ, sc.coeff[w]);
+                        const double c = select_if(succ, sc.coeff[w]);
                         eb[ed[j]] += sv * c;
                         acc += c;
                     }

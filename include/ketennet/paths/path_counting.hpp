@@ -9,17 +9,24 @@
 /// in view/weights.hpp), then accumulate (or accumulate_hops) to receive every reached
 /// vertex's dependency delta_s(v), then reset before the next source.
 ///
+/// Each function has a plain reference implementation, paths::reference (the textbook loops,
+/// callable directly), and a fast kernel of the same operations (detail/path_counting_kernel.hpp:
+/// branch-free inner loops). The public functions run the fast kernel; built with
+/// KETENNET_FAST_KERNELS=OFF (the compile definition KETENNET_REFERENCE_KERNELS), the reference.
+/// Both give the same values bit for bit.
+///
 /// Source: U. Brandes, "A faster algorithm for betweenness centrality", Journal of
 /// Mathematical Sociology 25(2), 2001, 163-177. Paths are counted in double precision, as
 /// NetworkX does.
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <vector>
 
 #include "ketennet/core/types.hpp"
 #include "ketennet/paths/dary_heap.hpp"
+#include "ketennet/paths/detail/path_counting_kernel.hpp"
+#include "ketennet/support/branchless.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::paths {
@@ -32,7 +39,7 @@ struct BrandesScratch {
     std::vector<double> dist, sigma, coeff;
     std::vector<std::int32_t> level;
     std::vector<vertex_t> order;
-    std::vector<vertex_t> improved;  ///< Dijkstra: neighbours whose distance just dropped
+    std::vector<vertex_t> improved;  ///< Dijkstra's fast kernel: neighbours whose distance just dropped
     paths::DaryHeap heap;
     explicit BrandesScratch(vertex_t n)
         : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), coeff(n, 0.0),
@@ -41,95 +48,10 @@ struct BrandesScratch {
     }
 };
 
-/// @p x if @p keep, else +0.0, without a branch (a bit mask): in the search loops whether a
-/// neighbour is on a shortest path is unpredictable, and mispredictions dominated.
-inline double select_if(bool keep, double x) noexcept {
-    std::uint64_t bits;
-    std::memcpy(&bits, &x, sizeof bits);
-    bits &= -std::uint64_t(keep);
-    std::memcpy(&x, &bits, sizeof bits);
-    return x;
-}
-
-/// Unweighted single source: BFS; fills order, level (hops) and sigma. Branch-free inner
-/// loop (whether a neighbour is new is unpredictable, and mispredictions dominated).
-/// @p Graph is a View or any type with n() and out_neighbours(v) (a range of vertex ids);
-/// resilience/component_betweenness.hpp runs it on compact subgraphs.
-template <class Graph>
-inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
-    std::int32_t* level = sc.level.data();
-    double* sigma = sc.sigma.data();
-    auto& order = sc.order;
-    order.resize(std::size_t(g.n()) + 1);  // one spare slot: the loop writes before it counts
-    vertex_t* q = order.data();
-    level[s] = 0;
-    sigma[s] = 1.0;
-    q[0] = s;
-    std::size_t tail = 1;
-    for (std::size_t head = 0; head < tail; ++head) {
-        const vertex_t v = q[head];
-        const std::int32_t next = level[v] + 1;
-        const double sv = sigma[v];
-        for (vertex_t w : g.out_neighbours(v)) {
-            // integer masks, not ?: or * bool: GCC turns those back into (mispredicted)
-            // branches
-            const std::int32_t lw = level[w];
-            const std::int32_t fresh = std::int32_t(std::uint32_t(lw) >> 31);  // lw < 0
-            const std::int32_t nl = lw ^ ((lw ^ next) & -fresh);
-            level[w] = nl;
-            q[tail] = w;
-            tail += std::size_t(fresh);
-            sigma[w] += select_if(nl == next, sv);
-        }
-    }
-    order.resize(tail);
-}
-
-/// Weighted single source: Dijkstra (indexed 8-ary heap) with path counting; fills order
-/// (settling order), dist and sigma. Distances are positive (WeightRule::counted_distance), so
-/// a vertex's predecessors all settle before it and sigma[v] is final when v settles: a
-/// relaxation v -> w with dist[v] + w(v, w) == dist[w] exactly adds sigma[v], as in NetworkX.
-inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    auto& dist = sc.dist;
-    auto& sigma = sc.sigma;
-    auto& heap = sc.heap;
-    sc.order.clear();
-    dist[s] = 0.0;
-    sigma[s] = 1.0;
-    heap.push_or_decrease(s);
-    while (!heap.empty()) {
-        const vertex_t v = heap.pop();
-        const double d = dist[v];
-        sc.level[v] = std::int32_t(sc.order.size());  // settled
-        sc.order.push_back(v);
-        const double sv = sigma[v];
-        const auto nb = g.out_neighbours(v);
-        const auto wt = g.out_weights(v);
-        // Relax without a branch on the (unpredictable) comparison: dist and sigma are
-        // written for every tie, and the improved neighbours are queued afterwards, in
-        // adjacency order as before, so the heap sees the same operations. A settled w has
-        // dist[w] <= d <= nd, so it keeps its values; only the rare tie nd == dist[w] needs
-        // the settled test (d + w(v, w) can round to d when w(v, w) is tiny against d).
-        // Measured 2-5% faster than branching at 10^3 organisations, the same at 10^4.
-        if (sc.improved.size() < nb.size()) sc.improved.resize(nb.size());
-        vertex_t* improved = sc.improved.data();
-        std::size_t count = 0;
-        for (std::size_t k = 0; k < nb.size(); ++k) {
-            const vertex_t w = nb[k];
-            const double nd = d + wt[k];
-            const double dw = dist[w];
-            const bool shorter = nd < dw;
-            const bool tie = (nd == dw) & (sc.level[w] < 0);
-            dist[w] = std::min(dw, nd);
-            const double sw = sigma[w];
-            sigma[w] = select_if(shorter, sv) + select_if(!shorter, sw + select_if(tie, sv));
-            improved[count] = w;
-            count += std::size_t(shorter);
-        }
-        for (std::size_t i = 0; i < count; ++i) heap.push_or_decrease(improved[i]);
-    }
-    (void)inf;
+/// Deprecated: ketennet::select_if (support/branchless.hpp).
+[[deprecated("use ketennet::select_if (ketennet/support/branchless.hpp)")]] inline double select_if(bool keep,
+                                                                                              double x) noexcept {
+    return ketennet::select_if(keep, x);
 }
 
 /// Every vertex counts once as a target (plain betweenness).
@@ -137,21 +59,77 @@ struct UnitTargets {
     constexpr double operator()(vertex_t) const noexcept { return 1.0; }
 };
 
+/// The reference implementations: Brandes' searches and accumulation as plain loops.
+namespace reference {
+
+/// Unweighted single source: breadth-first search from @p s; fills order (BFS order), level
+/// (hops) and sigma: sigma(s) = 1 and sigma(w) = sum of sigma(v) over the v with
+/// level(v) + 1 = level(w) and a tie v -> w, added in BFS order of v and adjacency order.
+/// @p Graph is a View or any type with n() and out_neighbours(v) (a range of vertex ids);
+/// resilience/component_betweenness.hpp runs it on compact subgraphs.
+template <class Graph>
+inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
+    sc.order.clear();
+    sc.level[s] = 0;
+    sc.sigma[s] = 1.0;
+    sc.order.push_back(s);
+    for (std::size_t head = 0; head < sc.order.size(); ++head) {
+        const vertex_t v = sc.order[head];
+        for (vertex_t w : g.out_neighbours(v)) {
+            if (sc.level[w] < 0) {
+                sc.level[w] = sc.level[v] + 1;
+                sc.order.push_back(w);
+            }
+            if (sc.level[w] == sc.level[v] + 1) sc.sigma[w] += sc.sigma[v];
+        }
+    }
+}
+
+/// Weighted single source: Dijkstra (indexed 8-ary heap) with path counting; fills order
+/// (settling order), level (the position in order), dist and sigma. Distances are positive
+/// (WeightRule::counted_distance), so a vertex's predecessors all settle before it and
+/// sigma[v] is final when v settles: a relaxation v -> w with dist[v] + w(v, w) < dist[w]
+/// sets sigma[w] = sigma[v], one with dist[v] + w(v, w) == dist[w] exactly (w unsettled) adds
+/// sigma[v], as in NetworkX.
+inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
+    sc.order.clear();
+    sc.dist[s] = 0.0;
+    sc.sigma[s] = 1.0;
+    sc.heap.push_or_decrease(s);
+    while (!sc.heap.empty()) {
+        const vertex_t v = sc.heap.pop();
+        sc.level[v] = std::int32_t(sc.order.size());  // settled
+        sc.order.push_back(v);
+        const auto nb = g.out_neighbours(v);
+        const auto wt = g.out_weights(v);
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            const vertex_t w = nb[k];
+            const double nd = sc.dist[v] + wt[k];
+            if (nd < sc.dist[w]) {
+                sc.dist[w] = nd;
+                sc.sigma[w] = sc.sigma[v];
+                sc.heap.push_or_decrease(w);
+            } else if (nd == sc.dist[w] && sc.level[w] < 0) {
+                sc.sigma[w] += sc.sigma[v];
+            }
+        }
+    }
+}
+
 /// Dependency accumulation after sssp_bfs (hop distances), in pull form: in reverse BFS
 /// order,
 ///   delta(v) = sigma(v) * sum over successors w of (r(w) + delta(w)) / sigma(w),
 /// where w is a successor of v when level(w) = level(v) + 1 and r(w) is the target weight
 /// of w (1 for plain betweenness; the number of vertices a block vertex stands for in the
-/// block decomposition of resilience/component_betweenness.hpp). Calls @p add(v, delta(v))
-/// for every reached vertex but the source.
+/// block decomposition of resilience/component_betweenness.hpp); the successors are added
+/// in adjacency order. Calls @p add(v, delta(v)) for every reached vertex but the source.
 template <class Graph, class Add, class Targets = UnitTargets>
 inline void accumulate_hops(const Graph& g, BrandesScratch& sc, Add&& add, Targets r = {}) {
-    const auto& order = sc.order;
-    for (std::size_t k = order.size(); k-- > 0;) {
-        const vertex_t v = order[k];
-        const std::int32_t next = sc.level[v] + 1;
-        double acc = 0.0;
-        for (vertex_t w : g.out_neighbours(v)) acc += select_if(sc.level[w] == next, sc.coeff[w]);
+    for (std::size_t k = sc.order.size(); k-- > 0;) {
+        const vertex_t v = sc.order[k];
+        double acc = 0.0;  // sum over successors w of coeff(w) = (r(w) + delta(w)) / sigma(w)
+        for (vertex_t w : g.out_neighbours(v))
+            if (sc.level[w] == sc.level[v] + 1) acc += sc.coeff[w];
         const double delta = sc.sigma[v] * acc;
         sc.coeff[v] = (r(v) + delta) / sc.sigma[v];
         if (k > 0) add(v, delta);
@@ -160,33 +138,77 @@ inline void accumulate_hops(const Graph& g, BrandesScratch& sc, Add&& add, Targe
 
 /// Dependency accumulation of Brandes (2001) in pull form: in reverse settling order,
 ///   delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w),
-/// where w is a successor of v when an edge v -> w lies on a shortest path. Calls
+/// where w is a successor of v when an edge v -> w lies on a shortest path (weighted:
+/// dist(v) + w(v, w) == dist(w), w != v), added in adjacency order. Calls
 /// @p add(v, delta(v)) for every reached vertex but the source.
 template <class Add>
 inline void accumulate(const View& g, bool weighted, BrandesScratch& sc, Add&& add) {
     if (!weighted) {
-        accumulate_hops(g, sc, add);
+        reference::accumulate_hops(g, sc, add);
         return;
     }
-    const auto& order = sc.order;
-    for (std::size_t k = order.size(); k-- > 0;) {
-        const vertex_t v = order[k];
+    for (std::size_t k = sc.order.size(); k-- > 0;) {
+        const vertex_t v = sc.order[k];
         const auto nb = g.out_neighbours(v);
+        const auto wt = g.out_weights(v);
         double acc = 0.0;
-        {
-            const double dv = sc.dist[v];
-            const auto wt = g.out_weights(v);
-            for (std::size_t j = 0; j < nb.size(); ++j) {
-                const vertex_t w = nb[j];
-                // w != v: a zero-weight self-loop is no path
-                // an unreached w has dist[w] = inf != dv + w(v, w)
-                acc += select_if((w != v) & (dv + wt[j] == sc.dist[w]), sc.coeff[w]);
-            }
+        for (std::size_t j = 0; j < nb.size(); ++j) {
+            const vertex_t w = nb[j];
+            // a zero-weight self-loop is no path; an unreached w has dist = inf
+            if (w != v && sc.dist[v] + wt[j] == sc.dist[w]) acc += sc.coeff[w];
         }
         const double delta = sc.sigma[v] * acc;
         sc.coeff[v] = (1.0 + delta) / sc.sigma[v];
         if (k > 0) add(v, delta);
     }
+}
+
+}  // namespace reference
+
+/// Unweighted single source (see reference::sssp_bfs): the fast kernel, or the reference
+/// under KETENNET_REFERENCE_KERNELS; the same values.
+template <class Graph>
+inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
+#if defined(KETENNET_REFERENCE_KERNELS)
+    reference::sssp_bfs(g, s, sc);
+#else
+    detail::sssp_bfs(g, s, sc);
+#endif
+}
+
+/// Weighted single source (see reference::sssp_dijkstra): the fast kernel, or the reference
+/// under KETENNET_REFERENCE_KERNELS; the same values.
+inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
+#if defined(KETENNET_REFERENCE_KERNELS)
+    reference::sssp_dijkstra(g, s, sc);
+#else
+    detail::sssp_dijkstra(g, s, sc);
+#endif
+}
+
+/// Dependency accumulation after sssp_bfs (see reference::accumulate_hops): the fast kernel,
+/// or the reference under KETENNET_REFERENCE_KERNELS; the same values.
+template <class Graph, class Add, class Targets = UnitTargets>
+inline void accumulate_hops(const Graph& g, BrandesScratch& sc, Add&& add, Targets r = {}) {
+#if defined(KETENNET_REFERENCE_KERNELS)
+    reference::accumulate_hops(g, sc, add, r);
+#else
+    detail::accumulate_hops(g, sc, add, r);
+#endif
+}
+
+/// Dependency accumulation after sssp_bfs or sssp_dijkstra (see reference::accumulate): the
+/// fast kernel, or the reference under KETENNET_REFERENCE_KERNELS; the same values.
+template <class Add>
+inline void accumulate(const View& g, bool weighted, BrandesScratch& sc, Add&& add) {
+#if defined(KETENNET_REFERENCE_KERNELS)
+    reference::accumulate(g, weighted, sc, add);
+#else
+    if (weighted)
+        detail::accumulate_weighted(g, sc, add);
+    else
+        detail::accumulate_hops(g, sc, add, UnitTargets{});
+#endif
 }
 
 /// Clears what the last search wrote (the vertices in `order`), so @p sc serves the next
