@@ -27,8 +27,8 @@ inline const char* combine_name(Combine c) {
 ///   relation must have it: InputError otherwise, naming the relations that lack it.
 /// - `combine`: how parallel relations of different layers merge (weighted views only).
 struct ViewOptions {
-    std::vector<std::string> layers;
-    std::string weight;
+    std::vector<std::string> layers{};
+    std::string weight{};
     Combine combine = Combine::sum;
 };
 

@@ -2,10 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 
@@ -115,4 +118,74 @@ TEST_CASE("parallel_team runs every thread and sync() separates the steps", "[su
         CHECK(errors == 0);
         for (unsigned t = 0; t < threads; ++t) CHECK(step_of[t] == 49);
     }
+}
+
+namespace {
+
+/// An embedder's executor: counts what it is given and runs the jobs one after another on
+/// the calling thread (a pool with no free thread would do the same), or on its own threads.
+struct CountingExecutor : Executor {
+    bool concurrent = false;
+    std::atomic<int> calls{0};
+    std::atomic<std::size_t> jobs{0};
+    void run(std::size_t count, const std::function<void(std::size_t)>& job) override {
+        ++calls;
+        jobs += count;
+        if (!concurrent) {
+            for (std::size_t i = 0; i < count; ++i) job(i);
+            return;
+        }
+        std::vector<std::thread> pool;
+        for (std::size_t i = 0; i < count; ++i) pool.emplace_back(job, i);
+        for (auto& t : pool) t.join();
+    }
+};
+
+/// Installs an executor for one test and removes it (also on failure).
+struct ExecutorScope {
+    explicit ExecutorScope(std::shared_ptr<Executor> e) { set_executor(std::move(e)); }
+    ~ExecutorScope() { set_executor(nullptr); }
+};
+
+}  // namespace
+
+TEST_CASE("an installed executor runs the workers; results and progress are unchanged",
+          "[support][parallel][executor]") {
+    auto ex = std::make_shared<CountingExecutor>();
+    ex->concurrent = GENERATE(false, true);
+    INFO("concurrent " << ex->concurrent);
+    ExecutorScope scope(ex);
+    CHECK(executor() == ex);
+    const std::size_t blocks = 37;
+    std::vector<std::atomic<int>> runs(blocks);
+    for (auto& r : runs) r = 0;
+    std::vector<double> reported;
+    ProgressHandler progress = [&](double f) { reported.push_back(f); return true; };
+    parallel_blocks(blocks, 3, [&](std::size_t b) { ++runs[b]; }, progress);
+    for (std::size_t b = 0; b < blocks; ++b) CHECK(runs[b].load() == 1);
+    CHECK(ex->calls == 1);
+    CHECK(ex->jobs == 3);
+    REQUIRE_FALSE(reported.empty());
+    CHECK(reported.back() == 1.0);
+    // one thread asked for: no executor call
+    parallel_blocks(blocks, 1, [&](std::size_t b) { ++runs[b]; });
+    CHECK(ex->calls == 1);
+    // exceptions and cancellation still come back to the caller
+    CHECK_THROWS_AS(parallel_blocks(blocks, 2, [](std::size_t b) {
+                        if (b == 5) throw InputError("block 5");
+                    }),
+                    InputError);
+    CHECK_THROWS_AS(parallel_blocks(blocks, 2, [](std::size_t) {}, [](double) { return false; }),
+                    Cancelled);
+}
+
+TEST_CASE("the library-wide default thread count is what threads = 0 means",
+          "[support][parallel]") {
+    set_default_threads(3);
+    CHECK(default_threads() == 3);
+    CHECK(resolve_threads(0, 10) == 3);
+    CHECK(resolve_threads(0, 2) == 2);
+    CHECK(resolve_threads(5, 10) == 5);  // an explicit count wins
+    set_default_threads(0);
+    CHECK(default_threads() == std::max(1u, std::thread::hardware_concurrency()));
 }
