@@ -314,8 +314,7 @@ void register_model(py::module_& m) {
                 }
                 c.attributes.push_back(std::move(a));
             }
-            py::gil_scoped_release release;
-            n.add_relations(c);
+            call_released([&] { n.add_relations(c); });
         })
         .def("relations_table", [](const Network& n) {
             const std::size_t m = n.relation_count();
