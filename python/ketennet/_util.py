@@ -1,7 +1,9 @@
 """Internal helpers shared by the thin Python modules: views, Series, progress."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional, Sequence, Union
+import ast
+import functools
+from typing import Any, Callable, Dict, Iterable, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -11,6 +13,35 @@ from . import _core
 Layers = Optional[Union[str, Sequence[str]]]
 Ids = Union[str, Sequence[str]]
 Progress = Union[None, bool, Callable[[float], object]]
+
+
+def _core_defaults(fn) -> Dict[str, Any]:
+    """{argument: default} of a compiled function, read from the signature pybind11 writes
+    on the first line of its ``__doc__`` (the values are literals: numbers, strings, bools,
+    lists, None)."""
+    return _signature_defaults(fn.__doc__.splitlines()[0])
+
+
+@functools.lru_cache(maxsize=None)
+def _signature_defaults(line: str) -> Dict[str, Any]:
+    name, rest = line.split("(", 1)
+    args = ast.parse(f"def {name}({rest.rsplit(' -> ', 1)[0]}: pass").body[0].args
+    named = args.args[len(args.args) - len(args.defaults):]
+    return {a.arg: ast.literal_eval(d) for a, d in zip(named, args.defaults)}
+
+
+def core_default(fn, name: str):
+    """The default of argument ``name`` of the compiled function ``fn`` (``_core.<area>.<f>``).
+
+    Defaults are written once, in the C++ options structs (``PageRankOptions::alpha = 0.85``);
+    the binding takes them from a default-constructed struct, and a Python signature reads
+    them here, so that ``inspect.signature`` and the docs show the value
+    (``alpha: float = core_default(_core.centrality.pagerank, "alpha")`` shows ``alpha=0.85``).
+    """
+    defaults = _core_defaults(fn)
+    if name not in defaults:
+        raise KeyError(f"{fn.__name__} has no default for {name!r}")
+    return defaults[name]
 
 
 def layer_list(layers: Layers) -> Optional[list]:

@@ -1,5 +1,9 @@
 // How a binding runs a kernel: with the GIL released, optionally reporting progress to a
 // Python callable. Every long-running binding goes through call_released().
+//
+// While the GIL is released another Python thread may run, and change a Network: a kernel
+// that reads a network reads a copy taken before, with the GIL held
+// (`const Network snapshot = net;`). Views and event logs are immutable and read directly.
 #pragma once
 #include <pybind11/pybind11.h>
 

@@ -186,7 +186,8 @@ void register_cohesion(py::module_& m) {
         return to_python(cohesion::multiplexity(net, layers));
     }, py::arg("network"), py::arg("layers"));
     c.def("complexity", [](const Network& net, const std::string& chain) {
-        return to_python(call_released([&] { return cohesion::complexity(net, chain); }));
+        const Network snapshot = net;  // read with the GIL released (see call.hpp)
+        return to_python(call_released([&] { return cohesion::complexity(snapshot, chain); }));
     }, py::arg("network"), py::arg("chain") = "");
     c.def("path_lengths", [](const View& v) {
         return to_python(call_released([&] { return cohesion::path_lengths(v); }));

@@ -111,13 +111,14 @@ TEST_CASE("tie layers: the layers behind each of many ties", "[flow][selection]"
     net.add_relation(kf::relation({"a", "c"}, "collaboration"));
     net.add_relation(kf::relation({"b", "a"}, "collaboration"));
     const vertex_t a = kf::v(net, "a"), b = kf::v(net, "b"), c = kf::v(net, "c");
-    const auto all = flow::tie_layers(net, {}, {a, b, a, c}, {b, a, c, b});
+    using Vs = std::vector<vertex_t>;
+    const auto all = flow::tie_layers(net, {}, Vs{a, b, a, c}, Vs{b, a, c, b});
     CHECK(all == std::vector<Ids>{{"case", "collaboration"}, {"collaboration"}, {"collaboration"}, {}});
-    CHECK(flow::tie_layers(net, {"case"}, {a, b}, {b, a}) == std::vector<Ids>{{"case"}, {}});
-    CHECK(flow::tie_layers(net, {}, {}, {}).empty());
-    CHECK_THAT(kt::message_of<InputError>([&] { flow::tie_layers(net, {}, {a, b}, {b}); }),
+    CHECK(flow::tie_layers(net, {"case"}, Vs{a, b}, Vs{b, a}) == std::vector<Ids>{{"case"}, {}});
+    CHECK(flow::tie_layers(net, {}, Vs{}, Vs{}).empty());
+    CHECK_THAT(kt::message_of<InputError>([&] { flow::tie_layers(net, {}, Vs{a, b}, Vs{b}); }),
                Catch::Contains("tie_layers: sources and targets differ in length"));
-    CHECK_THAT(kt::message_of<InputError>([&] { flow::tie_layers(net, {}, {a}, {vertex_t(3)}); }),
+    CHECK_THAT(kt::message_of<InputError>([&] { flow::tie_layers(net, {}, Vs{a}, Vs{3}); }),
                Catch::Contains("tie_layers: organisation index out of range"));
 }
 
