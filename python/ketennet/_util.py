@@ -77,14 +77,20 @@ def check_layers(net, names: Iterable[str], fn: str = "") -> None:
             raise KeyError(f"{fn + ': ' if fn else ''}unknown layer {name!r} ({layer_names(net)})")
 
 
-def view_of(net, layers: Layers = None, weight: Optional[str] = None, combine: str = "sum"):
+#: How a view combines the weights of relations of several layers between the same pair
+#: (``"sum"``; the default of ``ViewOptions``).
+DEFAULT_COMBINE = core_default(_core.Network.view, "combine")
+
+
+def view_of(net, layers: Layers = None, weight: Optional[str] = None,
+            combine: str = DEFAULT_COMBINE):
     """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`).
 
-    All layers combined by sum (the default of every metric) goes straight to the C++ cache,
-    without the argument checks that only other selections need."""
+    All layers combined by the default (sum; the default of every metric) goes straight to
+    the C++ cache, without the argument checks that only other selections need."""
     check_network(net)
-    if layers is None and combine == "sum":
-        return net._core.view(None, weight, "sum")
+    if layers is None and combine == DEFAULT_COMBINE:
+        return net._core.view(None, weight, DEFAULT_COMBINE)
     return net.view(layers=layers, weight=weight, combine=combine)
 
 

@@ -118,7 +118,8 @@ def degree(net, direction: str = "all", *, layers: Layers = None,
 @renamed_arguments(positional=("weight", "normalized"))
 def betweenness(net, *, weight: Optional[str] = None,
                 normalized: bool = core_default(_core.centrality.betweenness, "normalized"),
-                endpoints: bool = core_default(_core.centrality.betweenness, "endpoints"), layers: Layers = None, threads: int = 0,
+                endpoints: bool = core_default(_core.centrality.betweenness, "endpoints"),
+                layers: Layers = None, threads: int = 0,
                 progress: Progress = None) -> pd.Series:
     """Shortest-path betweenness centrality (Freeman 1977; Brandes 2001).
 

@@ -16,7 +16,7 @@ import pandas as pd
 from . import _core
 from ._deprecation import renamed_arguments
 from ._util import Layers, Progress, check_choice, check_view, id_array, progress_handler, series
-from ._util import core_default, thread_count, view_of
+from ._util import DEFAULT_COMBINE, core_default, thread_count, view_of
 from ._util import result_html as _result_html
 
 __all__ = ["density", "reciprocity", "centralization", "qap", "QapResult", "transitivity",
@@ -233,7 +233,7 @@ def transitivity(net, *, layers: Layers = None) -> float:
 
 
 def clustering(net, *, layers: Layers = None, weight: Optional[str] = None,
-               combine: str = "sum", average: bool = False):
+               combine: str = DEFAULT_COMBINE, average: bool = False):
     """Local clustering coefficient of every organisation (NetworkX ``clustering``).
 
     * Undirected, unweighted (Watts & Strogatz 1998): :math:`c_v = 2T(v) / (d_v(d_v-1))`.
@@ -449,7 +449,7 @@ class Communities:
 def communities(net, method: str = core_default(_core.cohesion.communities, "method"), *,
                 seed: int = core_default(_core.cohesion.communities, "seed"),
                 resolution: float = core_default(_core.cohesion.communities, "resolution"),
-                weight: Optional[str] = None, layers: Layers = None, combine: str = "sum",
+                weight: Optional[str] = None, layers: Layers = None, combine: str = DEFAULT_COMBINE,
                 threshold: float = core_default(_core.cohesion.communities, "threshold"),
                 iterations: int = core_default(_core.cohesion.communities, "iterations")) -> Communities:
     """Communities: groups of organisations tied more densely among themselves than to the
@@ -570,7 +570,7 @@ def _codes(labels: pd.Series, order) -> np.ndarray:
 
 def modularity(net, partition, *,
                resolution: float = core_default(_core.cohesion.modularity, "resolution"), weight: Optional[str] = None,
-               layers: Layers = None, combine: str = "sum") -> float:
+               layers: Layers = None, combine: str = DEFAULT_COMBINE) -> float:
     """Modularity of a partition of the organisations (NetworkX ``community.modularity``,
     formula in :func:`communities`).
 

@@ -590,9 +590,12 @@ def _node_key(log: EventLog, organisation: NodeSpec) -> Tuple[EventLog, str, str
     raise TypeError("organisation must be None, a column name or a dict of activities to organisations")
 
 
-def handover_network(log: EventLog, beta: float = core_default(_core.eventlog.handover_network, "beta"),
+def handover_network(log: EventLog,
+                     beta: float = core_default(_core.eventlog.handover_network, "beta"),
                      organisation: NodeSpec = None, *,
-                     self_loops: bool = core_default(_core.eventlog.handover_network, "self_loops"), quantiles: Sequence[float] = (),
+                     self_loops: bool = core_default(_core.eventlog.handover_network,
+                                                     "self_loops"),
+                     quantiles: Sequence[float] = (),
                      progress: Progress = None) -> Network:
     """The handover-of-work network: who passes work to whom within cases.
 
@@ -720,7 +723,8 @@ def working_together(log: EventLog, organisation: NodeSpec = None) -> Network:
 
 def subcontracting(log: EventLog, organisation: NodeSpec = None,
                    n: int = core_default(_core.eventlog.subcontracting, "n"), *,
-                   self_loops: bool = core_default(_core.eventlog.subcontracting, "self_loops")) -> Network:
+                   self_loops: bool = core_default(_core.eventlog.subcontracting,
+                                                   "self_loops")) -> Network:
     """The subcontracting network: a subcontracts b when b works in between two events of a.
 
     Definition (van der Aalst, Reijers & Song 2005, section 4.2): with the organisation

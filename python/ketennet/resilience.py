@@ -248,7 +248,9 @@ def min_vertex_cut(net: Network, sources: Ids, targets: Ids, *,
 def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers = None,
                   chain: Optional[str] = None,
                   capacity: str = core_default(_core.resilience.vulnerability, "capacity"),
-                  fallback: Optional[str] = core_default(_core.resilience.vulnerability, "fallback"), threads: int = 0,
+                  fallback: Optional[str] = core_default(_core.resilience.vulnerability,
+                                                         "fallback"),
+                  threads: int = 0,
                   progress: Progress = None) -> pd.Series:
     """How much of a measure the network loses when one organisation fails.
 
@@ -393,8 +395,10 @@ def simulate(net: Network, strategy="random", measures="largest_component", *,
              seed: int = core_default(_core.resilience.simulate, "seed"),
              threads: int = 0, progress: Progress = None,
              recompute: bool = False, layers: Layers = None,
-             chain: Optional[str] = None, capacity: str = "capacity",
-             fallback: Optional[str] = "volume") -> Simulation:
+             chain: Optional[str] = None,
+             capacity: str = core_default(_core.resilience.simulate, "capacity"),
+             fallback: Optional[str] = core_default(_core.resilience.simulate, "fallback"),
+             ) -> Simulation:
     """Remove organisations step by step (or fail a layer) and record the measures after each
     step, with the robustness index R.
 

@@ -37,6 +37,11 @@ py::array_t<double> array6(const std::array<double, brokerage::role_count>& x) {
     return a;
 }
 
+/// (group code per organisation, labels)
+py::tuple to_python(const brokerage::Partition& p) {
+    return py::make_tuple(to_numpy_index(p.group), p.labels);
+}
+
 /// The measures asked for ({name: array}; the others are left out).
 py::dict to_python(brokerage::StructuralHoles&& r, const brokerage::StructuralHolesOptions& asked) {
     py::dict d;
@@ -92,8 +97,7 @@ void register_brokerage(py::module_& m) {
         "who brokers: constraint, effective size, efficiency, hierarchy (Burt), Gould-Fernandez "
         "roles, E-I index, attribute mixing matrix and assortativity");
     b.def("partition", [](const Network& net, const std::string& attribute) {
-        auto p = brokerage::partition_by(net, attribute);
-        return py::make_tuple(to_numpy_index(p.group), p.labels);
+        return to_python(brokerage::partition_by(net, attribute));
     }, py::arg("network"), py::arg("attribute"));
     b.def("contacts", [](const View& v) { return to_numpy(brokerage::contact_counts(v)); },
           py::arg("view"));

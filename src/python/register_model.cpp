@@ -368,7 +368,8 @@ void register_model(py::module_& m) {
             else if (combine == "max") o.combine = Combine::max;
             else throw InputError("combine must be 'sum', 'min' or 'max', not '" + combine + "'");
             return std::const_pointer_cast<View>(n.view(o));
-        }, py::arg("layers") = py::none(), py::arg("weight") = py::none(), py::arg("combine") = "sum");
+        }, py::arg("layers") = py::none(), py::arg("weight") = py::none(),
+       py::arg("combine") = std::string(combine_name(ViewOptions{}.combine)));
 }
 
 }  // namespace ketennet::python

@@ -27,6 +27,9 @@ CALLS = {
     "brokerage.hierarchy": ["brokerage.structural_holes"],
     "eventlog.read_xes_string": ["eventlog.read_xes_string"],
     "Network.view": ["Network.view"],
+    "cohesion.clustering": ["Network.view"],
+    "cohesion.communities": ["Network.view"],
+    "cohesion.modularity": ["Network.view"],
 }
 
 
