@@ -1,7 +1,9 @@
 """Internal helpers shared by the thin Python modules: views, Series, progress."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional, Sequence, Union
+import ast
+import functools
+from typing import Any, Callable, Dict, Iterable, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -11,6 +13,35 @@ from . import _core
 Layers = Optional[Union[str, Sequence[str]]]
 Ids = Union[str, Sequence[str]]
 Progress = Union[None, bool, Callable[[float], object]]
+
+
+def _core_defaults(fn) -> Dict[str, Any]:
+    """{argument: default} of a compiled function, read from the signature pybind11 writes
+    on the first line of its ``__doc__`` (the values are literals: numbers, strings, bools,
+    lists, None)."""
+    return _signature_defaults(fn.__doc__.splitlines()[0])
+
+
+@functools.lru_cache(maxsize=None)
+def _signature_defaults(line: str) -> Dict[str, Any]:
+    name, rest = line.split("(", 1)
+    args = ast.parse(f"def {name}({rest.rsplit(' -> ', 1)[0]}: pass").body[0].args
+    named = args.args[len(args.args) - len(args.defaults):]
+    return {a.arg: ast.literal_eval(d) for a, d in zip(named, args.defaults)}
+
+
+def core_default(fn, name: str):
+    """The default of argument ``name`` of the compiled function ``fn`` (``_core.<area>.<f>``).
+
+    Defaults are written once, in the C++ options structs (``PageRankOptions::alpha = 0.85``);
+    the binding takes them from a default-constructed struct, and a Python signature reads
+    them here, so that ``inspect.signature`` and the docs show the value
+    (``alpha: float = core_default(_core.centrality.pagerank, "alpha")`` shows ``alpha=0.85``).
+    """
+    defaults = _core_defaults(fn)
+    if name not in defaults:
+        raise KeyError(f"{fn.__name__} has no default for {name!r}")
+    return defaults[name]
 
 
 def layer_list(layers: Layers) -> Optional[list]:
@@ -46,14 +77,20 @@ def check_layers(net, names: Iterable[str], fn: str = "") -> None:
             raise KeyError(f"{fn + ': ' if fn else ''}unknown layer {name!r} ({layer_names(net)})")
 
 
-def view_of(net, layers: Layers = None, weight: Optional[str] = None, combine: str = "sum"):
+#: How a view combines the weights of relations of several layers between the same pair
+#: (``"sum"``; the default of ``ViewOptions``).
+DEFAULT_COMBINE = core_default(_core.Network.view, "combine")
+
+
+def view_of(net, layers: Layers = None, weight: Optional[str] = None,
+            combine: str = DEFAULT_COMBINE):
     """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`).
 
-    All layers combined by sum (the default of every metric) goes straight to the C++ cache,
-    without the argument checks that only other selections need."""
+    All layers combined by the default (sum; the default of every metric) goes straight to
+    the C++ cache, without the argument checks that only other selections need."""
     check_network(net)
-    if layers is None and combine == "sum":
-        return net._core.view(None, weight, "sum")
+    if layers is None and combine == DEFAULT_COMBINE:
+        return net._core.view(None, weight, DEFAULT_COMBINE)
     return net.view(layers=layers, weight=weight, combine=combine)
 
 

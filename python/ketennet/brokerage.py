@@ -26,7 +26,7 @@ from . import _core
 from ._deprecation import renamed_arguments
 from ._util import result_html as _result_html
 from ._util import Layers, Progress, check_choice, check_view, labels, progress_handler, series
-from ._util import thread_count, view_of
+from ._util import core_default, thread_count, view_of
 
 __all__ = ["constraint", "effective_size", "efficiency", "hierarchy", "structural_holes",
            "gould_fernandez", "BrokerageRoles", "ei_index", "mixing_matrix", "assortativity",
@@ -352,7 +352,8 @@ def ei_index(net, attribute: PartitionLike = "sector", level: str = "network", *
                          "ei": r["ei_of"]}, index=index)
 
 
-def mixing_matrix(net, attribute: PartitionLike = "sector", *, normalized: bool = True,
+def mixing_matrix(net, attribute: PartitionLike = "sector", *,
+                  normalized: bool = core_default(_core.brokerage.mixing_matrix, "normalized"),
                   layers: Layers = None, weight: Optional[str] = None) -> pd.DataFrame:
     """The attribute mixing matrix: the share (or number) of ties from each group to each.
 

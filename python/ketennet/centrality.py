@@ -27,7 +27,8 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Layers, Progress, check_choice, labels, progress_handler, series, thread_count, view_of
+from ._util import (Layers, Progress, check_choice, core_default, labels, progress_handler, series,
+                    thread_count, view_of)
 
 __all__ = ["degree", "betweenness", "edge_betweenness", "closeness", "harmonic", "pagerank",
            "katz", "eigenvector", "hits", "information", "current_flow_closeness",
@@ -115,8 +116,10 @@ def degree(net, direction: str = "all", *, layers: Layers = None,
 
 
 @renamed_arguments(positional=("weight", "normalized"))
-def betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
-                endpoints: bool = False, layers: Layers = None, threads: int = 0,
+def betweenness(net, *, weight: Optional[str] = None,
+                normalized: bool = core_default(_core.centrality.betweenness, "normalized"),
+                endpoints: bool = core_default(_core.centrality.betweenness, "endpoints"),
+                layers: Layers = None, threads: int = 0,
                 progress: Progress = None) -> pd.Series:
     """Shortest-path betweenness centrality (Freeman 1977; Brandes 2001).
 
@@ -187,7 +190,8 @@ def betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
 
 
 @renamed_arguments(positional=("weight", "normalized"))
-def edge_betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
+def edge_betweenness(net, *, weight: Optional[str] = None,
+                     normalized: bool = core_default(_core.centrality.edge_betweenness, "normalized"),
                      layers: Layers = None, threads: int = 0,
                      progress: Progress = None) -> pd.Series:
     """Shortest-path betweenness of every tie (Girvan & Newman 2002; Brandes 2008).
@@ -255,7 +259,8 @@ def edge_betweenness(net, *, weight: Optional[str] = None, normalized: bool = Tr
 
 
 @renamed_arguments(positional=("weight", "wf_improved"))
-def closeness(net, *, weight: Optional[str] = None, wf_improved: bool = True,
+def closeness(net, *, weight: Optional[str] = None,
+              wf_improved: bool = core_default(_core.centrality.closeness, "wf_improved"),
               layers: Layers = None, threads: int = 0, progress: Progress = None) -> pd.Series:
     """Closeness centrality: how close the others are, in incoming distance.
 
@@ -366,8 +371,10 @@ def harmonic(net, *, weight: Optional[str] = None, layers: Layers = None, thread
 
 
 @renamed_arguments(positional=("weight", "dangling"))
-def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
-             max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrganisation = None,
+def pagerank(net, alpha: float = core_default(_core.centrality.pagerank, "alpha"),
+             personalization: PerOrganisation = None,
+             max_iter: int = core_default(_core.centrality.pagerank, "max_iter"),
+             tol: float = core_default(_core.centrality.pagerank, "tol"), nstart: PerOrganisation = None,
              *, weight: Optional[str] = None, dangling: PerOrganisation = None,
              layers: Layers = None, threads: int = 0) -> pd.Series:
     """PageRank: the share of time a random walker along the ties spends at each organisation.
@@ -450,9 +457,10 @@ def pagerank(net, alpha: float = 0.85, personalization: PerOrganisation = None,
 
 
 @renamed_arguments(positional=("weight",))
-def katz(net, alpha: float = 0.1, beta: Union[float, Mapping[str, float], pd.Series] = 1.0,
-         max_iter: int = 1000, tol: float = 1.0e-6, nstart: PerOrganisation = None,
-         normalized: bool = True, *, weight: Optional[str] = None,
+def katz(net, alpha: float = core_default(_core.centrality.katz, "alpha"),
+         beta: Union[float, Mapping[str, float], pd.Series] = core_default(_core.centrality.katz, "beta"),
+         max_iter: int = core_default(_core.centrality.katz, "max_iter"), tol: float = core_default(_core.centrality.katz, "tol"),
+         nstart: PerOrganisation = None, normalized: bool = core_default(_core.centrality.katz, "normalized"), *, weight: Optional[str] = None,
          layers: Layers = None) -> pd.Series:
     """Katz centrality: all walks that end at an organisation, longer ones counting less.
 
@@ -524,7 +532,8 @@ def katz(net, alpha: float = 0.1, beta: Union[float, Mapping[str, float], pd.Ser
 
 
 @renamed_arguments(positional=("weight",))
-def eigenvector(net, max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrganisation = None,
+def eigenvector(net, max_iter: int = core_default(_core.centrality.eigenvector, "max_iter"),
+                tol: float = core_default(_core.centrality.eigenvector, "tol"), nstart: PerOrganisation = None,
                 *, weight: Optional[str] = None, layers: Layers = None) -> pd.Series:
     """Eigenvector centrality: central are the organisations tied to central ones.
 
@@ -584,8 +593,8 @@ def eigenvector(net, max_iter: int = 100, tol: float = 1.0e-6, nstart: PerOrgani
     return series(net, view, values, "eigenvector")
 
 
-def hits(net, max_iter: int = 100, tol: float = 1.0e-8, nstart: PerOrganisation = None,
-         normalized: bool = True, *, weight: Optional[str] = None,
+def hits(net, max_iter: int = core_default(_core.centrality.hits, "max_iter"), tol: float = core_default(_core.centrality.hits, "tol"),
+         nstart: PerOrganisation = None, normalized: bool = core_default(_core.centrality.hits, "normalized"), *, weight: Optional[str] = None,
          layers: Layers = None) -> Tuple[pd.Series, pd.Series]:
     """Hubs and authorities (HITS): good hubs send to good authorities, good authorities
     receive from good hubs.
@@ -766,7 +775,8 @@ def _current_flow_closeness(net, weight, layers, threads, progress, name: str) -
 
 
 @renamed_arguments(positional=("normalized", "weight"))
-def current_flow_betweenness(net, *, weight: Optional[str] = None, normalized: bool = True,
+def current_flow_betweenness(net, *, weight: Optional[str] = None,
+                             normalized: bool = core_default(_core.centrality.current_flow_betweenness, "normalized"),
                              layers: Layers = None, threads: int = 0,
                              progress: Progress = None) -> pd.Series:
     """Current-flow ("random-walk") betweenness (Newman 2005; Brandes & Fleischer 2005): the

@@ -16,7 +16,7 @@ import pandas as pd
 from . import _core
 from ._deprecation import renamed_arguments
 from ._util import Layers, Progress, check_choice, check_view, id_array, progress_handler, series
-from ._util import thread_count, view_of
+from ._util import DEFAULT_COMBINE, core_default, thread_count, view_of
 from ._util import result_html as _result_html
 
 __all__ = ["density", "reciprocity", "centralization", "qap", "QapResult", "transitivity",
@@ -151,7 +151,9 @@ class QapResult:
 
 
 @renamed_arguments(positional=("permutations", "seed"))
-def qap(net, layer_a: str, layer_b: str, *, permutations: int = 1000, seed: int = 0,
+def qap(net, layer_a: str, layer_b: str, *,
+        permutations: int = core_default(_core.cohesion.qap, "permutations"),
+        seed: int = core_default(_core.cohesion.qap, "seed"),
         weight: Optional[str] = None, threads: int = 0, progress: Progress = None) -> QapResult:
     """QAP correlation of two layers with a permutation test (Krackhardt 1987).
 
@@ -231,7 +233,7 @@ def transitivity(net, *, layers: Layers = None) -> float:
 
 
 def clustering(net, *, layers: Layers = None, weight: Optional[str] = None,
-               combine: str = "sum", average: bool = False):
+               combine: str = DEFAULT_COMBINE, average: bool = False):
     """Local clustering coefficient of every organisation (NetworkX ``clustering``).
 
     * Undirected, unweighted (Watts & Strogatz 1998): :math:`c_v = 2T(v) / (d_v(d_v-1))`.
@@ -444,9 +446,12 @@ class Communities:
         return int(self.partition.max()) + 1 if len(self.partition) else 0
 
 
-def communities(net, method: str = "louvain", *, seed: int = 0, resolution: float = 1.0,
-                weight: Optional[str] = None, layers: Layers = None, combine: str = "sum",
-                threshold: float = 1e-7, iterations: int = 2) -> Communities:
+def communities(net, method: str = core_default(_core.cohesion.communities, "method"), *,
+                seed: int = core_default(_core.cohesion.communities, "seed"),
+                resolution: float = core_default(_core.cohesion.communities, "resolution"),
+                weight: Optional[str] = None, layers: Layers = None, combine: str = DEFAULT_COMBINE,
+                threshold: float = core_default(_core.cohesion.communities, "threshold"),
+                iterations: int = core_default(_core.cohesion.communities, "iterations")) -> Communities:
     """Communities: groups of organisations tied more densely among themselves than to the
     rest, found by maximising modularity.
 
@@ -563,8 +568,9 @@ def _codes(labels: pd.Series, order) -> np.ndarray:
     return pd.factorize(labels.reindex(order).to_numpy(dtype=object))[0].astype(np.int64)
 
 
-def modularity(net, partition, *, resolution: float = 1.0, weight: Optional[str] = None,
-               layers: Layers = None, combine: str = "sum") -> float:
+def modularity(net, partition, *,
+               resolution: float = core_default(_core.cohesion.modularity, "resolution"), weight: Optional[str] = None,
+               layers: Layers = None, combine: str = DEFAULT_COMBINE) -> float:
     """Modularity of a partition of the organisations (NetworkX ``community.modularity``,
     formula in :func:`communities`).
 

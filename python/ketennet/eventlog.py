@@ -54,7 +54,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Progress, check_choice, progress_handler
+from ._util import Progress, check_choice, core_default, progress_handler
 from .network import Network
 
 __all__ = ["EventLog", "read_xes", "from_pandas", "read_csv", "handover_network", "handover_table",
@@ -210,9 +210,9 @@ def _mapping_lists(mapping: Mapping[str, str]) -> Tuple[list, list]:
 
 #: The XES reader's default limit on one XML token (a tag with its attribute values, a
 #: comment): 16 MiB.
-XES_MAX_TOKEN_BYTES = 16 * 2**20
+XES_MAX_TOKEN_BYTES = core_default(_core.eventlog.read_xes, "max_token_bytes")
 #: The XES reader's default limit on the XML text read (after decompression): 4 GiB.
-XES_MAX_BYTES = 4 * 2**30
+XES_MAX_BYTES = core_default(_core.eventlog.read_xes, "max_bytes")
 
 
 def _limit(value: Optional[int], name: str) -> int:
@@ -590,8 +590,12 @@ def _node_key(log: EventLog, organisation: NodeSpec) -> Tuple[EventLog, str, str
     raise TypeError("organisation must be None, a column name or a dict of activities to organisations")
 
 
-def handover_network(log: EventLog, beta: float = 0.0, organisation: NodeSpec = None, *,
-                     self_loops: bool = False, quantiles: Sequence[float] = (),
+def handover_network(log: EventLog,
+                     beta: float = core_default(_core.eventlog.handover_network, "beta"),
+                     organisation: NodeSpec = None, *,
+                     self_loops: bool = core_default(_core.eventlog.handover_network,
+                                                     "self_loops"),
+                     quantiles: Sequence[float] = (),
                      progress: Progress = None) -> Network:
     """The handover-of-work network: who passes work to whom within cases.
 
@@ -717,8 +721,10 @@ def working_together(log: EventLog, organisation: NodeSpec = None) -> Network:
     return Network._wrap(_core.eventlog.working_together(log._core, src, attr))
 
 
-def subcontracting(log: EventLog, organisation: NodeSpec = None, n: int = 2, *,
-                   self_loops: bool = False) -> Network:
+def subcontracting(log: EventLog, organisation: NodeSpec = None,
+                   n: int = core_default(_core.eventlog.subcontracting, "n"), *,
+                   self_loops: bool = core_default(_core.eventlog.subcontracting,
+                                                   "self_loops")) -> Network:
     """The subcontracting network: a subcontracts b when b works in between two events of a.
 
     Definition (van der Aalst, Reijers & Song 2005, section 4.2): with the organisation

@@ -38,7 +38,7 @@ from ._deprecation import renamed_arguments
 from ._flow_results import ExpectedLeadTime, Feedback, Fidelity, LeadTime, Throughput
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, Progress, check_view, id_array, layer_list, progress_handler, series
-from ._util import thread_count, view_of
+from ._util import core_default, thread_count, view_of
 from .network import Network, StagesLike, _stages
 
 __all__ = ["global_efficiency", "local_efficiency", "lead_time", "expected_lead_time",
@@ -824,7 +824,8 @@ STAGE_INDICATORS = [
 
 
 def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
-                capacity: str = "capacity", fallback: Optional[str] = "volume") -> pd.DataFrame:
+                capacity: str = core_default(_core.flow.score_chain, "capacity"),
+                fallback: Optional[str] = core_default(_core.flow.score_chain, "fallback")) -> pd.DataFrame:
     """One tidy table scoring how information and cases flow through a chain.
 
     The chain enters at the organisations of its first stage and ends at those of its last.

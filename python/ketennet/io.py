@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Layers, check_layers, layer_list
+from ._util import Layers, check_layers, core_default, layer_list
 from .network import FIELDS, LAYER_KINDS, Network
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -147,7 +147,8 @@ def read_json(path: PathLike) -> Network:
 
 
 @renamed_arguments(positional=("indent",))
-def write_json(net: Network, path: PathLike, *, indent: Optional[int] = 2) -> None:
+def write_json(net: Network, path: PathLike, *,
+               indent: Optional[int] = core_default(_core.io.write_json, "indent")) -> None:
     """Write a network as a ketennet JSON document; reading it back gives an equal network.
     ``indent=None`` writes one line. The text goes to a temporary file in the same directory,
     renamed over ``path``: a write that fails part-way leaves the previous file intact."""

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments, renamed_function
-from ._util import Layers, check_choice, layer_list, make_index
+from ._util import DEFAULT_COMBINE, Layers, check_choice, layer_list, make_index
 
 FIELDS = ("volume", "latency", "quality", "capacity")
 
@@ -501,7 +501,8 @@ class Network:
         return Network._wrap(self._core.select_layers(layer_list(layers) or []))
 
     @renamed_arguments(positional=("weight", "combine"))
-    def view(self, layers: Layers = None, *, weight: Optional[str] = None, combine: str = "sum"):
+    def view(self, layers: Layers = None, *, weight: Optional[str] = None,
+             combine: str = DEFAULT_COMBINE):
         """The immutable analysis view of some layers with one weight (cached).
 
         Parameters

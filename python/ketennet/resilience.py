@@ -37,7 +37,7 @@ from ._deprecation import renamed_arguments
 from ._util import result_html as _result_html
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, NetworkChangedError, Progress, check_view, id_array, layer_list, make_index, progress_handler
-from ._util import thread_count, view_of
+from ._util import core_default, thread_count, view_of
 from .network import Network
 
 __all__ = ["articulation_points", "bridges", "biconnected_components", "dominators",
@@ -246,8 +246,11 @@ def min_vertex_cut(net: Network, sources: Ids, targets: Ids, *,
 # ----------------------------------------------------------------------------- vulnerability
 
 def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers = None,
-                  chain: Optional[str] = None, capacity: str = "capacity",
-                  fallback: Optional[str] = "volume", threads: int = 0,
+                  chain: Optional[str] = None,
+                  capacity: str = core_default(_core.resilience.vulnerability, "capacity"),
+                  fallback: Optional[str] = core_default(_core.resilience.vulnerability,
+                                                         "fallback"),
+                  threads: int = 0,
                   progress: Progress = None) -> pd.Series:
     """How much of a measure the network loses when one organisation fails.
 
@@ -388,11 +391,14 @@ def _strategy(net: Network, strategy, fn: str):
 
 @renamed_arguments(positional=("steps", "runs", "seed", "threads", "progress"))
 def simulate(net: Network, strategy="random", measures="largest_component", *,
-             steps: Optional[int] = None, runs: Optional[int] = None, seed: int = 0,
+             steps: Optional[int] = None, runs: Optional[int] = None,
+             seed: int = core_default(_core.resilience.simulate, "seed"),
              threads: int = 0, progress: Progress = None,
              recompute: bool = False, layers: Layers = None,
-             chain: Optional[str] = None, capacity: str = "capacity",
-             fallback: Optional[str] = "volume") -> Simulation:
+             chain: Optional[str] = None,
+             capacity: str = core_default(_core.resilience.simulate, "capacity"),
+             fallback: Optional[str] = core_default(_core.resilience.simulate, "fallback"),
+             ) -> Simulation:
     """Remove organisations step by step (or fail a layer) and record the measures after each
     step, with the robustness index R.
 
@@ -548,7 +554,8 @@ def simulate(net: Network, strategy="random", measures="largest_component", *,
 # ----------------------------------------------------------------------------- null models
 
 @renamed_arguments(positional=("seed",))
-def null_model(net: Network, kind: str = "configuration", *, seed: int = 0) -> Network:
+def null_model(net: Network, kind: str = "configuration", *,
+               seed: int = core_default(_core.resilience.null_model, "seed")) -> Network:
     """A random network of the same size, to read a result against chance.
 
     * ``"configuration"``: degree-preserving rewiring (Maslov & Sneppen 2002): 10 double-edge

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "call.hpp"
 #include "ketennet/ketennet.hpp"
 
 namespace py = pybind11;
@@ -109,47 +110,6 @@ py::array_t<std::int64_t> to_numpy_index(const std::vector<T>& v) {
     for (std::size_t i = 0; i < v.size(); ++i) p[i] = std::int64_t(v[i]);
     return a;
 }
-
-/// Wraps an optional Python progress callable into a ProgressHandler that is safe to call
-/// from the kernel's calling thread with the GIL released: it takes the GIL, checks for
-/// Ctrl-C, calls the callable (a False return cancels) and keeps any Python exception to be
-/// re-raised once the kernel has stopped.
-class PythonProgress {
-public:
-    explicit PythonProgress(py::object callback) : callback_(std::move(callback)) {}
-    ProgressHandler handler() {
-        return [this](double fraction) -> bool {
-            py::gil_scoped_acquire gil;
-            if (PyErr_CheckSignals() != 0) {
-                error_ = std::make_unique<py::error_already_set>();
-                return false;
-            }
-            if (callback_.is_none()) return true;
-            try {
-                py::object r = callback_(fraction);
-                return r.is_none() || r.cast<bool>();
-            } catch (py::error_already_set& e) {
-                error_ = std::make_unique<py::error_already_set>(std::move(e));
-                return false;
-            }
-        };
-    }
-    /// Runs @p kernel with the GIL released; re-raises a stored Python error.
-    template <class F>
-    auto run(F&& kernel) {
-        try {
-            py::gil_scoped_release release;
-            return kernel(handler());
-        } catch (const Cancelled&) {
-            if (error_) throw std::move(*error_);
-            throw;
-        }
-    }
-
-private:
-    py::object callback_;
-    std::unique_ptr<py::error_already_set> error_;
-};
 
 /// "out" | "in" | "all" -> Direction.
 inline centrality::Direction parse_direction(const std::string& d) {

@@ -17,6 +17,69 @@ vertex_t checked_vertex(const View& v, std::int64_t i, const char* what) {
     return vertex_t(i);
 }
 
+/// {correlation, p_greater, p_less, p_abs, permutations}
+py::dict to_python(const cohesion::QapResult& r) {
+    py::dict d;
+    d["correlation"] = r.correlation;
+    d["p_greater"] = r.p_greater;
+    d["p_less"] = r.p_less;
+    d["p_abs"] = r.p_abs;
+    d["permutations"] = to_numpy(r.permutations);
+    return d;
+}
+
+/// (label, size) arrays
+py::tuple to_python(const cohesion::Components& r) {
+    return py::make_tuple(to_numpy_index(r.label), to_numpy_index(r.size));
+}
+
+/// (membership, modularity, levels)
+py::tuple to_python(const cohesion::CommunityResult& r) {
+    return py::make_tuple(to_numpy_index(r.membership), r.modularity, r.levels);
+}
+
+/// (nmi, ari)
+py::tuple to_python(const cohesion::PartitionAgreement& r) { return py::make_tuple(r.nmi, r.ari); }
+
+/// {layers, source, target, n_layers, pair_layers (names), multiplex_share, jaccard,
+/// pairs_per_layer}: one entry per tied pair in source, target, n_layers and pair_layers.
+py::dict to_python(const cohesion::Multiplexity& r) {
+    std::vector<vertex_t> s, t;
+    std::vector<std::size_t> k;
+    py::list names;
+    for (const auto& p : r.pairs) {
+        s.push_back(p.source);
+        t.push_back(p.target);
+        k.push_back(p.layers.size());
+        py::list l;
+        for (auto i : p.layers) l.append(r.layers[i]);
+        names.append(l);
+    }
+    py::dict d;
+    d["layers"] = r.layers;
+    d["source"] = to_numpy_index(s);
+    d["target"] = to_numpy_index(t);
+    d["n_layers"] = to_numpy_index(k);
+    d["pair_layers"] = names;
+    d["multiplex_share"] = r.multiplex_share;
+    d["jaccard"] = to_numpy(r.jaccard);
+    d["pairs_per_layer"] = to_numpy_index(r.pairs_per_layer);
+    return d;
+}
+
+/// [(indicator, value, unit, meaning, source), ...]
+py::list to_python(const std::vector<cohesion::ComplexityRow>& rows) {
+    py::list out;
+    for (const auto& r : rows)
+        out.append(py::make_tuple(r.indicator, r.value, r.unit, r.meaning, r.source));
+    return out;
+}
+
+/// (diameter, average, pairs)
+py::tuple to_python(const cohesion::PathLengths& r) {
+    return py::make_tuple(r.diameter, r.average, r.pairs);
+}
+
 }  // namespace
 
 void register_cohesion(py::module_& m) {
@@ -27,68 +90,47 @@ void register_cohesion(py::module_& m) {
         return to_numpy(cohesion::reciprocity_per_organisation(v));
     }, py::arg("view"));
     c.def("betweenness_centralization", [](const View& v, unsigned threads, py::object progress) {
-        PythonProgress p(std::move(progress));
-        return p.run([&](ProgressHandler h) { return cohesion::betweenness_centralization(v, threads, h); });
+        return call_released(std::move(progress), [&](ProgressHandler h) {
+            return cohesion::betweenness_centralization(v, threads, h);
+        });
     }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
     c.def("closeness_centralization", [](const View& v, unsigned threads, py::object progress) {
-        PythonProgress p(std::move(progress));
-        return p.run([&](ProgressHandler h) { return cohesion::closeness_centralization(v, threads, h); });
+        return call_released(std::move(progress), [&](ProgressHandler h) {
+            return cohesion::closeness_centralization(v, threads, h);
+        });
     }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
+    const cohesion::QapOptions qap;
     c.def("qap", [](const View& a, const View& b, std::size_t permutations, std::uint64_t seed,
                     unsigned threads, py::object progress) {
-        PythonProgress p(std::move(progress));
-        auto r = p.run([&](ProgressHandler h) {
-            cohesion::QapOptions o;
-            o.permutations = permutations;
-            o.seed = seed;
-            o.threads = threads;
-            o.progress = std::move(h);
-            return cohesion::qap(a, b, o);
-        });
-        py::dict d;
-        d["correlation"] = r.correlation;
-        d["p_greater"] = r.p_greater;
-        d["p_less"] = r.p_less;
-        d["p_abs"] = r.p_abs;
-        d["permutations"] = to_numpy(r.permutations);
-        return d;
-    }, py::arg("a"), py::arg("b"), py::arg("permutations") = 1000, py::arg("seed") = 0,
-       py::arg("threads") = 0, py::arg("progress") = py::none());
+        cohesion::QapOptions o;
+        o.permutations = permutations;
+        o.seed = seed;
+        o.threads = threads;
+        return to_python(call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return cohesion::qap(a, b, options);
+        }));
+    }, py::arg("a"), py::arg("b"), py::arg("permutations") = qap.permutations,
+       py::arg("seed") = qap.seed, py::arg("threads") = qap.threads,
+       py::arg("progress") = py::none());
     c.def("degree_centralization", [](const View& v, const std::string& direction) {
         return cohesion::degree_centralization(v, parse_direction(direction));
     }, py::arg("view"), py::arg("direction") = "all");
 
     // -- clustering
     c.def("clustering", [](const View& v) {
-        std::vector<double> r;
-        {
-            py::gil_scoped_release release;
-            r = cohesion::clustering(v);
-        }
-        return to_numpy(r);
+        return to_numpy(call_released([&] { return cohesion::clustering(v); }));
     }, py::arg("view"));
     c.def("transitivity", [](const View& v) {
-        py::gil_scoped_release release;
-        return cohesion::transitivity(v);
+        return call_released([&] { return cohesion::transitivity(v); });
     }, py::arg("view"));
 
     // -- components, cores, connectivity
     c.def("components", [](const View& v, const std::string& kind) {
         const auto k = parse_kind(kind);
-        cohesion::Components r;
-        {
-            py::gil_scoped_release release;
-            r = cohesion::components(v, k);
-        }
-        return py::make_tuple(to_numpy_index(r.label), to_numpy_index(r.size));
+        return to_python(call_released([&] { return cohesion::components(v, k); }));
     }, py::arg("view"), py::arg("kind") = "weak");
     c.def("core_number", [](const View& v) {
-        std::vector<std::size_t> r;
-        {
-            py::gil_scoped_release release;
-            r = cohesion::core_number(v);
-        }
-        return to_numpy_index(r);
+        return to_numpy_index(call_released([&] { return cohesion::core_number(v); }));
     }, py::arg("view"));
     c.def("node_connectivity", [](const View& v, std::optional<std::int64_t> s,
                                   std::optional<std::int64_t> t) {
@@ -97,11 +139,9 @@ void register_cohesion(py::module_& m) {
         if (s) {
             const vertex_t a = checked_vertex(v, *s, "node_connectivity");
             const vertex_t b = checked_vertex(v, *t, "node_connectivity");
-            py::gil_scoped_release release;
-            return cohesion::node_connectivity(v, a, b);
+            return call_released([&] { return cohesion::node_connectivity(v, a, b); });
         }
-        py::gil_scoped_release release;
-        return cohesion::node_connectivity(v);
+        return call_released([&] { return cohesion::node_connectivity(v); });
     }, py::arg("view"), py::arg("s") = py::none(), py::arg("t") = py::none());
     c.def("edge_connectivity", [](const View& v, std::optional<std::int64_t> s,
                                   std::optional<std::int64_t> t) {
@@ -110,14 +150,13 @@ void register_cohesion(py::module_& m) {
         if (s) {
             const vertex_t a = checked_vertex(v, *s, "edge_connectivity");
             const vertex_t b = checked_vertex(v, *t, "edge_connectivity");
-            py::gil_scoped_release release;
-            return cohesion::edge_connectivity(v, a, b);
+            return call_released([&] { return cohesion::edge_connectivity(v, a, b); });
         }
-        py::gil_scoped_release release;
-        return cohesion::edge_connectivity(v);
+        return call_released([&] { return cohesion::edge_connectivity(v); });
     }, py::arg("view"), py::arg("s") = py::none(), py::arg("t") = py::none());
 
     // -- communities
+    const cohesion::CommunityOptions community;
     c.def("communities", [](const View& v, const std::string& method, double resolution,
                             std::uint64_t seed, double threshold, int iterations, double randomness) {
         cohesion::CommunityOptions o;
@@ -129,68 +168,29 @@ void register_cohesion(py::module_& m) {
         o.threshold = threshold;
         o.iterations = iterations;
         o.randomness = randomness;
-        cohesion::CommunityResult r;
-        {
-            py::gil_scoped_release release;
-            r = cohesion::communities(v, o);
-        }
-        return py::make_tuple(to_numpy_index(r.membership), r.modularity, r.levels);
-    }, py::arg("view"), py::arg("method") = "louvain", py::arg("resolution") = 1.0,
-       py::arg("seed") = 0, py::arg("threshold") = 1e-7, py::arg("iterations") = 2,
-       py::arg("randomness") = 0.01);
+        return to_python(call_released([&] { return cohesion::communities(v, o); }));
+    }, py::arg("view"), py::arg("method") = "louvain", py::arg("resolution") = community.resolution,
+       py::arg("seed") = community.seed, py::arg("threshold") = community.threshold,
+       py::arg("iterations") = community.iterations, py::arg("randomness") = community.randomness);
     c.def("modularity", [](const View& v, const std::vector<std::size_t>& membership,
                            double resolution) {
         return cohesion::modularity(v, membership, resolution);
     }, py::arg("view"), py::arg("membership"), py::arg("resolution") = 1.0);
     c.def("partition_agreement", [](const std::vector<std::int64_t>& a,
                                     const std::vector<std::int64_t>& b) {
-        const auto r = cohesion::partition_agreement(a, b);
-        return py::make_tuple(r.nmi, r.ari);
+        return to_python(cohesion::partition_agreement(a, b));
     }, py::arg("a"), py::arg("b"));
 
     // -- multiplexity, complexity
     c.def("multiplexity", [](const Network& net, const std::vector<std::string>& layers) {
-        const auto r = cohesion::multiplexity(net, layers);
-        std::vector<vertex_t> s, t;
-        std::vector<std::size_t> k;
-        py::list names;
-        for (const auto& p : r.pairs) {
-            s.push_back(p.source);
-            t.push_back(p.target);
-            k.push_back(p.layers.size());
-            py::list l;
-            for (auto i : p.layers) l.append(r.layers[i]);
-            names.append(l);
-        }
-        py::dict d;
-        d["layers"] = r.layers;
-        d["source"] = to_numpy_index(s);
-        d["target"] = to_numpy_index(t);
-        d["n_layers"] = to_numpy_index(k);
-        d["pair_layers"] = names;
-        d["multiplex_share"] = r.multiplex_share;
-        d["jaccard"] = to_numpy(r.jaccard);
-        d["pairs_per_layer"] = to_numpy_index(r.pairs_per_layer);
-        return d;
+        return to_python(cohesion::multiplexity(net, layers));
     }, py::arg("network"), py::arg("layers"));
     c.def("complexity", [](const Network& net, const std::string& chain) {
-        std::vector<cohesion::ComplexityRow> rows;
-        {
-            py::gil_scoped_release release;
-            rows = cohesion::complexity(net, chain);
-        }
-        py::list out;
-        for (const auto& r : rows)
-            out.append(py::make_tuple(r.indicator, r.value, r.unit, r.meaning, r.source));
-        return out;
+        const Network snapshot = net;  // read with the GIL released (see call.hpp)
+        return to_python(call_released([&] { return cohesion::complexity(snapshot, chain); }));
     }, py::arg("network"), py::arg("chain") = "");
     c.def("path_lengths", [](const View& v) {
-        cohesion::PathLengths r;
-        {
-            py::gil_scoped_release release;
-            r = cohesion::path_lengths(v);
-        }
-        return py::make_tuple(r.diameter, r.average, r.pairs);
+        return to_python(call_released([&] { return cohesion::path_lengths(v); }));
     }, py::arg("view"));
     c.def("single_intermediary_share", [](const View& v) {
         return cohesion::single_intermediary_share(v);

@@ -73,7 +73,7 @@ py::object attribute_array(const AttributeColumnData& a) {
     return d;
 }
 
-py::dict transition_dict(const eventlog::TransitionTable& t) {
+py::dict to_python(const eventlog::TransitionTable& t) {
     py::dict d;
     d["nodes"] = t.nodes;
     d["node_events"] = array_of(t.node_events);
@@ -95,6 +95,60 @@ py::dict transition_dict(const eventlog::TransitionTable& t) {
     return d;
 }
 
+/// {start, end, lead_ns, ..., nodes, variant, variants (node-name tuples when asked for),
+/// variant_cases, skipped_events}
+py::dict to_python(const eventlog::JourneyTable& j, bool with_variants) {
+    py::dict d;
+    d["start"] = array_of(j.start);
+    d["end"] = array_of(j.end);
+    d["lead_ns"] = array_of(j.lead_ns);
+    d["waiting_ns"] = array_of(j.waiting_ns);
+    d["events"] = array_of(j.events);
+    d["unmapped"] = array_of(j.unmapped);
+    d["visits"] = array_of(j.visits);
+    d["organisations"] = array_of(j.organisations);
+    d["handovers"] = array_of(j.handovers);
+    d["ping_pong"] = array_of(j.ping_pong);
+    d["repeated_visits"] = array_of(j.repeated_visits);
+    d["first"] = array_of(j.first_org);
+    d["last"] = array_of(j.last_org);
+    d["waiting_share"] = array_of(j.waiting_share);
+    d["nodes"] = j.nodes;
+    d["variant"] = array_of(j.variant);
+    py::list vs;
+    if (with_variants) for (const auto& v : j.variants) {
+        py::tuple t(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i) t[i] = py::str(j.nodes[std::size_t(v[i])]);
+        vs.append(t);
+    }
+    d["variants"] = vs;
+    d["variant_cases"] = array_of(j.variant_cases);
+    d["skipped_events"] = j.skipped_events;
+    return d;
+}
+
+/// The columns of a log: {case, cases, activity, activities, resource, resources,
+/// organisation, organisations, time, case_offsets, event_attributes, case_attributes}.
+py::dict to_python(const EventLog& l) {
+    py::dict d;
+    d["case"] = array_of(l.case_index);
+    d["cases"] = l.cases.values();
+    d["activity"] = array_of(l.activity);
+    d["activities"] = l.activities.values();
+    d["resource"] = array_of(l.resource);
+    d["resources"] = l.resources.values();
+    d["organisation"] = array_of(l.organisation);
+    d["organisations"] = l.organisations.values();
+    d["time"] = array_of(l.time);
+    d["case_offsets"] = array_of(l.case_offsets());
+    py::list ea, ca;
+    for (const auto& a : l.event_attributes) ea.append(attribute_array(a));
+    for (const auto& a : l.case_attributes) ca.append(attribute_array(a));
+    d["event_attributes"] = ea;
+    d["case_attributes"] = ca;
+    return d;
+}
+
 }  // namespace
 
 void register_eventlog(py::module_& m) {
@@ -111,25 +165,7 @@ void register_eventlog(py::module_& m) {
                                       sizeof(std::int64_t) * (l.case_count() + 1),
                                   l.string_bytes());
         })
-        .def("columns", [](const EventLog& l) {
-            py::dict d;
-            d["case"] = array_of(l.case_index);
-            d["cases"] = l.cases.values();
-            d["activity"] = array_of(l.activity);
-            d["activities"] = l.activities.values();
-            d["resource"] = array_of(l.resource);
-            d["resources"] = l.resources.values();
-            d["organisation"] = array_of(l.organisation);
-            d["organisations"] = l.organisations.values();
-            d["time"] = array_of(l.time);
-            d["case_offsets"] = array_of(l.case_offsets());
-            py::list ea, ca;
-            for (const auto& a : l.event_attributes) ea.append(attribute_array(a));
-            for (const auto& a : l.case_attributes) ca.append(attribute_array(a));
-            d["event_attributes"] = ea;
-            d["case_attributes"] = ca;
-            return d;
-        })
+        .def("columns", [](const EventLog& l) { return to_python(l); })
         .def("case_ids", [](const EventLog& l) { return l.cases.values(); })
         .def("event_attribute_names", [](const EventLog& l) {
             std::vector<std::string> out;
@@ -185,8 +221,7 @@ void register_eventlog(py::module_& m) {
             }
             log->event_attributes.push_back(std::move(a));
         }
-        {
-            py::gil_scoped_release release;
+        call_released([&] {
             auto cc = codes32(case_codes, log->cases.size(), "case column");
             for (std::size_t i = 0; i < n; ++i)
                 if (cc[i] < 0) throw InputError("row " + std::to_string(i) + ": missing case id");
@@ -199,21 +234,24 @@ void register_eventlog(py::module_& m) {
             if (resource_codes.size() > 0) log->resource = codes32(resource_codes, log->resources.size(), "resource column");
             if (org_codes.size() > 0) log->organisation = codes32(org_codes, log->organisations.size(), "organisation column");
             log->finalise("row");
-        }
+        });
         return log;
     }, py::arg("case_codes"), py::arg("case_names"), py::arg("activity_codes"), py::arg("activity_names"),
        py::arg("time"), py::arg("resource_codes"), py::arg("resource_names"), py::arg("org_codes"),
        py::arg("org_names"), py::arg("attributes"), py::arg("organisation_source") = "");
 
     ev.def("read_xes", [](const std::string& path, std::uint64_t max_token_bytes, std::uint64_t max_bytes) {
-        py::gil_scoped_release release;
-        return std::make_shared<EventLog>(io::read_xes(path, io::XesLimits{max_token_bytes, max_bytes}));
+        return call_released([&] {
+            return std::make_shared<EventLog>(io::read_xes(path, io::XesLimits{max_token_bytes, max_bytes}));
+        });
     }, py::arg("path"), py::arg("max_token_bytes") = io::XesLimits{}.max_token_bytes,
        py::arg("max_bytes") = io::XesLimits{}.max_bytes);
     ev.def("read_xes_string", [](const std::string& text, const std::string& origin,
                                  std::uint64_t max_token_bytes, std::uint64_t max_bytes) {
-        py::gil_scoped_release release;
-        return std::make_shared<EventLog>(io::read_xes_string(text, origin, io::XesLimits{max_token_bytes, max_bytes}));
+        return call_released([&] {
+            return std::make_shared<EventLog>(
+                io::read_xes_string(text, origin, io::XesLimits{max_token_bytes, max_bytes}));
+        });
     }, py::arg("text"), py::arg("origin") = "<string>",
        py::arg("max_token_bytes") = io::XesLimits{}.max_token_bytes,
        py::arg("max_bytes") = io::XesLimits{}.max_bytes);
@@ -222,66 +260,41 @@ void register_eventlog(py::module_& m) {
                              double beta, bool self_loops, std::vector<double> quantiles, py::object progress) {
         eventlog::TransitionOptions o{beta, self_loops, std::move(quantiles)};
         const NodeKey key = node_key(source, attribute);
-        PythonProgress p(std::move(progress));
-        auto t = p.run([&](const ProgressHandler& h) { return eventlog::transitions(log, key, o, h); });
-        return transition_dict(t);
-    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("beta") = 0.0,
-       py::arg("self_loops") = false, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none());
+        return to_python(call_released(std::move(progress), [&](const ProgressHandler& h) {
+            return eventlog::transitions(log, key, o, h);
+        }));
+    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
+       py::arg("beta") = eventlog::TransitionOptions{}.beta,
+       py::arg("self_loops") = eventlog::TransitionOptions{}.self_loops, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none());
 
     ev.def("handover_network", [](const EventLog& log, const std::string& source, const std::string& attribute,
                                   double beta, bool self_loops, std::vector<double> quantiles, py::object progress) {
         eventlog::TransitionOptions o{beta, self_loops, std::move(quantiles)};
         const NodeKey key = node_key(source, attribute);
-        PythonProgress p(std::move(progress));
-        return p.run([&](const ProgressHandler& h) { return eventlog::handover_network(log, key, o, h); });
-    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("beta") = 0.0,
-       py::arg("self_loops") = false, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none());
+        return call_released(std::move(progress), [&](const ProgressHandler& h) {
+            return eventlog::handover_network(log, key, o, h);
+        });
+    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
+       py::arg("beta") = eventlog::TransitionOptions{}.beta,
+       py::arg("self_loops") = eventlog::TransitionOptions{}.self_loops, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none());
 
     ev.def("working_together", [](const EventLog& log, const std::string& source, const std::string& attribute) {
         const NodeKey key = node_key(source, attribute);
-        py::gil_scoped_release release;
-        return eventlog::working_together(log, key);
+        return call_released([&] { return eventlog::working_together(log, key); });
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "");
 
     ev.def("subcontracting", [](const EventLog& log, const std::string& source, const std::string& attribute,
                                 int n, bool self_loops) {
         const NodeKey key = node_key(source, attribute);
-        py::gil_scoped_release release;
-        return eventlog::subcontracting(log, key, n, self_loops);
+        return call_released([&] { return eventlog::subcontracting(log, key, n, self_loops); });
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("n") = 2, py::arg("self_loops") = false);
 
     ev.def("journeys", [](const EventLog& log, const std::string& source, const std::string& attribute,
                           bool collapse, bool with_variants, py::object progress) {
         const NodeKey key = node_key(source, attribute);
-        PythonProgress p(std::move(progress));
-        auto j = p.run([&](const ProgressHandler& h) { return eventlog::journeys(log, key, collapse, h, with_variants); });
-        py::dict d;
-        d["start"] = array_of(j.start);
-        d["end"] = array_of(j.end);
-        d["lead_ns"] = array_of(j.lead_ns);
-        d["waiting_ns"] = array_of(j.waiting_ns);
-        d["events"] = array_of(j.events);
-        d["unmapped"] = array_of(j.unmapped);
-        d["visits"] = array_of(j.visits);
-        d["organisations"] = array_of(j.organisations);
-        d["handovers"] = array_of(j.handovers);
-        d["ping_pong"] = array_of(j.ping_pong);
-        d["repeated_visits"] = array_of(j.repeated_visits);
-        d["first"] = array_of(j.first_org);
-        d["last"] = array_of(j.last_org);
-        d["waiting_share"] = array_of(j.waiting_share);
-        d["nodes"] = j.nodes;
-        d["variant"] = array_of(j.variant);
-        py::list vs;
-        if (with_variants) for (const auto& v : j.variants) {
-            py::tuple t(v.size());
-            for (std::size_t i = 0; i < v.size(); ++i) t[i] = py::str(j.nodes[std::size_t(v[i])]);
-            vs.append(t);
-        }
-        d["variants"] = vs;
-        d["variant_cases"] = array_of(j.variant_cases);
-        d["skipped_events"] = j.skipped_events;
-        return d;
+        return to_python(call_released(std::move(progress), [&](const ProgressHandler& h) {
+            return eventlog::journeys(log, key, collapse, h, with_variants);
+        }), with_variants);
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("collapse") = true,
        py::arg("with_variants") = true, py::arg("progress") = py::none());
 }

@@ -13,7 +13,7 @@ py::list path_list(const std::vector<vertex_t>& p) {
     return out;
 }
 
-py::dict outcome_dict(const flow::RoutedOutcome& r) {
+py::dict to_python(const flow::RoutedOutcome& r) {
     py::dict d;
     d["value"] = r.value;
     d["arrival"] = r.arrival;
@@ -24,7 +24,7 @@ py::dict outcome_dict(const flow::RoutedOutcome& r) {
     return d;
 }
 
-py::dict measure_dict(const flow::Measure& m) {
+py::dict to_python(const flow::Measure& m) {
     py::dict d;
     d["value"] = m.value;
     d["layers"] = m.layers;
@@ -33,18 +33,20 @@ py::dict measure_dict(const flow::Measure& m) {
     return d;
 }
 
-py::dict feedback_dict(const flow::FeedbackResult& f) {
+py::dict to_python(const flow::StageFeedback& p) {
+    py::dict d;
+    d["upstream"] = p.upstream;
+    d["downstream"] = p.downstream;
+    d["ties"] = p.ties;
+    d["coverage"] = p.coverage;
+    d["reach"] = p.reach;
+    return d;
+}
+
+py::dict to_python(const flow::FeedbackResult& f) {
     py::dict d;
     py::list pairs;
-    for (const auto& p : f.pairs) {
-        py::dict x;
-        x["upstream"] = p.upstream;
-        x["downstream"] = p.downstream;
-        x["ties"] = p.ties;
-        x["coverage"] = p.coverage;
-        x["reach"] = p.reach;
-        pairs.append(x);
-    }
+    for (const auto& p : f.pairs) pairs.append(to_python(p));
     d["pairs"] = pairs;
     d["coverage"] = f.coverage;
     d["reach_coverage"] = f.reach_coverage;
@@ -54,6 +56,93 @@ py::dict feedback_dict(const flow::FeedbackResult& f) {
     d["exit_reaches_entry"] = f.exit_reaches_entry;
     d["exit_to_entry_path"] = path_list(f.exit_to_entry_path);
     return d;
+}
+
+py::dict to_python(const flow::StageAttrition& a) {
+    py::dict d;
+    d["stage"] = a.stage;
+    d["from_earlier"] = a.from_earlier;
+    d["from_later"] = a.from_later;
+    d["from_outside"] = a.from_outside;
+    d["onward"] = a.onward;
+    d["back"] = a.back;
+    d["out_of_chain"] = a.out_of_chain;
+    d["inflow"] = a.inflow;
+    d["ends_here"] = a.ends_here;
+    d["onward_share"] = a.onward_share;
+    d["out_of_chain_share"] = a.out_of_chain_share;
+    d["attrition"] = a.attrition;
+    return d;
+}
+
+py::dict to_python(const flow::ChainScore& s) {
+    py::dict d;
+    d["chain"] = s.chain;
+    d["stages"] = s.stage_names;
+    d["entry"] = path_list(s.entry);
+    d["exit"] = path_list(s.exit);
+    d["lead_time"] = to_python(s.lead_time);
+    d["expected_lead_time"] = to_python(s.expected_lead_time);
+    d["arrival"] = to_python(s.arrival);
+    d["throughput"] = to_python(s.throughput);
+    d["bottlenecks"] = to_python(s.bottlenecks);
+    d["fidelity"] = to_python(s.fidelity);
+    d["expected_fidelity"] = to_python(s.expected_fidelity);
+    d["handoffs"] = to_python(s.handoffs);
+    d["feedback_coverage"] = to_python(s.feedback_coverage);
+    d["feedback_reach"] = to_python(s.feedback_reach);
+    d["exit_reaches_entry"] = to_python(s.exit_reaches_entry);
+    d["attrition_basis"] = to_python(s.attrition_basis);
+    py::list att;
+    for (const auto& a : s.attrition) att.append(to_python(a));
+    d["attrition"] = att;
+    return d;
+}
+
+/// (value, path)
+py::tuple to_python(const flow::PathResult& r) { return py::make_tuple(r.value, path_list(r.path)); }
+
+/// (time, arrival): n x n arrays
+py::tuple to_python(const flow::FirstPassage& r) {
+    const auto n = py::ssize_t(r.n);
+    py::array_t<double> time({n, n}), arrival({n, n});
+    std::copy(r.time.begin(), r.time.end(), time.mutable_data());
+    std::copy(r.arrival.begin(), r.arrival.end(), arrival.mutable_data());
+    return py::make_tuple(time, arrival);
+}
+
+/// {value, cut: (sources, targets, capacities), source_side}
+py::dict to_python(const flow::MaxFlowResult& r) {
+    std::vector<vertex_t> cs, ct;
+    std::vector<double> cc;
+    for (const auto& t : r.cut) {
+        cs.push_back(t.source);
+        ct.push_back(t.target);
+        cc.push_back(t.capacity);
+    }
+    py::dict d;
+    d["value"] = r.value;
+    d["cut"] = py::make_tuple(to_numpy_index(cs), to_numpy_index(ct), to_numpy(cc));
+    d["source_side"] = to_numpy_index(r.source_side);
+    return d;
+}
+
+/// (exists, vertices)
+py::tuple to_python(const flow::VertexCut& r) { return py::make_tuple(r.exists, path_list(r.vertices)); }
+
+/// (present, error, starts, ends)
+py::tuple to_python(const flow::CaseRecords& r) {
+    return py::make_tuple(r.present, r.error, to_numpy(r.starts), to_numpy(r.ends));
+}
+
+/// (view, relations, fallback)
+py::tuple to_python(const flow::CapacityView& cv) {
+    return py::make_tuple(std::const_pointer_cast<View>(cv.view), cv.relations, cv.fallback);
+}
+
+/// (view, value per edge)
+py::tuple to_python(const flow::RoutedView& rv) {
+    return py::make_tuple(std::const_pointer_cast<View>(rv.view), to_numpy(rv.value));
 }
 
 std::vector<double> values_of(const std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>>& a) {
@@ -86,26 +175,15 @@ void register_flow(py::module_& m) {
     f.def("feedback_layers", &flow::feedback_layers, py::arg("network"));
     f.def("capacity_view", [](const Network& net, const std::vector<std::string>& layers,
                               const std::string& capacity, const std::string& fallback) {
-        auto cv = flow::capacity_view(net, layers, capacity, fallback);
-        return py::make_tuple(std::const_pointer_cast<View>(cv.view), cv.relations, cv.fallback);
+        return to_python(flow::capacity_view(net, layers, capacity, fallback));
     }, py::arg("network"), py::arg("layers"), py::arg("capacity"), py::arg("fallback") = "");
     f.def("routed_view", [](const Network& net, const std::vector<std::string>& layers,
                             const std::string& routing, const std::string& second) {
-        auto rv = flow::routed_view(net, layers, routing, second);
-        return py::make_tuple(std::const_pointer_cast<View>(rv.view), to_numpy(rv.value));
+        return to_python(flow::routed_view(net, layers, routing, second));
     }, py::arg("network"), py::arg("layers"), py::arg("routing"), py::arg("second"));
     f.def("tie_layers", [](const Network& net, const std::vector<std::string>& layers,
                            const std::vector<vertex_t>& sources, const std::vector<vertex_t>& targets) {
-        if (sources.size() != targets.size())
-            throw InputError("tie_layers: sources and targets differ in length");
-        std::vector<std::vector<std::string>> out;
-        out.reserve(sources.size());
-        for (std::size_t i = 0; i < sources.size(); ++i) {
-            if (sources[i] >= net.organisation_count() || targets[i] >= net.organisation_count())
-                throw InputError("tie_layers: organisation index out of range");
-            out.push_back(flow::tie_layers(net, layers, sources[i], targets[i]));
-        }
-        return out;
+        return flow::tie_layers(net, layers, sources, targets);
     }, py::arg("network"), py::arg("layers"), py::arg("sources"), py::arg("targets"));
     f.def("resolve_chain", [](const Network& net, const std::string& name,
                               const std::vector<std::pair<std::string, std::vector<std::string>>>& stages) {
@@ -114,53 +192,34 @@ void register_flow(py::module_& m) {
     }, py::arg("network"), py::arg("name"), py::arg("stages"));
 
     // -- efficiency
+    const flow::EfficiencyOptions efficiency;
     f.def("global_efficiency", [](const View& v, unsigned threads, py::object progress) {
-        PythonProgress p(std::move(progress));
-        return p.run([&](ProgressHandler h) {
-            flow::EfficiencyOptions o;
-            o.threads = threads;
-            o.progress = std::move(h);
-            return flow::global_efficiency(v, o);
+        flow::EfficiencyOptions o;
+        o.threads = threads;
+        return call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return flow::global_efficiency(v, options);
         });
-    }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
+    }, py::arg("view"), py::arg("threads") = efficiency.threads, py::arg("progress") = py::none());
     f.def("local_efficiency", [](const View& v, unsigned threads, py::object progress) {
-        PythonProgress p(std::move(progress));
-        auto r = p.run([&](ProgressHandler h) {
-            flow::EfficiencyOptions o;
-            o.threads = threads;
-            o.progress = std::move(h);
-            return flow::local_efficiency(v, o);
-        });
-        return to_numpy(r);
-    }, py::arg("view"), py::arg("threads") = 0, py::arg("progress") = py::none());
+        flow::EfficiencyOptions o;
+        o.threads = threads;
+        return to_numpy(call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return flow::local_efficiency(v, options);
+        }));
+    }, py::arg("view"), py::arg("threads") = efficiency.threads, py::arg("progress") = py::none());
 
     // -- paths
     f.def("lead_time", [](const View& v, const std::vector<vertex_t>& sources,
                           const std::vector<vertex_t>& targets) {
-        flow::PathResult r;
-        {
-            py::gil_scoped_release release;
-            r = flow::lead_time(v, sources, targets);
-        }
-        return py::make_tuple(r.value, path_list(r.path));
+        return to_python(call_released([&] { return flow::lead_time(v, sources, targets); }));
     }, py::arg("view"), py::arg("sources"), py::arg("targets"));
     f.def("most_reliable_path", [](const View& v, const std::vector<vertex_t>& sources,
                                    const std::vector<vertex_t>& targets) {
-        flow::PathResult r;
-        {
-            py::gil_scoped_release release;
-            r = flow::most_reliable_path(v, sources, targets);
-        }
-        return py::make_tuple(r.value, path_list(r.path));
+        return to_python(call_released([&] { return flow::most_reliable_path(v, sources, targets); }));
     }, py::arg("view"), py::arg("sources"), py::arg("targets"));
     f.def("most_probable_path", [](const View& v, const Start& start,
                                    const std::vector<vertex_t>& targets) {
-        flow::PathResult r;
-        {
-            py::gil_scoped_release release;
-            r = flow::most_probable_path(v, start, targets);
-        }
-        return py::make_tuple(r.value, path_list(r.path));
+        return to_python(call_released([&] { return flow::most_probable_path(v, start, targets); }));
     }, py::arg("view"), py::arg("start"), py::arg("targets"));
 
     // -- routed (Markov) flow
@@ -169,82 +228,47 @@ void register_flow(py::module_& m) {
                                    const std::vector<vertex_t>& targets, const OptArray& exits) {
         const std::vector<double> lat = values_of(latency);
         const std::vector<double> ex = values_of(exits);
-        flow::RoutedOutcome r;
-        {
-            py::gil_scoped_release release;
-            r = flow::expected_lead_time(v, lat, start, targets, ex);
-        }
-        return outcome_dict(r);
+        return to_python(call_released([&] {
+            return flow::expected_lead_time(v, lat, start, targets, ex);
+        }));
     }, py::arg("view"), py::arg("latency"), py::arg("start"), py::arg("targets"),
        py::arg("exits") = py::none());
     f.def("expected_fidelity", [](const View& v, const OptArray& quality, const Start& start,
                                   const std::vector<vertex_t>& targets) {
         const std::vector<double> q = values_of(quality);
-        flow::RoutedOutcome r;
-        {
-            py::gil_scoped_release release;
-            r = flow::expected_fidelity(v, q, start, targets);
-        }
-        return outcome_dict(r);
+        return to_python(call_released([&] { return flow::expected_fidelity(v, q, start, targets); }));
     }, py::arg("view"), py::arg("quality"), py::arg("start"), py::arg("targets"));
     f.def("first_passage", [](const View& v, const OptArray& duration, unsigned threads,
                               py::object progress) {
         const std::vector<double> d = values_of(duration);
-        PythonProgress p(std::move(progress));
-        auto r = p.run([&](ProgressHandler h) {
-            flow::FirstPassageOptions o;
-            o.threads = threads;
-            o.progress = std::move(h);
-            return flow::first_passage(v, d, o);
-        });
-        const auto n = py::ssize_t(r.n);
-        py::array_t<double> time({n, n}), arrival({n, n});
-        std::copy(r.time.begin(), r.time.end(), time.mutable_data());
-        std::copy(r.arrival.begin(), r.arrival.end(), arrival.mutable_data());
-        return py::make_tuple(time, arrival);
-    }, py::arg("view"), py::arg("duration") = py::none(), py::arg("threads") = 0,
-       py::arg("progress") = py::none());
+        flow::FirstPassageOptions o;
+        o.threads = threads;
+        return to_python(call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return flow::first_passage(v, d, options);
+        }));
+    }, py::arg("view"), py::arg("duration") = py::none(),
+       py::arg("threads") = flow::FirstPassageOptions{}.threads, py::arg("progress") = py::none());
 
     // -- max-flow
     f.def("max_flow", [](const View& v, const std::vector<vertex_t>& sources,
                          const std::vector<vertex_t>& sinks, bool keep_layout) {
-        flow::MaxFlowResult r;
-        {
-            py::gil_scoped_release release;
-            r = flow::max_flow(v, sources, sinks, keep_layout);
-        }
-        std::vector<vertex_t> cs, ct;
-        std::vector<double> cc;
-        for (const auto& t : r.cut) {
-            cs.push_back(t.source);
-            ct.push_back(t.target);
-            cc.push_back(t.capacity);
-        }
-        py::dict d;
-        d["value"] = r.value;
-        d["cut"] = py::make_tuple(to_numpy_index(cs), to_numpy_index(ct), to_numpy(cc));
-        d["source_side"] = to_numpy_index(r.source_side);
-        return d;
+        return to_python(call_released([&] { return flow::max_flow(v, sources, sinks, keep_layout); }));
     }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
     f.def("min_vertex_cut", [](const View& v, const std::vector<vertex_t>& sources,
                                const std::vector<vertex_t>& sinks, bool keep_layout) {
-        flow::VertexCut r;
-        {
-            py::gil_scoped_release release;
-            r = flow::min_vertex_cut(v, sources, sinks, keep_layout);
-        }
-        return py::make_tuple(r.exists, path_list(r.vertices));
+        return to_python(call_released([&] {
+            return flow::min_vertex_cut(v, sources, sinks, keep_layout);
+        }));
     }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
 
-    f.def("case_records", [](const Network& net) {
-        const auto r = flow::case_records(net);
-        return py::make_tuple(r.present, r.error, to_numpy(r.starts), to_numpy(r.ends));
-    }, py::arg("network"));
+    f.def("case_records", [](const Network& net) { return to_python(flow::case_records(net)); },
+          py::arg("network"));
 
     // -- chains
     f.def("feedback", [](const View& v, const std::vector<std::vector<vertex_t>>& stages) {
-        return feedback_dict(flow::feedback(v, stages));
+        return to_python(call_released([&] { return flow::feedback(v, stages); }));
     }, py::arg("view"), py::arg("stages"));
+    const flow::ChainScoreOptions chain_score;
     f.def("score_chain", [](const Network& net, const std::string& name,
                             const std::vector<std::pair<std::string, std::vector<std::string>>>& stages,
                             const std::vector<std::string>& layers, const std::string& capacity,
@@ -253,45 +277,13 @@ void register_flow(py::module_& m) {
         o.layers = layers;
         o.capacity = capacity;
         o.fallback = fallback;
-        const flow::ChainScore s = flow::score_chain(net, make_chain(name, stages), o);
-        py::dict d;
-        d["chain"] = s.chain;
-        d["stages"] = s.stage_names;
-        d["entry"] = path_list(s.entry);
-        d["exit"] = path_list(s.exit);
-        d["lead_time"] = measure_dict(s.lead_time);
-        d["expected_lead_time"] = measure_dict(s.expected_lead_time);
-        d["arrival"] = measure_dict(s.arrival);
-        d["throughput"] = measure_dict(s.throughput);
-        d["bottlenecks"] = measure_dict(s.bottlenecks);
-        d["fidelity"] = measure_dict(s.fidelity);
-        d["expected_fidelity"] = measure_dict(s.expected_fidelity);
-        d["handoffs"] = measure_dict(s.handoffs);
-        d["feedback_coverage"] = measure_dict(s.feedback_coverage);
-        d["feedback_reach"] = measure_dict(s.feedback_reach);
-        d["exit_reaches_entry"] = measure_dict(s.exit_reaches_entry);
-        d["attrition_basis"] = measure_dict(s.attrition_basis);
-        py::list att;
-        for (const auto& a : s.attrition) {
-            py::dict x;
-            x["stage"] = a.stage;
-            x["from_earlier"] = a.from_earlier;
-            x["from_later"] = a.from_later;
-            x["from_outside"] = a.from_outside;
-            x["onward"] = a.onward;
-            x["back"] = a.back;
-            x["out_of_chain"] = a.out_of_chain;
-            x["inflow"] = a.inflow;
-            x["ends_here"] = a.ends_here;
-            x["onward_share"] = a.onward_share;
-            x["out_of_chain_share"] = a.out_of_chain_share;
-            x["attrition"] = a.attrition;
-            att.append(x);
-        }
-        d["attrition"] = att;
-        return d;
+        const Chain chain = make_chain(name, stages);
+        // the kernel reads a copy taken with the GIL held: another thread may change the
+        // network while it runs with the GIL released
+        const Network snapshot = net;
+        return to_python(call_released([&] { return flow::score_chain(snapshot, chain, o); }));
     }, py::arg("network"), py::arg("name"), py::arg("stages"), py::arg("layers"),
-       py::arg("capacity") = "capacity", py::arg("fallback") = "volume");
+       py::arg("capacity") = chain_score.capacity, py::arg("fallback") = chain_score.fallback);
 }
 
 }  // namespace ketennet::python

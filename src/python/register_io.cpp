@@ -16,52 +16,36 @@ void register_io(py::module_& m) {
         .def_readonly("json_depth", &io::Limits::json_depth)
         .def_readonly("max_input_bytes", &io::Limits::max_input_bytes);
     io.def("read_json", [](const std::string& path, const io::Limits& limits) {
-        py::gil_scoped_release release;
-        return io::read_json(path, limits);
+        return call_released([&] { return io::read_json(path, limits); });
     }, py::arg("path"), py::arg("limits") = io::Limits{});
     io.def("read_json_string", [](const std::string& text, const std::string& origin, const io::Limits& limits) {
-        py::gil_scoped_release release;
-        return io::read_json_string(text, origin, limits);
+        return call_released([&] { return io::read_json_string(text, origin, limits); });
     }, py::arg("text"), py::arg("origin") = "<string>", py::arg("limits") = io::Limits{});
     // The writers read a copy taken with the GIL held, so that another Python thread may
     // change the network while the file is written with the GIL released.
     io.def("write_json", [](const Network& n, const std::string& path, int indent) {
         const Network snapshot = n;
-        py::gil_scoped_release release;
-        io::write_json(snapshot, path, indent);
+        call_released([&] { io::write_json(snapshot, path, indent); });
     }, py::arg("net"), py::arg("path"), py::arg("indent") = 2);
     io.def("write_json_string", [](const Network& n, int indent) {
         const Network snapshot = n;
-        std::string s;
-        {
-            py::gil_scoped_release release;
-            s = io::write_json_string(snapshot, indent);
-        }
-        return s;
+        return call_released([&] { return io::write_json_string(snapshot, indent); });
     }, py::arg("net"), py::arg("indent") = 2);
     io.def("read_graphml", [](const std::string& path, const std::string& layer, const io::Limits& limits) {
-        py::gil_scoped_release release;
-        return io::read_graphml(path, layer, limits);
+        return call_released([&] { return io::read_graphml(path, layer, limits); });
     }, py::arg("path"), py::arg("layer") = "default", py::arg("limits") = io::Limits{});
     io.def("read_graphml_string", [](const std::string& text, const std::string& origin, const std::string& layer,
                                      const io::Limits& limits) {
-        py::gil_scoped_release release;
-        return io::read_graphml_string(text, origin, layer, limits);
+        return call_released([&] { return io::read_graphml_string(text, origin, layer, limits); });
     }, py::arg("text"), py::arg("origin") = "<string>", py::arg("layer") = "default",
        py::arg("limits") = io::Limits{});
     io.def("write_graphml", [](const Network& n, const std::string& path) {
         const Network snapshot = n;
-        py::gil_scoped_release release;
-        io::write_graphml(snapshot, path);
+        call_released([&] { io::write_graphml(snapshot, path); });
     }, py::arg("net"), py::arg("path"));
     io.def("write_graphml_string", [](const Network& n) {
         const Network snapshot = n;
-        std::string s;
-        {
-            py::gil_scoped_release release;
-            s = io::write_graphml_string(snapshot);
-        }
-        return s;
+        return call_released([&] { return io::write_graphml_string(snapshot); });
     }, py::arg("net"));
 }
 

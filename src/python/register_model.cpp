@@ -314,8 +314,7 @@ void register_model(py::module_& m) {
                 }
                 c.attributes.push_back(std::move(a));
             }
-            py::gil_scoped_release release;
-            n.add_relations(c);
+            call_released([&] { n.add_relations(c); });
         })
         .def("relations_table", [](const Network& n) {
             const std::size_t m = n.relation_count();
@@ -369,7 +368,8 @@ void register_model(py::module_& m) {
             else if (combine == "max") o.combine = Combine::max;
             else throw InputError("combine must be 'sum', 'min' or 'max', not '" + combine + "'");
             return std::const_pointer_cast<View>(n.view(o));
-        }, py::arg("layers") = py::none(), py::arg("weight") = py::none(), py::arg("combine") = "sum");
+        }, py::arg("layers") = py::none(), py::arg("weight") = py::none(),
+       py::arg("combine") = std::string(combine_name(ViewOptions{}.combine)));
 }
 
 }  // namespace ketennet::python

@@ -333,6 +333,25 @@ inline std::vector<std::string> tie_layers(const Network& net, const std::vector
     return out;
 }
 
+/// tie_layers() of many ties at once: element i lists the layers behind the tie
+/// sources[i] -> targets[i]. InputError when the lists differ in length or an index is not
+/// an organisation of @p net.
+inline std::vector<std::vector<std::string>> tie_layers(const Network& net,
+                                                        const std::vector<std::string>& layers,
+                                                        const std::vector<vertex_t>& sources,
+                                                        const std::vector<vertex_t>& targets) {
+    if (sources.size() != targets.size())
+        throw InputError("tie_layers: sources and targets differ in length");
+    std::vector<std::vector<std::string>> out;
+    out.reserve(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (sources[i] >= net.organisation_count() || targets[i] >= net.organisation_count())
+            throw InputError("tie_layers: organisation index out of range");
+        out.push_back(tie_layers(net, layers, sources[i], targets[i]));
+    }
+    return out;
+}
+
 /// Index of organisation @p id, with @p what ("source", "target", ...) in the UnknownId
 /// message.
 inline vertex_t vertex_of(const Network& net, const std::string& id, const std::string& what) {

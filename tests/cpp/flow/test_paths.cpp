@@ -97,6 +97,31 @@ TEST_CASE("default layers: those in which every relation carries the field", "[f
     CHECK(flow::select_layers(net, {"case"}, {"latency"}, "x") == Ids{"case"});
 }
 
+//   case (directed):           a ----> b
+//   collaboration (undirected): a ----- c,  b ----- a
+//
+//   tie a -> b: case and collaboration; b -> a: collaboration only (undirected);
+//   a -> c: collaboration; c -> b: none
+TEST_CASE("tie layers: the layers behind each of many ties", "[flow][selection]") {
+    Network net("ties");
+    net.add_layer("case");
+    net.add_layer("collaboration", false);
+    for (auto id : {"a", "b", "c"}) net.add_organisation({id, "", "", {}});
+    net.add_relation(kf::relation({"a", "b"}, "case"));
+    net.add_relation(kf::relation({"a", "c"}, "collaboration"));
+    net.add_relation(kf::relation({"b", "a"}, "collaboration"));
+    const vertex_t a = kf::v(net, "a"), b = kf::v(net, "b"), c = kf::v(net, "c");
+    using Vs = std::vector<vertex_t>;
+    const auto all = flow::tie_layers(net, {}, Vs{a, b, a, c}, Vs{b, a, c, b});
+    CHECK(all == std::vector<Ids>{{"case", "collaboration"}, {"collaboration"}, {"collaboration"}, {}});
+    CHECK(flow::tie_layers(net, {"case"}, Vs{a, b}, Vs{b, a}) == std::vector<Ids>{{"case"}, {}});
+    CHECK(flow::tie_layers(net, {}, Vs{}, Vs{}).empty());
+    CHECK_THAT(kt::message_of<InputError>([&] { flow::tie_layers(net, {}, Vs{a, b}, Vs{b}); }),
+               Catch::Contains("tie_layers: sources and targets differ in length"));
+    CHECK_THAT(kt::message_of<InputError>([&] { flow::tie_layers(net, {}, Vs{a}, Vs{3}); }),
+               Catch::Contains("tie_layers: organisation index out of range"));
+}
+
 //   a --.9--> b --.9--> d      .81  (most reliable)
 //   a --.95-> c --.8--> d      .76
 //   a --.7-----------> d       .70
