@@ -36,7 +36,7 @@ struct Brokerage {
 /// Options of gould_fernandez().
 struct BrokerageOptions {
     unsigned threads = 0;      ///< threads (0 = all); results are identical for any count
-    ProgressHandler progress;  ///< progress and cancellation (see progress.hpp)
+    ProgressHandler progress{};  ///< progress and cancellation (see progress.hpp)
 };
 
 /// Gould & Fernandez's (1989) brokerage roles of every organisation.

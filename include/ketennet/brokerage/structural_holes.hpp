@@ -51,7 +51,7 @@ struct StructuralHolesOptions {
     /// Threads to use (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
     /// The measures to compute. Constraint and hierarchy share the indirect sums
     /// sum_q p_iq p_qj, effective size and efficiency the redundancies; asking for one
     /// family only skips the other's work (about half).

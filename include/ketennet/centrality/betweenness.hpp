@@ -24,7 +24,7 @@ struct BetweennessOptions {
     /// Threads to use (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 namespace detail {

@@ -69,7 +69,7 @@ struct CurrentFlowBetweennessOptions {
     /// Threads to use (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
     /// Up to this many organisations keep the potentials of all n unit currents (n^2 doubles:
     /// 32 MiB at 2048) so that a tie needs no solve of its own; above it, one sparse solve
     /// per tie. A speed-memory trade-off only: the results agree to rounding.

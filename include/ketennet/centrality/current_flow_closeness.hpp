@@ -19,7 +19,7 @@ struct CurrentFlowOptions {
     /// Threads to use (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 /// Current-flow closeness of every organisation.

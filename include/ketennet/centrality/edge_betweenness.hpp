@@ -23,7 +23,7 @@ struct EdgeBetweennessOptions {
     /// Threads to use (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 /// Betweenness of every tie of the view, indexed like View::edge_sources() (edge ids).

@@ -22,7 +22,7 @@ struct EigenvectorOptions {
     /// Stop when the L1 change of an iteration is below n * tol.
     double tol = 1e-6;
     /// Start vector, one value per organisation (divided by its sum); empty: all equal.
-    std::vector<double> nstart;
+    std::vector<double> nstart{};
 };
 
 /// Eigenvector centrality of every organisation: central are those tied to central ones.

@@ -17,7 +17,7 @@ struct HarmonicOptions {
     /// Threads to use (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 /// Harmonic centrality of every organisation.

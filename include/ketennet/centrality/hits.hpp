@@ -25,7 +25,7 @@ struct HitsOptions {
     /// Stop when the eigen-residual ||M a - theta a|| is at most tol * theta (ARPACK's rule).
     double tol = 1e-8;
     /// Start vector for the authorities, one value per organisation; empty: all equal.
-    std::vector<double> nstart;
+    std::vector<double> nstart{};
     /// Divide hubs and authorities by their sums. Otherwise the authority vector has unit
     /// Euclidean norm and hubs = A authorities.
     bool normalized = true;

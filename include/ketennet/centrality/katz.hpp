@@ -24,13 +24,13 @@ struct KatzOptions {
     /// Weight every organisation gets for itself (beta in the formula)...
     double beta = 1.0;
     /// ...or one value per organisation (used when not empty).
-    std::vector<double> beta_per_organisation;
+    std::vector<double> beta_per_organisation{};
     /// Most power iterations before ConvergenceError.
     std::size_t max_iter = 1000;
     /// Stop when the L1 change of an iteration is below n * tol.
     double tol = 1e-6;
     /// Start vector, one value per organisation (used as given); empty: zeros.
-    std::vector<double> nstart;
+    std::vector<double> nstart{};
     /// Divide the result by its Euclidean norm.
     bool normalized = true;
 };

@@ -20,16 +20,16 @@ struct PageRankOptions {
     /// Damping factor: the probability of following a tie rather than jumping (in [0, 1]).
     double alpha = 0.85;
     /// Where jumps land, one value per organisation (divided by its sum); empty: uniform.
-    std::vector<double> personalization;
+    std::vector<double> personalization{};
     /// Most power iterations before ConvergenceError.
     std::size_t max_iter = 100;
     /// Stop when the L1 change of an iteration is below n * tol.
     double tol = 1e-6;
     /// Start vector, one value per organisation (divided by its sum); empty: uniform.
-    std::vector<double> nstart;
+    std::vector<double> nstart{};
     /// Where walkers at organisations without outgoing ties go (divided by its sum); empty:
     /// as personalization.
-    std::vector<double> dangling;
+    std::vector<double> dangling{};
     /// Threads for the power iteration (0 = all hardware threads). Used only on networks of
     /// at least pagerank_parallel_work in-ties plus organisations (below, one thread is
     /// faster); the values are bit-identical for any number of threads.

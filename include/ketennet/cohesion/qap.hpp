@@ -23,7 +23,7 @@ struct QapOptions {
     /// result depends on the seed only, never on the thread count.
     std::uint64_t seed = 0;
     unsigned threads = 0;      ///< threads (0 = all)
-    ProgressHandler progress;  ///< progress and cancellation (see progress.hpp)
+    ProgressHandler progress{};  ///< progress and cancellation (see progress.hpp)
 };
 
 /// Result of qap().

@@ -301,7 +301,7 @@ struct NodeKey {
         attribute
     };
     Source source = Source::automatic;
-    std::string attribute;  ///< for Source::attribute: the attribute's name
+    std::string attribute{};  ///< for Source::attribute: the attribute's name
 };
 
 /// The columnar event log. See the file comment.

@@ -40,7 +40,7 @@ namespace ketennet::eventlog {
 struct TransitionOptions {
     double beta = 0.0;                ///< causality fall factor in [0, 1)
     bool self_loops = false;          ///< keep pairs (a, a)
-    std::vector<double> quantiles;    ///< further waiting-time quantiles in [0, 1]
+    std::vector<double> quantiles{};    ///< further waiting-time quantiles in [0, 1]
 };
 
 /// The pair table: one row per (source, target) that occurs. Times in seconds.

@@ -50,7 +50,7 @@ struct ChainScoreOptions {
     /// Layers for every indicator. Empty: each indicator uses the case layers in which every
     /// relation carries what it needs (select_case_layers), feedback the directed case and
     /// information layers (feedback_layers).
-    std::vector<std::string> layers;
+    std::vector<std::string> layers{};
     /// The capacity weight of throughput (a field or numeric attribute).
     std::string capacity = "capacity";
     /// Where a relation's capacity is unknown, use this value instead (empty: none, so the

@@ -25,7 +25,7 @@ struct EfficiencyOptions {
     /// Threads (0 = all). Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 /// Global efficiency of the view (Latora & Marchiori 2001).

@@ -393,7 +393,7 @@ inline RoutedOutcome expected_fidelity(const View& routing, std::span<const doub
 /// Options of first_passage().
 struct FirstPassageOptions {
     unsigned threads = 0;
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 /// Mean first-passage times between all organisations, row-major n x n.

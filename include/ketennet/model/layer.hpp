@@ -68,7 +68,7 @@ inline LayerKind default_layer_kind(const std::string& name, bool directed) {
 /// B -> A; an undirected layer (a mutual agreement, co-location) holds at most one relation
 /// per unordered pair and algorithms traverse it both ways.
 struct Layer {
-    std::string name;
+    std::string name{};
     bool directed = true;
     LayerKind kind = LayerKind::information;
 

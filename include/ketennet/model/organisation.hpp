@@ -16,10 +16,10 @@ namespace ketennet {
 ///   veiligheidsregio, ind, coa, dtv, avim, nctv.
 /// - `attributes`: any further typed attributes (string, number, bool).
 struct Organisation {
-    std::string id;
-    std::string name;
-    std::string sector;
-    Attributes attributes;
+    std::string id{};
+    std::string name{};
+    std::string sector{};
+    Attributes attributes{};
 
     /// The name to display: `name`, or `id` when no name is set.
     const std::string& display_name() const { return name.empty() ? id : name; }

@@ -33,14 +33,14 @@ inline const char* field_name(Field f) {
 /// - `capacity`: items per period the relation can carry (>= 0).
 /// Any further typed attributes go in `attributes`.
 struct Relation {
-    std::string source;
-    std::string target;
-    std::string layer;
-    std::optional<double> volume;
-    std::optional<double> latency;
-    std::optional<double> quality;
-    std::optional<double> capacity;
-    Attributes attributes;
+    std::string source{};
+    std::string target{};
+    std::string layer{};
+    std::optional<double> volume{};
+    std::optional<double> latency{};
+    std::optional<double> quality{};
+    std::optional<double> capacity{};
+    Attributes attributes{};
 
     /// The value of a standard field.
     const std::optional<double>& get(Field f) const {

@@ -70,15 +70,15 @@ inline bool needs_chain(Measure m) {
 struct FailureSelection {
     /// Layers of every measure; empty: all layers for the structural measures, and for
     /// throughput / expected_lead_time the layers whose relations carry what they need.
-    std::vector<std::string> layers;
+    std::vector<std::string> layers{};
     /// Name of a chain of the network (needed by reachability, throughput,
     /// expected_lead_time): entry = its first stage, exit = its last.
-    std::string chain;
+    std::string chain{};
     /// Throughput's capacity weight and the fallback where it is unknown (as score_chain).
     std::string capacity = "capacity";
     std::string fallback = "volume";
     /// Leave this layer out of every selection (a failed layer; empty: none).
-    std::string without_layer;
+    std::string without_layer{};
 };
 
 /// The views the measures read, built once from a network.

@@ -49,13 +49,13 @@ struct SimulationOptions {
     /// (false: rank once on the intact network). Ties go to the lowest organisation index.
     bool recompute = false;
     /// Strategy::sector: the sector code; Strategy::layer: the layer name.
-    std::string target;
+    std::string target{};
     /// Strategy::list: the organisations in removal order.
-    std::vector<vertex_t> order;
+    std::vector<vertex_t> order{};
     /// Measures to record (at least one).
     std::vector<Measure> measures{Measure::largest_component};
     /// Layers and chain the measures read (see FailureSelection).
-    FailureSelection selection;
+    FailureSelection selection{};
     /// Removals per run; 0: until every organisation the strategy can remove is gone.
     std::size_t steps = 0;
     /// Runs (>= 1). Deterministic strategies (degree, betweenness, list, layer) repeat the
@@ -66,7 +66,7 @@ struct SimulationOptions {
     /// recomputations of an attack. Results are identical for every thread count.
     unsigned threads = 0;
     /// Progress over runs, and cancellation (see progress.hpp).
-    ProgressHandler progress;
+    ProgressHandler progress{};
 };
 
 /// Result of simulate(). Step 0 is the intact network; step k follows k removals.
