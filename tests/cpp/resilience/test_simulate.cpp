@@ -251,7 +251,7 @@ TEST_CASE("simulate: bad input and cancellation", "[resilience][simulate]") {
 TEST_CASE("null models keep size, degrees and fields", "[resilience][null]") {
     const bool directed = GENERATE(false, true);
     Network net = random_graph(30, 80, directed, 5);
-    const auto d0 = detail::degrees(*net.view());
+    const auto d0 = resilience::detail::degrees(*net.view());
     NullModelOptions o;
     o.seed = 9;
     const Network c = null_model(net, o);
