@@ -256,7 +256,7 @@ TEST_CASE("null models keep size, degrees and fields", "[resilience][null]") {
     o.seed = 9;
     const Network c = null_model(net, o);
     CHECK(c.relation_count() == net.relation_count());
-    CHECK(detail::degrees(*c.view()) == d0);
+    CHECK(resilience::detail::degrees(*c.view()) == d0);
     CHECK(c.organisations() == net.organisations());
     CHECK(!(c == net));
     const Network c2 = null_model(net, o);
