@@ -104,7 +104,6 @@
 #include "ketennet/resilience/component_betweenness.hpp"
 #include "ketennet/resilience/dominators.hpp"
 #include "ketennet/resilience/failure_model.hpp"
-#include "ketennet/resilience/min_vertex_cut.hpp"
 #include "ketennet/resilience/null_model.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"

@@ -24,7 +24,7 @@ py::dict to_python(const flow::RoutedOutcome& r) {
     return d;
 }
 
-py::dict to_python(const flow::Measure& m) {
+py::dict to_python(const flow::ChainIndicator& m) {
     py::dict d;
     d["value"] = m.value;
     d["layers"] = m.layers;
@@ -252,14 +252,18 @@ void register_flow(py::module_& m) {
     // -- max-flow
     f.def("max_flow", [](const View& v, const std::vector<vertex_t>& sources,
                          const std::vector<vertex_t>& sinks, bool keep_layout) {
-        return to_python(call_released([&] { return flow::max_flow(v, sources, sinks, keep_layout); }));
-    }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
+        return to_python(call_released([&] {
+            return flow::max_flow(v, sources, sinks, flow::MaxFlowOptions{.keep_layout = keep_layout});
+        }));
+    }, py::arg("view"), py::arg("sources"), py::arg("sinks"),
+       py::arg("keep_layout") = flow::MaxFlowOptions{}.keep_layout);
     f.def("min_vertex_cut", [](const View& v, const std::vector<vertex_t>& sources,
                                const std::vector<vertex_t>& sinks, bool keep_layout) {
         return to_python(call_released([&] {
-            return flow::min_vertex_cut(v, sources, sinks, keep_layout);
+            return flow::min_vertex_cut(v, sources, sinks, flow::MaxFlowOptions{.keep_layout = keep_layout});
         }));
-    }, py::arg("view"), py::arg("sources"), py::arg("sinks"), py::arg("keep_layout") = true);
+    }, py::arg("view"), py::arg("sources"), py::arg("sinks"),
+       py::arg("keep_layout") = flow::MaxFlowOptions{}.keep_layout);
 
     f.def("case_records", [](const Network& net) { return to_python(flow::case_records(net)); },
           py::arg("network"));

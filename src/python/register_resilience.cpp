@@ -97,7 +97,7 @@ void register_resilience(py::module_& m) {
     }, py::arg("view"), py::arg("entry"));
     r.def("min_vertex_cut", [](const View& v, const std::vector<vertex_t>& sources,
                                const std::vector<vertex_t>& sinks) {
-        return to_python(call_released([&] { return resilience::min_vertex_cut(v, sources, sinks); }));
+        return to_python(call_released([&] { return flow::min_vertex_cut(v, sources, sinks); }));
     }, py::arg("view"), py::arg("sources"), py::arg("sinks"));
 
     const resilience::FailureSelection selected;

@@ -60,7 +60,7 @@ struct ChainScoreOptions {
 };
 
 /// One indicator of a chain.
-struct Measure {
+struct ChainIndicator {
     double value = std::numeric_limits<double>::quiet_NaN();
     std::vector<std::string> layers;  ///< the layers it was computed on
     std::vector<vertex_t> path;       ///< a path, or organisations (bottlenecks)
@@ -99,19 +99,19 @@ struct ChainScore {
     std::string chain;
     std::vector<std::string> stage_names;
     std::vector<vertex_t> entry, exit;  ///< first and last stage
-    Measure lead_time;           ///< fastest entry -> exit, days (latency)
-    Measure expected_lead_time;  ///< volume-routed, over the items that arrive, days
-    Measure arrival;             ///< share of entering items that reach the exit stage
-    Measure throughput;          ///< max-flow entry -> exit, items per period (case records: cases)
-    Measure bottlenecks;         ///< value: size of a minimum vertex cut; path: its members
-    Measure fidelity;            ///< most reliable path entry -> exit (product of quality)
-    Measure expected_fidelity;   ///< volume-routed, over the items that arrive
-    Measure handoffs;            ///< ties on the most probable path entry -> exit
-    Measure feedback_coverage;   ///< share of stage pairs with direct feedback
-    Measure feedback_reach;      ///< share of stage pairs with feedback along paths
-    Measure exit_reaches_entry;  ///< 1 or 0; path: a shortest exit -> entry path
+    ChainIndicator lead_time;           ///< fastest entry -> exit, days (latency)
+    ChainIndicator expected_lead_time;  ///< volume-routed, over the items that arrive, days
+    ChainIndicator arrival;             ///< share of entering items that reach the exit stage
+    ChainIndicator throughput;          ///< max-flow entry -> exit, items per period (case records: cases)
+    ChainIndicator bottlenecks;         ///< value: size of a minimum vertex cut; path: its members
+    ChainIndicator fidelity;            ///< most reliable path entry -> exit (product of quality)
+    ChainIndicator expected_fidelity;   ///< volume-routed, over the items that arrive
+    ChainIndicator handoffs;            ///< ties on the most probable path entry -> exit
+    ChainIndicator feedback_coverage;   ///< share of stage pairs with direct feedback
+    ChainIndicator feedback_reach;      ///< share of stage pairs with feedback along paths
+    ChainIndicator exit_reaches_entry;  ///< 1 or 0; path: a shortest exit -> entry path
     std::vector<StageAttrition> attrition;
-    Measure attrition_basis;     ///< layers and note of the attrition table (value unused)
+    ChainIndicator attrition_basis;     ///< layers and note of the attrition table (value unused)
     FeedbackResult feedback;     ///< the full feedback result (when computable)
 };
 
@@ -133,7 +133,7 @@ inline std::string fmt(double x) {
 
 /// Runs @p body filling @p m; an InputError becomes the note of a NaN value.
 template <class Body>
-void measure(Measure& m, Body&& body) {
+void measure(ChainIndicator& m, Body&& body) {
     try {
         body();
     } catch (const InputError& e) {
@@ -324,7 +324,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
             select_capacity_layers(net, opt.layers, opt.capacity, opt.fallback, "throughput");
         out.bottlenecks.layers = out.throughput.layers;
         const CapacityView cv = capacity_view(net, out.throughput.layers, opt.capacity, opt.fallback);
-        const MaxFlowResult r = max_flow(*cv.view, entry, exit, /*keep_layout=*/false);
+        const MaxFlowResult r = max_flow(*cv.view, entry, exit, MaxFlowOptions{.keep_layout = false});
         out.throughput.value = r.value;
         std::string cut;
         for (const auto& t : r.cut)
@@ -338,7 +338,7 @@ inline ChainScore score_chain(const Network& net, const Chain& chain,
                                            : std::string()) +
                               "; minimum cut: " + (cut.empty() ? "none (no path)" : cut);
         detail::measure(out.bottlenecks, [&] {
-            const VertexCut vc = min_vertex_cut(*cv.view, entry, exit, /*keep_layout=*/false);
+            const VertexCut vc = min_vertex_cut(*cv.view, entry, exit, MaxFlowOptions{.keep_layout = false});
             if (!vc.exists) {
                 out.bottlenecks.note = "a first-stage organisation has a direct tie to a "
                                        "last-stage one: no set of organisations separates them";

@@ -46,6 +46,16 @@ struct MaxFlowResult {
     std::vector<vertex_t> source_side;
 };
 
+/// Options of max_flow() and min_vertex_cut().
+struct MaxFlowOptions {
+    /// Between one source and one sink, keep the flow network built for the view with the
+    /// view (View::derived), so that the next call on the same view starts at once. Set it to
+    /// false for a view used once (a restricted or capacity view built for this call): the
+    /// call then uses a per-thread workspace instead. Several sources or sinks always use the
+    /// workspace.
+    bool keep_layout = true;
+};
+
 /// Result of min_vertex_cut().
 struct VertexCut {
     /// False when no set of other organisations separates the sources from the sinks (a
@@ -147,11 +157,10 @@ inline std::shared_ptr<const SplitFlowLayout> split_flow_layout(const View& g) {
 /// capacities sum to the value). Sources and sinks must be non-empty and disjoint.
 ///
 /// Between one source and one sink the flow network is built on the first call and kept
-/// with the view (View::derived), unless @p keep_layout is false: pass false for a view
-/// used once (a restricted or capacity view built for this call), which then uses a
-/// per-thread workspace instead. Several sources or sinks always use the workspace.
+/// with the view (View::derived), unless MaxFlowOptions::keep_layout is false.
 inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& sources,
-                              const std::vector<vertex_t>& sinks, bool keep_layout = true) {
+                              const std::vector<vertex_t>& sinks, const MaxFlowOptions& opt = {}) {
+    const bool keep_layout = opt.keep_layout;
     detail::check_ends(g, sources, sinks, "throughput");
     const vertex_t n = g.n();
     const bool single = sources.size() == 1 && sinks.size() == 1;
@@ -202,9 +211,10 @@ inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& source
 /// separates nothing). When the sinks are unreachable already, the cut is empty.
 ///
 /// Between one source and one sink the split network is built on the first call and kept
-/// with the view, unless @p keep_layout is false (see max_flow()).
+/// with the view, unless MaxFlowOptions::keep_layout is false.
 inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sources,
-                                const std::vector<vertex_t>& sinks, bool keep_layout = true) {
+                                const std::vector<vertex_t>& sinks, const MaxFlowOptions& opt = {}) {
+    const bool keep_layout = opt.keep_layout;
     detail::check_ends(g, sources, sinks, "bottlenecks");
     const vertex_t n = g.n();
     const double big = double(n) + 1.0;

@@ -286,7 +286,7 @@ public:
             if (alive[v]) t.push_back(v);
         if (s.empty() || t.empty()) return 0.0;
         const ViewPtr sub = restrict_view(*fm_.capacity, alive, {}, nullptr);
-        return flow::max_flow(*sub, s, t, /*keep_layout=*/false).value;  // sub is used once
+        return flow::max_flow(*sub, s, t, flow::MaxFlowOptions{.keep_layout = false}).value;  // sub is used once
     }
 
     /// Expected lead time (days) of items entering at the surviving entry organisations in

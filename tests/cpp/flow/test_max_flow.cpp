@@ -150,7 +150,7 @@ TEST_CASE("max flow: the layouts kept with the view agree with the networks buil
             CHECK(g->derived_count() == 1);
             const auto again = flow::max_flow(*g, {s}, {t});
             CHECK(g->derived_count() == 1);
-            const auto once = flow::max_flow(*g, {s}, {t}, /*keep_layout=*/false);
+            const auto once = flow::max_flow(*g, {s}, {t}, flow::MaxFlowOptions{.keep_layout = false});
             CHECK(g->derived_count() == 1);
             CHECK(once.value == Approx(one.value).margin(1e-9));
             CHECK(once.source_side == one.source_side);
@@ -175,7 +175,7 @@ TEST_CASE("max flow: the layouts kept with the view agree with the networks buil
 
             const auto vc = flow::min_vertex_cut(*g, {s}, {t});
             CHECK(g->derived_count() == 2);
-            const auto vc_once = flow::min_vertex_cut(*g, {s}, {t}, /*keep_layout=*/false);
+            const auto vc_once = flow::min_vertex_cut(*g, {s}, {t}, flow::MaxFlowOptions{.keep_layout = false});
             CHECK(vc_once.exists == vc.exists);
             CHECK(vc_once.vertices == vc.vertices);
             const auto vc_many = flow::min_vertex_cut(*g, {s, lone_s}, {t, lone_t});
@@ -219,7 +219,7 @@ TEST_CASE("max flow: a bad capacity keeps nothing with the view and throws on ev
     }
     const auto many = kt::message_of<InputError>([&] { flow::max_flow(*g, {0, 1}, {2}); });
     CHECK_THAT(many, Catch::Contains("capacity 'cap' of c -> a"));
-    const auto once = kt::message_of<InputError>([&] { flow::max_flow(*g, {0}, {2}, false); });
+    const auto once = kt::message_of<InputError>([&] { flow::max_flow(*g, {0}, {2}, flow::MaxFlowOptions{.keep_layout = false}); });
     CHECK_THAT(once, Catch::Contains("capacity 'cap' of c -> a"));
     CHECK(g->derived_count() == 0);
 }

@@ -3,7 +3,7 @@
 
 #include "ketennet/resilience/biconnected_components.hpp"
 #include "ketennet/resilience/dominators.hpp"
-#include "ketennet/resilience/min_vertex_cut.hpp"
+#include "ketennet/flow/max_flow.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -89,9 +89,9 @@ TEST_CASE("minimum vertex cut with several sources", "[resilience][cut]") {
     const Network net = kt::graph({"s1", "s2", "a", "b", "t"},
                                   {{"s1", "a"}, {"a", "t"}, {"s2", "b"}, {"b", "t"}, {"s1", "b"}},
                                   true);
-    const auto cut = resilience::min_vertex_cut(*net.view(), {0, 1}, {4});
+    const auto cut = flow::min_vertex_cut(*net.view(), {0, 1}, {4});
     CHECK(cut.exists);
     CHECK(cut.vertices == std::vector<vertex_t>{2, 3});
-    const auto one = resilience::min_vertex_cut(*net.view(), {1}, {4});
+    const auto one = flow::min_vertex_cut(*net.view(), {1}, {4});
     CHECK(one.vertices == std::vector<vertex_t>{3});
 }
