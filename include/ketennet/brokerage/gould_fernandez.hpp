@@ -65,7 +65,7 @@ struct BrokerageOptions {
 /// they are exact whatever the order. Brokers are independent: parallel in blocks, results
 /// identical for every thread count.
 /// Cost: O(m + sum_a outdeg(a)^2) time, O(n + k) memory per thread (k groups).
-inline Brokerage gould_fernandez(const View& g, const Partition& p, const BrokerageOptions& options = {}) {
+[[nodiscard]] inline Brokerage gould_fernandez(const View& g, const Partition& p, const BrokerageOptions& options = {}) {
     check_partition(g, p);
     const vertex_t n = g.n();
     if (n < 3) throw InputError("gould_fernandez: brokerage roles need at least three organisations (a "

@@ -30,7 +30,7 @@ struct EIIndex {
 /// - group g: E = ties with exactly one end in g, I = ties with both ends in g (each once);
 /// - organisation v: E, I = its ties (in and out) to other groups / its own group.
 /// NaN where there are no ties.
-inline EIIndex ei_index(const View& g, const Partition& p) {
+[[nodiscard]] inline EIIndex ei_index(const View& g, const Partition& p) {
     check_partition(g, p);
     EIIndex r;
     const std::size_t k = p.groups();
@@ -74,7 +74,7 @@ inline EIIndex ei_index(const View& g, const Partition& p) {
 /// k x k. An undirected tie counts in both directions, a self-loop once, as in NetworkX.
 /// With @p normalized the entries are divided by their sum (NaN everywhere when there are
 /// no ties).
-inline std::vector<double> mixing_matrix(const View& g, const Partition& p, bool normalized = true) {
+[[nodiscard]] inline std::vector<double> mixing_matrix(const View& g, const Partition& p, bool normalized = true) {
     check_partition(g, p);
     const std::size_t k = p.groups();
     std::vector<double> M(k * k, 0.0);
@@ -102,7 +102,7 @@ inline std::vector<double> mixing_matrix(const View& g, const Partition& p, bool
 /// with e the normalised mixing matrix, a its row sums and b its column sums. 1 when every tie
 /// stays within its group; NaN when all ties fall in one group (0 / 0); 0 when the view has
 /// no ties, as NetworkX (its mixing matrix is then empty: sums of nothing).
-inline double assortativity(const View& g, const Partition& p) {
+[[nodiscard]] inline double assortativity(const View& g, const Partition& p) {
     if (g.m() == 0) return 0.0;
     const std::size_t k = p.groups();
     const std::vector<double> e = mixing_matrix(g, p, true);

@@ -27,7 +27,7 @@ struct Partition {
 
 /// The text of an attribute value used as a group label: a string as is, a number in the
 /// shortest form that reads back the same ("3", "2.5"), a bool as "true"/"false".
-inline std::string attribute_label(const AttributeValue& v) {
+[[nodiscard]] inline std::string attribute_label(const AttributeValue& v) {
     if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
     if (const double* d = std::get_if<double>(&v)) {
         for (int prec = 1; prec <= 17; ++prec) {
@@ -45,7 +45,7 @@ inline std::string attribute_label(const AttributeValue& v) {
 /// numbered in the order of their values (strings alphabetically; numbers before strings).
 /// InputError naming the organisations (up to ten) that have no value: an empty sector, or
 /// the attribute absent.
-inline Partition partition_by(const Network& net, const std::string& attribute) {
+[[nodiscard]] inline Partition partition_by(const Network& net, const std::string& attribute) {
     if (attribute.empty()) throw InputError("partition: the attribute name is empty");
     const auto& orgs = net.organisations();
     if (attribute == "sector") {

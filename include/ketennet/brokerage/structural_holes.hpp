@@ -70,7 +70,7 @@ namespace reference {
 /// used); progress is reported after every organisation. Same checks, definitions and
 /// conventions as structural_holes(); see there. (An undirected view's m is its weight a, not
 /// 2 a: the factor 2 cancels exactly in every ratio.)
-inline StructuralHoles structural_holes(const View& g, const StructuralHolesOptions& options = {}) {
+[[nodiscard]] inline StructuralHoles structural_holes(const View& g, const StructuralHolesOptions& options = {}) {
     const vertex_t n = g.n();
     const double nan = std::numeric_limits<double>::quiet_NaN();
     // the contacts of each organisation with their mutual weights, ascending
@@ -183,7 +183,7 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
 /// parallel in blocks. Cost: O(sum_q |N(q)| |N(q) above q|) time for the ego kernel, about
 /// half that plus O(T log T) for T triangles for the triangle kernel; O(n + m) memory plus
 /// O(n) per thread.
-inline StructuralHoles structural_holes(const View& g, const StructuralHolesOptions& options = {}) {
+[[nodiscard]] inline StructuralHoles structural_holes(const View& g, const StructuralHolesOptions& options = {}) {
 #if defined(KETENNET_REFERENCE_KERNELS)
     return reference::structural_holes(g, options);
 #else
@@ -225,7 +225,7 @@ inline StructuralHoles structural_holes(const View& g, const StructuralHolesOpti
 /// NetworkX's len(set(G.predecessors(v)) | set(G.successors(v)) - {v}) (len(set(G[v]) - {v})
 /// in an undirected graph). Weights are ignored; as a double per organisation, to sit beside
 /// the measures of structural_holes(). Reads the mutual contact lists kept with the view.
-inline std::vector<double> contact_counts(const View& g) {
+[[nodiscard]] inline std::vector<double> contact_counts(const View& g) {
     const auto mutual = detail::mutual_adjacency(g, /*threads=*/1);
     const detail::MutualAdjacency& M = *mutual;
     std::vector<double> c(g.n(), 0.0);

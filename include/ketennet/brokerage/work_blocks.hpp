@@ -28,7 +28,7 @@ namespace ketennet::brokerage::detail {
 /// does not pay (constraint at 10^3, 5 arcs per organisation: 65,000 steps, 84 us on one
 /// thread, 118 us on two), above it it does (10^4 undirected: 200,000 steps, 971 us on
 /// one thread, 574 us on two).
-inline std::size_t work_blocks(std::size_t items, double work) {
+[[nodiscard]] inline std::size_t work_blocks(std::size_t items, double work) {
     if (items < 2 || work < 131072.0) return 1;
     const std::size_t want = std::size_t(std::min(work / 65536.0, 64.0));
     return std::clamp<std::size_t>(want, std::min<std::size_t>(8, items),
@@ -39,7 +39,7 @@ inline std::size_t work_blocks(std::size_t items, double work) {
 /// one whose arrays stay in the core's fastest caches, for scaling the work passed to
 /// work_blocks(): 1 up to 256 KiB, 4 above (measured on the structural-hole kernels, AMD
 /// EPYC: about 1.5 ns a step at 10^3 organisations, 5 ns at 10^4).
-inline double cache_factor(std::size_t bytes) { return bytes > (std::size_t(1) << 18) ? 4.0 : 1.0; }
+[[nodiscard]] inline double cache_factor(std::size_t bytes) { return bytes > (std::size_t(1) << 18) ? 4.0 : 1.0; }
 
 /// parallel_blocks(), except that a single block runs directly on the calling thread (no
 /// thread, no query of the hardware's thread count); @p progress then hears 1.0 at the end.

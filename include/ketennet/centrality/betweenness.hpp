@@ -42,7 +42,7 @@ inline void rescale(std::vector<double>& values, double N, bool normalized, bool
 /// betweenness() by the fast kernel, with leaf folding switched on or off (off only to check
 /// it: the results agree up to rounding). @p searches, when given, receives the number of
 /// single-source searches run.
-inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt,
+[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt,
                                        bool fold_leaves, std::size_t* searches = nullptr) {
     require_weights(g, WeightRule::counted_distance, "betweenness");
     std::vector<double> bc =
@@ -62,7 +62,7 @@ namespace reference {
 /// reached target with endpoints), then NetworkX's rescaling. One thread (opt.threads is not
 /// used); progress is reported after every source. Same checks, definition and conventions
 /// as betweenness(); see there.
-inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
     require_weights(g, WeightRule::counted_distance, "betweenness");
     const vertex_t n = g.n();
     const bool weighted = g.weighted();
@@ -106,7 +106,7 @@ inline std::vector<double> betweenness(const View& g, const BetweennessOptions& 
 /// (and NetworkX's) judges them. This is the fast kernel (detail/betweenness_kernel.hpp);
 /// built with KETENNET_FAST_KERNELS=OFF (KETENNET_REFERENCE_KERNELS), reference::betweenness()
 /// runs instead (the same values to rounding).
-inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
 #if defined(KETENNET_REFERENCE_KERNELS)
     return reference::betweenness(g, opt);
 #else

@@ -44,7 +44,7 @@ struct ClosenessOptions {
 /// Runs in O(n m) (O(n (m + n log n)) weighted; see distance_sums.hpp: unweighted, 64
 /// breadth-first searches at once), parallel over organisations in fixed blocks, so the result
 /// is identical for every thread count.
-inline std::vector<double> closeness(const View& g, const ClosenessOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> closeness(const View& g, const ClosenessOptions& opt = {}) {
     require_weights(g, WeightRule::distance, "closeness");
     const vertex_t n = g.n();
     const paths::DistanceSums sums = paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress);

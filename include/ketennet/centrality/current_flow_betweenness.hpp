@@ -103,7 +103,7 @@ struct CurrentFlowBetweennessOptions {
 /// currents (one solve each) are kept instead (n^2 doubles, at most 32 MiB), and a tie costs a
 /// difference of two of them instead of a solve. Parallel over organisations and ties in
 /// fixed blocks: identical results for every thread count.
-inline std::vector<double> current_flow_betweenness(const View& g,
+[[nodiscard]] inline std::vector<double> current_flow_betweenness(const View& g,
                                                     const CurrentFlowBetweennessOptions& opt = {}) {
     const char* name = "current_flow_betweenness";
     linalg::require_electrical(g, name, 1);

@@ -47,7 +47,7 @@ struct CurrentFlowOptions {
 /// solve for X 1 and, for the diagonal, one sparse forward substitution per organisation,
 /// parallel over organisations in fixed blocks (identical results for every thread count).
 /// No dense inverse is formed: memory is that of the factor.
-inline std::vector<double> current_flow_closeness(const View& g, const CurrentFlowOptions& opt = {},
+[[nodiscard]] inline std::vector<double> current_flow_closeness(const View& g, const CurrentFlowOptions& opt = {},
                                                   const char* name = "current_flow_closeness") {
     linalg::require_electrical(g, name, 2);
     const vertex_t n = g.n();

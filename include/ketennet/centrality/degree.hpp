@@ -24,7 +24,7 @@ enum class Direction {
 /// parallel relations of different layers count once (the view merges them, combining their
 /// weights); a self-loop counts twice in an undirected view and once each as in- and out-tie
 /// in a directed one; values are not normalised.
-inline std::vector<double> degree(const View& view, Direction direction = Direction::all) {
+[[nodiscard]] inline std::vector<double> degree(const View& view, Direction direction = Direction::all) {
     std::vector<double> d(view.n(), 0.0);
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();

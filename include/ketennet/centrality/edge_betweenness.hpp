@@ -42,7 +42,7 @@ struct EdgeBetweennessOptions {
 ///
 /// Runs in O(nm) (O(nm + n^2 log n) weighted), parallel over sources in fixed blocks, with
 /// identical results for every thread count.
-inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweennessOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> edge_betweenness(const View& g, const EdgeBetweennessOptions& opt = {}) {
     require_weights(g, WeightRule::counted_distance, "edge_betweenness");
     const vertex_t n = g.n();
     const std::size_t m = g.m();

@@ -45,7 +45,7 @@ struct EigenvectorOptions {
 /// Throws ConvergenceError after max_iter iterations without convergence (NetworkX:
 /// PowerIterationFailedConvergence), InputError for a network without organisations (as
 /// NetworkX's NetworkXPointlessConcept) or a bad start vector. O(m) per iteration.
-inline std::vector<double> eigenvector(const View& g, const EigenvectorOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> eigenvector(const View& g, const EigenvectorOptions& opt = {}) {
     const char* name = "eigenvector";
     require_weights(g, WeightRule::strength, name);
     linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());

@@ -38,7 +38,7 @@ struct HarmonicOptions {
 /// Runs in O(n m) (O(n (m + n log n)) weighted; see distance_sums.hpp: unweighted, 64
 /// breadth-first searches at once), parallel over organisations in fixed blocks, so the
 /// result is identical for every thread count.
-inline std::vector<double> harmonic(const View& g, const HarmonicOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> harmonic(const View& g, const HarmonicOptions& opt = {}) {
     require_weights(g, WeightRule::distance, "harmonic");
     return paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress).inverse;
 }

@@ -63,7 +63,7 @@ struct HitsResult {
 ///
 /// Throws ConvergenceError after max_iter restarts without convergence. O(m + 20 n) per
 /// Lanczos step.
-inline HitsResult hits(const View& g, const HitsOptions& opt = {}) {
+[[nodiscard]] inline HitsResult hits(const View& g, const HitsOptions& opt = {}) {
     const char* name = "hits";
     require_weights(g, WeightRule::strength, name);
     linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());

@@ -28,7 +28,7 @@ namespace ketennet::centrality {
 /// problem otherwise). See current_flow_closeness() for the computation (sparse LDL^T of the
 /// grounded Laplacian, no dense inverse; parallel with identical results for every thread
 /// count).
-inline std::vector<double> information(const View& g, const CurrentFlowOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> information(const View& g, const CurrentFlowOptions& opt = {}) {
     return current_flow_closeness(g, opt, "information");
 }
 

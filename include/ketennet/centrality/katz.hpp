@@ -51,7 +51,7 @@ struct KatzOptions {
 /// Throws ConvergenceError after max_iter iterations without convergence, or as soon as the
 /// iteration overflows (alpha >= 1 / lambda_max: the series diverges); InputError on a bad
 /// parameter. O(m) per iteration.
-inline std::vector<double> katz(const View& g, const KatzOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> katz(const View& g, const KatzOptions& opt = {}) {
     const char* name = "katz";
     require_weights(g, WeightRule::strength, name);
     const double big = std::numeric_limits<double>::max();

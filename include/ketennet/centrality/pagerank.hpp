@@ -40,7 +40,7 @@ namespace detail {
 
 /// Checks the view, options and vectors of pagerank() (InputError naming the bad one) and
 /// prepares them: the distributions divided by their sums, NetworkX's defaults filled in.
-inline PageRankProblem pagerank_problem(const View& g, const PageRankOptions& opt) {
+[[nodiscard]] inline PageRankProblem pagerank_problem(const View& g, const PageRankOptions& opt) {
     const char* name = "pagerank";
     require_weights(g, WeightRule::strength, name);
     linalg::require_in_range(name, "alpha", opt.alpha, 0.0, 1.0);
@@ -78,7 +78,7 @@ namespace reference {
 ///   x'(v) = alpha * (sum_{u -> v} w(u, v) y(u) + L d(v)) + (1 - alpha) p(v),
 /// until sum_v |x'(v) - x(v)| < n * tol. One thread (opt.threads is not used). Same checks,
 /// definition and conventions as pagerank(); see there.
-inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
     const detail::PageRankProblem pr = detail::pagerank_problem(g, opt);
     const vertex_t n = g.n();
     if (n == 0) return {};
@@ -148,7 +148,7 @@ inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = 
 /// pagerank_block organisations, added in block order: the same values for any thread
 /// count; on networks of more than pagerank_block organisations they may differ from the
 /// reference's plain left-to-right sum, and from NetworkX, in the last bits).
-inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
 #if defined(KETENNET_REFERENCE_KERNELS)
     return reference::pagerank(g, opt);
 #else

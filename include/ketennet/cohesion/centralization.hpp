@@ -23,7 +23,7 @@ namespace ketennet::cohesion {
 /// 1 for a star, 0 when every organisation has the same degree; 0 when n < 3 (T = 0),
 /// except directed in/out with n = 2. Weights are ignored (the view's ties are counted).
 /// Provan & Milward (1995) use it as the measure of centralised integration.
-inline double degree_centralization(const View& view,
+[[nodiscard]] inline double degree_centralization(const View& view,
                                     centrality::Direction direction = centrality::Direction::all) {
     const double n = view.n();
     if (n < 2) return 0.0;
@@ -59,7 +59,7 @@ inline double degree_centralization(const View& view,
 /// betweenness normalised to [0, 1] (NetworkX's normalisation). 1 for a star, 0 when all
 /// scores are equal (a cycle); 0 when n < 3. Weights of a weighted view are read as
 /// distances (sna ignores weights: pass an unweighted view to match it).
-inline double betweenness_centralization(const View& view, unsigned threads = 0,
+[[nodiscard]] inline double betweenness_centralization(const View& view, unsigned threads = 0,
                                          const ProgressHandler& progress = {}) {
     const double n = view.n();
     if (n < 3) return 0.0;
@@ -85,7 +85,7 @@ inline double betweenness_centralization(const View& view, unsigned threads = 0,
 ///                                     distances counted as n).
 /// 0 when T = 0 (n < 3 undirected, n < 2 directed). Weights of a weighted view are read as
 /// distances (sna ignores weights: pass an unweighted view to match it).
-inline double closeness_centralization(const View& view, unsigned threads = 0,
+[[nodiscard]] inline double closeness_centralization(const View& view, unsigned threads = 0,
                                        const ProgressHandler& progress = {}) {
     const double n = view.n();
     const double tmax = view.directed() ? (n - 1) * (1 - 1 / n) : (n - 1) * (n - 2) / (2 * n - 3);

@@ -20,7 +20,7 @@ namespace detail {
 /// The largest weight of the view (self-loops included, as NetworkX's `max_weight`); 1 for
 /// an unweighted view or one without ties. InputError for a weight that is negative or not
 /// finite, naming the tie.
-inline double max_weight_for_clustering(const View& view, const char* what) {
+[[nodiscard]] inline double max_weight_for_clustering(const View& view, const char* what) {
     if (!view.weighted() || view.m() == 0) return 1.0;
     require_weights(view, WeightRule::amount, what);
     const auto w = view.edge_weights();
@@ -47,7 +47,7 @@ inline double max_weight_for_clustering(const View& view, const char* what) {
 ///
 /// Weights must be finite and >= 0 (InputError naming the tie). 0 when the denominator or
 /// the triangle sum is 0.
-inline std::vector<double> clustering(const View& view) {
+[[nodiscard]] inline std::vector<double> clustering(const View& view) {
     const vertex_t n = view.n();
     std::vector<double> c(n, 0.0);
     const bool weighted = view.weighted();
@@ -143,7 +143,7 @@ inline std::vector<double> clustering(const View& view) {
 
 /// Mean of clustering() over the organisations (NetworkX `average_clustering` with
 /// count_zeros = true). InputError for a view without organisations.
-inline double average_clustering(const View& view) {
+[[nodiscard]] inline double average_clustering(const View& view) {
     if (view.n() == 0) throw InputError("average clustering is not defined for a network without organisations");
     const auto c = clustering(view);
     double s = 0.0;
@@ -157,7 +157,7 @@ inline double average_clustering(const View& view) {
 /// formula is applied to the successor lists (its `transitivity` reads G[v] as the
 /// successors): T(v) counts the successors u, w of v with u -> w, d_v the out-degree; for a
 /// symmetric view this equals the undirected value.
-inline double transitivity(const View& view) {
+[[nodiscard]] inline double transitivity(const View& view) {
     const vertex_t n = view.n();
     std::vector<char> mark(n, 0);
     double tri = 0.0, triples = 0.0;

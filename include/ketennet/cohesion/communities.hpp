@@ -76,7 +76,7 @@ struct ModularityGraph {
     bool directed = false;
 };
 
-inline ModularityGraph modularity_graph(const View& view) {
+[[nodiscard]] inline ModularityGraph modularity_graph(const View& view) {
     ModularityGraph g;
     g.n = view.n();
     g.directed = view.directed();
@@ -135,7 +135,7 @@ inline ModularityGraph modularity_graph(const View& view) {
 }
 
 /// Aggregates @p g by @p comm (values 0..k-1): one node per community.
-inline ModularityGraph aggregate(const ModularityGraph& g, const std::vector<std::uint32_t>& comm,
+[[nodiscard]] inline ModularityGraph aggregate(const ModularityGraph& g, const std::vector<std::uint32_t>& comm,
                                  std::size_t k) {
     ModularityGraph h;
     h.n = k;
@@ -194,7 +194,7 @@ inline ModularityGraph aggregate(const ModularityGraph& g, const std::vector<std
 }
 
 /// Renumbers community ids 0..k-1 in order of first appearance; returns k.
-inline std::size_t compact(std::vector<std::uint32_t>& comm) {
+[[nodiscard]] inline std::size_t compact(std::vector<std::uint32_t>& comm) {
     std::vector<std::uint32_t> map(comm.size() + 1, UINT32_MAX);
     std::uint32_t k = 0;
     for (auto& c : comm) {
@@ -205,7 +205,7 @@ inline std::size_t compact(std::vector<std::uint32_t>& comm) {
 }
 
 /// Modularity of a partition of a ModularityGraph (see ModularityGraph).
-inline double quality(const ModularityGraph& g, const std::vector<std::uint32_t>& comm,
+[[nodiscard]] inline double quality(const ModularityGraph& g, const std::vector<std::uint32_t>& comm,
                       double resolution) {
     if (g.W <= 0.0) return std::numeric_limits<double>::quiet_NaN();
     std::size_t k = 0;
@@ -308,7 +308,7 @@ inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& 
     return any;
 }
 
-inline std::vector<std::uint32_t> louvain(const ModularityGraph& g0, const CommunityOptions& o,
+[[nodiscard]] inline std::vector<std::uint32_t> louvain(const ModularityGraph& g0, const CommunityOptions& o,
                                           std::size_t& levels) {
     auto rng = SplitMix64::from_state(o.seed);
     std::vector<std::uint32_t> flat(g0.n);
@@ -409,7 +409,7 @@ inline void leiden_move(const ModularityGraph& g, std::vector<std::uint32_t>& co
 /// Leiden's refinement: within each community of @p comm, organisations start alone and
 /// well-connected ones merge, at random with probability ∝ exp(gain / θ), into
 /// well-connected refined communities of non-negative gain.
-inline std::vector<std::uint32_t> leiden_refine(const ModularityGraph& g,
+[[nodiscard]] inline std::vector<std::uint32_t> leiden_refine(const ModularityGraph& g,
                                                 const std::vector<std::uint32_t>& comm,
                                                 double gamma, double theta, SplitMix64& rng) {
     const std::size_t n = g.n;
@@ -496,7 +496,7 @@ inline std::vector<std::uint32_t> leiden_refine(const ModularityGraph& g,
     return ref;
 }
 
-inline std::vector<std::uint32_t> leiden_once(const ModularityGraph& g0,
+[[nodiscard]] inline std::vector<std::uint32_t> leiden_once(const ModularityGraph& g0,
                                               std::vector<std::uint32_t> flat,
                                               const CommunityOptions& o, SplitMix64& rng,
                                               std::size_t& levels) {
@@ -525,7 +525,7 @@ inline std::vector<std::uint32_t> leiden_once(const ModularityGraph& g0,
     return flat;
 }
 
-inline std::vector<std::uint32_t> leiden(const ModularityGraph& g0, const CommunityOptions& o,
+[[nodiscard]] inline std::vector<std::uint32_t> leiden(const ModularityGraph& g0, const CommunityOptions& o,
                                          std::size_t& levels) {
     auto rng = SplitMix64::from_state(o.seed);
     std::vector<std::uint32_t> flat(g0.n);
@@ -553,7 +553,7 @@ inline void check_membership(const View& view, const std::vector<std::size_t>& m
 /// non-negative integers), exactly as NetworkX's `community.modularity` (see the file
 /// comment for the formula; weights are the view's, 1 per tie when unweighted).
 /// InputError when the view has no ties (NetworkX divides by zero) or a weight is negative.
-inline double modularity(const View& view, const std::vector<std::size_t>& membership,
+[[nodiscard]] inline double modularity(const View& view, const std::vector<std::size_t>& membership,
                          double resolution = 1.0) {
     detail::check_membership(view, membership);
     if (view.m() == 0) throw InputError("modularity is not defined for a view without relations");
@@ -602,7 +602,7 @@ inline double modularity(const View& view, const std::vector<std::size_t>& membe
 /// Weights are the view's (1 per tie when unweighted), finite and >= 0. A view without
 /// ties gives every organisation its own community and modularity NaN. Resolution must be
 /// > 0. Deterministic for a seed.
-inline CommunityResult communities(const View& view, const CommunityOptions& options = {}) {
+[[nodiscard]] inline CommunityResult communities(const View& view, const CommunityOptions& options = {}) {
     if (!(options.resolution > 0.0) || !std::isfinite(options.resolution))
         throw InputError("communities: resolution must be a finite number > 0, not " +
                          std::to_string(options.resolution));

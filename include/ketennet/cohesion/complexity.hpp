@@ -47,7 +47,7 @@ struct PathLengths {
 /// with unconn = true; an undirected pair counts in both orders, which leaves the mean
 /// unchanged). Weights are ignored. NaN when no pair is connected. Breadth-first search
 /// from every organisation: O(n m).
-inline PathLengths path_lengths(const View& view) {
+[[nodiscard]] inline PathLengths path_lengths(const View& view) {
     const vertex_t n = view.n();
     PathLengths out;
     std::vector<std::size_t> dist(n);
@@ -88,7 +88,7 @@ inline PathLengths path_lengths(const View& view) {
 /// a block of three or more organisations has no cut vertex, so the share is
 ///   1 - Σ_blocks C(|B|, 2) / Σ_components C(|C|, 2)
 /// (blocks by Hopcroft & Tarjan 1973, with Boost.Graph). NaN when no pair is connected.
-inline double single_intermediary_share(const View& view) {
+[[nodiscard]] inline double single_intermediary_share(const View& view) {
     using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
                                     boost::property<boost::edge_index_t, std::size_t>>;
     const vertex_t n = view.n();
@@ -145,7 +145,7 @@ inline double single_intermediary_share(const View& view) {
 /// - diameter and average path length: path_lengths();
 /// - degree centralization: degree_centralization() (Freeman 1979).
 /// Every structural indicator uses the unweighted view of all layers.
-inline std::vector<ComplexityRow> complexity(const Network& whole, const std::string& chain = {}) {
+[[nodiscard]] inline std::vector<ComplexityRow> complexity(const Network& whole, const std::string& chain = {}) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const Chain* ch = chain.empty() ? nullptr : &whole.chain(chain);
     Network scoped;

@@ -34,7 +34,7 @@ namespace detail {
 
 /// Renumbers raw component ids so that the largest component is 0 (ties: the one whose
 /// first member comes first in network order).
-inline Components canonical_components(const std::vector<std::size_t>& raw, std::size_t k) {
+[[nodiscard]] inline Components canonical_components(const std::vector<std::size_t>& raw, std::size_t k) {
     const std::size_t n = raw.size();
     std::vector<std::size_t> size(k, 0), first(k, n);
     for (std::size_t v = 0; v < n; ++v) {
@@ -69,7 +69,7 @@ inline Components canonical_components(const std::vector<std::size_t>& raw, std:
 /// (NetworkX `strongly_connected_components`); in an undirected view every tie runs both
 /// ways, so strong components are the connected components. An isolated organisation is
 /// its own component. Weights are ignored.
-inline Components components(const View& view, ComponentKind kind = ComponentKind::weak) {
+[[nodiscard]] inline Components components(const View& view, ComponentKind kind = ComponentKind::weak) {
     const vertex_t n = view.n();
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();

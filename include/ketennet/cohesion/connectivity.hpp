@@ -37,7 +37,7 @@ inline void check_size(const View& view, const char* what) {
 
 /// Degree as NetworkX's G.degree(): undirected partners (a self-loop counts twice), directed
 /// in + out (a self-loop counts twice).
-inline std::size_t nx_degree(const View& view, vertex_t v) {
+[[nodiscard]] inline std::size_t nx_degree(const View& view, vertex_t v) {
     std::size_t d = view.out_neighbours(v).size();
     if (view.directed()) return d + view.in_neighbours(v).size();
     for (vertex_t u : view.out_neighbours(v))
@@ -50,7 +50,7 @@ inline std::size_t nx_degree(const View& view, vertex_t v) {
 /// u_out -> v_in with capacity 1, so a direct tie counts as one path). With s == t it counts
 /// the cycles through s that share no other organisation (NetworkX's global algorithm asks
 /// for that in directed views).
-inline double split_flow(const View& view, vertex_t s, vertex_t t) {
+[[nodiscard]] inline double split_flow(const View& view, vertex_t s, vertex_t t) {
     const vertex_t n = view.n();
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
@@ -67,7 +67,7 @@ inline double split_flow(const View& view, vertex_t s, vertex_t t) {
 
 /// Local edge connectivity: unit-capacity max flow from s to t (an undirected tie carries 1
 /// either way; self-loops carry nothing).
-inline double unit_flow(const View& view, vertex_t s, vertex_t t) {
+[[nodiscard]] inline double unit_flow(const View& view, vertex_t s, vertex_t t) {
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();
     flow::FlowNetwork fn(view.n(), src.size(), "edge_connectivity");
@@ -82,7 +82,7 @@ inline double unit_flow(const View& view, vertex_t s, vertex_t t) {
 /// largest number of paths from s to t that share no organisation besides s and t (Menger
 /// 1927), direction respected. A direct tie s -> t counts as one such path (as in
 /// NetworkX). InputError when s == t.
-inline std::size_t node_connectivity(const View& view, vertex_t s, vertex_t t) {
+[[nodiscard]] inline std::size_t node_connectivity(const View& view, vertex_t s, vertex_t t) {
     detail::check_pair(view, s, t, "node_connectivity");
     if (s == t)
         throw InputError("node_connectivity: source and target are the same organisation '" +
@@ -93,7 +93,7 @@ inline std::size_t node_connectivity(const View& view, vertex_t s, vertex_t t) {
 /// Local edge connectivity between s and t (NetworkX `edge_connectivity(G, s, t)`): the
 /// largest number of tie-disjoint paths from s to t, equal to the fewest ties whose removal
 /// cuts every path (Menger 1927). InputError when s == t.
-inline std::size_t edge_connectivity(const View& view, vertex_t s, vertex_t t) {
+[[nodiscard]] inline std::size_t edge_connectivity(const View& view, vertex_t s, vertex_t t) {
     detail::check_pair(view, s, t, "edge_connectivity");
     if (s == t)
         throw InputError("edge_connectivity: source and target are the same organisation '" +
@@ -118,7 +118,7 @@ inline std::size_t edge_connectivity(const View& view, vertex_t s, vertex_t t) {
 /// A single organisation gives 0, as NetworkX's for one node without ties (a self-loop
 /// changes nothing: NetworkX gives 2 there, its minimum degree counting the loop twice).
 /// InputError for a view without organisations.
-inline std::size_t node_connectivity(const View& view) {
+[[nodiscard]] inline std::size_t node_connectivity(const View& view) {
     detail::check_size(view, "node_connectivity");
     if (components(view, ComponentKind::weak).count() > 1) return 0;
     const vertex_t n = view.n();
@@ -148,7 +148,7 @@ inline std::size_t node_connectivity(const View& view) {
 /// undirected node without ties (a self-loop changes nothing: NetworkX gives 2 there, its
 /// minimum degree counting the loop twice, and raises for one directed node). InputError
 /// for a view without organisations.
-inline std::size_t edge_connectivity(const View& view) {
+[[nodiscard]] inline std::size_t edge_connectivity(const View& view) {
     detail::check_size(view, "edge_connectivity");
     const vertex_t n = view.n();
     if (n == 1 || components(view, ComponentKind::weak).count() > 1) return 0;

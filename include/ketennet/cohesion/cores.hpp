@@ -18,7 +18,7 @@ namespace ketennet::cohesion {
 /// directed view it is in-degree + out-degree (a reciprocated pair counts twice). Weights
 /// are ignored. Self-loops are not allowed (InputError naming the organisation), as in
 /// NetworkX.
-inline std::vector<std::size_t> core_number(const View& view) {
+[[nodiscard]] inline std::vector<std::size_t> core_number(const View& view) {
     const vertex_t n = view.n();
     const auto src = view.edge_sources();
     const auto tgt = view.edge_targets();

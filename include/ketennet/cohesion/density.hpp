@@ -12,7 +12,7 @@ namespace ketennet::cohesion {
 /// graph) and n the number of organisations. Self-loops count in m, as in NetworkX's
 /// `density`, so d can exceed 1 only with self-loops. Weights are ignored. 0 when n <= 1.
 /// Used by Provan & Milward (1995) as a measure of network integration.
-inline double density(const View& view) {
+[[nodiscard]] inline double density(const View& view) {
     const double n = view.n();
     if (n <= 1) return 0.0;
     const double m = double(view.m());

@@ -44,7 +44,7 @@ struct Multiplexity {
 /// multiplex when n_layers >= 2 (Verbrugge 1979; Wasserman & Faust 1994, ch. 3). The
 /// Jaccard overlap of layers A and B is |pairs(A) ∩ pairs(B)| / |pairs(A) ∪ pairs(B)|
 /// (Jaccard 1912). UnknownId for an unknown layer.
-inline Multiplexity multiplexity(const Network& net, const std::vector<std::string>& layers = {}) {
+[[nodiscard]] inline Multiplexity multiplexity(const Network& net, const std::vector<std::string>& layers = {}) {
     Multiplexity out;
     std::vector<std::int64_t> slot(net.layers().size(), -1);
     if (layers.empty()) {

@@ -32,7 +32,7 @@ struct PartitionAgreement {
 /// denominator is 0 (both partitions trivial in the same way), as scikit-learn.
 ///
 /// InputError when the lengths differ or there are no items.
-inline PartitionAgreement partition_agreement(const std::vector<std::int64_t>& a,
+[[nodiscard]] inline PartitionAgreement partition_agreement(const std::vector<std::int64_t>& a,
                                               const std::vector<std::int64_t>& b) {
     if (a.size() != b.size())
         throw InputError("partition_agreement: the partitions label " + std::to_string(a.size()) +

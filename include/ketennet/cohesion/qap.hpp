@@ -44,7 +44,7 @@ struct CellSums {
 };
 
 /// "layer 'x'" / "layers 'x', 'y'" / "the view" for messages.
-inline std::string view_name(const View& g) {
+[[nodiscard]] inline std::string view_name(const View& g) {
     const auto& ls = g.options().layers;
     if (ls.empty()) return "the view of all layers";
     std::string s = ls.size() == 1 ? "layer " : "layers ";
@@ -52,7 +52,7 @@ inline std::string view_name(const View& g) {
     return s;
 }
 
-inline CellSums cell_sums(const View& g) {
+[[nodiscard]] inline CellSums cell_sums(const View& g) {
     CellSums s;
     for (vertex_t u = 0; u < g.n(); ++u) {
         auto nb = g.out_neighbours(u);
@@ -67,7 +67,7 @@ inline CellSums cell_sums(const View& g) {
 }
 
 /// sum_{i != j} a_ij b_{pi(i) pi(j)}.
-inline double cross_sum(const View& a, const View& b, const std::vector<vertex_t>& pi) {
+[[nodiscard]] inline double cross_sum(const View& a, const View& b, const std::vector<vertex_t>& pi) {
     double s = 0.0;
     for (vertex_t u = 0; u < a.n(); ++u) {
         auto nb = a.out_neighbours(u);
@@ -97,7 +97,7 @@ inline double cross_sum(const View& a, const View& b, const std::vector<vertex_t
 /// InputError when the views differ in organisations or directedness, have fewer than three
 /// organisations, or one has no variance (an empty or a complete layer), naming which.
 /// Cost: O(permutations * m_a log d_b), parallel over permutations.
-inline QapResult qap(const View& a, const View& b, const QapOptions& options = {}) {
+[[nodiscard]] inline QapResult qap(const View& a, const View& b, const QapOptions& options = {}) {
     if (a.n() != b.n())
         throw InputError("qap: the two views have " + std::to_string(a.n()) + " and " +
                          std::to_string(b.n()) + " organisations");

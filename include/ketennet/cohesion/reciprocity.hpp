@@ -18,7 +18,7 @@ namespace ketennet::cohesion {
 /// instead (it counts an undirected edge once), a deliberate difference.
 /// InputError when the view has no ties (NetworkX: "Not defined for empty graphs").
 /// Reading: a learning-capacity indicator (DOMAIN.md): does information flow both ways?
-inline double reciprocity(const View& view) {
+[[nodiscard]] inline double reciprocity(const View& view) {
     if (view.m() == 0) throw InputError("reciprocity is not defined for a view without relations");
     if (!view.directed()) return 1.0;
     std::size_t mutual = 0;
@@ -36,7 +36,7 @@ inline double reciprocity(const View& view) {
 /// NetworkX), unlike in the overall value. NaN for an organisation without ties (NetworkX:
 /// None).
 /// An undirected view gives 1 for every organisation with ties.
-inline std::vector<double> reciprocity_per_organisation(const View& view) {
+[[nodiscard]] inline std::vector<double> reciprocity_per_organisation(const View& view) {
     const vertex_t n = view.n();
     std::vector<double> r(n, 0.0);
     for (vertex_t v = 0; v < n; ++v) {

@@ -22,7 +22,7 @@ using AttributeValue = std::variant<bool, double, std::string>;
 using Attributes = std::map<std::string, AttributeValue>;
 
 /// The name of the type held by an attribute value: "bool", "number" or "string".
-inline const char* attribute_type_name(const AttributeValue& v) {
+[[nodiscard]] inline const char* attribute_type_name(const AttributeValue& v) {
     switch (v.index()) {
         case 0: return "bool";
         case 1: return "number";

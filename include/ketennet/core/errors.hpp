@@ -18,7 +18,7 @@ namespace ketennet {
 /// Length (1-4) of the well-formed UTF-8 sequence that starts at @p i of @p s, or 0 when the
 /// bytes there are not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
 /// above U+10FFFF).
-inline std::size_t utf8_sequence_length(const std::string& s, std::size_t i) noexcept {
+[[nodiscard]] inline std::size_t utf8_sequence_length(const std::string& s, std::size_t i) noexcept {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = b(i);
     if (c < 0x80) return 1;
@@ -40,7 +40,7 @@ inline std::size_t utf8_sequence_length(const std::string& s, std::size_t i) noe
 }
 
 /// Offset of the first byte of @p s that is not well-formed UTF-8, or std::string::npos.
-inline std::size_t invalid_utf8_at(const std::string& s) noexcept {
+[[nodiscard]] inline std::size_t invalid_utf8_at(const std::string& s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0) return i;
@@ -52,7 +52,7 @@ inline std::size_t invalid_utf8_at(const std::string& s) noexcept {
 /// @p s as valid UTF-8 text: each byte that is not part of a well-formed sequence becomes
 /// the four characters \xNN (hexadecimal, upper case). Messages quote input this way, so
 /// that they are valid text whatever bytes the input held.
-inline std::string valid_text(const std::string& s) {
+[[nodiscard]] inline std::string valid_text(const std::string& s) {
     if (invalid_utf8_at(s) == std::string::npos) return s;
     std::string out;
     out.reserve(s.size() + 16);

@@ -100,7 +100,7 @@ private:
 enum class AttributeKind { string, date, integer, real, boolean, id };
 
 /// "string", "date", "int", "float", "boolean" or "id" (the XES element names).
-inline const char* kind_name(AttributeKind k) {
+[[nodiscard]] inline const char* kind_name(AttributeKind k) {
     switch (k) {
         case AttributeKind::string: return "string";
         case AttributeKind::date: return "date";
@@ -185,7 +185,7 @@ inline constexpr const char* timestamp_range =
 /// and seconds above 59 are malformed: a leap second "23:59:60" is refused, not moved. Dates
 /// must exist (no 2001-02-29). A timestamp outside #timestamp_range (for instance 9999-12-31 or
 /// 1000-01-01) is out_of_range: never wrapped. @p out is set only when the result is ok.
-inline TimestampParse parse_timestamp_checked(std::string_view s, std::int64_t& out) {
+[[nodiscard]] inline TimestampParse parse_timestamp_checked(std::string_view s, std::int64_t& out) {
     using R = TimestampParse;
     std::size_t p = 0;
     auto digits = [&](int n, int& v) {
@@ -282,7 +282,7 @@ inline TimestampParse parse_timestamp_checked(std::string_view s, std::int64_t& 
 }
 
 /// parse_timestamp_checked() as a yes/no: false when the text is malformed or out of range.
-inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
+[[nodiscard]] inline bool parse_timestamp(std::string_view s, std::int64_t& out) {
     return parse_timestamp_checked(s, out) == TimestampParse::ok;
 }
 
@@ -526,7 +526,7 @@ private:
 
 /// Linear-interpolation quantile (NumPy's default, pandas' too) of @p v, which it reorders.
 /// @p v must not be empty.
-inline double quantile_inplace(std::vector<double>::iterator b, std::vector<double>::iterator e,
+[[nodiscard]] inline double quantile_inplace(std::vector<double>::iterator b, std::vector<double>::iterator e,
                                double q) {
     const auto n = std::size_t(e - b);
     const double pos = q * double(n - 1);

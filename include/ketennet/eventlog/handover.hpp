@@ -26,7 +26,7 @@ inline constexpr const char* case_ends_attribute = "case_ends";
 ///   succession), and attributes `handovers`, `cases`, `share`, `latency_mean` (days) and
 ///   `latency_q<100 q>` (days) for each requested quantile.
 /// The network's metadata records the beta, the self-loop choice and the skipped events.
-inline Network network_from_transitions(const TransitionTable& t, const std::string& name,
+[[nodiscard]] inline Network network_from_transitions(const TransitionTable& t, const std::string& name,
                                         const std::string& layer = "case", bool directed = true) {
     Network net(name);
     net.add_layer(layer, directed, LayerKind::cases);
@@ -88,7 +88,7 @@ inline Network network_from_transitions(const TransitionTable& t, const std::str
 /// "skipped_events"): A, unknown, B is a handover A -> B. Definition and normalisation in
 /// transitions.hpp (van der Aalst, Reijers & Song 2005; pm4py's
 /// discover_handover_of_work_network gives `share` when self_loops is set).
-inline Network handover_network(const EventLog& log, const NodeKey& key,
+[[nodiscard]] inline Network handover_network(const EventLog& log, const NodeKey& key,
                                 const TransitionOptions& opt = {},
                                 const ProgressHandler& progress = {}) {
     return network_from_transitions(transitions(log, key, opt, progress), "handover of work");

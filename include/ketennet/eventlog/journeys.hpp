@@ -41,7 +41,7 @@ struct JourneyTable {
 /// at one node as separate visits (then the "visits" are the events with a node, which gives
 /// pm4py's activity variants with key = activity). With @p with_variants = false the variant
 /// fields stay empty (saves a hash table of all sequences on large logs).
-inline JourneyTable journeys(const EventLog& log, const NodeKey& key, bool collapse = true,
+[[nodiscard]] inline JourneyTable journeys(const EventLog& log, const NodeKey& key, bool collapse = true,
                              const ProgressHandler& progress = {}, bool with_variants = true) {
     log.require_finalised();
     auto [codes_p, names_p] = log.nodes(key);

@@ -15,7 +15,7 @@ namespace ketennet::eventlog {
 /// discover_subcontracting_network. Pairs (a, a) are kept only with @p self_loops (pm4py
 /// keeps them). pm4py 2.7 adds the in-between events only for the first position at which
 /// each a is found (an indentation slip); this follows the paper and counts every position.
-inline PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key, int n = 2,
+[[nodiscard]] inline PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key, int n = 2,
                                         bool self_loops = false) {
     log.require_finalised();
     if (n < 2) throw InputError("subcontracting: the window n must be at least 2, not " + std::to_string(n));
@@ -53,7 +53,7 @@ inline PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key,
 }
 
 /// The subcontracting network: a directed layer "subcontracting" (see subcontracting_counts).
-inline Network subcontracting(const EventLog& log, const NodeKey& key, int n = 2,
+[[nodiscard]] inline Network subcontracting(const EventLog& log, const NodeKey& key, int n = 2,
                               bool self_loops = false) {
     nlohmann::ordered_json meta;
     meta["n"] = n;

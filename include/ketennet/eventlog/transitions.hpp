@@ -111,7 +111,7 @@ private:
 
 /// Renumbers node codes to the nodes that some event has (first-appearance order in the
 /// finalised log); returns the map code -> new index (-1: unused) and fills names/events.
-inline std::vector<std::int32_t> used_nodes(const std::vector<std::int32_t>& codes,
+[[nodiscard]] inline std::vector<std::int32_t> used_nodes(const std::vector<std::int32_t>& codes,
                                             const std::vector<std::string>& names,
                                             std::vector<std::string>& out_names,
                                             std::vector<std::int64_t>& out_events,
@@ -138,7 +138,7 @@ inline std::vector<std::int32_t> used_nodes(const std::vector<std::int32_t>& cod
 
 /// Builds the pair table of @p log over the nodes given by @p key. InputError for beta
 /// outside [0, 1) or a quantile outside [0, 1]; see the file comment for the definition.
-inline TransitionTable transitions(const EventLog& log, const NodeKey& key,
+[[nodiscard]] inline TransitionTable transitions(const EventLog& log, const NodeKey& key,
                                    const TransitionOptions& opt = {},
                                    const ProgressHandler& progress = {}) {
     log.require_finalised();

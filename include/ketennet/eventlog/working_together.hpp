@@ -16,7 +16,7 @@ namespace ketennet::eventlog {
 /// are skipped and counted. Rows come with source < target (first-appearance order).
 /// pm4py's pandas variant divides by the number of events instead of cases (see
 /// docs/eventlog.md); its log variant divides by the number of cases, as here.
-inline PairCounts working_together_counts(const EventLog& log, const NodeKey& key) {
+[[nodiscard]] inline PairCounts working_together_counts(const EventLog& log, const NodeKey& key) {
     log.require_finalised();
     auto [codes_p, names_p] = log.nodes(key);
     const auto& codes = *codes_p;
@@ -59,7 +59,7 @@ inline PairCounts working_together_counts(const EventLog& log, const NodeKey& ke
 /// A PairCounts as a Network: organisations with attribute `events`, one tie layer (a
 /// relation between organisations, not a flow of cases), relations with volume = count and
 /// attribute `share`.
-inline Network network_from_pair_counts(const PairCounts& p, const std::string& name,
+[[nodiscard]] inline Network network_from_pair_counts(const PairCounts& p, const std::string& name,
                                         const std::string& layer, bool directed,
                                         nlohmann::ordered_json meta) {
     Network net(name);
@@ -89,7 +89,7 @@ inline Network network_from_pair_counts(const PairCounts& p, const std::string& 
 
 /// The working-together network: an undirected layer "working together" (see
 /// working_together_counts).
-inline Network working_together(const EventLog& log, const NodeKey& key) {
+[[nodiscard]] inline Network working_together(const EventLog& log, const NodeKey& key) {
     return network_from_pair_counts(working_together_counts(log, key), "working together",
                                     "working together", false, nlohmann::ordered_json::object());
 }

@@ -117,14 +117,14 @@ struct ChainScore {
 
 namespace detail {
 
-inline std::string join_ids(const Network& net, const std::vector<vertex_t>& vs,
+[[nodiscard]] inline std::string join_ids(const Network& net, const std::vector<vertex_t>& vs,
                             const char* sep = " > ") {
     std::string s;
     for (std::size_t k = 0; k < vs.size(); ++k) s += (k ? sep : "") + net.organisation(vs[k]).id;
     return s;
 }
 
-inline std::string fmt(double x) {
+[[nodiscard]] inline std::string fmt(double x) {
     std::ostringstream os;
     os.precision(4);
     os << x;
@@ -170,7 +170,7 @@ inline constexpr const char* case_ends_attribute = "case_ends";
 /// `case_ends` (numbers >= 0, cases per period). Never throws: a record that cannot be used
 /// is reported in CaseRecords::error, naming the organisation and the attribute, so that the
 /// scorecard can show it as the note of the indicators that need it.
-inline CaseRecords case_records(const Network& net) {
+[[nodiscard]] inline CaseRecords case_records(const Network& net) {
     CaseRecords r;
     const std::size_t n = net.organisation_count();
     for (std::size_t v = 0; v < n && !r.present; ++v) {
@@ -204,7 +204,7 @@ inline CaseRecords case_records(const Network& net) {
 
 namespace detail {
 
-inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routing,
+[[nodiscard]] inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routing,
                                                               const std::vector<vertex_t>& entry) {
     std::vector<std::pair<vertex_t, double>> start;
     for (vertex_t v : entry) {
@@ -235,7 +235,7 @@ inline std::vector<std::pair<vertex_t, double>> entry_weights(const View& routin
 /// - feedback: flow::feedback over the stages.
 /// InputError when the chain has fewer than two stages, an empty first or last stage, or an
 /// organisation in both; UnknownId for unknown organisations or layers.
-inline ChainScore score_chain(const Network& net, const Chain& chain,
+[[nodiscard]] inline ChainScore score_chain(const Network& net, const Chain& chain,
                               const ChainScoreOptions& opt = {}) {
     const ResolvedChain rc = resolve_chain(net, chain);
     const std::string where = "score_chain: chain '" + chain.name + "'";

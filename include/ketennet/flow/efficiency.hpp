@@ -39,7 +39,7 @@ struct EfficiencyOptions {
 /// Directed views use directed distances, as Latora & Marchiori do. 0 for n < 2.
 /// Weighted views need positive distances (InputError otherwise). Parallel over sources, the
 /// sum taken in a fixed block order: identical results for every thread count.
-inline double global_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
+[[nodiscard]] inline double global_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
     require_weights(g, WeightRule::inverse_distance, "global_efficiency");
     const vertex_t n = g.n();
     if (n < 2) return 0.0;
@@ -63,7 +63,7 @@ inline double global_efficiency(const View& g, const EfficiencyOptions& opt = {}
 /// (average_local_efficiency) is NetworkX's `local_efficiency`. (With a self-loop NetworkX
 /// counts v as its own neighbour; ketennet never does.) Weighted views need positive
 /// distances. Parallel over organisations, identical for every thread count.
-inline std::vector<double> local_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
+[[nodiscard]] inline std::vector<double> local_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
     require_weights(g, WeightRule::inverse_distance, "local_efficiency");
     const vertex_t n = g.n();
     std::vector<double> out(n, 0.0);
@@ -154,7 +154,7 @@ inline std::vector<double> local_efficiency(const View& g, const EfficiencyOptio
 }
 
 /// Mean local efficiency over all organisations (NetworkX `local_efficiency`); 0 for n = 0.
-inline double average_local_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
+[[nodiscard]] inline double average_local_efficiency(const View& g, const EfficiencyOptions& opt = {}) {
     const auto e = local_efficiency(g, opt);
     if (e.empty()) return 0.0;
     double s = 0.0;

@@ -58,7 +58,7 @@ namespace detail {
 /// Multi-source BFS from the out-neighbours of @p from (so a vertex counts as reached only
 /// along one or more ties, self-loops not counted); returns hop parents (UINT32_MAX = not reached; a vertex reached
 /// directly from @p from has its first such tie's tail as parent).
-inline std::vector<vertex_t> reach_from(const View& g, const std::vector<vertex_t>& from) {
+[[nodiscard]] inline std::vector<vertex_t> reach_from(const View& g, const std::vector<vertex_t>& from) {
     constexpr vertex_t none = std::numeric_limits<vertex_t>::max();
     std::vector<vertex_t> parent(g.n(), none);
     std::vector<char> seen(g.n(), 0);
@@ -92,7 +92,7 @@ inline std::vector<vertex_t> reach_from(const View& g, const std::vector<vertex_
 ///
 /// Read it on directed layers (an undirected tie is mutual, so it counts as feedback both
 /// ways). Needs at least two stages (InputError otherwise).
-inline FeedbackResult feedback(const View& g, const std::vector<std::vector<vertex_t>>& stages) {
+[[nodiscard]] inline FeedbackResult feedback(const View& g, const std::vector<std::vector<vertex_t>>& stages) {
     if (stages.size() < 2)
         throw InputError("feedback: a chain needs at least two stages, not " +
                          std::to_string(stages.size()));

@@ -28,7 +28,7 @@ namespace ketennet::flow {
 /// view gives every tie quality 1. Qualities outside [0, 1] raise InputError (a quality view
 /// merged with Combine::sum can exceed 1). Sources and targets must be non-empty and
 /// disjoint.
-inline PathResult most_reliable_path(const View& g, const std::vector<vertex_t>& sources,
+[[nodiscard]] inline PathResult most_reliable_path(const View& g, const std::vector<vertex_t>& sources,
                                      const std::vector<vertex_t>& targets) {
     detail::check_ends(g, sources, targets, "fidelity");
     if (g.weighted()) {
@@ -61,7 +61,7 @@ inline PathResult most_reliable_path(const View& g, const std::vector<vertex_t>&
 }
 
 /// Most reliable path from one organisation to another (see the multi-source overload).
-inline PathResult most_reliable_path(const View& g, vertex_t source, vertex_t target) {
+[[nodiscard]] inline PathResult most_reliable_path(const View& g, vertex_t source, vertex_t target) {
     return most_reliable_path(g, std::vector<vertex_t>{source}, std::vector<vertex_t>{target});
 }
 

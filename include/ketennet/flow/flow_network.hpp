@@ -159,7 +159,7 @@ inline FlowScratch& flow_scratch() {
 /// The maximum flow from @p s to @p t on @p net (Boost's boykov_kolmogorov_max_flow).
 /// Afterwards @p w.reach marks the source side: the vertices reachable from s along arcs
 /// with residual capacity (the minimum cut closest to s).
-inline double solve_max_flow(const FlowLayout& net, std::size_t s, std::size_t t, FlowScratch& w) {
+[[nodiscard]] inline double solve_max_flow(const FlowLayout& net, std::size_t s, std::size_t t, FlowScratch& w) {
     const std::size_t nv = net.vertices;
     w.res.resize(net.cap.size());
     w.color.resize(nv);

@@ -92,7 +92,7 @@ inline void check_ends(const View& g, const std::vector<vertex_t>& sources,
     check_disjoint(g, sources, targets, what, "source", "target");
 }
 
-inline std::vector<char> mask(vertex_t n, const std::vector<vertex_t>& vs) {
+[[nodiscard]] inline std::vector<char> mask(vertex_t n, const std::vector<vertex_t>& vs) {
     std::vector<char> m(n, 0);
     for (vertex_t v : vs) m[v] = 1;
     return m;
@@ -111,7 +111,7 @@ inline std::vector<char> mask(vertex_t n, const std::vector<vertex_t>& vs) {
 /// Returns the value and the path (sources first). When no target can be reached the value
 /// is +infinity and the path empty. Sources and targets must be non-empty and disjoint
 /// (InputError: a lead time from an organisation to itself is not a hand-off).
-inline PathResult lead_time(const View& g, const std::vector<vertex_t>& sources,
+[[nodiscard]] inline PathResult lead_time(const View& g, const std::vector<vertex_t>& sources,
                             const std::vector<vertex_t>& targets) {
     detail::check_ends(g, sources, targets, "lead_time");
     require_weights(g, WeightRule::distance, "lead_time");
@@ -125,7 +125,7 @@ inline PathResult lead_time(const View& g, const std::vector<vertex_t>& sources,
 }
 
 /// Lead time from one organisation to another (see the multi-source overload).
-inline PathResult lead_time(const View& g, vertex_t source, vertex_t target) {
+[[nodiscard]] inline PathResult lead_time(const View& g, vertex_t source, vertex_t target) {
     return lead_time(g, std::vector<vertex_t>{source}, std::vector<vertex_t>{target});
 }
 

@@ -147,7 +147,7 @@ inline void require_exits(const View& g, std::span<const double> exits, const ch
 }
 
 /// Out-weight totals (items leaving each organisation per period), plus the exits if given.
-inline std::vector<double> out_totals(const View& g, std::span<const double> exits = {}) {
+[[nodiscard]] inline std::vector<double> out_totals(const View& g, std::span<const double> exits = {}) {
     std::vector<double> tot(g.n(), 0.0);
     for (vertex_t u = 0; u < g.n(); ++u) {
         for (double w : g.out_weights(u)) tot[u] += w;
@@ -162,7 +162,7 @@ inline std::vector<double> out_totals(const View& g, std::span<const double> exi
 /// with P(u, v) = w(u, v) / tot(u), tau the relation's duration and A the arrival
 /// probability (1 on targets, A on S', 0 elsewhere). Then B(u) = E[time; arrival].
 template <class IsTarget, class Duration>
-inline Eigen::VectorXd time_rhs(const View& g, const std::vector<vertex_t>& members,
+[[nodiscard]] inline Eigen::VectorXd time_rhs(const View& g, const std::vector<vertex_t>& members,
                                 const std::vector<std::int64_t>& idx,
                                 const std::vector<double>& tot, const Eigen::VectorXd& A,
                                 IsTarget is_target, Duration duration) {
@@ -184,7 +184,7 @@ inline Eigen::VectorXd time_rhs(const View& g, const std::vector<vertex_t>& memb
 
 /// Organisations, not absorbing, from which an absorbing one can be reached along ties of
 /// positive weight (reverse search from the absorbing set).
-inline std::vector<char> can_reach(const View& g, const std::vector<char>& absorbing) {
+[[nodiscard]] inline std::vector<char> can_reach(const View& g, const std::vector<char>& absorbing) {
     const vertex_t n = g.n();
     std::vector<char> reach(n, 0);
     std::vector<vertex_t> stack;
@@ -209,7 +209,7 @@ enum class Accumulate { time, product };
 
 /// The routed outcome. @p value per edge id: durations (time) or qualities (product); an
 /// empty span means 1 per step (hops) for time.
-inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumulate mode,
+[[nodiscard]] inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumulate mode,
                             const std::vector<std::pair<vertex_t, double>>& start,
                             const std::vector<vertex_t>& targets, const char* what,
                             std::span<const double> exits = {}) {
@@ -369,7 +369,7 @@ inline RoutedOutcome routed(const View& g, std::span<const double> value, Accumu
 /// arrive. arrival, ends and trapped say what happens to all items.
 /// @p exits (optional, one per organisation): items ending their route there (see the file
 /// comment); they stop, as at a dead end, and are listed in `ends`.
-inline RoutedOutcome expected_lead_time(const View& routing, std::span<const double> latency,
+[[nodiscard]] inline RoutedOutcome expected_lead_time(const View& routing, std::span<const double> latency,
                                         const std::vector<std::pair<vertex_t, double>>& start,
                                         const std::vector<vertex_t>& targets,
                                         std::span<const double> exits = {}) {
@@ -381,7 +381,7 @@ inline RoutedOutcome expected_lead_time(const View& routing, std::span<const dou
 /// that arrive, of the product of the qualities of the ties they travelled:
 ///   F(u) = sum_v P(u, v) q(u, v) F(v),  F = 1 on targets, 0 at dead ends;  value F(s) / A(s)
 /// (NaN when no item arrives). @p quality per edge id, each in [0, 1].
-inline RoutedOutcome expected_fidelity(const View& routing, std::span<const double> quality,
+[[nodiscard]] inline RoutedOutcome expected_fidelity(const View& routing, std::span<const double> quality,
                                        const std::vector<std::pair<vertex_t, double>>& start,
                                        const std::vector<vertex_t>& targets,
                                        std::span<const double> exits = {}) {
@@ -416,7 +416,7 @@ struct FirstPassage {
 /// @p duration per edge id (latency) or empty for steps. One LU per target, parallel over
 /// targets; identical results for every thread count. O(n) factorisations: meant for
 /// networks of up to a few thousand organisations.
-inline FirstPassage first_passage(const View& g, std::span<const double> duration = {},
+[[nodiscard]] inline FirstPassage first_passage(const View& g, std::span<const double> duration = {},
                                   const FirstPassageOptions& opt = {}) {
     require_weights(g, WeightRule::routing, "first_passage");
     if (!duration.empty())
@@ -491,7 +491,7 @@ inline FirstPassage first_passage(const View& g, std::span<const double> duratio
 /// reachable along ties of positive weight). With several sources, start gives each one's
 /// share of the entering items. The "typical path" of a chain. With @p exits (one per
 /// organisation: items ending there), P(u, v) = w(u, v) / (sum_x w(u, x) + exits(u)).
-inline PathResult most_probable_path(const View& routing,
+[[nodiscard]] inline PathResult most_probable_path(const View& routing,
                                      const std::vector<std::pair<vertex_t, double>>& start,
                                      const std::vector<vertex_t>& targets,
                                      std::span<const double> exits = {}) {

@@ -68,7 +68,7 @@ struct VertexCut {
 namespace detail {
 
 /// True when edge @p e of @p g carries flow: not a self-loop, capacity above 0.
-inline bool carries(const View& g, std::size_t e) {
+[[nodiscard]] inline bool carries(const View& g, std::size_t e) {
     return g.edge_sources()[e] != g.edge_targets()[e] && g.edge_weights()[e] > 0.0;
 }
 
@@ -133,11 +133,11 @@ struct SplitFlowLayout {
     }
 };
 
-inline std::shared_ptr<const TieFlowLayout> tie_flow_layout(const View& g) {
+[[nodiscard]] inline std::shared_ptr<const TieFlowLayout> tie_flow_layout(const View& g) {
     return g.derived<TieFlowLayout>([&] { return std::make_shared<const TieFlowLayout>(g); });
 }
 
-inline std::shared_ptr<const SplitFlowLayout> split_flow_layout(const View& g) {
+[[nodiscard]] inline std::shared_ptr<const SplitFlowLayout> split_flow_layout(const View& g) {
     return g.derived<SplitFlowLayout>([&] { return std::make_shared<const SplitFlowLayout>(g); });
 }
 
@@ -158,7 +158,7 @@ inline std::shared_ptr<const SplitFlowLayout> split_flow_layout(const View& g) {
 ///
 /// Between one source and one sink the flow network is built on the first call and kept
 /// with the view (View::derived), unless MaxFlowOptions::keep_layout is false.
-inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& sources,
+[[nodiscard]] inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& sources,
                               const std::vector<vertex_t>& sinks, const MaxFlowOptions& opt = {}) {
     const bool keep_layout = opt.keep_layout;
     detail::check_ends(g, sources, sinks, "throughput");
@@ -212,7 +212,7 @@ inline MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& source
 ///
 /// Between one source and one sink the split network is built on the first call and kept
 /// with the view, unless MaxFlowOptions::keep_layout is false.
-inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sources,
+[[nodiscard]] inline VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sources,
                                 const std::vector<vertex_t>& sinks, const MaxFlowOptions& opt = {}) {
     const bool keep_layout = opt.keep_layout;
     detail::check_ends(g, sources, sinks, "bottlenecks");

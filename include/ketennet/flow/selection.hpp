@@ -29,7 +29,7 @@
 namespace ketennet::flow {
 
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
-inline std::string quoted_list(const std::vector<std::string>& names) {
+[[nodiscard]] inline std::string quoted_list(const std::vector<std::string>& names) {
     std::string s;
     for (std::size_t k = 0; k < names.size(); ++k) {
         if (k) s += (k + 1 == names.size()) ? " and " : ", ";
@@ -57,7 +57,7 @@ std::vector<std::string> layers_where(const Network& net, Pred ok) {
 
 /// Layers that hold at least one relation and in which every relation carries each of
 /// @p names (fields or numeric attributes), in network order.
-inline std::vector<std::string> layers_carrying(const Network& net,
+[[nodiscard]] inline std::vector<std::string> layers_carrying(const Network& net,
                                                 const std::vector<std::string>& names) {
     std::vector<RelationValue> read;
     for (const auto& name : names) read.emplace_back(net, name);
@@ -69,7 +69,7 @@ inline std::vector<std::string> layers_carrying(const Network& net,
 }
 
 /// Directed layers that hold at least one relation, in network order.
-inline std::vector<std::string> directed_layers(const Network& net) {
+[[nodiscard]] inline std::vector<std::string> directed_layers(const Network& net) {
     std::vector<std::string> out;
     std::vector<char> used(net.layers().size(), 0);
     for (std::size_t i = 0; i < net.relation_count(); ++i) used[net.relation_layer(i)] = 1;
@@ -82,7 +82,7 @@ inline std::vector<std::string> directed_layers(const Network& net) {
 /// lack one of @p names ("layer 'case': 18 of 34 relations lack it; layer 'it': 10 of 10 ..."),
 /// or, when a name is neither a field nor an attribute any relation holds,
 /// Network::no_relation_has ("no relation has 'volumes'; relation fields: ...").
-inline std::string describe_missing(const Network& net, const std::vector<std::string>& names,
+[[nodiscard]] inline std::string describe_missing(const Network& net, const std::vector<std::string>& names,
                                     std::optional<LayerKind> kind = std::nullopt) {
     for (const auto& name : names)
         if (!name.empty() && !net.has_relation_value(name)) return net.no_relation_has(name);
@@ -112,7 +112,7 @@ inline std::string describe_missing(const Network& net, const std::vector<std::s
 
 /// @p layers when given, else layers_carrying(@p names); InputError naming @p what and the
 /// gaps per layer when no layer qualifies.
-inline std::vector<std::string> select_layers(const Network& net,
+[[nodiscard]] inline std::vector<std::string> select_layers(const Network& net,
                                               const std::vector<std::string>& layers,
                                               const std::vector<std::string>& names,
                                               const std::string& what) {
@@ -130,7 +130,7 @@ inline std::vector<std::string> select_layers(const Network& net,
 }
 
 /// "'a' (information), 'b' (tie)": the layers of @p net with their kinds, for messages.
-inline std::string layers_with_kinds(const Network& net) {
+[[nodiscard]] inline std::string layers_with_kinds(const Network& net) {
     std::string s;
     for (const auto& l : net.layers())
         s += (s.empty() ? "'" : ", '") + l.name + "' (" + layer_kind_name(l.kind) + ")";
@@ -142,7 +142,7 @@ inline std::string layers_with_kinds(const Network& net) {
 /// @p names. Chain indicators never default to information or tie layers, so messages are
 /// never added to cases. InputError naming @p what when the network has no case layer (with
 /// how to declare one) or no case layer carries the fields (with the gaps per layer).
-inline std::vector<std::string> select_case_layers(const Network& net,
+[[nodiscard]] inline std::vector<std::string> select_case_layers(const Network& net,
                                                    const std::vector<std::string>& layers,
                                                    const std::vector<std::string>& names,
                                                    const std::string& what) {
@@ -176,7 +176,7 @@ inline std::vector<std::string> select_case_layers(const Network& net,
 /// The layers throughput reads: @p layers when given (checked); else the case layers that
 /// hold relations and in which every relation carries @p capacity or, with a non-empty
 /// @p fallback, the fallback. InputError naming @p what as select_case_layers.
-inline std::vector<std::string> select_capacity_layers(const Network& net,
+[[nodiscard]] inline std::vector<std::string> select_capacity_layers(const Network& net,
                                                        const std::vector<std::string>& layers,
                                                        const std::string& capacity,
                                                        const std::string& fallback,
@@ -199,7 +199,7 @@ inline std::vector<std::string> select_capacity_layers(const Network& net,
 
 /// Directed case and information layers that hold relations, in network order: where
 /// feedback (a later stage reaching an earlier one) can run. Tie layers carry nothing back.
-inline std::vector<std::string> feedback_layers(const Network& net) {
+[[nodiscard]] inline std::vector<std::string> feedback_layers(const Network& net) {
     std::vector<std::string> out;
     for (const auto& l : directed_layers(net))
         if (net.layer(l).kind != LayerKind::tie) out.push_back(l);
@@ -220,7 +220,7 @@ struct CapacityView {
 /// both raises InputError naming it. A name that is neither a field nor an attribute any
 /// relation holds raises InputError listing the fields and attributes (even when the
 /// fallback would fill every gap: a misspelt name is not a missing value).
-inline CapacityView capacity_view(const Network& net, const std::vector<std::string>& layers,
+[[nodiscard]] inline CapacityView capacity_view(const Network& net, const std::vector<std::string>& layers,
                                   const std::string& capacity, const std::string& fallback = {}) {
     net.require_relation_value(capacity);
     if (!fallback.empty()) net.require_relation_value(fallback);
@@ -259,7 +259,7 @@ struct RoutedView {
     std::vector<double> value;   ///< second value per edge id of view
 };
 
-inline RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
+[[nodiscard]] inline RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
                               const std::string& routing, const std::string& second) {
     LayerSelection sel = layer_selection(net, layers);
     sel.options.weight = routing;
@@ -318,7 +318,7 @@ inline RoutedView routed_view(const Network& net, const std::vector<std::string>
 
 /// The layers among @p layers (empty: all) holding a relation u -> v (either way in an
 /// undirected layer): the relations behind one tie of a view.
-inline std::vector<std::string> tie_layers(const Network& net, const std::vector<std::string>& layers,
+[[nodiscard]] inline std::vector<std::string> tie_layers(const Network& net, const std::vector<std::string>& layers,
                                            vertex_t u, vertex_t v) {
     std::vector<std::string> out;
     const std::string& a = net.organisation(u).id;
@@ -336,7 +336,7 @@ inline std::vector<std::string> tie_layers(const Network& net, const std::vector
 /// tie_layers() of many ties at once: element i lists the layers behind the tie
 /// sources[i] -> targets[i]. InputError when the lists differ in length or an index is not
 /// an organisation of @p net.
-inline std::vector<std::vector<std::string>> tie_layers(const Network& net,
+[[nodiscard]] inline std::vector<std::vector<std::string>> tie_layers(const Network& net,
                                                         const std::vector<std::string>& layers,
                                                         const std::vector<vertex_t>& sources,
                                                         const std::vector<vertex_t>& targets) {
@@ -354,7 +354,7 @@ inline std::vector<std::vector<std::string>> tie_layers(const Network& net,
 
 /// Index of organisation @p id, with @p what ("source", "target", ...) in the UnknownId
 /// message.
-inline vertex_t vertex_of(const Network& net, const std::string& id, const std::string& what) {
+[[nodiscard]] inline vertex_t vertex_of(const Network& net, const std::string& id, const std::string& what) {
     auto v = net.find_organisation(id);
     if (!v) throw UnknownId("unknown " + what + " organisation '" + id + "'");
     return *v;
@@ -417,7 +417,7 @@ struct ResolvedChain {
 /// naming the chain, stage and organisation for an id the network lacks; InputError for an
 /// empty chain name or stage name, a stage name used twice, or an organisation listed twice
 /// in one stage.
-inline ResolvedChain resolve_chain(const Network& net, const Chain& chain) {
+[[nodiscard]] inline ResolvedChain resolve_chain(const Network& net, const Chain& chain) {
     net.check_chain(chain);
     ResolvedChain out;
     out.name = chain.name;

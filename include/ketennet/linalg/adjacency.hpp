@@ -53,7 +53,7 @@ RowMatrix rows_from(const View& g, Neighbours&& nbrs, Weights&& wts,
 }  // namespace detail
 
 /// The adjacency matrix A: row u holds u's out-neighbours v with A(u, v).
-inline RowMatrix adjacency(const View& g) {
+[[nodiscard]] inline RowMatrix adjacency(const View& g) {
     return detail::rows_from(
         g, [&](vertex_t v) { return g.out_neighbours(v); },
         [&](vertex_t v) { return g.out_weights(v); }, {});
@@ -62,7 +62,7 @@ inline RowMatrix adjacency(const View& g) {
 /// The transposed adjacency matrix A^T: row v holds v's in-neighbours u with A(u, v), times
 /// column_scale[u] when given (PageRank: 1 / out-strength of u). y = A^T x sums, for every
 /// v, x over v's in-neighbours in increasing order, as NetworkX's `x @ A`.
-inline RowMatrix transposed_adjacency(const View& g, std::span<const double> column_scale = {}) {
+[[nodiscard]] inline RowMatrix transposed_adjacency(const View& g, std::span<const double> column_scale = {}) {
     return detail::rows_from(
         g, [&](vertex_t v) { return g.in_neighbours(v); },
         [&](vertex_t v) { return g.in_weights(v); }, column_scale);

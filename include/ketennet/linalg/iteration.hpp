@@ -28,7 +28,7 @@ inline void require_in_range(const char* algorithm, const char* name, double x, 
 /// A per-organisation vector given by the caller (empty: not given) as an Eigen vector
 /// divided by its sum. It must have one finite, non-negative value per organisation and a
 /// positive sum (InputError naming the vector and the organisation otherwise).
-inline Eigen::VectorXd distribution(const View& g, const std::vector<double>& values,
+[[nodiscard]] inline Eigen::VectorXd distribution(const View& g, const std::vector<double>& values,
                                     const char* algorithm, const char* name) {
     const vertex_t n = g.n();
     if (values.size() != n)
@@ -66,6 +66,6 @@ inline Eigen::VectorXd distribution(const View& g, const std::vector<double>& va
 }
 
 /// sqrt(sum x_i^2) without overflow or underflow (as Python's math.hypot(*x)).
-inline double euclidean_norm(const Eigen::VectorXd& x) { return x.stableNorm(); }
+[[nodiscard]] inline double euclidean_norm(const Eigen::VectorXd& x) { return x.stableNorm(); }
 
 }  // namespace ketennet::linalg

@@ -31,7 +31,7 @@ namespace ketennet::linalg {
 namespace detail {
 
 /// "layers 'a', 'b'" or "all layers", for messages.
-inline std::string layer_text(const View& g) {
+[[nodiscard]] inline std::string layer_text(const View& g) {
     const auto& layers = g.options().layers;
     if (layers.empty()) return "all layers";
     std::string s = layers.size() == 1 ? "layer " : "layers ";

@@ -23,7 +23,7 @@ enum class LayerKind {
 };
 
 /// "case", "information" or "tie": the name used in files, messages and Python.
-inline const char* layer_kind_name(LayerKind k) noexcept {
+[[nodiscard]] inline const char* layer_kind_name(LayerKind k) noexcept {
     switch (k) {
         case LayerKind::cases: return "case";
         case LayerKind::information: return "information";
@@ -33,7 +33,7 @@ inline const char* layer_kind_name(LayerKind k) noexcept {
 }
 
 /// The kind named @p name ("case", "information", "tie"), or nullopt.
-inline std::optional<LayerKind> parse_layer_kind(std::string_view name) noexcept {
+[[nodiscard]] inline std::optional<LayerKind> parse_layer_kind(std::string_view name) noexcept {
     if (name == "case") return LayerKind::cases;
     if (name == "information") return LayerKind::information;
     if (name == "tie") return LayerKind::tie;
@@ -49,7 +49,7 @@ inline std::optional<LayerKind> parse_layer_kind(std::string_view name) noexcept
 ///     "tie", "trust", "overleg" -> LayerKind::tie;
 ///   - any other undirected layer -> LayerKind::tie (nothing flows along a mutual agreement);
 ///   - any other directed layer -> LayerKind::information.
-inline LayerKind default_layer_kind(const std::string& name, bool directed) {
+[[nodiscard]] inline LayerKind default_layer_kind(const std::string& name, bool directed) {
     std::string s(name);
     std::transform(s.begin(), s.end(), s.begin(),
                    [](unsigned char c) { return char(std::tolower(c)); });

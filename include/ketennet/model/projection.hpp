@@ -85,7 +85,7 @@ private:
 };
 
 /// The value @p name of relation @p i of @p net (see RelationValue): NaN when absent.
-inline double relation_value(const Network& net, std::size_t i, const std::string& name) {
+[[nodiscard]] inline double relation_value(const Network& net, std::size_t i, const std::string& name) {
     return RelationValue(net, name)(i);
 }
 
@@ -98,7 +98,7 @@ struct LayerSelection {
     bool directed = false;
 };
 
-inline LayerSelection layer_selection(const Network& net, const std::vector<std::string>& layers) {
+[[nodiscard]] inline LayerSelection layer_selection(const Network& net, const std::vector<std::string>& layers) {
     LayerSelection out;
     out.selected.assign(net.layers().size(), 0);
     out.options.layers = layers;
@@ -174,7 +174,7 @@ ViewPtr project_view(const Network& net, const std::vector<std::string>& layers,
 
 /// The view of @p options, uncached (Network::view() caches it): unweighted when
 /// options.weight is empty, else every selected relation weighted by relation_value().
-inline ViewPtr build_view(const Network& net, const ViewOptions& options) {
+[[nodiscard]] inline ViewPtr build_view(const Network& net, const ViewOptions& options) {
     if (options.weight.empty())
         return project_view(net, options.layers, options.weight, options.combine, false,
                             [](std::size_t) { return 1.0; }, {});

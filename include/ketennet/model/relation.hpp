@@ -15,7 +15,7 @@ namespace ketennet {
 enum class Field { volume, latency, quality, capacity };
 
 /// "volume", "latency", "quality" or "capacity".
-inline const char* field_name(Field f) {
+[[nodiscard]] inline const char* field_name(Field f) {
     switch (f) {
         case Field::volume: return "volume";
         case Field::latency: return "latency";

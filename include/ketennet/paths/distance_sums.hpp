@@ -95,7 +95,7 @@ void bfs_batch(Neighbours&& nbrs, vertex_t first, unsigned count,
 /// outgoing ones d(v, u). Unweighted: hops; weighted: sums of weights, which must be >= 0
 /// (the caller checks: require_weights with WeightRule::distance). Pairs at distance 0 count
 /// as reached and add 0 to `total` and nothing to `inverse`.
-inline DistanceSums distance_sums(const View& g, bool incoming, unsigned threads,
+[[nodiscard]] inline DistanceSums distance_sums(const View& g, bool incoming, unsigned threads,
                                   const ProgressHandler& progress) {
     const vertex_t n = g.n();
     DistanceSums out;

@@ -20,7 +20,7 @@ namespace ketennet::resilience {
 /// for undirected graphs, with Boost.Graph's `articulation_points` (Hopcroft & Tarjan 1973)
 /// run on the projection as a compressed sparse row graph (view/boost_undirected.hpp).
 /// A resilience indicator (DOMAIN.md: veerkracht): single points of failure.
-inline std::vector<vertex_t> articulation_points(const View& view) {
+[[nodiscard]] inline std::vector<vertex_t> articulation_points(const View& view) {
     const SymmetricCsr g = undirected_csr(view);
     std::vector<vertex_t> out;
     boost::articulation_points(g, std::back_inserter(out));

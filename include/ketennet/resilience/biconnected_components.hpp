@@ -26,7 +26,7 @@ namespace detail {
 /// ascending) and the component label of each. The depth-first search labels one of a
 /// tie's two arcs (the tree arc, or the back arc towards the ancestor); the tie takes that
 /// label.
-inline std::pair<std::vector<Tie>, std::vector<std::size_t>> label_ties(const View& view) {
+[[nodiscard]] inline std::pair<std::vector<Tie>, std::vector<std::size_t>> label_ties(const View& view) {
     const SymmetricCsr g = undirected_csr(view);
     const vertex_t n = view.n();
     const std::size_t arcs = boost::num_edges(g);
@@ -77,7 +77,7 @@ inline std::pair<std::vector<Tie>, std::vector<std::size_t>> label_ties(const Vi
 /// component of two organisations; isolated organisations belong to none. Two components
 /// share at most one organisation, an articulation point. Components are ordered by their
 /// smallest member (then lexicographically).
-inline std::vector<std::vector<vertex_t>> biconnected_components(const View& view) {
+[[nodiscard]] inline std::vector<std::vector<vertex_t>> biconnected_components(const View& view) {
     auto [ties, label] = detail::label_ties(view);
     std::size_t k = 0;
     for (std::size_t c : label) k = std::max(k, c + 1);
@@ -99,7 +99,7 @@ inline std::vector<std::vector<vertex_t>> biconnected_components(const View& vie
 /// (Boost.Graph's `biconnected_components`). Computed on the undirected projection (u -> v
 /// and v -> u are one tie; self-loops are never bridges), as NetworkX's `bridges` on
 /// `G.to_undirected()`. Returned as (u, v) with u < v, ascending.
-inline std::vector<Tie> bridges(const View& view) {
+[[nodiscard]] inline std::vector<Tie> bridges(const View& view) {
     auto [ties, label] = detail::label_ties(view);
     std::size_t k = 0;
     for (std::size_t c : label) k = std::max(k, c + 1);

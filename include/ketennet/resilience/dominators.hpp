@@ -34,7 +34,7 @@ inline constexpr vertex_t no_dominator = std::numeric_limits<vertex_t>::max();
 /// are ignored. Returns one entry per organisation: idom(v), or no_dominator for the entry
 /// itself and for organisations the entry does not reach (NetworkX >= 3.5 returns the same
 /// as a dict without the entry). UnknownId when the entry is out of range.
-inline std::vector<vertex_t> immediate_dominators(const View& view, vertex_t entry) {
+[[nodiscard]] inline std::vector<vertex_t> immediate_dominators(const View& view, vertex_t entry) {
     const vertex_t n = view.n();
     if (entry >= n)
         throw UnknownId("dominators: entry index " + std::to_string(entry) +

@@ -40,7 +40,7 @@ enum class Measure {
     expected_lead_time,  ///< volume-routed expected lead time entry -> exit (days)
 };
 
-inline const char* measure_name(Measure m) {
+[[nodiscard]] inline const char* measure_name(Measure m) {
     switch (m) {
         case Measure::largest_component: return "largest_component";
         case Measure::efficiency: return "efficiency";
@@ -51,7 +51,7 @@ inline const char* measure_name(Measure m) {
 }
 
 /// Measure by name; InputError naming the unknown name and the valid ones.
-inline Measure parse_measure(const std::string& name) {
+[[nodiscard]] inline Measure parse_measure(const std::string& name) {
     for (Measure m : {Measure::largest_component, Measure::efficiency, Measure::reachability,
                       Measure::throughput, Measure::expected_lead_time})
         if (name == measure_name(m)) return m;
@@ -61,7 +61,7 @@ inline Measure parse_measure(const std::string& name) {
 }
 
 /// True for the measures that need a chain (an entry and an exit stage).
-inline bool needs_chain(Measure m) {
+[[nodiscard]] inline bool needs_chain(Measure m) {
     return m == Measure::reachability || m == Measure::throughput ||
            m == Measure::expected_lead_time;
 }
@@ -96,14 +96,14 @@ struct FailureModel {
 namespace detail {
 
 /// A view of @p n organisations and no ties (a selection that became empty).
-inline ViewPtr empty_view(const Network& net, bool weighted, const std::string& weight) {
+[[nodiscard]] inline ViewPtr empty_view(const Network& net, bool weighted, const std::string& weight) {
     ViewOptions o;
     o.weight = weight;
     return View::build(vertex_t(net.organisation_count()), true, weighted, {}, Combine::sum, o,
                        net.ids(), net.revision());
 }
 
-inline std::vector<std::string> without(std::vector<std::string> layers, const std::string& l) {
+[[nodiscard]] inline std::vector<std::string> without(std::vector<std::string> layers, const std::string& l) {
     if (!l.empty()) layers.erase(std::remove(layers.begin(), layers.end(), l), layers.end());
     return layers;
 }
@@ -113,7 +113,7 @@ inline std::vector<std::string> without(std::vector<std::string> layers, const s
 /// Builds the views for @p measures. InputError when a chain measure has no chain, the chain
 /// is unusable (fewer than two stages, an empty first or last stage, an organisation in
 /// both), or a measure's data are missing; UnknownId for unknown chains or layers.
-inline FailureModel make_failure_model(const Network& net, const std::vector<Measure>& measures,
+[[nodiscard]] inline FailureModel make_failure_model(const Network& net, const std::vector<Measure>& measures,
                                        const FailureSelection& sel, const char* what) {
     FailureModel fm;
     fm.n = vertex_t(net.organisation_count());

@@ -46,7 +46,7 @@ struct NullModelOptions {
 ///   in its layer (an undirected layer: unordered pairs).
 /// Deterministic for a seed (layer l uses the random stream SplitMix64(seed, l)).
 /// InputError when a layer has more relations than distinct pairs (erdos_renyi).
-inline Network null_model(const Network& net, const NullModelOptions& opt = {}) {
+[[nodiscard]] inline Network null_model(const Network& net, const NullModelOptions& opt = {}) {
     Network out(net.name());
     out.set_metadata(net.metadata());
     for (const auto& l : net.layers()) out.add_layer(l.name, l.directed, l.kind);

@@ -99,7 +99,7 @@ namespace detail {
 /// Ties of equal value (within 1e-9 relative) go to the lowest index: the first alive
 /// vertex whose score reaches the maximum.
 /// @p best receives the maximum (if not null).
-inline vertex_t pick_max(const std::vector<double>& score, const std::vector<char>& alive,
+[[nodiscard]] inline vertex_t pick_max(const std::vector<double>& score, const std::vector<char>& alive,
                          double* best_out = nullptr) {
     double best = -std::numeric_limits<double>::infinity();
     for (std::size_t v = 0; v < score.size(); ++v)
@@ -112,7 +112,7 @@ inline vertex_t pick_max(const std::vector<double>& score, const std::vector<cha
 }
 
 /// Degrees as NetworkX's G.degree (in + out in a directed view; a self-loop counts twice).
-inline std::vector<double> degrees(const View& g) {
+[[nodiscard]] inline std::vector<double> degrees(const View& g) {
     std::vector<double> d(g.n(), 0.0);
     const auto src = g.edge_sources();
     const auto tgt = g.edge_targets();
@@ -142,7 +142,7 @@ inline void weak_component(const View& g, const std::vector<char>& alive, vertex
 
 /// Removal order of one run: @p steps organisations. A recomputed betweenness attack uses
 /// @p threads threads inside each recomputation and reports its steps to @p progress.
-inline std::vector<vertex_t> removal_order(const FailureModel& fm, const SimulationOptions& opt,
+[[nodiscard]] inline std::vector<vertex_t> removal_order(const FailureModel& fm, const SimulationOptions& opt,
                                            const std::vector<vertex_t>& candidates,
                                            std::size_t steps, std::size_t run,
                                            unsigned threads = 1,
@@ -268,7 +268,7 @@ inline void largest_component_curve(const View& g, const std::vector<vertex_t>& 
 /// InputError: zero runs, no measure, more steps than the strategy can remove, an unknown
 /// sector, a listed organisation out of range or repeated, a chain measure without a chain;
 /// UnknownId: unknown layer or chain. Cancelled when the progress handler asks to stop.
-inline SimulationResult simulate(const Network& net, const SimulationOptions& opt) {
+[[nodiscard]] inline SimulationResult simulate(const Network& net, const SimulationOptions& opt) {
     if (opt.runs == 0) throw InputError("simulate: runs must be at least 1, not 0");
     if (opt.measures.empty()) throw InputError("simulate: no measure given");
     const vertex_t n = vertex_t(net.organisation_count());

@@ -11,7 +11,7 @@ namespace ketennet {
 /// whether a neighbour is on a shortest path is unpredictable and branch mispredictions
 /// dominated the time. Adding select_if(keep, x) to a sum s >= +0.0 gives what
 /// `if (keep) s += x;` gives, bit for bit (s + +0.0 == s).
-inline double select_if(bool keep, double x) noexcept {
+[[nodiscard]] inline double select_if(bool keep, double x) noexcept {
     std::uint64_t bits;
     std::memcpy(&bits, &x, sizeof bits);
     bits &= -std::uint64_t(keep);

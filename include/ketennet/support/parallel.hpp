@@ -54,7 +54,7 @@ inline void set_default_threads(unsigned threads) noexcept {
 
 /// The thread count that `threads = 0` means now (set_default_threads(), else every hardware
 /// thread).
-inline unsigned default_threads() noexcept {
+[[nodiscard]] inline unsigned default_threads() noexcept {
     const unsigned t = detail::parallel_settings().default_threads.load();
     return t ? t : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -71,26 +71,26 @@ inline void set_executor(std::shared_ptr<Executor> executor) {
 }
 
 /// The installed executor (nullptr when none).
-inline std::shared_ptr<Executor> executor() {
+[[nodiscard]] inline std::shared_ptr<Executor> executor() {
     auto& s = detail::parallel_settings();
     std::lock_guard<std::mutex> lock(s.mutex);
     return s.executor;
 }
 
 /// Threads to use for @p requested (0 = default_threads()), at most @p blocks.
-inline unsigned resolve_threads(unsigned requested, std::size_t blocks) {
+[[nodiscard]] inline unsigned resolve_threads(unsigned requested, std::size_t blocks) {
     if (blocks <= 1) return 1;  // (hardware_concurrency reads a file: skip it when moot)
     const unsigned t = requested ? requested : default_threads();
     return unsigned(std::max<std::size_t>(1, std::min<std::size_t>(t, blocks)));
 }
 
 /// Number of blocks for @p items work items: a fixed function of the size.
-inline std::size_t block_count(std::size_t items, std::size_t max_blocks = 64) {
+[[nodiscard]] inline std::size_t block_count(std::size_t items, std::size_t max_blocks = 64) {
     return std::max<std::size_t>(1, std::min(items, max_blocks));
 }
 
 /// [begin, end) of block @p b when @p items are cut into @p blocks blocks.
-inline std::pair<std::size_t, std::size_t> block_range(std::size_t items, std::size_t blocks,
+[[nodiscard]] inline std::pair<std::size_t, std::size_t> block_range(std::size_t items, std::size_t blocks,
                                                        std::size_t b) {
     return {items * b / blocks, items * (b + 1) / blocks};
 }

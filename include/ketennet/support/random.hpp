@@ -9,7 +9,7 @@
 namespace ketennet {
 
 /// SplitMix64's output function: a bijective mix of 64 bits.
-inline std::uint64_t mix64(std::uint64_t z) noexcept {
+[[nodiscard]] inline std::uint64_t mix64(std::uint64_t z) noexcept {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);

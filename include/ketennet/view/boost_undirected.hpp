@@ -28,7 +28,7 @@ using SymmetricCsr = boost::compressed_sparse_row_graph<boost::directedS, boost:
 /// a tree arc is the tree arc's own back arc (Boost's biconnected-components visitor skips
 /// it, as for an undirected graph), and the reverse of a back arc is a forward arc, which
 /// the visitor ignores.
-inline SymmetricCsr undirected_csr(const View& view) {
+[[nodiscard]] inline SymmetricCsr undirected_csr(const View& view) {
     const vertex_t n = view.n();
     std::vector<std::pair<vertex_t, vertex_t>> arcs;
     if (!view.directed()) {

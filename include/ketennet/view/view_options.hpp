@@ -15,7 +15,7 @@ enum class Combine {
 };
 
 /// "sum", "min" or "max".
-inline const char* combine_name(Combine c) {
+[[nodiscard]] inline const char* combine_name(Combine c) {
     return c == Combine::sum ? "sum" : (c == Combine::min ? "min" : "max");
 }
 

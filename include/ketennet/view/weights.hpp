@@ -53,7 +53,7 @@ enum class WeightRule {
 };
 
 /// Whether weight @p w of an edge (a self-loop when @p loop) satisfies @p rule.
-inline bool weight_allowed(WeightRule rule, double w, bool loop) noexcept {
+[[nodiscard]] inline bool weight_allowed(WeightRule rule, double w, bool loop) noexcept {
     switch (rule) {
         case WeightRule::distance: return w >= 0.0;
         case WeightRule::counted_distance:
