@@ -258,10 +258,10 @@ void register_eventlog(py::module_& m) {
 
     ev.def("transitions", [](const EventLog& log, const std::string& source, const std::string& attribute,
                              double beta, bool self_loops, std::vector<double> quantiles, py::object progress) {
-        eventlog::TransitionOptions o{beta, self_loops, std::move(quantiles)};
+        eventlog::TransitionOptions o{.beta = beta, .self_loops = self_loops, .quantiles = std::move(quantiles)};
         const NodeKey key = node_key(source, attribute);
-        return to_python(call_released(std::move(progress), [&](const ProgressHandler& h) {
-            return eventlog::transitions(log, key, o, h);
+        return to_python(call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return eventlog::transitions(log, key, options);
         }));
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
        py::arg("beta") = eventlog::TransitionOptions{}.beta,
@@ -269,10 +269,10 @@ void register_eventlog(py::module_& m) {
 
     ev.def("handover_network", [](const EventLog& log, const std::string& source, const std::string& attribute,
                                   double beta, bool self_loops, std::vector<double> quantiles, py::object progress) {
-        eventlog::TransitionOptions o{beta, self_loops, std::move(quantiles)};
+        eventlog::TransitionOptions o{.beta = beta, .self_loops = self_loops, .quantiles = std::move(quantiles)};
         const NodeKey key = node_key(source, attribute);
-        return call_released(std::move(progress), [&](const ProgressHandler& h) {
-            return eventlog::handover_network(log, key, o, h);
+        return call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return eventlog::handover_network(log, key, options);
         });
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
        py::arg("beta") = eventlog::TransitionOptions{}.beta,
@@ -286,17 +286,23 @@ void register_eventlog(py::module_& m) {
     ev.def("subcontracting", [](const EventLog& log, const std::string& source, const std::string& attribute,
                                 int n, bool self_loops) {
         const NodeKey key = node_key(source, attribute);
-        return call_released([&] { return eventlog::subcontracting(log, key, n, self_loops); });
-    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("n") = 2, py::arg("self_loops") = false);
+        return call_released([&] {
+            return eventlog::subcontracting(log, key, {.n = n, .self_loops = self_loops});
+        });
+    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
+       py::arg("n") = eventlog::SubcontractingOptions{}.n,
+       py::arg("self_loops") = eventlog::SubcontractingOptions{}.self_loops);
 
     ev.def("journeys", [](const EventLog& log, const std::string& source, const std::string& attribute,
                           bool collapse, bool with_variants, py::object progress) {
         const NodeKey key = node_key(source, attribute);
-        return to_python(call_released(std::move(progress), [&](const ProgressHandler& h) {
-            return eventlog::journeys(log, key, collapse, h, with_variants);
+        eventlog::JourneyOptions o{.collapse = collapse, .with_variants = with_variants};
+        return to_python(call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return eventlog::journeys(log, key, options);
         }), with_variants);
-    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "", py::arg("collapse") = true,
-       py::arg("with_variants") = true, py::arg("progress") = py::none());
+    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
+       py::arg("collapse") = eventlog::JourneyOptions{}.collapse,
+       py::arg("with_variants") = eventlog::JourneyOptions{}.with_variants, py::arg("progress") = py::none());
 }
 
 }  // namespace ketennet::python

@@ -89,9 +89,8 @@ inline constexpr const char* case_ends_attribute = "case_ends";
 /// transitions.hpp (van der Aalst, Reijers & Song 2005; pm4py's
 /// discover_handover_of_work_network gives `share` when self_loops is set).
 [[nodiscard]] inline Network handover_network(const EventLog& log, const NodeKey& key,
-                                const TransitionOptions& opt = {},
-                                const ProgressHandler& progress = {}) {
-    return network_from_transitions(transitions(log, key, opt, progress), "handover of work");
+                                const TransitionOptions& opt = {}) {
+    return network_from_transitions(transitions(log, key, opt), "handover of work");
 }
 
 }  // namespace ketennet::eventlog

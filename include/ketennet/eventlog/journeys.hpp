@@ -37,12 +37,23 @@ struct JourneyTable {
     std::size_t skipped_events = 0;
 };
 
-/// Computes the journeys of every case; @p collapse = false keeps repeated consecutive events
-/// at one node as separate visits (then the "visits" are the events with a node, which gives
-/// pm4py's activity variants with key = activity). With @p with_variants = false the variant
-/// fields stay empty (saves a hash table of all sequences on large logs).
-[[nodiscard]] inline JourneyTable journeys(const EventLog& log, const NodeKey& key, bool collapse = true,
-                             const ProgressHandler& progress = {}, bool with_variants = true) {
+/// Options of journeys().
+struct JourneyOptions {
+    /// Repeated consecutive events at one node are one visit. false keeps them as separate
+    /// visits (the "visits" are then the events with a node, which gives pm4py's activity
+    /// variants with key = activity).
+    bool collapse = true;
+    /// Fill the variant fields; false leaves them empty (saves a hash table of all
+    /// sequences on large logs).
+    bool with_variants = true;
+    ProgressHandler progress{};  ///< progress and cancellation (see progress.hpp)
+};
+
+/// Computes the journeys of every case (see JourneyOptions).
+[[nodiscard]] inline JourneyTable journeys(const EventLog& log, const NodeKey& key,
+                                           const JourneyOptions& opt = {}) {
+    const bool collapse = opt.collapse, with_variants = opt.with_variants;
+    const ProgressHandler& progress = opt.progress;
     log.require_finalised();
     auto [codes_p, names_p] = log.nodes(key);
     const auto& codes = *codes_p;

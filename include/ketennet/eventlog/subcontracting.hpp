@@ -9,14 +9,22 @@
 
 namespace ketennet::eventlog {
 
+/// Options of subcontracting() and subcontracting_counts().
+struct SubcontractingOptions {
+    int n = 2;               ///< the window: a ... a with n - 1 events in between (n >= 2)
+    bool self_loops = false; ///< keep pairs (a, a) (pm4py keeps them)
+};
+
 /// For a case with node sequence S = (s_1, ..., s_m) (events without a node left out), and
 /// window n >= 2: for every i with s_i = s_{i+n}, every s_j with i < j < i + n adds one to
 /// count(s_i, s_j). share = count / (number of cases), the normalisation of pm4py's
-/// discover_subcontracting_network. Pairs (a, a) are kept only with @p self_loops (pm4py
-/// keeps them). pm4py 2.7 adds the in-between events only for the first position at which
+/// discover_subcontracting_network. Pairs (a, a) are kept only with
+/// SubcontractingOptions::self_loops (pm4py keeps them). pm4py 2.7 adds the in-between events only for the first position at which
 /// each a is found (an indentation slip); this follows the paper and counts every position.
-[[nodiscard]] inline PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key, int n = 2,
-                                        bool self_loops = false) {
+[[nodiscard]] inline PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key,
+                                                      const SubcontractingOptions& opt = {}) {
+    const int n = opt.n;
+    const bool self_loops = opt.self_loops;
     log.require_finalised();
     if (n < 2) throw InputError("subcontracting: the window n must be at least 2, not " + std::to_string(n));
     auto [codes_p, names_p] = log.nodes(key);
@@ -53,12 +61,12 @@ namespace ketennet::eventlog {
 }
 
 /// The subcontracting network: a directed layer "subcontracting" (see subcontracting_counts).
-[[nodiscard]] inline Network subcontracting(const EventLog& log, const NodeKey& key, int n = 2,
-                              bool self_loops = false) {
+[[nodiscard]] inline Network subcontracting(const EventLog& log, const NodeKey& key,
+                                            const SubcontractingOptions& opt = {}) {
     nlohmann::ordered_json meta;
-    meta["n"] = n;
-    meta["self_loops"] = self_loops;
-    return network_from_pair_counts(subcontracting_counts(log, key, n, self_loops),
+    meta["n"] = opt.n;
+    meta["self_loops"] = opt.self_loops;
+    return network_from_pair_counts(subcontracting_counts(log, key, opt),
                                     "subcontracting", "subcontracting", true, std::move(meta));
 }
 

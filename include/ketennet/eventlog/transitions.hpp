@@ -40,7 +40,8 @@ namespace ketennet::eventlog {
 struct TransitionOptions {
     double beta = 0.0;                ///< causality fall factor in [0, 1)
     bool self_loops = false;          ///< keep pairs (a, a)
-    std::vector<double> quantiles{};    ///< further waiting-time quantiles in [0, 1]
+    std::vector<double> quantiles{};  ///< further waiting-time quantiles in [0, 1]
+    ProgressHandler progress{};       ///< progress and cancellation (see progress.hpp)
 };
 
 /// The pair table: one row per (source, target) that occurs. Times in seconds.
@@ -139,8 +140,8 @@ private:
 /// Builds the pair table of @p log over the nodes given by @p key. InputError for beta
 /// outside [0, 1) or a quantile outside [0, 1]; see the file comment for the definition.
 [[nodiscard]] inline TransitionTable transitions(const EventLog& log, const NodeKey& key,
-                                   const TransitionOptions& opt = {},
-                                   const ProgressHandler& progress = {}) {
+                                   const TransitionOptions& opt = {}) {
+    const ProgressHandler& progress = opt.progress;
     log.require_finalised();
     if (!(opt.beta >= 0.0 && opt.beta < 1.0))
         throw InputError("beta must be in [0, 1), not " + std::to_string(opt.beta));

@@ -209,7 +209,7 @@ TEST_CASE("working together and subcontracting", "[eventlog][social]") {
     CHECK(s.nodes[s.target[0]] == "B");
     CHECK(s.count[0] == 1.0);
     CHECK(s.share[0] == Approx(1.0 / 3.0));
-    CHECK_THROWS_AS(subcontracting_counts(log, by_org, 1), InputError);
+    CHECK_THROWS_AS(subcontracting_counts(log, by_org, {.n = 1}), InputError);
 }
 
 TEST_CASE("journeys: lead time, handovers, ping-pong, waiting share, variants", "[eventlog][journeys]") {
@@ -235,7 +235,7 @@ TEST_CASE("journeys: lead time, handovers, ping-pong, waiting share, variants", 
     CHECK(std::isnan(j.waiting_share[2]));
     REQUIRE(j.variants.size() == 3);
     CHECK(j.variant_cases == std::vector<std::int64_t>{1, 1, 1});
-    const auto raw = journeys(log, by_org, false);
+    const auto raw = journeys(log, by_org, {.collapse = false});
     CHECK(raw.visits[1] == 3);  // A B B
 }
 
