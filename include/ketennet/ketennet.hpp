@@ -72,3 +72,6 @@
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"
 #include "ketennet/io/xes.hpp"
+
+#include "ketennet/governance/structure.hpp"
+#include "ketennet/report/scorecard.hpp"

@@ -1,0 +1,127 @@
+// The scorecard's rows on a hand-drawn network with known answers.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "ketennet/report/scorecard.hpp"
+#include "../test_helpers.hpp"
+
+using namespace ketennet;
+
+namespace {
+
+//   a --- b --- c        one undirected tie layer "overleg"
+//         |              sectors: a politie, b om, c om, d zorg
+//         d
+// b is the one articulation point, every tie a bridge, b a star centre.
+Network star() {
+    Network net("ster");
+    net.add_layer("overleg", false, LayerKind::tie);
+    net.add_organisation({"a", "", "politie", {}});
+    net.add_organisation({"b", "Openbaar Ministerie", "om", {}});
+    net.add_organisation({"c", "", "om", {}});
+    net.add_organisation({"d", "", "zorg", {}});
+    for (const char* t : {"a", "c", "d"}) net.add_relation(kt::rel("b", t, "overleg"));
+    return net;
+}
+
+const report::ScorecardRow& row(const std::vector<report::ScorecardRow>& rows, const std::string& goal,
+                                const std::string& indicator, const std::string& scope = "network",
+                                const std::string& subject = "") {
+    for (const auto& r : rows)
+        if (r.goal == goal && r.indicator == indicator && r.scope == scope && r.subject == subject) return r;
+    FAIL("no row " << goal << " / " << indicator << " / " << scope << " / " << subject);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("scorecard rows of a star of four organisations", "[report][scorecard]") {
+    const Network net = star();
+    const auto card = report::scorecard(net);
+    const auto rows = card.rows();
+
+    // every goal, in order
+    std::vector<std::string> goals;
+    for (const auto& r : rows)
+        if (goals.empty() || goals.back() != r.goal) goals.push_back(r.goal);
+    CHECK(goals == std::vector<std::string>{"resilience", "learning", "effectiveness", "citizen"});
+
+    CHECK(row(rows, "resilience", "single points of failure").value == 1.0);
+    const auto& flag = row(rows, "resilience", "single point of failure", "organisation", "b");
+    CHECK(flag.value == 1.0);
+    CHECK(flag.meaning == "Openbaar Ministerie (b) disconnects the network when it fails (1: yes, 0: no)");
+    CHECK(row(rows, "resilience", "bridges").value == 3.0);
+    CHECK(row(rows, "resilience", "bridges").layers == "overleg");
+
+    const auto& rec = row(rows, "learning", "reciprocity");
+    CHECK(std::isnan(rec.value));
+    CHECK(rec.note == "no directed layer: every tie is mutual");
+    CHECK(row(rows, "learning", "reciprocity", "layer", "overleg").note == "undirected layer: every tie is mutual");
+
+    CHECK(row(rows, "effectiveness", "organisations").value == 4.0);
+    CHECK(row(rows, "effectiveness", "relations").value == 3.0);
+    CHECK(row(rows, "effectiveness", "sectors").value == 3.0);
+    CHECK(row(rows, "effectiveness", "density").value == Approx(0.5));
+    CHECK(row(rows, "effectiveness", "density", "layer", "overleg").value == Approx(0.5));
+    // degrees 1, 3, 1, 1: sum (3 - d) = 6 of at most (n-1)(n-2) = 6
+    CHECK(row(rows, "effectiveness", "degree centralization").value == Approx(1.0));
+    // b is on the shortest path of all three pairs of the others
+    CHECK(row(rows, "effectiveness", "broker (betweenness)", "organisation", "b").value == Approx(1.0));
+    CHECK(row(rows, "effectiveness", "transitivity").value == 0.0);
+    CHECK(row(rows, "effectiveness", "weak components").value == 1.0);
+    CHECK(row(rows, "effectiveness", "share in largest component").value == 1.0);
+
+    // E-I: a-b and b-d cross sectors, b-c stays in om: (2 - 1) / 3
+    CHECK(row(rows, "effectiveness", "collaboration E-I index (sectors)").value == Approx(1.0 / 3));
+    CHECK(row(rows, "effectiveness", "collaboration E-I index", "sector", "om").value == Approx(1.0 / 3));
+    const auto& one = row(rows, "effectiveness", "collaboration E-I index", "sector", "zorg");
+    CHECK(std::isnan(one.value));
+    CHECK(one.note == "one organisation in the sector: trivially +1");
+    const auto& mode = row(rows, "effectiveness", "collaboration governance mode (observed)");
+    CHECK(mode.text == "lead organisation");
+    CHECK(mode.layers == "overleg");
+    CHECK(mode.meaning == "the governance mode the collaboration ties show: A lead organisation governs: "
+                          "'b' has the most contacts and reaches 100% of the others.");
+    CHECK(row(rows, "effectiveness", "collaboration governance mode (indicated)").text == "undetermined");
+    const auto& central = row(rows, "effectiveness", "collaboration centrally integrated");
+    CHECK(central.value == 1.0);
+    CHECK(central.text == "yes");
+
+    const auto& cases = row(rows, "citizen", "cases followed");
+    CHECK(std::isnan(cases.value));
+    CHECK(cases.note.rfind("needs an event log", 0) == 0);
+}
+
+TEST_CASE("scorecard: what cannot be computed is a NaN row with the reason", "[report][scorecard]") {
+    Network net("twee");
+    net.add_layer("overleg", false, LayerKind::tie);
+    net.add_organisation({"a", "", "politie", {}});
+    net.add_organisation({"b", "", "", {}});
+    net.add_relation(kt::rel("a", "b", "overleg"));
+    report::ScorecardOptions o;
+    o.chains = std::vector<std::string>{"straf"};
+    const auto rows = report::scorecard(net, o).rows();
+    CHECK(row(rows, "effectiveness", "degree centralization").note == "needs three organisations");
+    CHECK(row(rows, "effectiveness", "collaboration E-I index (sectors)").note == "1 organisation(s) have no sector");
+    const auto& lead = row(rows, "effectiveness", "lead time (fastest)", "chain", "straf");
+    CHECK(std::isnan(lead.value));
+    CHECK(lead.note == "the network has no chain 'straf'");
+    CHECK_THROWS_AS(report::scorecard(net, report::ScorecardOptions{{"zaak"}, {}, 5, nullptr, {}}), UnknownId);
+}
+
+TEST_CASE("scorecard batch rows: the union of the organisations ranked", "[report][scorecard]") {
+    //   first: the star above (b ranks as broker); second: x --- y --- z (y ranks)
+    Network path("pad");
+    path.add_layer("overleg", false, LayerKind::tie);
+    for (const char* id : {"x", "y", "z"}) path.add_organisation({id, "", "om", {}});
+    path.add_relation(kt::rel("x", "y", "overleg"));
+    path.add_relation(kt::rel("y", "z", "overleg"));
+    const auto batch = report::batch_rows({report::scorecard(star()), report::scorecard(path)});
+    REQUIRE(batch.size() == 2);
+    const auto& y_in_star = row(batch[0], "effectiveness", "broker (betweenness)", "organisation", "y");
+    CHECK(std::isnan(y_in_star.value));
+    CHECK(y_in_star.note == "not an organisation of this network");
+    CHECK(row(batch[1], "effectiveness", "broker (betweenness)", "organisation", "y").value == Approx(1.0));
+}
