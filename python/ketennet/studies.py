@@ -13,7 +13,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from . import _indicators, report as _report
+from . import _core, _indicators, report as _report
 from ._deprecation import renamed_arguments
 from ._indicators import KEY
 from .network import Network
@@ -120,12 +120,7 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     cards = {key: _indicators.compute(net, layers=None if layers is None else checked[key][0],
                                       chains=wanted, top=checked[key][2])
              for key, net in named.items()}
-    subjects: dict = {}
-    for card in cards.values():
-        for rk, ranked in card.ranked().items():
-            subjects.setdefault(rk, {}).update(dict.fromkeys(ranked.top))
-    subjects = {rk: list(ids) for rk, ids in subjects.items()}
-    frames = [card.frame(subjects) for card in cards.values()]
+    frames = [_indicators.frame(rows) for rows in _core.report.batch_rows(list(cards.values()))]
     frames = _align_layers_and_sectors(frames)
     out = []
     for key, frame in zip(cards, frames):
