@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "ketennet/report/scorecard.hpp"
@@ -124,4 +125,27 @@ TEST_CASE("scorecard batch rows: the union of the organisations ranked", "[repor
     CHECK(std::isnan(y_in_star.value));
     CHECK(y_in_star.note == "not an organisation of this network");
     CHECK(row(batch[1], "effectiveness", "broker (betweenness)", "organisation", "y").value == Approx(1.0));
+}
+
+TEST_CASE("scorecard values and text as the report shows them", "[report][scorecard][text]") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(report::format_value(0.5, "share") == "0.500");
+    CHECK(report::format_value(168800, "cases per year") == "168,800");
+    CHECK(report::format_value(2500.5, "cases per year") == "2,500");  // whole, half to even
+    CHECK(report::format_value(1234.5, "days") == "1,234");             // four digits
+    CHECK(report::format_value(12345.6, "days") == "1.235e+04");
+    CHECK(report::format_value(-0.0, "organisations") == "0");
+    CHECK(report::format_value(nan, "share") == "n/a");
+    CHECK(report::format_value(nan, "mode", "shared") == "shared");
+
+    const Network net = star();
+    const std::string text = report::to_text(net, report::scorecard(net).rows());
+    CHECK(text.rfind("ketennet report: ster\n=====================\n"
+                     "4 organisations, 3 relations; layers: overleg (tie, undirected)\n\n"
+                     "Veerkracht en weerbaarheid (Resilience)\n", 0) == 0);
+    CHECK(text.find("\n    - Openbaar Ministerie (b)\n") != std::string::npos);
+    // the note of the first journey row, wrapped at 92 characters; the next ones "as above"
+    CHECK(text.find("\n      needs an event log: pass log= (kn.eventlog.read_xes, read_csv or from_pandas) to measure the\n"
+                    "      journeys cases actually make\n") != std::string::npos);
+    CHECK(text.find("\n      (as above)\n") != std::string::npos);
 }
