@@ -1076,6 +1076,40 @@ std::vector<std::vector<ScorecardRow>> batch_rows(const std::vector<Scorecard>& 
         }
     std::vector<std::vector<ScorecardRow>> out;
     for (const auto& card : cards) out.push_back(card.rows(subjects));
+    if (out.size() < 2) return out;
+    // layer- and sector-scope rows that some networks lack: NaN rows with a note there; every
+    // network's rows then by goal, and within a goal by where the key first appears
+    using Key = std::array<std::string, 4>;
+    auto key_of = [](const ScorecardRow& r) { return Key{r.goal, r.indicator, r.scope, r.subject}; };
+    std::map<Key, std::size_t> rank;
+    std::vector<ScorecardRow> scoped;
+    std::set<Key> scoped_keys;
+    for (const auto& rows : out)
+        for (const auto& r : rows) {
+            rank.emplace(key_of(r), rank.size());
+            if ((r.scope == "layer" || r.scope == "sector") && scoped_keys.insert(key_of(r)).second)
+                scoped.push_back(r);
+        }
+    std::map<std::string, std::size_t> goal_order;
+    for (const auto& g : goals()) goal_order.emplace(g.key, goal_order.size());
+    for (auto& rows : out) {
+        std::set<Key> have;
+        for (const auto& r : rows) have.insert(key_of(r));
+        for (const auto& r : scoped) {
+            if (have.count(key_of(r))) continue;
+            ScorecardRow extra = r;
+            extra.value = std::numeric_limits<double>::quiet_NaN();
+            extra.text.clear();
+            extra.layers.clear();
+            extra.note = r.scope == "layer" ? "the network has no layer '" + r.subject + "'"
+                                            : "the network has no organisation of sector '" + r.subject + "'";
+            rows.push_back(std::move(extra));
+        }
+        std::stable_sort(rows.begin(), rows.end(), [&](const ScorecardRow& a, const ScorecardRow& b) {
+            const auto ga = goal_order.at(a.goal), gb = goal_order.at(b.goal);
+            return ga != gb ? ga < gb : rank.at(key_of(a)) < rank.at(key_of(b));
+        });
+    }
     return out;
 }
 

@@ -124,8 +124,12 @@ struct Scorecard {
 /// UnknownId for an unknown layer; cancellation through options.progress.
 Scorecard scorecard(const Network& net, const ScorecardOptions& options = {});
 
-/// The rows of a batch: each ranked indicator lists, in every network, the union of the
-/// organisations any network ranks (in order of first appearance), so the rows align.
+/// The rows of a batch, aligned: each ranked indicator lists, in every network, the union of
+/// the organisations any network ranks (in order of first appearance); a layer or sector row
+/// that only some networks have is in all, NaN with a note ("the network has no layer 'x'",
+/// "the network has no organisation of sector 'y'") where it is missing; every network's rows
+/// are ordered by goal, then by where their (goal, indicator, scope, subject) first appears in
+/// the batch.
 std::vector<std::vector<ScorecardRow>> batch_rows(const std::vector<Scorecard>& cards);
 
 /// "Name (id)" of an organisation of @p net, or its id when it has no other name (or is not

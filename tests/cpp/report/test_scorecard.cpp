@@ -112,7 +112,7 @@ TEST_CASE("scorecard: what cannot be computed is a NaN row with the reason", "[r
     CHECK_THROWS_AS(report::scorecard(net, report::ScorecardOptions{{"zaak"}, {}, 5, nullptr, {}}), UnknownId);
 }
 
-TEST_CASE("scorecard batch rows: the union of the organisations ranked", "[report][scorecard]") {
+TEST_CASE("scorecard batch rows: the union of the organisations ranked, sectors aligned", "[report][scorecard]") {
     //   first: the star above (b ranks as broker); second: x --- y --- z (y ranks)
     Network path("pad");
     path.add_layer("overleg", false, LayerKind::tie);
@@ -125,6 +125,16 @@ TEST_CASE("scorecard batch rows: the union of the organisations ranked", "[repor
     CHECK(std::isnan(y_in_star.value));
     CHECK(y_in_star.note == "not an organisation of this network");
     CHECK(row(batch[1], "effectiveness", "broker (betweenness)", "organisation", "y").value == Approx(1.0));
+    // a sector only the star has: a NaN row with a note in the path
+    const auto& politie = row(batch[1], "effectiveness", "collaboration E-I index", "sector", "politie");
+    CHECK(std::isnan(politie.value));
+    CHECK(politie.note == "the network has no organisation of sector 'politie'");
+    // the same keys in the same order
+    REQUIRE(batch[0].size() == batch[1].size());
+    for (std::size_t i = 0; i < batch[0].size(); ++i) {
+        const auto &a = batch[0][i], &b = batch[1][i];
+        CHECK((a.goal == b.goal && a.indicator == b.indicator && a.scope == b.scope && a.subject == b.subject));
+    }
 }
 
 TEST_CASE("scorecard values and text as the report shows them", "[report][scorecard][text]") {
