@@ -125,3 +125,6 @@
 #include "ketennet/io/json.hpp"
 #include "ketennet/io/limits.hpp"
 #include "ketennet/io/xes.hpp"
+
+#include "ketennet/governance/structure.hpp"
+#include "ketennet/report/scorecard.hpp"

@@ -291,3 +291,29 @@ class _EventLog:
                  with_variants: bool = ..., progress: _Progress = None) -> Dict[str, Any]: ...
 
 eventlog: _EventLog
+
+class _Scorecard:
+    """ketennet::report::Scorecard (one network's rows and ranked indicators)."""
+    def rows(self) -> List[Dict[str, Any]]: ...
+
+class _Report(ModuleType):
+    GOALS: List[Tuple[str, str, str]]
+    COLUMNS: List[str]
+    VULNERABILITY_MAX: int
+    SIMULATION_MAX: int
+    BETWEENNESS_ATTACK_MAX: int
+    Scorecard = _Scorecard
+    def scorecard(self, network: Network, layers: List[str], chains: Optional[List[str]],
+                  top: int = 5, log: Optional[_EventLogCore] = None) -> _Scorecard: ...
+    def batch_rows(self, cards: List[_Scorecard]) -> List[List[Dict[str, Any]]]: ...
+    def to_text(self, network: Network, rows: List[Dict[str, Any]]) -> str: ...
+    def format_value(self, value: float, unit: str, text: str = "") -> str: ...
+
+report: _Report
+
+class _Governance(ModuleType):
+    CENTRAL: float
+    REACH: float
+    def observe(self, network: Network, view: View, nao_attribute: str = "role") -> Dict[str, Any]: ...
+
+governance: _Governance

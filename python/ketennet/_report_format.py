@@ -1,14 +1,13 @@
-"""Formatting shared by the text and HTML reports: values as text, the rows shown, labels,
-and the per-stage table of each chain."""
+"""Formatting of the HTML report: values as text (the compiled core's, as in the text
+report), the rows shown, labels, and the per-stage table of each chain."""
 from __future__ import annotations
 
-import math
 from typing import Optional
 
 import numpy as np
 import pandas as pd
 
-from . import flow
+from . import _core, flow
 from ._indicators import GOALS, label as _label
 from .network import Network
 
@@ -16,22 +15,15 @@ GOAL_TITLE = {k: f"{nl} ({en})" for k, nl, en in GOALS}
 
 
 def fmt(value, unit: str, text: str = "") -> str:
+    """A value as the reports show it (the compiled core's ``report::format_value``; booleans
+    yes/no, integers with thousands separators)."""
     if text:
         return text
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (int, np.integer)):
         return f"{int(value):,}"
-    value = float(value)
-    if math.isnan(value):
-        return "n/a"
-    if unit in ("share", "share of pairs"):
-        return f"{value:.3f}"
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    if (" per " in unit or unit in ("cases", "items")) and abs(value) >= 1000:
-        return f"{value:,.0f}"
-    return f"{value:,.4g}"
+    return _core.report.format_value(float(value), unit)
 
 
 def quiet(rows: pd.DataFrame) -> pd.Series:

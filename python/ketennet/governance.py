@@ -20,9 +20,11 @@ need for competencies  low             moderate                   high
 =====================  ==============  =========================  ====================
 
 :func:`diagnose` reports the observed structure, the mode the contingencies point to, and
-where they disagree, with the reasoning written out. The computation (density, degree
-centralization, degrees) is the compiled core's; this module holds the decision rules, whose
-thresholds (the operationalisation of "few", "high", ...) are the constants below.
+where they disagree, with the reasoning written out. The observed structure (density, degree
+centralization, the NAO or lead organisation, central integration) is the compiled core's
+(``ketennet/governance/structure.hpp``, which the scorecard also reads); this module holds the
+rules of the contingencies, whose thresholds (the operationalisation of "few", "high", ...)
+are the constants below.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Layers, id_array, view_of
+from ._util import Layers, view_of
 
 __all__ = ["diagnose", "GovernanceDiagnosis", "MODES"]
 
@@ -53,9 +55,9 @@ CONSENSUS_MID, CONSENSUS_HIGH = 0.5, 0.75
 NEED_LOW, NEED_HIGH = 1 / 3, 2 / 3
 #: Degree centralization at or above which a network counts as centrally integrated
 #: (Provan & Milward 1995) and, with a dominant member, as led by a lead organisation.
-CENTRAL = 0.5
+CENTRAL = _core.governance.CENTRAL
 #: Share of the other organisations a lead organisation or NAO must be tied to.
-REACH = 0.5
+REACH = _core.governance.REACH
 #: Contingencies that must be known (the number of participants always is) to indicate a mode.
 MIN_KNOWN = 2
 
@@ -226,34 +228,12 @@ def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Leve
     consensus_level = _level(goal_consensus, "goal_consensus", CONSENSUS_MID, CONSENSUS_HIGH)
     need_level = _level(competency_need, "competency_need", NEED_LOW, NEED_HIGH)
 
-    # --- observed structure (compiled core)
-    view = view_of(net, layers)
-    dens = _core.cohesion.density(view)
-    central = _core.cohesion.degree_centralization(view, "all")
-    ids = id_array(net, view).tolist()
-    contacts = np.asarray(_core.brokerage.contacts(view))
-    reach = contacts / (n - 1)
-    orgs = net.organisations
-    nao = None
-    nao_note = f"no organisation has {nao_attribute} = 'nao'"
-    if nao_attribute in orgs.columns:
-        marked = [i for i, v in zip(orgs["id"], orgs[nao_attribute])
-                  if isinstance(v, str) and v.strip().lower() == "nao"]
-        if marked:
-            best = max(marked, key=lambda i: reach[ids.index(i)])
-            r = reach[ids.index(best)]
-            if r >= REACH:
-                nao = best
-                nao_note = f"{best!r} is marked NAO and tied to {r:.0%} of the others"
-            else:
-                nao_note = (f"{best!r} is marked NAO but tied to only {r:.0%} of the others "
-                            f"(< {REACH:.0%}), so it does not govern the network")
-    top = int(np.argmax(contacts))
-    lead = None
-    if nao is None and central >= CENTRAL and reach[top] >= REACH:
-        lead = ids[top]
-    observed = "NAO" if nao else ("lead organisation" if lead else "shared")
-    integrated = central >= CENTRAL
+    # --- observed structure (compiled core: ketennet/governance/structure.hpp)
+    seen = _core.governance.observe(net._core, view_of(net, layers), nao_attribute)
+    dens, central = seen["density"], seen["centralization"]
+    lead, nao, nao_note = seen["lead_organisation"], seen["nao"], seen["nao_note"]
+    observed = seen["mode"]
+    integrated = seen["centrally_integrated"]
 
     # --- contingencies
     size_level = "few" if n <= FEW else ("many" if n > MANY else "moderate")
@@ -287,23 +267,11 @@ def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Leve
              + f" (threshold {CENTRAL})"),
         dict(aspect="structure", indicator="lead organisation", value=lead, level=None,
              points_to="lead organisation" if lead else "", agrees=None,
-             note=(f"{lead!r} has the most contacts and reaches {reach[top]:.0%} of the others"
-                   if lead else "no dominant member (centralization "
-                   f"{central:.2f}, top reach {reach[top]:.0%})")),
+             note=seen["lead_note"]),
         dict(aspect="structure", indicator="NAO", value=nao, level=None,
              points_to="NAO" if nao else "", agrees=None, note=nao_note),
     ]
-    reasoning = [f"Observed structure: {n} organisations, density {dens:.2f}, degree "
-                 f"centralization {central:.2f}; observed mode: {observed}."]
-    if nao:
-        reasoning.append(f"An NAO governs: {nao_note}.")
-    elif lead:
-        reasoning.append(f"A lead organisation governs: {rows[3]['note']}.")
-    else:
-        reasoning.append("No NAO and no dominant member: governance is shared.")
-    reasoning.append("Centrally integrated (Provan & Milward 1995)." if integrated else
-                     "Not centrally integrated (Provan & Milward 1995 found centrally "
-                     "integrated networks more effective).")
+    reasoning = list(seen["reasoning"])
     for name, value, level, note in contingencies:
         if level is None:
             rows.append(dict(aspect="contingency", indicator=name, value=None, level=None,

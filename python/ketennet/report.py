@@ -29,7 +29,7 @@ from typing import Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from . import _indicators, _report_html, _report_text
+from . import _core, _indicators, _report_html
 from ._indicators import COLUMNS, GOALS, KEY  # noqa: F401 (KEY is public here)
 from ._util import check_layers, layer_list
 from .network import Network
@@ -94,16 +94,19 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
     ('shared', 'collaboration')
     """
     sel, wanted, top = check_options(net, layers, chains, top)
-    return _indicators.compute(net, layers=sel, chains=wanted, top=top, log=log).frame()
+    return _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
+                                                 log=log).rows())
 
 
 def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
     """The scorecard as readable text, grouped by goal (what ``ketennet report`` prints).
 
     Values that cannot be computed show as ``n/a`` with the reason below them; rows computed
-    on other layers than all of them name their layers."""
+    on other layers than all of them name their layers. Rendered by the compiled core
+    (``ketennet::report::to_text``), so C++ programs print the same text."""
     card = scorecard(net) if card is None else card
-    return _report_text.render(net, card)
+    rows = card[COLUMNS].to_dict("records")
+    return _core.report.to_text(net._core, rows)
 
 
 def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool = True) -> str:

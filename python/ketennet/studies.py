@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Optional, Sequence, Union
 
-import numpy as np
 import pandas as pd
 
-from . import _indicators, report as _report
+from . import _core, _indicators, report as _report
 from ._deprecation import renamed_arguments
-from ._indicators import KEY
 from .network import Network
 
 __all__ = ["scorecard"]
@@ -120,46 +118,10 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     cards = {key: _indicators.compute(net, layers=None if layers is None else checked[key][0],
                                       chains=wanted, top=checked[key][2])
              for key, net in named.items()}
-    subjects: dict = {}
-    for card in cards.values():
-        for rk, ranked in card.ranked().items():
-            subjects.setdefault(rk, {}).update(dict.fromkeys(ranked.top))
-    subjects = {rk: list(ids) for rk, ids in subjects.items()}
-    frames = [card.frame(subjects) for card in cards.values()]
-    frames = _align_layers_and_sectors(frames)
+    frames = [_indicators.frame(rows) for rows in _core.report.batch_rows(list(cards.values()))]
     out = []
     for key, frame in zip(cards, frames):
         frame.insert(0, "network", key)
         out.append(frame)
     return pd.concat(out, ignore_index=True)
 
-
-def _align_layers_and_sectors(frames: "list[pd.DataFrame]") -> "list[pd.DataFrame]":
-    """Layer- and sector-scope rows that some networks lack (a layer or sector they do not
-    have) added to them as NaN rows with a note; every frame's rows then in one order: by
-    goal, then by where the key first appears in the batch."""
-    if len(frames) < 2:
-        return frames
-    rank: dict = {}
-    for frame in frames:
-        for k in map(tuple, frame[KEY].to_numpy().tolist()):
-            rank.setdefault(k, len(rank))
-    scoped = pd.concat([f[f["scope"].isin(["layer", "sector"])] for f in frames])
-    union = scoped.drop_duplicates(KEY)
-    goal_order = {g: i for i, (g, _, _) in enumerate(_indicators.GOALS)}
-    out = []
-    for frame in frames:
-        have = set(map(tuple, frame[KEY].to_numpy().tolist()))
-        extra = union[[tuple(k) not in have for k in union[KEY].to_numpy().tolist()]].copy()
-        if len(extra):
-            extra["value"] = np.nan
-            extra["text"] = ""
-            extra["layers"] = ""
-            extra["note"] = [f"the network has no layer '{subj}'" if scope == "layer" else
-                             f"the network has no organisation of sector '{subj}'"
-                             for scope, subj in zip(extra["scope"], extra["subject"])]
-            frame = pd.concat([frame, extra], ignore_index=True)
-        keys = list(map(tuple, frame[KEY].to_numpy().tolist()))
-        order = sorted(range(len(frame)), key=lambda i: (goal_order[keys[i][0]], rank[keys[i]]))
-        out.append(frame.iloc[order].reset_index(drop=True))
-    return out

@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
     register_flow(m);
     register_brokerage(m);
     register_eventlog(m);
+    register_report(m);
 }

@@ -2,7 +2,10 @@
 
 Configures, builds and installs this repository into a temporary prefix, then builds the C++
 program of README.md (its ```cpp block; examples/cpp/main.cpp when README has none) as an
-outside project with ``find_package(ketennet CONFIG REQUIRED)`` and runs it.
+outside project with ``find_package(ketennet CONFIG REQUIRED)`` and runs it; builds the
+example programs of examples/cpp the same way and checks that the scorecard program prints
+the rows and text of ``kn.report.scorecard`` and ``kn.report.to_text`` for every example
+network.
 """
 from __future__ import annotations
 
@@ -135,6 +138,37 @@ def test_outside_project(prefix, tmp_path):
     assert r.stdout.strip(), f"program from {origin} printed nothing"
     # the README program reports its own checks; none may fail
     assert "FAILED" not in r.stdout, r.stdout
+
+
+def _tsv_field(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n"}.get(m.group(1), m.group(1)), text)
+
+
+def test_scorecard_program_matches_the_python_scorecard(prefix, tmp_path):
+    import math
+
+    import ketennet as kn
+
+    build = tmp_path / "examples-build"
+    run([CMAKE, "-S", REPO / "examples" / "cpp", "-B", build, "-G", "Ninja",
+         "-DCMAKE_BUILD_TYPE=Release", f"-DCMAKE_PREFIX_PATH={prefix}"])
+    run([CMAKE, "--build", build, "--target", "ketennet_scorecard"])
+    program = build / "ketennet_scorecard"
+    for name in kn.examples.names():
+        net = kn.examples.load(name)
+        card = kn.report.scorecard(net)
+        tsv = run([program, kn.examples.path(name), "--tsv"]).stdout.splitlines()
+        assert tsv[0].split("\t") == list(kn.report.COLUMNS)
+        assert len(tsv) - 1 == len(card), name
+        for i, (line, row) in enumerate(zip(tsv[1:], card.itertuples(index=False))):
+            fields = [_tsv_field(f) for f in line.split("\t")]
+            expected = list(row)
+            got = fields[:4] + [float(fields[4])] + fields[5:]
+            where = f"{name}, row {i} ({row.indicator})"
+            assert got[:4] == expected[:4] and got[5:] == expected[5:], where
+            assert (math.isnan(got[4]) and math.isnan(expected[4])) or got[4] == expected[4], where
+        text = run([program, kn.examples.path(name)]).stdout
+        assert text == kn.report.to_text(net, card), name
 
 
 def test_outside_project_rejects_incompatible_version(prefix, tmp_path):

@@ -205,3 +205,56 @@ def test_text_report_shows_values_and_reasons():
         assert title in text
     assert "n/a" in text and "needs three organisations" in text
     assert "layers: case, information, collaboration" not in text  # all layers: not repeated
+
+
+def _wrap_cases():
+    rng = np.random.default_rng(7)
+    alphabet = list("abcdefgh") + ["é", "-", "-", " ", " ", "  ", "1", ",", ".", "'", "_", "(", ")"]
+    fixed = ["hand-offs a citizen's case meets -- on the route most cases follow " * 3,
+             "x" * 130, "single-intermediary-pairs-" * 8, "A -> B -> A " * 12,
+             "-1 all stay inside; e-mail-adres ketenpartner-overleg " * 4,
+             "aa-b-cc-dd " * 15, "---a-- --b " * 20, "wordé-éword " * 12]
+    randoms = ["".join(rng.choice(alphabet, size=int(rng.integers(40, 260))).tolist())
+               for _ in range(150)]
+    return fixed + randoms
+
+
+def test_text_wraps_notes_as_pythons_textwrap():
+    """The compiled text report breaks notes where textwrap.wrap(note, 92) does (hyphenated
+    words, dashes, words longer than a line, accented letters)."""
+    import textwrap
+
+    net = kn.examples.load("strafrechtketen")
+    base = kn.report.scorecard(net)
+    row = base[base["indicator"] == "bridges"].copy()
+    for note in _wrap_cases():
+        row["note"] = note
+        lines = kn.report.to_text(net, row).splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("  bridges"))
+        expected = ["      " + part for part in textwrap.wrap(note, 92)]
+        assert lines[at + 1:at + 1 + len(expected)] == expected, repr(note)
+        assert at + 1 + len(expected) == len(lines) or not lines[at + 1 + len(expected)].startswith("      ")
+
+
+def test_values_are_formatted_as_the_reports_show_them():
+    """Shares with three decimals, whole numbers with thousands separators, volumes per period
+    of 1,000 or more as whole numbers, else four significant digits (Python's format specs)."""
+    from ketennet._report_format import fmt
+
+    rng = np.random.default_rng(3)
+    values = [0.0, -0.0, 1.0, 1234.5, 2500.4, 168800.0, 12345.6, 0.12345, -3.5, 1e15, 1e16,
+              float("inf"), float("-inf"), float("nan"), 999.95, 0.00012345]
+    values += (rng.standard_normal(200) * 10.0 ** rng.integers(-4, 8, size=200)).tolist()
+    for unit in ["share", "share of pairs", "days", "cases per year", "cases", "items", "index"]:
+        for v in values:
+            if math.isnan(v):
+                want = "n/a"
+            elif unit in ("share", "share of pairs"):
+                want = f"{v:.3f}"
+            elif v.is_integer() and abs(v) < 1e15:
+                want = f"{int(v):,}"
+            elif (" per " in unit or unit in ("cases", "items")) and abs(v) >= 1000:
+                want = f"{v:,.0f}"
+            else:
+                want = f"{v:,.4g}"
+            assert fmt(v, unit) == want, (v, unit)

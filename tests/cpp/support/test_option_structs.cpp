@@ -41,6 +41,10 @@ TEST_CASE("options structs take designated initialisers of any subset of their f
     CHECK(resilience::SimulationOptions{.runs = 2}.order.empty());
     CHECK(resilience::VulnerabilityOptions{.threads = 1}.selection.chain.empty());
     CHECK(eventlog::TransitionOptions{.beta = 0.5}.quantiles.empty());
+    CHECK(eventlog::JourneyOptions{.with_variants = false}.collapse);
+    CHECK(eventlog::SubcontractingOptions{.n = 3}.self_loops == false);
+    CHECK(flow::MaxFlowOptions{.keep_layout = false}.keep_layout == false);
+    CHECK(report::ScorecardOptions{.top = 3}.layers.empty());
 }
 
 TEST_CASE("input records take designated initialisers too", "[support][options]") {

@@ -1,0 +1,149 @@
+/// @file structure.hpp
+/// @brief The governance mode a network's structure shows (Provan & Kenis 2008) and whether
+/// it is centrally integrated (Provan & Milward 1995).
+///
+/// A network is governed by a network administrative organisation (NAO) when an
+/// organisation marked `<nao_attribute> = "nao"` (any case, surrounding spaces ignored) is
+/// tied to at least half (reach) of the others (the attribute may also be the field "id",
+/// "name" or "sector"); else by a lead organisation when degree
+/// centralization is at least 0.5 (central) and the organisation with the most contacts is
+/// tied to at least half of the others; else governance is shared. It is centrally
+/// integrated when degree centralization is at least 0.5.
+#pragma once
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ketennet/brokerage/structural_holes.hpp"
+#include "ketennet/cohesion/centralization.hpp"
+#include "ketennet/cohesion/density.hpp"
+#include "ketennet/core/errors.hpp"
+#include "ketennet/model/network.hpp"
+#include "ketennet/view/view.hpp"
+
+namespace ketennet::governance {
+
+/// Degree centralization at or above which a network counts as centrally integrated and,
+/// with a dominant member, as led by a lead organisation.
+inline constexpr double central_threshold = 0.5;
+/// Share of the other organisations a lead organisation or NAO must be tied to.
+inline constexpr double reach_threshold = 0.5;
+
+/// The observed structure of a network's governance.
+struct ObservedGovernance {
+    std::size_t organisations = 0;
+    double density = 0.0;
+    double centralization = 0.0;  ///< degree centralization (all ties)
+    std::string mode;             ///< "shared", "lead organisation" or "NAO"
+    std::optional<std::string> lead_organisation, nao;
+    bool centrally_integrated = false;
+    std::string lead_note;  ///< why there is a lead organisation, or why there is none
+    std::string nao_note;   ///< why there is an NAO, or why there is none
+    /// The reasoning, one sentence each: the structure and mode; who governs; central
+    /// integration.
+    std::vector<std::string> reasoning;
+};
+
+namespace detail {
+
+/// A string as Python's repr() writes it: in single quotes, or double quotes when it holds
+/// a single quote and no double quote; backslashes and the quote escaped.
+inline std::string quoted(const std::string& s) {
+    const bool dq = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
+    const char q = dq ? '"' : '\'';
+    std::string out(1, q);
+    for (char c : s) {
+        if (c == '\\' || c == q) out += '\\';
+        out += c;
+    }
+    return out + q;
+}
+
+inline std::string fixed(double x, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    return buf;
+}
+
+inline std::string percent(double share) { return fixed(share * 100.0, 0) + "%"; }
+
+}  // namespace detail
+
+/// The governance mode the structure of @p net on @p view (a view of @p net, unweighted)
+/// shows. InputError for fewer than two organisations.
+[[nodiscard]] inline ObservedGovernance observe(const Network& net, const View& view,
+                                  const std::string& nao_attribute = "role") {
+    const std::size_t n = net.organisation_count();
+    if (n < 2)
+        throw InputError("diagnose: governance needs a network of at least two organisations, "
+                         "this one has " + std::to_string(n));
+    ObservedGovernance g;
+    g.organisations = n;
+    g.density = cohesion::density(view);
+    g.centralization = cohesion::degree_centralization(view, centrality::Direction::all);
+    const std::vector<double> contacts = brokerage::contact_counts(view);
+    std::vector<double> reach(contacts.size());
+    for (std::size_t v = 0; v < contacts.size(); ++v) reach[v] = contacts[v] / double(n - 1);
+    g.nao_note = "no organisation has " + nao_attribute + " = 'nao'";
+    std::optional<std::size_t> best;
+    for (std::size_t v = 0; v < n; ++v) {
+        const Organisation& o = net.organisation(vertex_t(v));
+        const std::string* text = nao_attribute == "id"       ? &o.id
+                                  : nao_attribute == "name"   ? &o.name
+                                  : nao_attribute == "sector" ? &o.sector
+                                                              : nullptr;
+        if (!text) {
+            const auto it = o.attributes.find(nao_attribute);
+            if (it == o.attributes.end()) continue;
+            text = std::get_if<std::string>(&it->second);
+            if (!text) continue;
+        }
+        std::string t = *text;
+        const auto first = t.find_first_not_of(" \t\n\r\f\v");
+        const auto last = t.find_last_not_of(" \t\n\r\f\v");
+        t = first == std::string::npos ? std::string() : t.substr(first, last - first + 1);
+        std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (t == "nao" && (!best || reach[v] > reach[*best])) best = v;
+    }
+    if (best) {
+        const std::string id = detail::quoted(net.organisation(vertex_t(*best)).id);
+        const double r = reach[*best];
+        if (r >= reach_threshold) {
+            g.nao = net.organisation(vertex_t(*best)).id;
+            g.nao_note = id + " is marked NAO and tied to " + detail::percent(r) + " of the others";
+        } else {
+            g.nao_note = id + " is marked NAO but tied to only " + detail::percent(r) +
+                         " of the others (< " + detail::percent(reach_threshold) +
+                         "), so it does not govern the network";
+        }
+    }
+    const std::size_t top = std::size_t(std::max_element(contacts.begin(), contacts.end()) - contacts.begin());
+    if (!g.nao && g.centralization >= central_threshold && reach[top] >= reach_threshold)
+        g.lead_organisation = net.organisation(vertex_t(top)).id;
+    g.mode = g.nao ? "NAO" : (g.lead_organisation ? "lead organisation" : "shared");
+    g.centrally_integrated = g.centralization >= central_threshold;
+    g.lead_note = g.lead_organisation
+        ? detail::quoted(*g.lead_organisation) + " has the most contacts and reaches " +
+              detail::percent(reach[top]) + " of the others"
+        : "no dominant member (centralization " + detail::fixed(g.centralization, 2) +
+              ", top reach " + detail::percent(reach[top]) + ")";
+    g.reasoning.push_back("Observed structure: " + std::to_string(n) + " organisations, density " +
+                          detail::fixed(g.density, 2) + ", degree centralization " +
+                          detail::fixed(g.centralization, 2) + "; observed mode: " + g.mode + ".");
+    if (g.nao)
+        g.reasoning.push_back("An NAO governs: " + g.nao_note + ".");
+    else if (g.lead_organisation)
+        g.reasoning.push_back("A lead organisation governs: " + g.lead_note + ".");
+    else
+        g.reasoning.push_back("No NAO and no dominant member: governance is shared.");
+    g.reasoning.push_back(g.centrally_integrated
+                              ? "Centrally integrated (Provan & Milward 1995)."
+                              : "Not centrally integrated (Provan & Milward 1995 found centrally "
+                                "integrated networks more effective).");
+    return g;
+}
+
+}  // namespace ketennet::governance
