@@ -5,7 +5,7 @@
 /// By area, from the bottom layer up (a folder builds only on folders above it in this list):
 /// - version.hpp: the library version.
 /// - core/: index types (vertex_t, edge_t), the exception types, typed attributes.
-/// - support/: threads, progress and cancellation, random numbers, union-find.
+/// - support/: threads, progress and cancellation, random numbers, union-find, quoting.
 /// - view/: the immutable CSR View, its options and derived layouts, the view cache, the
 ///   weight policy, the Boost.Graph adaptor.
 /// - model/: the mutable Network (organisations, layers, relations, chains), bulk input in
@@ -36,6 +36,7 @@
 
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
+#include "ketennet/support/quote.hpp"
 #include "ketennet/support/random.hpp"
 #include "ketennet/support/union_find.hpp"
 

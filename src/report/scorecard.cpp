@@ -29,6 +29,7 @@
 #include "ketennet/resilience/biconnected_components.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"
+#include "ketennet/support/quote.hpp"
 #include "shared.hpp"
 
 namespace ketennet::report {
@@ -75,20 +76,6 @@ const char* const NO_TIES =
 const char* const NO_LOG =
     "needs an event log: pass log= (kn.eventlog.read_xes, read_csv or from_pandas) to "
     "measure the journeys cases actually make";
-
-/// A name in quotes as Python's repr() writes it (how the messages of the Python package
-/// quote layer names): single quotes, or double quotes when it holds a single quote and no
-/// double quote; backslashes and the quote escaped.
-std::string quoted(const std::string& s) {
-    const bool dq = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
-    const char q = dq ? '"' : '\'';
-    std::string out(1, q);
-    for (char c : s) {
-        if (c == '\\' || c == q) out += '\\';
-        out += c;
-    }
-    return out + q;
-}
 
 /// The sum NumPy computes for these values in this order (pairwise summation with eight
 /// accumulators in blocks of up to 128), so that means agree bit for bit with pandas.

@@ -22,6 +22,7 @@
 #include "ketennet/cohesion/density.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
+#include "ketennet/support/quote.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::governance {
@@ -48,19 +49,6 @@ struct ObservedGovernance {
 };
 
 namespace detail {
-
-/// A string as Python's repr() writes it: in single quotes, or double quotes when it holds
-/// a single quote and no double quote; backslashes and the quote escaped.
-inline std::string quoted(const std::string& s) {
-    const bool dq = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
-    const char q = dq ? '"' : '\'';
-    std::string out(1, q);
-    for (char c : s) {
-        if (c == '\\' || c == q) out += '\\';
-        out += c;
-    }
-    return out + q;
-}
 
 inline std::string fixed(double x, int decimals) {
     char buf[64];
@@ -109,7 +97,7 @@ inline std::string percent(double share) { return fixed(share * 100.0, 0) + "%";
         if (t == "nao" && (!best || reach[v] > reach[*best])) best = v;
     }
     if (best) {
-        const std::string id = detail::quoted(net.organisation(vertex_t(*best)).id);
+        const std::string id = quoted(net.organisation(vertex_t(*best)).id);
         const double r = reach[*best];
         if (r >= reach_threshold) {
             g.nao = net.organisation(vertex_t(*best)).id;
@@ -126,7 +114,7 @@ inline std::string percent(double share) { return fixed(share * 100.0, 0) + "%";
     g.mode = g.nao ? "NAO" : (g.lead_organisation ? "lead organisation" : "shared");
     g.centrally_integrated = g.centralization >= central_threshold;
     g.lead_note = g.lead_organisation
-        ? detail::quoted(*g.lead_organisation) + " has the most contacts and reaches " +
+        ? quoted(*g.lead_organisation) + " has the most contacts and reaches " +
               detail::percent(reach[top]) + " of the others"
         : "no dominant member (centralization " + detail::fixed(g.centralization, 2) +
               ", top reach " + detail::percent(reach[top]) + ")";
