@@ -430,7 +430,7 @@ void collaboration_rows(Builder& b, const std::vector<std::string>& ties) {
     std::string base = ties.empty() ? NO_TIES : "";
     if (base.empty() && view_of(net, ties)->m() == 0) {
         std::vector<std::string> q;
-        for (const auto& t : ties) q.push_back(quoted(t));
+        for (const auto& t : ties) q.push_back(quoted_name(t));
         base = "the tie layer(s) " + join(q) + " hold no ties";
     }
     const std::string small = !base.empty() ? base : (n < 3 ? "needs three organisations" : "");

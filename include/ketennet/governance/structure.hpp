@@ -97,7 +97,7 @@ inline std::string percent(double share) { return fixed(share * 100.0, 0) + "%";
         if (t == "nao" && (!best || reach[v] > reach[*best])) best = v;
     }
     if (best) {
-        const std::string id = quoted(net.organisation(vertex_t(*best)).id);
+        const std::string id = quoted_name(net.organisation(vertex_t(*best)).id);
         const double r = reach[*best];
         if (r >= reach_threshold) {
             g.nao = net.organisation(vertex_t(*best)).id;
@@ -114,7 +114,7 @@ inline std::string percent(double share) { return fixed(share * 100.0, 0) + "%";
     g.mode = g.nao ? "NAO" : (g.lead_organisation ? "lead organisation" : "shared");
     g.centrally_integrated = g.centralization >= central_threshold;
     g.lead_note = g.lead_organisation
-        ? quoted(*g.lead_organisation) + " has the most contacts and reaches " +
+        ? quoted_name(*g.lead_organisation) + " has the most contacts and reaches " +
               detail::percent(reach[top]) + " of the others"
         : "no dominant member (centralization " + detail::fixed(g.centralization, 2) +
               ", top reach " + detail::percent(reach[top]) + ")";

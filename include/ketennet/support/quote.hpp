@@ -8,8 +8,8 @@ namespace ketennet {
 /// @p s in quotes as Python's repr() writes a string (how the Python package and the reports
 /// quote layer and organisation names): single quotes, or double quotes when @p s holds a
 /// single quote and no double quote; backslashes and the quote character escaped.
-/// quoted("om") == "'om'"; quoted("Ministerie van JenV's") == "\"Ministerie van JenV's\"".
-[[nodiscard]] inline std::string quoted(const std::string& s) {
+/// quoted_name("om") == "'om'"; quoted_name("Ministerie van JenV's") == "\"Ministerie van JenV's\"".
+[[nodiscard]] inline std::string quoted_name(const std::string& s) {
     const bool dq = s.find('\'') != std::string::npos && s.find('"') == std::string::npos;
     const char q = dq ? '"' : '\'';
     std::string out(1, q);

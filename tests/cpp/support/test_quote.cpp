@@ -6,11 +6,11 @@
 
 using namespace ketennet;
 
-TEST_CASE("quoted writes names as Python's repr()", "[support][quote]") {
-    CHECK(quoted("om") == "'om'");
-    CHECK(quoted("") == "''");
-    CHECK(quoted("JenV's") == "\"JenV's\"");            // a single quote: double quotes
-    CHECK(quoted("a'b\"c") == "'a\\'b\"c'");            // both: single quotes, ' escaped
-    CHECK(quoted("C:\\data") == "'C:\\\\data'");         // backslash escaped
-    CHECK(quoted("zorg en veiligheid") == "'zorg en veiligheid'");
+TEST_CASE("quoted_name writes names as Python's repr()", "[support][quote]") {
+    CHECK(quoted_name("om") == "'om'");
+    CHECK(quoted_name("") == "''");
+    CHECK(quoted_name("JenV's") == "\"JenV's\"");            // a single quote: double quotes
+    CHECK(quoted_name("a'b\"c") == "'a\\'b\"c'");            // both: single quotes, ' escaped
+    CHECK(quoted_name("C:\\data") == "'C:\\\\data'");         // backslash escaped
+    CHECK(quoted_name("zorg en veiligheid") == "'zorg en veiligheid'");
 }
