@@ -45,7 +45,7 @@ py::tuple to_python(const std::vector<resilience::Tie>& ties) {
 }
 
 /// (exists, vertices)
-py::tuple to_python(const resilience::VertexCut& c) {
+py::tuple to_python(const flow::VertexCut& c) {
     return py::make_tuple(c.exists, to_numpy_index(c.vertices));
 }
 
