@@ -26,8 +26,11 @@
 /// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
 ///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
 ///   agreement, complexity.
+/// - governance/: the governance mode a network's structure shows (Provan & Kenis 2008).
 /// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
 ///   limits.
+/// - report/: the scorecard, the inspectorate's indicators by its four goals, as rows and as
+///   text (compiled into the library).
 #include "ketennet/version.hpp"
 
 #include "ketennet/core/attributes.hpp"
