@@ -1,19 +1,21 @@
 #pragma once
 /// @file pagerank.hpp
 /// @brief PageRank (Brin & Page 1998) by power iteration.
-#include <cmath>
 #include <cstddef>
-#include <limits>
 #include <vector>
 
-#include <Eigen/Core>
-
-#include "ketennet/centrality/detail/pagerank_kernel.hpp"
-#include "ketennet/linalg/iteration.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/view/view.hpp"
-#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
+
+/// Networks with fewer in-ties plus organisations run pagerank() on one thread (measured:
+/// at 6 * 10^4 two threads were no faster; waiting for each other every iteration costs
+/// more than the sweep saves).
+inline constexpr std::size_t pagerank_parallel_work = std::size_t(1) << 18;
+/// Organisations per block of pagerank(): sums (dangling mass, change) are taken per block
+/// and the blocks added in order, so the result does not depend on the thread count.
+inline constexpr std::size_t pagerank_block = 2048;
 
 /// Options of pagerank(); the defaults are NetworkX's.
 struct PageRankOptions {
@@ -36,39 +38,6 @@ struct PageRankOptions {
     unsigned threads = 0;
 };
 
-namespace detail {
-
-/// Checks the view, options and vectors of pagerank() (InputError naming the bad one) and
-/// prepares them: the distributions divided by their sums, NetworkX's defaults filled in.
-[[nodiscard]] inline PageRankProblem pagerank_problem(const View& g, const PageRankOptions& opt) {
-    const char* name = "pagerank";
-    require_weights(g, WeightRule::strength, name);
-    linalg::require_in_range(name, "alpha", opt.alpha, 0.0, 1.0);
-    linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());
-    PageRankProblem pr;
-    pr.alpha = opt.alpha;
-    pr.tol = opt.tol;
-    pr.max_iter = opt.max_iter;
-    pr.threads = opt.threads;
-    const vertex_t n = g.n();
-    if (n == 0) return pr;
-    const double N = double(n);
-    const auto as_vector = [](const Eigen::VectorXd& x) { return std::vector<double>(x.data(), x.data() + x.size()); };
-    pr.uniform = opt.personalization.empty() && opt.dangling.empty();
-    if (!pr.uniform) {
-        pr.personalization = opt.personalization.empty()
-                                 ? std::vector<double>(n, 1.0 / N)
-                                 : as_vector(linalg::distribution(g, opt.personalization, name, "personalization"));
-        pr.dangling = opt.dangling.empty() ? pr.personalization
-                                           : as_vector(linalg::distribution(g, opt.dangling, name, "dangling"));
-    }
-    pr.start = opt.nstart.empty() ? std::vector<double>(n, 1.0 / N)
-                                  : as_vector(linalg::distribution(g, opt.nstart, name, "nstart"));
-    return pr;
-}
-
-}  // namespace detail
-
 namespace reference {
 
 /// pagerank() as the textbook power iteration (NetworkX's), one plain sweep over the CSR
@@ -78,45 +47,7 @@ namespace reference {
 ///   x'(v) = alpha * (sum_{u -> v} w(u, v) y(u) + L d(v)) + (1 - alpha) p(v),
 /// until sum_v |x'(v) - x(v)| < n * tol. One thread (opt.threads is not used). Same checks,
 /// definition and conventions as pagerank(); see there.
-[[nodiscard]] inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
-    const detail::PageRankProblem pr = detail::pagerank_problem(g, opt);
-    const vertex_t n = g.n();
-    if (n == 0) return {};
-    const double N = double(n), alpha = pr.alpha;
-    std::vector<double> inv(n, 0.0);  // 1 / out-strength, 0 for a dangling organisation
-    for (vertex_t u = 0; u < n; ++u) {
-        double s = 0.0;
-        if (g.weighted())
-            for (double w : g.out_weights(u)) s += w;
-        else
-            s = double(g.out_neighbours(u).size());
-        if (s != 0.0) inv[u] = 1.0 / s;
-    }
-    std::vector<double> x = pr.start, next(n);
-    double err = 0.0;
-    for (std::size_t it = 0; it < pr.max_iter; ++it) {
-        double lost = 0.0;
-        for (vertex_t u = 0; u < n; ++u)
-            if (inv[u] == 0.0) lost += x[u];
-        err = 0.0;
-        for (vertex_t v = 0; v < n; ++v) {
-            const auto in = g.in_neighbours(v);
-            const auto wt = g.in_weights(v);
-            double sum = 0.0;
-            for (std::size_t k = 0; k < in.size(); ++k) {
-                const double y = x[in[k]] * inv[in[k]];
-                sum += g.weighted() ? wt[k] * y : y;
-            }
-            const double d = pr.uniform ? 1.0 / N : pr.dangling[v];
-            const double p = pr.uniform ? 1.0 / N : pr.personalization[v];
-            next[v] = alpha * (sum + lost * d) + (1.0 - alpha) * p;
-            err += std::abs(next[v] - x[v]);
-        }
-        std::swap(x, next);
-        if (err < N * pr.tol) return x;
-    }
-    linalg::not_converged("pagerank", pr.max_iter, err, N * pr.tol, detail::pagerank_not_converged_hint);
-}
+[[nodiscard]] std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {});
 
 }  // namespace reference
 
@@ -148,14 +79,10 @@ namespace reference {
 /// pagerank_block organisations, added in block order: the same values for any thread
 /// count; on networks of more than pagerank_block organisations they may differ from the
 /// reference's plain left-to-right sum, and from NetworkX, in the last bits).
-[[nodiscard]] inline std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {}) {
-#if defined(KETENNET_REFERENCE_KERNELS)
-    return reference::pagerank(g, opt);
-#else
-    const detail::PageRankProblem pr = detail::pagerank_problem(g, opt);
-    if (g.n() == 0) return {};
-    return detail::pagerank_kernel(g, pr);
-#endif
-}
+[[nodiscard]] std::vector<double> pagerank(const View& g, const PageRankOptions& opt = {});
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/pagerank.ipp"
+#endif

@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ketennet/core/attributes.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/core/types.hpp"
 #include "ketennet/model/chain.hpp"
@@ -83,23 +84,7 @@ public:
     /// most @p json_depth levels as written in a ketennet document, where the metadata object
     /// is level 2 (so it may nest json_depth - 1 levels; ketennet::io::Limits::json_depth,
     /// default 256): reading, copying and writing it then never recurse without bound.
-    void set_metadata(nlohmann::ordered_json metadata, std::size_t json_depth = 256) {
-        if (!metadata.is_object()) throw InputError("network metadata must be a JSON object");
-        // iterative walk: the check itself must not recurse
-        std::vector<std::pair<const nlohmann::ordered_json*, std::size_t>> todo{{&metadata, 2}};
-        while (!todo.empty()) {
-            auto [j, level] = todo.back();
-            todo.pop_back();
-            if (level > json_depth)
-                throw InputError("/metadata: nesting deeper than " + std::to_string(json_depth) +
-                                 " levels (limit: json_depth of ketennet::io::Limits; in Python "
-                                 "ketennet.io.set_limits(json_depth=...))");
-            for (const auto& child : *j)
-                if (child.is_structured()) todo.emplace_back(&child, level + 1);
-        }
-        metadata_ = std::move(metadata);
-        touch();
-    }
+    void set_metadata(nlohmann::ordered_json metadata, std::size_t json_depth = 256);
     /// Counter increased by every change; views record the revision they reflect.
     std::uint64_t revision() const noexcept { return revision_; }
 
@@ -706,3 +691,7 @@ private:
 
 // Network::view() is defined with the projection it uses.
 #include "ketennet/model/projection.hpp"
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/model/impl/network.ipp"
+#endif

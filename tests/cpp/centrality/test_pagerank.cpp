@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "ketennet/centrality/detail/pagerank_kernel.hpp"
 #include "ketennet/centrality/pagerank.hpp"
 #include "../generators.hpp"
 #include "../test_helpers.hpp"

@@ -23,13 +23,18 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include <Eigen/Core>
+
+#include "ketennet/centrality/pagerank.hpp"
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -39,14 +44,6 @@
 #endif
 
 namespace ketennet::centrality {
-
-/// Networks with fewer in-ties plus organisations run pagerank() on one thread (measured:
-/// at 6 * 10^4 two threads were no faster; waiting for each other every iteration costs
-/// more than the sweep saves).
-inline constexpr std::size_t pagerank_parallel_work = std::size_t(1) << 18;
-/// Organisations per block of pagerank(): sums (dangling mass, change) are taken per block
-/// and the blocks added in order, so the result does not depend on the thread count.
-inline constexpr std::size_t pagerank_block = 2048;
 
 namespace detail {
 
@@ -459,6 +456,35 @@ inline std::vector<double> pagerank_kernel(const View& g, const PageRankProblem&
     });
     if (converged_at < pr.max_iter) return classes.by_id((converged_at & 1) ? xa : xb);
     linalg::not_converged("pagerank", pr.max_iter, err, limit, pagerank_not_converged_hint);
+}
+
+/// Checks the view, options and vectors of pagerank() (InputError naming the bad one) and
+/// prepares them: the distributions divided by their sums, NetworkX's defaults filled in.
+[[nodiscard]] inline PageRankProblem pagerank_problem(const View& g, const PageRankOptions& opt) {
+    const char* name = "pagerank";
+    require_weights(g, WeightRule::strength, name);
+    linalg::require_in_range(name, "alpha", opt.alpha, 0.0, 1.0);
+    linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());
+    PageRankProblem pr;
+    pr.alpha = opt.alpha;
+    pr.tol = opt.tol;
+    pr.max_iter = opt.max_iter;
+    pr.threads = opt.threads;
+    const vertex_t n = g.n();
+    if (n == 0) return pr;
+    const double N = double(n);
+    const auto as_vector = [](const Eigen::VectorXd& x) { return std::vector<double>(x.data(), x.data() + x.size()); };
+    pr.uniform = opt.personalization.empty() && opt.dangling.empty();
+    if (!pr.uniform) {
+        pr.personalization = opt.personalization.empty()
+                                 ? std::vector<double>(n, 1.0 / N)
+                                 : as_vector(linalg::distribution(g, opt.personalization, name, "personalization"));
+        pr.dangling = opt.dangling.empty() ? pr.personalization
+                                           : as_vector(linalg::distribution(g, opt.dangling, name, "dangling"));
+    }
+    pr.start = opt.nstart.empty() ? std::vector<double>(n, 1.0 / N)
+                                  : as_vector(linalg::distribution(g, opt.nstart, name, "nstart"));
+    return pr;
 }
 
 }  // namespace detail
