@@ -117,6 +117,19 @@ AREAS: Dict[str, Dict[str, Any]] = {
                   "pairs and journeys."),
         "labels": {},
     },
+    "compile": {
+        "title": "Compile time: what including ketennet costs a C++ user",
+        "script": "bench_compile.py",
+        "intro": ("One compile (`-c`) of small user programs against the headers, with the "
+                  "flags of a CMake Release build (`-std=c++20 -O3 -DNDEBUG`), in the two modes "
+                  "of `include/ketennet/core/config.hpp`. *library* (the default): the "
+                  "definitions are compiled into the ketennet library and a user's file parses "
+                  "declarations only; *header-only*: `KETENNET_HEADER_ONLY`, every definition "
+                  "inline in the user's file. CPU: the compiler's user + system seconds (best "
+                  "of the runs); peak: its maximum resident memory. Target for a file that "
+                  "includes the umbrella header and uses nothing: under 4 s and 500 MB."),
+        "custom": True,
+    },
 }
 PEER_SHORT = {"networkx": "nx", "igraph": "ig", "networkit": "nk", "R sna": "sna",
               "pm4py": "pm4py", "pandas": "pandas"}
@@ -279,6 +292,32 @@ class Section:
                 + self.main_table() + self.breakdown() + self.check_details() + self.machines())
 
 
+def compile_section(area: Dict[str, Any], runs: List[Dict[str, Any]],
+                    methods: List[str]) -> List[str]:
+    """The compile-time section: the latest run's programs and modes (one run: the figures
+    of one checkout, compared with each other)."""
+    run = runs[-1]
+    if run.get("method") not in methods:
+        methods.append(run.get("method") or "unknown")
+    rows = []
+    for c in run["cases"]:
+        check = [x for x in run.get("checks", []) if (x["graph"], x["op"]) == (c["graph"], c["op"])]
+        rows.append([c["graph"], c["mode"], f"{c['seconds']:.2f}", f"{c['wall']:.2f}",
+                     f"{c['peak_mb']:.0f}", f"{c['n']:,}",
+                     "; ".join(("OK: " if x["ok"] else "FAILED: ") + x["text"] for x in check) or "–",
+                     c.get("note") or ""])
+    mach = run.get("machine") or {}
+    settings = run.get("settings") or {}
+    return ([f"## {area['title']}", "", f"`benchmarks/{area['script']}`. {area['intro']}", ""]
+            + table(["program", "mode", "CPU s", "wall s", "peak MB", "preprocessed lines",
+                     "target", "what"], rows, ("program", "mode", "target", "what"))
+            + [f"Run of {run['date']} (commit {run.get('commit') or 'unknown'}, "
+               f"{settings.get('compiler', 'compiler unknown')}, best of "
+               f"{settings.get('repeat', '?')}; M{methods.index(run.get('method') or 'unknown') + 1}); "
+               f"machine: {mach.get('cpu', 'unknown CPU')}, {mach.get('logical_cpus', '?')} "
+               "logical CPUs.", ""])
+
+
 def render(store: harness.Store) -> str:
     methods: List[str] = []
     lines = [
@@ -295,7 +334,9 @@ def render(store: harness.Store) -> str:
     ]
     for name, area in AREAS.items():
         runs = [r for r in store.runs if r["area"] == name]
-        if runs:
+        if runs and area.get("custom"):
+            lines += compile_section(area, runs, methods)
+        elif runs:
             lines += Section(area, runs, methods).lines()
     lines += ["## Methods", ""]
     lines += [f"- **M{i + 1}**: {text}" for i, text in enumerate(methods)]

@@ -2,15 +2,20 @@
 /// @file ketennet.hpp
 /// @brief Umbrella header: the whole public C++ API of ketennet, every header below.
 ///
+/// The headers declare; the definitions are compiled into the ketennet library (CMake target
+/// ketennet::ketennet), so including this header costs a user's file declarations only: no
+/// Eigen, Boost.Graph or nlohmann-json (figures: benchmarks/RESULTS.md, "Compile time").
+/// KETENNET_HEADER_ONLY makes it header-only instead (core/config.hpp).
+///
 /// By area, from the bottom layer up (a folder builds only on folders above it in this list):
 /// - version.hpp: the library version.
-/// - core/: index types (vertex_t, edge_t), the exception types, typed attributes.
+/// - core/: index types (vertex_t, edge_t), the exception types, typed attributes, the
+///   compile mode (config.hpp).
 /// - support/: threads, progress and cancellation, random numbers, union-find, quoting.
 /// - view/: the immutable CSR View, its options and derived layouts, the view cache, the
 ///   weight policy, the Boost.Graph adaptor.
 /// - model/: the mutable Network (organisations, layers, relations, chains), bulk input in
 ///   columns, the projection of a network onto a view.
-/// - linalg/: Eigen matrices of a view (adjacency, grounded Laplacian), power iteration.
 /// - paths/: shortest distances (BFS, Dijkstra), distance sums, path counting (Brandes), the
 ///   d-ary heap.
 /// - centrality/: who is central: degree, betweenness, closeness, harmonic, current flow,
@@ -31,9 +36,15 @@
 ///   limits.
 /// - report/: the scorecard, the inspectorate's indicators by its four goals, as rows and as
 ///   text (compiled into the library).
+///
+/// Not included here, because they bring Eigen or Boost.Graph into the including file (include
+/// them where needed): linalg/ (Eigen matrices of a view: adjacency, grounded Laplacian, power
+/// iteration) and view/boost_undirected.hpp (the undirected projection of a view as a
+/// Boost.Graph CSR graph).
 #include "ketennet/version.hpp"
 
 #include "ketennet/core/attributes.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/core/types.hpp"
 
@@ -43,7 +54,6 @@
 #include "ketennet/support/random.hpp"
 #include "ketennet/support/union_find.hpp"
 
-#include "ketennet/view/boost_undirected.hpp"
 #include "ketennet/view/derived.hpp"
 #include "ketennet/view/view.hpp"
 #include "ketennet/view/view_cache.hpp"
@@ -58,9 +68,6 @@
 #include "ketennet/model/relation.hpp"
 #include "ketennet/model/relation_columns.hpp"
 
-#include "ketennet/linalg/adjacency.hpp"
-#include "ketennet/linalg/iteration.hpp"
-#include "ketennet/linalg/laplacian.hpp"
 
 #include "ketennet/paths/dary_heap.hpp"
 #include "ketennet/paths/distance_sums.hpp"
