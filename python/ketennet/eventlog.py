@@ -227,7 +227,7 @@ def _limit(value: Optional[int], name: str) -> int:
 
 def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str = "activity", *,
              max_token_bytes: Optional[int] = XES_MAX_TOKEN_BYTES,
-             max_bytes: Optional[int] = XES_MAX_BYTES) -> EventLog:
+             max_bytes: Optional[int] = XES_MAX_BYTES, progress: Progress = None) -> EventLog:
     """Read an IEEE 1849 XES event log (``.xes`` or gzip-compressed ``.xes.gz``).
 
     A streaming reader in C++ on expat and zlib: the file is never held in memory whole.
@@ -258,6 +258,11 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
     max_bytes : int or None
         The most XML bytes read, after decompression for ``.gz`` (default
         :data:`XES_MAX_BYTES`, 4 GiB; ``None``: no limit): a guard against compression bombs.
+    progress : bool or callable, optional
+        ``None`` (default) shows a tqdm bar once the call has run over a second,
+        ``True`` at once, ``False`` never; a callable receives the fraction done (the share of
+        the file read, as stored, up to 0.9; 1.0 once the log is finalised) and may return
+        ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
 
     Timestamps must lie in :data:`TIMESTAMP_RANGE` (1677-09-21 to 2262-04-11, int64
     nanoseconds): others are refused, never wrapped. The clock runs from 00:00:00 to
@@ -280,7 +285,8 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
     (6, 42, 0)
     """
     core = _core.eventlog.read_xes(os.fspath(path), _limit(max_token_bytes, "max_token_bytes"),
-                                   _limit(max_bytes, "max_bytes"))
+                                   _limit(max_bytes, "max_bytes"),
+                                   progress_handler(progress, "reading " + os.path.basename(os.fspath(path))))
     log = _report_order(EventLog(core), os.fspath(path))
     return _with_organisation(log, organisation, organisation_by)
 

@@ -129,7 +129,7 @@ std::string bytes_text(std::uint64_t n) {
 
 class XesReader {
 public:
-    XesReader(std::string origin, const XesLimits& limits) : origin_(std::move(origin)), limits_(limits) {
+    XesReader(std::string origin, const XesOptions& limits) : origin_(std::move(origin)), limits_(limits) {
         parser_ = XML_ParserCreate(nullptr);
         if (!parser_) throw std::bad_alloc();
         XML_SetUserData(parser_, this);
@@ -151,8 +151,10 @@ public:
         if (XML_ParseBuffer(parser_, len, final) == XML_STATUS_ERROR) fail_parse();
         check_token();
     }
-    /// Feeds @p len bytes, in chunks so that the token limit holds while streaming.
+    /// Feeds @p len bytes, in chunks so that the token limit holds while streaming, and
+    /// reports progress after each chunk (the share of @p len fed, up to 0.9).
     void feed(const char* data, std::size_t len, bool final) {
+        const std::size_t total = len;
         do {
             const std::size_t n = std::min(len, chunk_bytes);
             count(n);
@@ -161,8 +163,11 @@ public:
             check_token();
             data += n;
             len -= n;
+            report_progress(limits_.progress, read_share * double(total - len) / double(total));
         } while (len > 0);
     }
+    /// The share of the progress scale given to reading; finalising the log takes the rest.
+    static constexpr double read_share = 0.9;
 
     EventLog finish() {
         if (!saw_log_) throw ParseError(origin_, 0, 0, "not an XES log: no <log> element");
@@ -472,7 +477,7 @@ private:
     }
 
     std::string origin_;
-    XesLimits limits_;
+    XesOptions limits_;
     std::uint64_t fed_ = 0;   // bytes given to expat
     std::uint64_t mark_ = 0;  // end of the last complete token
     XML_Parser parser_ = nullptr;
@@ -503,7 +508,7 @@ private:
 
 }  // namespace
 
-eventlog::EventLog read_xes(const std::string& path, const XesLimits& limits) {
+eventlog::EventLog read_xes(const std::string& path, const XesOptions& options) {
     if (path.find('\0') != std::string::npos)
         throw InputError("'" + path.substr(0, path.find('\0')) +
                          "\\0...': a path must not contain a NUL character");
@@ -517,7 +522,8 @@ eventlog::EventLog read_xes(const std::string& path, const XesLimits& limits) {
     if (!f) throw FileError(path + ": cannot open for reading: " + std::strerror(errno));
     std::unique_ptr<gzFile_s, int (*)(gzFile)> guard(f, &gzclose);
     gzbuffer(f, 1 << 18);
-    XesReader reader(path, limits);
+    XesReader reader(path, options);
+    const double stored = double(st.st_size);
     for (;;) {
         void* buf = XML_GetBuffer(reader.parser(), int(chunk_bytes));
         if (!buf) throw std::bad_alloc();
@@ -532,15 +538,22 @@ eventlog::EventLog read_xes(const std::string& path, const XesLimits& limits) {
         }
         reader.feed_buffer(n, n == 0);
         if (n == 0) break;
+        if (options.progress && stored > 0)
+            report_progress(options.progress, XesReader::read_share *
+                                                  std::min(1.0, double(gzoffset(f)) / stored));
     }
-    return reader.finish();
+    eventlog::EventLog log = reader.finish();
+    report_progress(options.progress, 1.0);
+    return log;
 }
 
 eventlog::EventLog read_xes_string(const std::string& text, const std::string& origin,
-                                   const XesLimits& limits) {
-    XesReader reader(origin, limits);
+                                   const XesOptions& options) {
+    XesReader reader(origin, options);
     reader.feed(text.data(), text.size(), true);
-    return reader.finish();
+    eventlog::EventLog log = reader.finish();
+    report_progress(options.progress, 1.0);
+    return log;
 }
 
 }  // namespace ketennet::io

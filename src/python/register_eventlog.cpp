@@ -240,21 +240,21 @@ void register_eventlog(py::module_& m) {
        py::arg("time"), py::arg("resource_codes"), py::arg("resource_names"), py::arg("org_codes"),
        py::arg("org_names"), py::arg("attributes"), py::arg("organisation_source") = "");
 
-    ev.def("read_xes", [](const std::string& path, std::uint64_t max_token_bytes, std::uint64_t max_bytes) {
-        return call_released([&] {
-            return std::make_shared<EventLog>(io::read_xes(path, io::XesLimits{max_token_bytes, max_bytes}));
+    ev.def("read_xes", [](const std::string& path, std::uint64_t max_token_bytes, std::uint64_t max_bytes,
+                          py::object progress) {
+        io::XesOptions o{.max_token_bytes = max_token_bytes, .max_bytes = max_bytes, .progress = {}};
+        return call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return std::make_shared<EventLog>(io::read_xes(path, options));
         });
-    }, py::arg("path"), py::arg("max_token_bytes") = io::XesLimits{}.max_token_bytes,
-       py::arg("max_bytes") = io::XesLimits{}.max_bytes);
+    }, py::arg("path"), py::arg("max_token_bytes") = io::XesOptions{}.max_token_bytes,
+       py::arg("max_bytes") = io::XesOptions{}.max_bytes, py::arg("progress") = py::none());
     ev.def("read_xes_string", [](const std::string& text, const std::string& origin,
                                  std::uint64_t max_token_bytes, std::uint64_t max_bytes) {
-        return call_released([&] {
-            return std::make_shared<EventLog>(
-                io::read_xes_string(text, origin, io::XesLimits{max_token_bytes, max_bytes}));
-        });
+        io::XesOptions o{.max_token_bytes = max_token_bytes, .max_bytes = max_bytes, .progress = {}};
+        return call_released([&] { return std::make_shared<EventLog>(io::read_xes_string(text, origin, o)); });
     }, py::arg("text"), py::arg("origin") = "<string>",
-       py::arg("max_token_bytes") = io::XesLimits{}.max_token_bytes,
-       py::arg("max_bytes") = io::XesLimits{}.max_bytes);
+       py::arg("max_token_bytes") = io::XesOptions{}.max_token_bytes,
+       py::arg("max_bytes") = io::XesOptions{}.max_bytes);
 
     ev.def("transitions", [](const EventLog& log, const std::string& source, const std::string& attribute,
                              double beta, bool self_loops, std::vector<double> quantiles, py::object progress) {

@@ -161,7 +161,7 @@ def test_class_members_are_listed_under_their_class(code):
     "read_json(", "write_json(", "read_xes(", "read_graphml(", "write_graphml(",
     "Network::view(", "Network::add_relation(", "View::id(", "View::index_of(",
     "View::out_neighbours(", "EventLog::finalise(", "EventLog::has_organisations(",
-    "NodeKey::Source::automatic", "Network::Network(", "View::build(", "XesLimits::max_bytes",
+    "NodeKey::Source::automatic", "Network::Network(", "View::build(", "XesOptions::max_bytes", "XesOptions::progress",
 ])
 def test_named_declarations(page, name):
     assert name in page

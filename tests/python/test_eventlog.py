@@ -269,3 +269,13 @@ def test_own_and_pm4py_names_for_the_log_columns():
     assert by_act.unmapped_events == 1 and by_act.organisation_source == "mapping of activities"
     with pytest.raises(ValueError, match="organisation='resource': the table has no resource column"):
         ev.from_pandas(df, resource=None, organisation="resource")
+
+
+def test_read_xes_progress_reports_the_share_read_and_cancels():
+    seen = []
+    log = ev.read_xes(eventlog_path("running-example"), progress=lambda f: seen.append(f) or True)
+    assert (log.n_cases, log.n_events) == (6, 42)
+    assert seen[-1] == 1.0 and len(seen) >= 2
+    assert all(0.0 <= a <= b <= 1.0 for a, b in zip(seen, seen[1:]))
+    with pytest.raises(RuntimeError, match="cancel"):
+        ev.read_xes(eventlog_path("running-example"), progress=lambda f: False)

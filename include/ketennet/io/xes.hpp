@@ -16,7 +16,7 @@
 /// When the same key has different types in different events, int and float columns merge
 /// into float and any other mix into string (the values' text).
 ///
-/// Limits (XesLimits, adjustable per call): an XML token (a start tag with its attribute
+/// Limits (XesOptions, adjustable per call): an XML token (a start tag with its attribute
 /// values, a comment, a processing instruction) may hold at most `max_token_bytes` bytes
 /// (default 16 MiB), and the XML text (after decompression) at most `max_bytes` bytes (default
 /// 4 GiB). Both are enforced while streaming: the input is fed to expat in chunks of at most
@@ -41,22 +41,30 @@
 #include <string>
 
 #include "ketennet/eventlog/event_log.hpp"
+#include "ketennet/support/progress.hpp"
 
 namespace ketennet::io {
 
-/// The XES reader's limits against hostile input; 0 means no limit.
-struct XesLimits {
+/// Options of the XES reader: its limits against hostile input (0 means no limit), and
+/// progress and cancellation.
+struct XesOptions {
     /// The longest XML token (start tag with its attributes, comment, processing instruction).
     std::uint64_t max_token_bytes = std::uint64_t(16) << 20;
     /// The most XML bytes read (after decompression for .gz).
     std::uint64_t max_bytes = std::uint64_t(4) << 30;
+    /// Progress and cancellation (see progress.hpp): the share of the input read (bytes of
+    /// the file as stored, compressed or not; of the text for read_xes_string), reported after
+    /// every chunk of 1 MiB, up to 0.9; 1.0 once the log is finalised. A handler returning
+    /// false stops the read with ketennet::Cancelled.
+    ProgressHandler progress{};
 };
 
 /// Reads an XES file (.xes, or gzip-compressed whatever its name) into a finalised EventLog.
-eventlog::EventLog read_xes(const std::string& path, const XesLimits& limits = {});
+[[nodiscard]] eventlog::EventLog read_xes(const std::string& path, const XesOptions& options = {});
 
 /// Reads XES text; @p origin names it in messages.
-eventlog::EventLog read_xes_string(const std::string& text, const std::string& origin = "<string>",
-                                   const XesLimits& limits = {});
+[[nodiscard]] eventlog::EventLog read_xes_string(const std::string& text,
+                                                 const std::string& origin = "<string>",
+                                                 const XesOptions& options = {});
 
 }  // namespace ketennet::io

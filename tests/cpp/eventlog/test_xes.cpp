@@ -109,7 +109,7 @@ TEST_CASE("XES: token and size limits hold while streaming", "[eventlog][xes][er
     const std::string tail = "</event></trace></log>";
     // a 3 MiB value: fed in 1 MiB chunks, stopped after the second with a 1 MiB limit
     const std::string huge = head + "<string key=\"note\" value=\"" + std::string(3 << 20, 'x') + "\"/>" + tail;
-    io::XesLimits small;
+    io::XesOptions small;
     small.max_token_bytes = 1 << 20;
     CHECK_THROWS_AS(io::read_xes_string(huge, "huge.xes", small), ParseError);
     CHECK_THROWS_WITH(io::read_xes_string(huge, "huge.xes", small),
@@ -122,7 +122,7 @@ TEST_CASE("XES: token and size limits hold while streaming", "[eventlog][xes][er
     CHECK_THROWS_WITH(io::read_xes_string(mid, "mid.xes", small), Catch::Contains("max_token_bytes = 4096 bytes"));
     small.max_token_bytes = 0;  // no limit
     CHECK(io::read_xes_string(mid, "mid.xes", small).event_count() == 1);
-    io::XesLimits tiny;
+    io::XesOptions tiny;
     tiny.max_bytes = 100;
     CHECK_THROWS_WITH(io::read_xes_string(mid, "mid.xes", tiny),
                       Catch::Contains("mid.xes: the XML text (decompressed) is longer than the limit max_bytes = 100 bytes"));
