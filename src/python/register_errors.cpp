@@ -1,4 +1,6 @@
 // Translation of ketennet's C++ exceptions to Python exceptions.
+#include <nlohmann/json.hpp>
+
 #include "common.hpp"
 
 namespace ketennet::python {

@@ -3,6 +3,8 @@
 #include <limits>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "common.hpp"
 
 namespace ketennet::python {

@@ -49,7 +49,7 @@ inline void require_electrical(const View& g, const char* algorithm, vertex_t mi
     if (g.directed())
         throw InputError(what + ": the view (" + detail::layer_text(g) +
                          ") is directed; current-flow centralities are defined for undirected "
-                         "networks (as in NetworkX): select undirected layers with layers=");
+                         "networks (as in NetworkX): view undirected layers only");
     const vertex_t n = g.n();
     if (n < min_n)
         throw InputError(what + ": the network has " + std::to_string(n) + " organisation" +

@@ -1,6 +1,8 @@
 // Networks used by the JSON and GraphML round-trip tests (not a test file itself).
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include "../test_helpers.hpp"
 
 namespace kt {

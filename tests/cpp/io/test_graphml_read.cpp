@@ -1,6 +1,8 @@
 // GraphML reading: foreign files (as NetworkX writes them) and bad input.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/io/graphml.hpp"
 #include "../test_helpers.hpp"
 

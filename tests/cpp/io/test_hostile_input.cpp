@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sys/stat.h>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"
 #include "ketennet/io/limits.hpp"

@@ -1,6 +1,8 @@
 // JSON: strict reading. Every bad document raises the documented error naming the record.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/io/json.hpp"
 #include "../test_helpers.hpp"
 

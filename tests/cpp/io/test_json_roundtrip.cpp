@@ -1,6 +1,8 @@
 // JSON: write -> read gives an equal network; writing again gives the same text.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/io/json.hpp"
 #include "io_fixtures.hpp"
 
