@@ -1,15 +1,11 @@
 #pragma once
 /// @file betweenness.hpp
 /// @brief Shortest-path betweenness centrality (Brandes 2001).
-#include <cstddef>
 #include <vector>
 
-#include "ketennet/centrality/detail/betweenness_kernel.hpp"
-#include "ketennet/core/errors.hpp"
-#include "ketennet/paths/path_counting.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
-#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -27,33 +23,6 @@ struct BetweennessOptions {
     ProgressHandler progress{};
 };
 
-namespace detail {
-
-/// NetworkX's _rescale of betweenness sums over @p N organisations (n, or n - 1 without
-/// endpoints): normalised, 1 / (N (N - 1)); otherwise 0.5 in an undirected view (each pair
-/// was counted from both ends), else 1. Nothing changes below N = 2.
-inline void rescale(std::vector<double>& values, double N, bool normalized, bool directed) {
-    if (N < 2.0) return;
-    const double scale = normalized ? 1.0 / (N * (N - 1.0)) : directed ? 1.0 : 0.5;
-    if (scale != 1.0)
-        for (double& x : values) x *= scale;
-}
-
-/// betweenness() by the fast kernel, with leaf folding switched on or off (off only to check
-/// it: the results agree up to rounding). @p searches, when given, receives the number of
-/// single-source searches run.
-[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt,
-                                       bool fold_leaves, std::size_t* searches = nullptr) {
-    require_weights(g, WeightRule::counted_distance, "betweenness");
-    std::vector<double> bc =
-        betweenness_sums(g, opt.endpoints, opt.threads, opt.progress, fold_leaves, searches);
-    const vertex_t n = g.n();
-    rescale(bc, opt.endpoints ? double(n) : double(n) - 1.0, opt.normalized, g.directed());
-    return bc;
-}
-
-}  // namespace detail
-
 namespace reference {
 
 /// betweenness() as Brandes (2001) wrote it: a search from every source in turn
@@ -62,26 +31,7 @@ namespace reference {
 /// reached target with endpoints), then NetworkX's rescaling. One thread (opt.threads is not
 /// used); progress is reported after every source. Same checks, definition and conventions
 /// as betweenness(); see there.
-[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
-    require_weights(g, WeightRule::counted_distance, "betweenness");
-    const vertex_t n = g.n();
-    const bool weighted = g.weighted();
-    const double ep = opt.endpoints ? 1.0 : 0.0;
-    std::vector<double> bc(n, 0.0);
-    paths::BrandesScratch sc(n);
-    for (vertex_t s = 0; s < n; ++s) {
-        if (weighted)
-            paths::reference::sssp_dijkstra(g, s, sc);
-        else
-            paths::reference::sssp_bfs(g, s, sc);
-        if (opt.endpoints) bc[s] += double(sc.order.size() - 1);
-        paths::reference::accumulate(g, weighted, sc, [&](vertex_t v, double delta) { bc[v] += delta + ep; });
-        paths::reset(sc);
-        report_progress(opt.progress, double(s + 1) / double(n));
-    }
-    detail::rescale(bc, opt.endpoints ? double(n) : double(n) - 1.0, opt.normalized, g.directed());
-    return bc;
-}
+[[nodiscard]] std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {});
 
 }  // namespace reference
 
@@ -106,12 +56,10 @@ namespace reference {
 /// (and NetworkX's) judges them. This is the fast kernel (detail/betweenness_kernel.hpp);
 /// built with KETENNET_FAST_KERNELS=OFF (KETENNET_REFERENCE_KERNELS), reference::betweenness()
 /// runs instead (the same values to rounding).
-[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {}) {
-#if defined(KETENNET_REFERENCE_KERNELS)
-    return reference::betweenness(g, opt);
-#else
-    return detail::betweenness(g, opt, true);
-#endif
-}
+[[nodiscard]] std::vector<double> betweenness(const View& g, const BetweennessOptions& opt = {});
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/betweenness.ipp"
+#endif

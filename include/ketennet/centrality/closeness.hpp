@@ -1,14 +1,11 @@
 #pragma once
 /// @file closeness.hpp
 /// @brief Closeness centrality (Bavelas 1950; Wasserman & Faust 1994 for unreachable pairs).
-#include <cstddef>
 #include <vector>
 
-#include "ketennet/paths/distance_sums.hpp"
-#include "ketennet/paths/shortest_paths.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
-#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -44,18 +41,10 @@ struct ClosenessOptions {
 /// Runs in O(n m) (O(n (m + n log n)) weighted; see distance_sums.hpp: unweighted, 64
 /// breadth-first searches at once), parallel over organisations in fixed blocks, so the result
 /// is identical for every thread count.
-[[nodiscard]] inline std::vector<double> closeness(const View& g, const ClosenessOptions& opt = {}) {
-    require_weights(g, WeightRule::distance, "closeness");
-    const vertex_t n = g.n();
-    const paths::DistanceSums sums = paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress);
-    std::vector<double> out(n, 0.0);
-    for (vertex_t v = 0; v < n; ++v) {
-        const double reached = sums.reached[v], total = sums.total[v];
-        if (!(total > 0.0) || n < 2) continue;
-        out[v] = reached / total;
-        if (opt.wf_improved) out[v] *= reached / (double(n) - 1.0);
-    }
-    return out;
-}
+[[nodiscard]] std::vector<double> closeness(const View& g, const ClosenessOptions& opt = {});
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/closeness.ipp"
+#endif

@@ -2,13 +2,9 @@
 /// @file current_flow_closeness.hpp
 /// @brief Current-flow closeness centrality (Brandes & Fleischer 2005), via the grounded
 /// Laplacian and a sparse Cholesky factorisation.
-#include <cstddef>
 #include <vector>
 
-#include <Eigen/Core>
-
-#include "ketennet/linalg/laplacian.hpp"
-#include "ketennet/support/parallel.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
 
@@ -47,30 +43,11 @@ struct CurrentFlowOptions {
 /// solve for X 1 and, for the diagonal, one sparse forward substitution per organisation,
 /// parallel over organisations in fixed blocks (identical results for every thread count).
 /// No dense inverse is formed: memory is that of the factor.
-[[nodiscard]] inline std::vector<double> current_flow_closeness(const View& g, const CurrentFlowOptions& opt = {},
-                                                  const char* name = "current_flow_closeness") {
-    linalg::require_electrical(g, name, 2);
-    const vertex_t n = g.n();
-    const linalg::GroundedLaplacian L(g, 0);
-    // row sums of X: potentials for a unit current into every organisation
-    Eigen::VectorXd ones = Eigen::VectorXd::Ones(n), rowsum;
-    L.potentials(ones, rowsum);
-    std::vector<double> diag(n, 0.0);
-    const std::size_t blocks = block_count(n, 256);
-    parallel_blocks(
-        blocks, opt.threads,
-        [&](std::size_t b) {
-            auto [lo, hi] = block_range(n, blocks, b);
-            Eigen::VectorXd y = Eigen::VectorXd::Zero(Eigen::Index(n) - 1);
-            for (std::size_t v = lo; v < hi; ++v) diag[v] = L.diagonal(vertex_t(v), y);
-        },
-        opt.progress);
-    double trace = 0.0;
-    for (double x : diag) trace += x;
-    std::vector<double> out(n);
-    const double N = double(n);
-    for (vertex_t v = 0; v < n; ++v) out[v] = 1.0 / (N * diag[v] + trace - 2.0 * rowsum[v]);
-    return out;
-}
+[[nodiscard]] std::vector<double> current_flow_closeness(const View& g, const CurrentFlowOptions& opt = {},
+                                                  const char* name = "current_flow_closeness");
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/current_flow_closeness.ipp"
+#endif

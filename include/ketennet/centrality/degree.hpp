@@ -3,6 +3,7 @@
 /// @brief Degree and weighted degree (strength).
 #include <vector>
 
+#include "ketennet/core/config.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::centrality {
@@ -24,18 +25,10 @@ enum class Direction {
 /// parallel relations of different layers count once (the view merges them, combining their
 /// weights); a self-loop counts twice in an undirected view and once each as in- and out-tie
 /// in a directed one; values are not normalised.
-[[nodiscard]] inline std::vector<double> degree(const View& view, Direction direction = Direction::all) {
-    std::vector<double> d(view.n(), 0.0);
-    const auto src = view.edge_sources();
-    const auto tgt = view.edge_targets();
-    const auto w = view.edge_weights();
-    const bool out = !view.directed() || direction != Direction::in;
-    const bool in = !view.directed() || direction != Direction::out;
-    for (std::size_t e = 0; e < src.size(); ++e) {
-        if (out) d[src[e]] += w[e];
-        if (in) d[tgt[e]] += w[e];
-    }
-    return d;
-}
+[[nodiscard]] std::vector<double> degree(const View& view, Direction direction = Direction::all);
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/degree.ipp"
+#endif

@@ -1,17 +1,12 @@
 #pragma once
 /// @file eigenvector.hpp
 /// @brief Eigenvector centrality (Bonacich 1972) by power iteration.
-#include <cmath>
 #include <cstddef>
-#include <limits>
 #include <vector>
 
-#include <Eigen/Core>
-
-#include "ketennet/linalg/adjacency.hpp"
-#include "ketennet/linalg/iteration.hpp"
+#include "ketennet/core/config.hpp"
+#include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
-#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -23,6 +18,8 @@ struct EigenvectorOptions {
     double tol = 1e-6;
     /// Start vector, one value per organisation (divided by its sum); empty: all equal.
     std::vector<double> nstart{};
+    /// Progress and cancellation (see progress.hpp).
+    ProgressHandler progress{};
 };
 
 /// Eigenvector centrality of every organisation: central are those tied to central ones.
@@ -45,36 +42,10 @@ struct EigenvectorOptions {
 /// Throws ConvergenceError after max_iter iterations without convergence (NetworkX:
 /// PowerIterationFailedConvergence), InputError for a network without organisations (as
 /// NetworkX's NetworkXPointlessConcept) or a bad start vector. O(m) per iteration.
-[[nodiscard]] inline std::vector<double> eigenvector(const View& g, const EigenvectorOptions& opt = {}) {
-    const char* name = "eigenvector";
-    require_weights(g, WeightRule::strength, name);
-    linalg::require_in_range(name, "tol", opt.tol, 0.0, std::numeric_limits<double>::max());
-    const vertex_t n = g.n();
-    if (n == 0)
-        throw InputError("eigenvector: the network has no organisations; eigenvector centrality "
-                         "is undefined");
-    const double N = double(n);
-    Eigen::VectorXd x = opt.nstart.empty() ? Eigen::VectorXd::Constant(n, 1.0 / N)
-                                           : linalg::distribution(g, opt.nstart, name, "nstart");
-    const linalg::RowMatrix AT = linalg::transposed_adjacency(g);
-    Eigen::VectorXd next(n);
-    double err = 0.0;
-    for (std::size_t it = 0; it < opt.max_iter; ++it) {
-        next = x;  // (A^T + I) x: start from x, add the in-neighbours in increasing order
-        for (Eigen::Index v = 0; v < AT.outerSize(); ++v) {
-            double s = next[v];
-            for (linalg::RowMatrix::InnerIterator e(AT, v); e; ++e) s += x[e.index()] * e.value();
-            next[v] = s;
-        }
-        double norm = linalg::euclidean_norm(next);
-        if (norm == 0.0) norm = 1.0;
-        next /= norm;
-        err = (next - x).cwiseAbs().sum();
-        x.swap(next);
-        if (err < N * opt.tol) return std::vector<double>(x.data(), x.data() + n);
-    }
-    linalg::not_converged(name, opt.max_iter, err, N * opt.tol,
-                          "raise max_iter or tol (NetworkX would raise PowerIterationFailedConvergence)");
-}
+[[nodiscard]] std::vector<double> eigenvector(const View& g, const EigenvectorOptions& opt = {});
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/eigenvector.ipp"
+#endif

@@ -1,14 +1,11 @@
 #pragma once
 /// @file harmonic.hpp
 /// @brief Harmonic centrality (Marchiori & Latora 2000; Boldi & Vigna 2014).
-#include <cstddef>
 #include <vector>
 
-#include "ketennet/paths/distance_sums.hpp"
-#include "ketennet/paths/shortest_paths.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
-#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality {
 
@@ -38,9 +35,10 @@ struct HarmonicOptions {
 /// Runs in O(n m) (O(n (m + n log n)) weighted; see distance_sums.hpp: unweighted, 64
 /// breadth-first searches at once), parallel over organisations in fixed blocks, so the
 /// result is identical for every thread count.
-[[nodiscard]] inline std::vector<double> harmonic(const View& g, const HarmonicOptions& opt = {}) {
-    require_weights(g, WeightRule::distance, "harmonic");
-    return paths::distance_sums(g, /*incoming=*/true, opt.threads, opt.progress).inverse;
-}
+[[nodiscard]] std::vector<double> harmonic(const View& g, const HarmonicOptions& opt = {});
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/harmonic.ipp"
+#endif

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "ketennet/centrality/current_flow_closeness.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::centrality {
@@ -28,8 +29,10 @@ namespace ketennet::centrality {
 /// problem otherwise). See current_flow_closeness() for the computation (sparse LDL^T of the
 /// grounded Laplacian, no dense inverse; parallel with identical results for every thread
 /// count).
-[[nodiscard]] inline std::vector<double> information(const View& g, const CurrentFlowOptions& opt = {}) {
-    return current_flow_closeness(g, opt, "information");
-}
+[[nodiscard]] std::vector<double> information(const View& g, const CurrentFlowOptions& opt = {});
 
 }  // namespace ketennet::centrality
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/centrality/impl/information.ipp"
+#endif

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ketennet/core/config.hpp"
+#include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::centrality {
@@ -36,6 +37,8 @@ struct PageRankOptions {
     /// at least pagerank_parallel_work in-ties plus organisations (below, one thread is
     /// faster); the values are bit-identical for any number of threads.
     unsigned threads = 0;
+    /// Progress and cancellation (see progress.hpp).
+    ProgressHandler progress{};
 };
 
 namespace reference {

@@ -18,15 +18,14 @@
 /// Source: U. Brandes, "A faster algorithm for betweenness centrality", Journal of
 /// Mathematical Sociology 25(2), 2001, 163-177. Paths are counted in double precision, as
 /// NetworkX does.
-#include <algorithm>
+#include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <vector>
 
+#include "ketennet/core/config.hpp"
 #include "ketennet/core/types.hpp"
 #include "ketennet/paths/dary_heap.hpp"
 #include "ketennet/paths/detail/path_counting_kernel.hpp"
-#include "ketennet/support/branchless.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::paths {
@@ -41,18 +40,12 @@ struct BrandesScratch {
     std::vector<vertex_t> order;
     std::vector<vertex_t> improved;  ///< Dijkstra's fast kernel: neighbours whose distance just dropped
     paths::DaryHeap heap;
-    explicit BrandesScratch(vertex_t n)
-        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), coeff(n, 0.0),
-          level(n, -1), heap(n, dist) {
-        order.reserve(n);
-    }
+    explicit BrandesScratch(vertex_t n);
 };
 
 /// Deprecated: ketennet::select_if (support/branchless.hpp).
-[[deprecated("use ketennet::select_if (ketennet/support/branchless.hpp)")]] inline double select_if(bool keep,
-                                                                                              double x) noexcept {
-    return ketennet::select_if(keep, x);
-}
+[[deprecated("use ketennet::select_if (ketennet/support/branchless.hpp)")]] double select_if(bool keep,
+                                                                                       double x) noexcept;
 
 /// Every vertex counts once as a target (plain betweenness).
 struct UnitTargets {
@@ -91,30 +84,7 @@ inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
 /// sigma[v] is final when v settles: a relaxation v -> w with dist[v] + w(v, w) < dist[w]
 /// sets sigma[w] = sigma[v], one with dist[v] + w(v, w) == dist[w] exactly (w unsettled) adds
 /// sigma[v], as in NetworkX.
-inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
-    sc.order.clear();
-    sc.dist[s] = 0.0;
-    sc.sigma[s] = 1.0;
-    sc.heap.push_or_decrease(s);
-    while (!sc.heap.empty()) {
-        const vertex_t v = sc.heap.pop();
-        sc.level[v] = std::int32_t(sc.order.size());  // settled
-        sc.order.push_back(v);
-        const auto nb = g.out_neighbours(v);
-        const auto wt = g.out_weights(v);
-        for (std::size_t k = 0; k < nb.size(); ++k) {
-            const vertex_t w = nb[k];
-            const double nd = sc.dist[v] + wt[k];
-            if (nd < sc.dist[w]) {
-                sc.dist[w] = nd;
-                sc.sigma[w] = sc.sigma[v];
-                sc.heap.push_or_decrease(w);
-            } else if (nd == sc.dist[w] && sc.level[w] < 0) {
-                sc.sigma[w] += sc.sigma[v];
-            }
-        }
-    }
-}
+void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc);
 
 /// Dependency accumulation after sssp_bfs (hop distances), in pull form: in reverse BFS
 /// order,
@@ -178,13 +148,7 @@ inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
 
 /// Weighted single source (see reference::sssp_dijkstra): the fast kernel, or the reference
 /// under KETENNET_REFERENCE_KERNELS; the same values.
-inline void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc) {
-#if defined(KETENNET_REFERENCE_KERNELS)
-    reference::sssp_dijkstra(g, s, sc);
-#else
-    detail::sssp_dijkstra(g, s, sc);
-#endif
-}
+void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc);
 
 /// Dependency accumulation after sssp_bfs (see reference::accumulate_hops): the fast kernel,
 /// or the reference under KETENNET_REFERENCE_KERNELS; the same values.
@@ -213,15 +177,10 @@ inline void accumulate(const View& g, bool weighted, BrandesScratch& sc, Add&& a
 
 /// Clears what the last search wrote (the vertices in `order`), so @p sc serves the next
 /// source.
-inline void reset(BrandesScratch& sc) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    for (vertex_t v : sc.order) {
-        sc.dist[v] = inf;
-        sc.sigma[v] = 0.0;
-        sc.coeff[v] = 0.0;
-        sc.level[v] = -1;
-        sc.heap.reset(v);
-    }
-}
+void reset(BrandesScratch& sc);
 
 }  // namespace ketennet::paths
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/paths/impl/path_counting.ipp"
+#endif

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "ketennet/centrality/betweenness.hpp"
+#include "ketennet/centrality/detail/betweenness_kernel.hpp"
 #include "../generators.hpp"
 #include "../test_helpers.hpp"
 

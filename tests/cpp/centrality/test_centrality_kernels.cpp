@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ketennet/centrality/betweenness.hpp"
+#include "ketennet/centrality/detail/betweenness_kernel.hpp"
 #include "ketennet/centrality/detail/pagerank_kernel.hpp"
 #include "ketennet/centrality/pagerank.hpp"
 #include "../generators.hpp"

@@ -25,10 +25,12 @@
 #include <utility>
 #include <vector>
 
+#include "ketennet/centrality/betweenness.hpp"
 #include "ketennet/paths/path_counting.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
+#include "ketennet/view/weights.hpp"
 
 namespace ketennet::centrality::detail {
 
@@ -214,6 +216,29 @@ inline std::vector<double> betweenness_sums(const View& g, bool endpoints, unsig
             if (endpoints) bc[v] += targets - r;
         }
     }
+    return bc;
+}
+
+/// NetworkX's _rescale of betweenness sums over @p N organisations (n, or n - 1 without
+/// endpoints): normalised, 1 / (N (N - 1)); otherwise 0.5 in an undirected view (each pair
+/// was counted from both ends), else 1. Nothing changes below N = 2.
+inline void rescale(std::vector<double>& values, double N, bool normalized, bool directed) {
+    if (N < 2.0) return;
+    const double scale = normalized ? 1.0 / (N * (N - 1.0)) : directed ? 1.0 : 0.5;
+    if (scale != 1.0)
+        for (double& x : values) x *= scale;
+}
+
+/// betweenness() by the fast kernel, with leaf folding switched on or off (off only to check
+/// it: the results agree up to rounding). @p searches, when given, receives the number of
+/// single-source searches run.
+[[nodiscard]] inline std::vector<double> betweenness(const View& g, const BetweennessOptions& opt,
+                                       bool fold_leaves, std::size_t* searches = nullptr) {
+    require_weights(g, WeightRule::counted_distance, "betweenness");
+    std::vector<double> bc =
+        betweenness_sums(g, opt.endpoints, opt.threads, opt.progress, fold_leaves, searches);
+    const vertex_t n = g.n();
+    rescale(bc, opt.endpoints ? double(n) : double(n) - 1.0, opt.normalized, g.directed());
     return bc;
 }
 

@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -33,6 +34,7 @@
 #include "ketennet/centrality/pagerank.hpp"
 #include "ketennet/linalg/iteration.hpp"
 #include "ketennet/support/parallel.hpp"
+#include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
 #include "ketennet/view/weights.hpp"
 
@@ -60,6 +62,9 @@ struct PageRankProblem {
     std::vector<double> personalization;  ///< p, summing to 1 (when not uniform)
     std::vector<double> dangling;         ///< d, summing to 1 (when not uniform)
     std::vector<double> start;            ///< x0, summing to 1
+    /// Told after each iteration the fraction done, iteration / max_iter, then 1.0 when
+    /// converged; returning false cancels (Cancelled).
+    ProgressHandler progress;
 };
 
 /// The hint of pagerank()'s ConvergenceError.
@@ -367,7 +372,7 @@ inline std::shared_ptr<const PageRankLayout> pagerank_layout(const View& g) {
 }
 
 /// The power iteration of pagerank() on @p pr (n = g.n() > 0); throws ConvergenceError after
-/// pr.max_iter iterations without convergence.
+/// pr.max_iter iterations without convergence, Cancelled when pr.progress returns false.
 inline std::vector<double> pagerank_kernel(const View& g, const PageRankProblem& pr) {
     const vertex_t n = g.n();
     const double N = double(n);
@@ -421,6 +426,11 @@ inline std::vector<double> pagerank_kernel(const View& g, const PageRankProblem&
     const double limit = N * pr.tol;
     std::size_t converged_at = pr.max_iter;  // iteration that converged (written by thread 0)
     double err = 0.0;
+    // Progress: thread 0 (the calling thread) tells pr.progress after each iteration and, to
+    // stop, sets the flag of the next iteration's parity, which every thread reads after that
+    // iteration's sync (so all stop at the same iteration; no thread waits at a barrier alone).
+    bool stop[2] = {false, false};
+    std::exception_ptr failure;  // what the handler threw
     parallel_team(threads, [&](unsigned t, auto&& sync) {
         double* x = xa.data();
         double* y = ya.data();
@@ -443,6 +453,7 @@ inline std::vector<double> pagerank_kernel(const View& g, const PageRankProblem&
                 lost_part[(par ^ 1) * blocks + b] = classes.dangling_mass(b, xn);
             }
             sync();
+            if (stop[par]) return;
             double change = 0.0;
             for (std::size_t b = 0; b < blocks; ++b) change += err_part[par * blocks + b];
             if (t == 0) err = change;
@@ -450,11 +461,24 @@ inline std::vector<double> pagerank_kernel(const View& g, const PageRankProblem&
                 if (t == 0) converged_at = it;
                 return;
             }
+            if (t == 0 && pr.progress) {
+                try {
+                    stop[par ^ 1] = !pr.progress(double(it + 1) / double(pr.max_iter));
+                } catch (...) {
+                    failure = std::current_exception();
+                    stop[par ^ 1] = true;
+                }
+            }
             std::swap(x, xn);
             std::swap(y, yn);
         }
     });
-    if (converged_at < pr.max_iter) return classes.by_id((converged_at & 1) ? xa : xb);
+    if (failure) std::rethrow_exception(failure);
+    if (stop[0] || stop[1]) throw Cancelled();
+    if (converged_at < pr.max_iter) {
+        report_progress(pr.progress, 1.0);
+        return classes.by_id((converged_at & 1) ? xa : xb);
+    }
     linalg::not_converged("pagerank", pr.max_iter, err, limit, pagerank_not_converged_hint);
 }
 
@@ -470,6 +494,7 @@ inline std::vector<double> pagerank_kernel(const View& g, const PageRankProblem&
     pr.tol = opt.tol;
     pr.max_iter = opt.max_iter;
     pr.threads = opt.threads;
+    pr.progress = opt.progress;
     const vertex_t n = g.n();
     if (n == 0) return pr;
     const double N = double(n);

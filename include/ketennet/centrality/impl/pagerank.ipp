@@ -6,16 +6,20 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/centrality/detail/pagerank_kernel.hpp"
 #include "ketennet/centrality/pagerank.hpp"
+#include "ketennet/centrality/detail/pagerank_kernel.hpp"
 #include "ketennet/linalg/iteration.hpp"
+#include "ketennet/support/progress.hpp"
 
 namespace ketennet::centrality {
 
 KETENNET_INLINE std::vector<double> reference::pagerank(const View& g, const PageRankOptions& opt) {
     const detail::PageRankProblem pr = detail::pagerank_problem(g, opt);
     const vertex_t n = g.n();
-    if (n == 0) return {};
+    if (n == 0) {
+        report_progress(pr.progress, 1.0);
+        return {};
+    }
     const double N = double(n), alpha = pr.alpha;
     std::vector<double> inv(n, 0.0);  // 1 / out-strength, 0 for a dangling organisation
     for (vertex_t u = 0; u < n; ++u) {
@@ -47,7 +51,11 @@ KETENNET_INLINE std::vector<double> reference::pagerank(const View& g, const Pag
             err += std::abs(next[v] - x[v]);
         }
         std::swap(x, next);
-        if (err < N * pr.tol) return x;
+        if (err < N * pr.tol) {
+            report_progress(pr.progress, 1.0);
+            return x;
+        }
+        report_progress(pr.progress, double(it + 1) / double(pr.max_iter));
     }
     linalg::not_converged("pagerank", pr.max_iter, err, N * pr.tol, detail::pagerank_not_converged_hint);
 }
@@ -57,7 +65,10 @@ KETENNET_INLINE std::vector<double> pagerank(const View& g, const PageRankOption
     return reference::pagerank(g, opt);
 #else
     const detail::PageRankProblem pr = detail::pagerank_problem(g, opt);
-    if (g.n() == 0) return {};
+    if (g.n() == 0) {
+        report_progress(pr.progress, 1.0);
+        return {};
+    }
     return detail::pagerank_kernel(g, pr);
 #endif
 }
