@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ketennet/brokerage/structural_holes.hpp"
+#include "ketennet/centrality/detail/pagerank_kernel.hpp"
 #include "ketennet/centrality/pagerank.hpp"
 #include "ketennet/view/derived.hpp"
 #include "../generators.hpp"
