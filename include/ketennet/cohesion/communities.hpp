@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ketennet/core/config.hpp"
+#include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::cohesion {
@@ -37,6 +38,8 @@ struct CommunityOptions {
     double threshold = 1e-7;     ///< Louvain: stop when a level gains at most this modularity
     int iterations = 2;          ///< Leiden: runs, each from the previous result; < 0: until stable
     double randomness = 0.01;    ///< Leiden: θ of the refinement step
+    /// Progress and cancellation (see progress.hpp).
+    ProgressHandler progress{};
 };
 
 /// Result of communities().
@@ -73,6 +76,11 @@ struct CommunityResult {
 /// Weights are the view's (1 per tie when unweighted), finite and >= 0. A view without
 /// ties gives every organisation its own community and modularity NaN. Resolution must be
 /// > 0. Deterministic for a seed.
+///
+/// Progress (options.progress) is reported after each Louvain level, as 1 - k / n with k
+/// the communities found so far and n the organisations; and after each Leiden node-moving
+/// round and run, as the runs done over `iterations` (over 1,000 when iterations < 0);
+/// then 1.0 at the end. A handler that returns false stops the call with Cancelled.
 [[nodiscard]] CommunityResult communities(const View& view, const CommunityOptions& options = {});
 
 }  // namespace ketennet::cohesion

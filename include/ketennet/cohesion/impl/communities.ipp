@@ -14,6 +14,7 @@
 #include "ketennet/cohesion/components.hpp"
 #include "ketennet/cohesion/detail/canonical_components.hpp"
 #include "ketennet/core/errors.hpp"
+#include "ketennet/support/progress.hpp"
 #include "ketennet/support/random.hpp"
 #include "ketennet/view/view.hpp"
 #include "ketennet/view/weights.hpp"
@@ -270,6 +271,7 @@ inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& 
     return any;
 }
 
+/// Louvain's levels; reports 1 - k / n to o.progress after each level (k communities).
 [[nodiscard]] inline std::vector<std::uint32_t> louvain(const ModularityGraph& g0, const CommunityOptions& o,
                                           std::size_t& levels) {
     auto rng = SplitMix64::from_state(o.seed);
@@ -291,6 +293,7 @@ inline bool louvain_level(const ModularityGraph& g, std::vector<std::uint32_t>& 
         // that of the flat partition of g0, in fewer operations)
         const double q2 = quality(*g, comm, o.resolution);
         ++levels;
+        report_progress(o.progress, 1.0 - double(k) / double(g0.n));
         // NetworkX keeps the level's partition, then stops when it gained at most threshold
         if (q2 - q <= o.threshold || k == g->n) break;
         q = q2;
@@ -458,10 +461,12 @@ inline void leiden_move(const ModularityGraph& g, std::vector<std::uint32_t>& co
     return ref;
 }
 
+/// One Leiden run from @p flat; reports @p done (the fraction before this run) to
+/// o.progress after each node-moving round.
 [[nodiscard]] inline std::vector<std::uint32_t> leiden_once(const ModularityGraph& g0,
                                               std::vector<std::uint32_t> flat,
                                               const CommunityOptions& o, SplitMix64& rng,
-                                              std::size_t& levels) {
+                                              std::size_t& levels, double done) {
     ModularityGraph g = g0;
     std::vector<std::uint32_t> comm = flat;  // partition of the current graph's nodes
     std::vector<std::uint32_t> node_of(g0.n);  // original organisation -> current node
@@ -469,6 +474,7 @@ inline void leiden_move(const ModularityGraph& g, std::vector<std::uint32_t>& co
     for (;;) {
         leiden_move(g, comm, o.resolution, rng);
         ++levels;
+        report_progress(o.progress, done);
         const std::size_t k = compact(comm);
         for (std::size_t v = 0; v < g0.n; ++v) flat[v] = comm[node_of[v]];
         if (k == g.n) break;  // every community a single node: done
@@ -494,10 +500,12 @@ inline void leiden_move(const ModularityGraph& g, std::vector<std::uint32_t>& co
     std::iota(flat.begin(), flat.end(), 0u);
     if (g0.W <= 0.0) return flat;
     levels = 0;
-    for (int it = 0; o.iterations < 0 ? it < 1000 : it < o.iterations; ++it) {
-        auto next = leiden_once(g0, flat, o, rng, levels);
+    const int runs = o.iterations < 0 ? 1000 : o.iterations;
+    for (int it = 0; it < runs; ++it) {
+        auto next = leiden_once(g0, flat, o, rng, levels, double(it) / double(runs));
         const bool same = next == flat;
         flat = std::move(next);
+        report_progress(o.progress, double(it + 1) / double(runs));
         if (same && it > 0) break;
     }
     return flat;
@@ -563,6 +571,7 @@ KETENNET_INLINE CommunityResult communities(const View& view, const CommunityOpt
     out.size = canon.size;
     out.modularity = view.m() == 0 ? std::numeric_limits<double>::quiet_NaN()
                                    : modularity(view, out.membership, options.resolution);
+    report_progress(options.progress, 1.0);
     return out;
 }
 
