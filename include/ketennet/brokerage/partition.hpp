@@ -9,8 +9,11 @@
 
 #include "ketennet/core/attributes.hpp"
 #include "ketennet/core/config.hpp"
-#include "ketennet/model/network.hpp"
 #include "ketennet/view/view.hpp"
+
+namespace ketennet {
+class Network;  // model/network.hpp
+}  // namespace ketennet
 
 namespace ketennet::brokerage {
 

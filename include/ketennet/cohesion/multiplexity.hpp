@@ -9,7 +9,11 @@
 #include <vector>
 
 #include "ketennet/core/config.hpp"
-#include "ketennet/model/network.hpp"
+#include "ketennet/core/types.hpp"
+
+namespace ketennet {
+class Network;  // model/network.hpp
+}  // namespace ketennet
 
 namespace ketennet::cohesion {
 
