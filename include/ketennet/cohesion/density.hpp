@@ -1,6 +1,7 @@
 #pragma once
 /// @file density.hpp
 /// @brief Density: the share of possible ties that exist.
+#include "ketennet/core/config.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::cohesion {
@@ -12,11 +13,10 @@ namespace ketennet::cohesion {
 /// graph) and n the number of organisations. Self-loops count in m, as in NetworkX's
 /// `density`, so d can exceed 1 only with self-loops. Weights are ignored. 0 when n <= 1.
 /// Used by Provan & Milward (1995) as a measure of network integration.
-[[nodiscard]] inline double density(const View& view) {
-    const double n = view.n();
-    if (n <= 1) return 0.0;
-    const double m = double(view.m());
-    return view.directed() ? m / (n * (n - 1.0)) : 2.0 * m / (n * (n - 1.0));
-}
+[[nodiscard]] double density(const View& view);
 
 }  // namespace ketennet::cohesion
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/cohesion/impl/density.ipp"
+#endif

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ketennet/brokerage/detail/structural_holes_kernel.hpp"
 #include "ketennet/brokerage/structural_holes.hpp"
 #include "../generators.hpp"
 #include "../kernel_checks.hpp"

@@ -5,6 +5,7 @@
 
 #include "ketennet/cohesion/communities.hpp"
 #include "ketennet/cohesion/partition_agreement.hpp"
+#include "../generators.hpp"
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
@@ -72,6 +73,60 @@ TEST_CASE("communities: no ties, bad input", "[cohesion][communities]") {
     o.resolution = 0.0;
     CHECK_THAT(kt::message_of<InputError>([&] { cohesion::communities(*net.view(), o); }),
                Catch::Contains("resolution"));
+}
+
+//   progress on the two triangles of the first test (a b c, d e f, joined by c - d):
+//   Louvain's first level finds {a,b,c} {d,e,f}: k = 2 of n = 6, 1 - 2/6; the second level
+//   (on the two merged nodes) moves nothing: 1 - 2/6 again; then 1.0 at the end.
+//   Leiden with 2 runs of two node-moving rounds each (the six organisations, then the
+//   aggregate of the refined communities): 0 after each round of the first run, 1/2 after
+//   it, 1/2 after each round of the second, 1 after it, then 1.0 at the end.
+TEST_CASE("communities: progress and cancellation", "[cohesion][communities][progress]") {
+    const Network tri = kt::graph({"a", "b", "c", "d", "e", "f"},
+                                  {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"d", "e"},
+                                   {"e", "f"}, {"f", "d"}, {"c", "d"}}, false);
+    const Network lonely = kt::graph({"a", "b"}, {}, false);
+    const Network random = kt::RandomGraph(200, false, 11).draw(600).network({});
+    const ViewPtr views[] = {tri.view(), lonely.view(), random.view()};
+    for (auto method : {cohesion::CommunityMethod::louvain, cohesion::CommunityMethod::leiden}) {
+        for (std::size_t k = 0; k < 3; ++k) {
+            INFO("method " << int(method) << " view " << k);
+            const View& v = *views[k];
+            cohesion::CommunityOptions o;
+            o.method = method;
+            o.seed = 3;
+            const auto plain = cohesion::communities(v, o);
+            std::vector<double> seen;
+            o.progress = [&](double f) {
+                seen.push_back(f);
+                return true;
+            };
+            const auto r = cohesion::communities(v, o);
+            CHECK(r.membership == plain.membership);
+            CHECK(r.size == plain.size);
+            CHECK(r.levels == plain.levels);
+            CHECK((r.modularity == plain.modularity || (std::isnan(r.modularity) && std::isnan(plain.modularity))));
+            REQUIRE(!seen.empty());
+            CHECK(seen.back() == 1.0);
+            for (std::size_t i = 0; i < seen.size(); ++i) {
+                CHECK(seen[i] >= 0.0);
+                CHECK(seen[i] <= 1.0);
+                if (i > 0) CHECK(seen[i] >= seen[i - 1]);
+            }
+            if (k == 0)
+                CHECK(seen == (method == cohesion::CommunityMethod::louvain
+                                   ? std::vector<double>{1.0 - 2.0 / 6.0, 1.0 - 2.0 / 6.0, 1.0}
+                                   : std::vector<double>{0.0, 0.0, 0.5, 0.5, 0.5, 1.0, 1.0}));
+            if (k == 2) CHECK(seen.size() > 3);
+            std::size_t calls = 0;
+            o.progress = [&](double) {
+                ++calls;
+                return false;
+            };
+            CHECK_THROWS_AS(cohesion::communities(v, o), Cancelled);
+            CHECK(calls == 1);
+        }
+    }
 }
 
 //   a = (0 0 1 1), b = (0 0 0 1): contingency (0,0) 2, (1,0) 1, (1,1) 1
