@@ -91,7 +91,6 @@
 #include "ketennet/brokerage/homophily.hpp"
 #include "ketennet/brokerage/partition.hpp"
 #include "ketennet/brokerage/structural_holes.hpp"
-#include "ketennet/brokerage/work_blocks.hpp"
 
 #include "ketennet/eventlog/event_log.hpp"
 #include "ketennet/eventlog/handover.hpp"

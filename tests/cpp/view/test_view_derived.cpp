@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "ketennet/brokerage/detail/structural_holes_kernel.hpp"
 #include "ketennet/brokerage/structural_holes.hpp"
 #include "ketennet/centrality/detail/pagerank_kernel.hpp"
 #include "ketennet/centrality/pagerank.hpp"

@@ -27,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-#include "ketennet/brokerage/work_blocks.hpp"
+#include "ketennet/brokerage/detail/work_blocks.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"

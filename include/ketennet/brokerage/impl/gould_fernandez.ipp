@@ -9,7 +9,7 @@
 
 #include "ketennet/brokerage/gould_fernandez.hpp"
 #include "ketennet/brokerage/partition.hpp"
-#include "ketennet/brokerage/work_blocks.hpp"
+#include "ketennet/brokerage/detail/work_blocks.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/view/view.hpp"

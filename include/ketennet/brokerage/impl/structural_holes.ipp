@@ -10,7 +10,7 @@
 
 #include "ketennet/brokerage/structural_holes.hpp"
 #include "ketennet/brokerage/detail/structural_holes_kernel.hpp"
-#include "ketennet/brokerage/work_blocks.hpp"
+#include "ketennet/brokerage/detail/work_blocks.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
