@@ -74,12 +74,15 @@ PathResult best_path(const View& g, const std::vector<std::pair<vertex_t, double
 }
 
 /// Checks sources and targets of a path query: non-empty, in range, no repeats, disjoint.
+/// Messages about one list name it by @p sources_name and @p targets_name, the parameters of
+/// the function checked ("what (sinks): ...").
 inline void check_ends(const View& g, const std::vector<vertex_t>& sources,
-                       const std::vector<vertex_t>& targets, const std::string& what) {
+                       const std::vector<vertex_t>& targets, const std::string& what,
+                       const char* sources_name = "sources", const char* targets_name = "targets") {
     if (sources.empty()) throw InputError(what + ": no source organisation given");
     if (targets.empty()) throw InputError(what + ": no target organisation given");
-    check_vertices(g, sources, (what + " (sources)").c_str());
-    check_vertices(g, targets, (what + " (targets)").c_str());
+    check_vertices(g, sources, (what + " (" + sources_name + ")").c_str());
+    check_vertices(g, targets, (what + " (" + targets_name + ")").c_str());
     check_disjoint(g, sources, targets, what, "source", "target");
 }
 

@@ -23,7 +23,7 @@ KETENNET_INLINE PathResult most_reliable_path(const View& g, const std::vector<v
                 throw InputError("fidelity: quality '" + g.options().weight + "' of " +
                                  g.id(g.edge_sources()[e]) + (g.directed() ? " -> " : " - ") +
                                  g.id(g.edge_targets()[e]) + " is " + std::to_string(w[e]) +
-                                 "; it must lie in [0, 1] (merge layers with combine='max')");
+                                 "; it must lie in [0, 1] (merge layers with Combine::max)");
     }
     constexpr double inf = std::numeric_limits<double>::infinity();
     std::vector<std::pair<vertex_t, double>> starts;

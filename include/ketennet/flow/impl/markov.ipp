@@ -197,7 +197,7 @@ enum class Accumulate { time, product };
         mass += p;
     }
     if (sv.empty()) throw InputError(std::string(what) + ": no source organisation given");
-    check_vertices(g, sv, (std::string(what) + " (sources)").c_str());
+    check_vertices(g, sv, (std::string(what) + " (start)").c_str());
     check_disjoint(g, sv, targets, what, "source", "target");
     if (!(mass > 0.0))
         throw InputError(std::string(what) + ": the sources send nothing (their start weights "
@@ -418,7 +418,7 @@ KETENNET_INLINE PathResult most_probable_path(const View& routing,
             throw InputError("most_probable_path: start weights must be finite and >= 0");
         mass += p;
     }
-    detail::check_ends(routing, sv, targets, "most_probable_path");
+    detail::check_ends(routing, sv, targets, "most_probable_path", "start");
     if (!(mass > 0.0)) throw InputError("most_probable_path: the start weights sum to 0");
     const std::vector<double> tot = detail::out_totals(routing, exits);
     std::vector<std::pair<vertex_t, double>> starts;

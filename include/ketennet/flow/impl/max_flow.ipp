@@ -102,7 +102,7 @@ struct SplitFlowLayout {
 KETENNET_INLINE MaxFlowResult max_flow(const View& g, const std::vector<vertex_t>& sources,
                               const std::vector<vertex_t>& sinks, const MaxFlowOptions& opt) {
     const bool keep_layout = opt.keep_layout;
-    detail::check_ends(g, sources, sinks, "throughput");
+    detail::check_ends(g, sources, sinks, "throughput", "sources", "sinks");
     const vertex_t n = g.n();
     const bool single = sources.size() == 1 && sinks.size() == 1;
     MaxFlowResult out;
@@ -146,7 +146,7 @@ KETENNET_INLINE MaxFlowResult max_flow(const View& g, const std::vector<vertex_t
 KETENNET_INLINE VertexCut min_vertex_cut(const View& g, const std::vector<vertex_t>& sources,
                                 const std::vector<vertex_t>& sinks, const MaxFlowOptions& opt) {
     const bool keep_layout = opt.keep_layout;
-    detail::check_ends(g, sources, sinks, "bottlenecks");
+    detail::check_ends(g, sources, sinks, "bottlenecks", "sources", "sinks");
     const vertex_t n = g.n();
     const double big = double(n) + 1.0;
     const bool single = sources.size() == 1 && sinks.size() == 1;

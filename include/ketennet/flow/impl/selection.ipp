@@ -87,7 +87,7 @@ KETENNET_INLINE std::vector<std::string> select_layers(const Network& net,
             if (!net.has_relation_value(name)) throw InputError(what + ": " + net.no_relation_has(name));
         throw InputError(what + ": no layer in which every relation carries " +
                          quoted_list(names) + " (" + describe_missing(net, names) +
-                         "); fill in the values or pass layers=");
+                         "); fill in the values or name the layers to read (layers)");
     }
     return out;
 }
@@ -111,9 +111,9 @@ KETENNET_INLINE std::vector<std::string> select_case_layers(const Network& net,
                          layers_with_kinds(net) +
                          "); chain indicators read the layers on which cases pass from one "
                          "organisation to the next, never messages or ties. Declare one with "
-                         "kind 'case' (Python: net.set_layer_kind(name, \"case\") or "
-                         "add_layer(name, kind=\"case\"); JSON: \"kind\": \"case\"), or "
-                         "pass layers=");
+                         "kind 'case' (Network::set_layer_kind(name, LayerKind::cases) or "
+                         "add_layer(name, directed, LayerKind::cases); JSON: \"kind\": \"case\"), "
+                         "or name the layers to read (layers)");
     std::vector<std::string> out;
     for (const auto& l : layers_carrying(net, names))
         if (net.layer(l).kind == LayerKind::cases) out.push_back(l);
@@ -121,11 +121,11 @@ KETENNET_INLINE std::vector<std::string> select_case_layers(const Network& net,
         if (names.empty())
             throw InputError(what + ": the case layer" + (cases.size() > 1 ? "s " : " ") +
                              quoted_list(cases) + " hold" + (cases.size() > 1 ? "" : "s") +
-                             " no relations; add relations or pass layers=");
+                             " no relations; add relations or name the layers to read (layers)");
         throw InputError(what + ": no case layer in which every relation carries " +
                          quoted_list(names) + " (" +
                          describe_missing(net, names, LayerKind::cases) +
-                         "); fill in the values or pass layers=");
+                         "); fill in the values or name the layers to read (layers)");
     }
     return out;
 }
