@@ -11,16 +11,13 @@
 /// Default selection (layers_carrying): the layers that hold at least one relation and in
 /// which every relation carries all the requested fields. In the built-in examples that is
 /// `information` for latency and quality, and `case` for volume.
-#include <algorithm>
-#include <cmath>
-#include <limits>
-#include <map>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
-#include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "ketennet/core/config.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 #include "ketennet/model/projection.hpp"
@@ -29,14 +26,7 @@
 namespace ketennet::flow {
 
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
-[[nodiscard]] inline std::string quoted_list(const std::vector<std::string>& names) {
-    std::string s;
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        if (k) s += (k + 1 == names.size()) ? " and " : ", ";
-        s += "'" + names[k] + "'";
-    }
-    return s;
-}
+[[nodiscard]] std::string quoted_list(const std::vector<std::string>& names);
 
 /// Layers that hold at least one relation and in which @p ok(i) holds for every relation i,
 /// in network order.
@@ -57,154 +47,51 @@ std::vector<std::string> layers_where(const Network& net, Pred ok) {
 
 /// Layers that hold at least one relation and in which every relation carries each of
 /// @p names (fields or numeric attributes), in network order.
-[[nodiscard]] inline std::vector<std::string> layers_carrying(const Network& net,
-                                                const std::vector<std::string>& names) {
-    std::vector<RelationValue> read;
-    for (const auto& name : names) read.emplace_back(net, name);
-    return layers_where(net, [&](std::size_t i) {
-        for (const auto& r : read)
-            if (std::isnan(r(i))) return false;
-        return true;
-    });
-}
+[[nodiscard]] std::vector<std::string> layers_carrying(const Network& net,
+                                                const std::vector<std::string>& names);
 
 /// Directed layers that hold at least one relation, in network order.
-[[nodiscard]] inline std::vector<std::string> directed_layers(const Network& net) {
-    std::vector<std::string> out;
-    std::vector<char> used(net.layers().size(), 0);
-    for (std::size_t i = 0; i < net.relation_count(); ++i) used[net.relation_layer(i)] = 1;
-    for (std::size_t l = 0; l < net.layers().size(); ++l)
-        if (used[l] && net.layers()[l].directed) out.push_back(net.layers()[l].name);
-    return out;
-}
+[[nodiscard]] std::vector<std::string> directed_layers(const Network& net);
 
 /// For messages: how many relations of each non-empty layer (of kind @p kind when given)
 /// lack one of @p names ("layer 'case': 18 of 34 relations lack it; layer 'it': 10 of 10 ..."),
 /// or, when a name is neither a field nor an attribute any relation holds,
 /// Network::no_relation_has ("no relation has 'volumes'; relation fields: ...").
-[[nodiscard]] inline std::string describe_missing(const Network& net, const std::vector<std::string>& names,
-                                    std::optional<LayerKind> kind = std::nullopt) {
-    for (const auto& name : names)
-        if (!name.empty() && !net.has_relation_value(name)) return net.no_relation_has(name);
-    const std::size_t L = net.layers().size();
-    std::vector<std::size_t> total(L, 0), missing(L, 0);
-    std::vector<RelationValue> read;
-    for (const auto& name : names) read.emplace_back(net, name);
-    for (std::size_t i = 0; i < net.relation_count(); ++i) {
-        const std::uint32_t l = net.relation_layer(i);
-        ++total[l];
-        for (const auto& r : read)
-            if (std::isnan(r(i))) {
-                ++missing[l];
-                break;
-            }
-    }
-    std::string s;
-    for (std::size_t l = 0; l < L; ++l) {
-        if (total[l] == 0 || (kind && net.layers()[l].kind != *kind)) continue;
-        if (!s.empty()) s += "; ";
-        s += "layer '" + net.layers()[l].name + "': " + std::to_string(missing[l]) + " of " +
-             std::to_string(total[l]) + " relations lack " +
-             (names.size() > 1 ? "one of them" : "it");
-    }
-    return s.empty() ? std::string("the network has no relations") : s;
-}
+[[nodiscard]] std::string describe_missing(const Network& net, const std::vector<std::string>& names,
+                                    std::optional<LayerKind> kind = std::nullopt);
 
 /// @p layers when given, else layers_carrying(@p names); InputError naming @p what and the
 /// gaps per layer when no layer qualifies.
-[[nodiscard]] inline std::vector<std::string> select_layers(const Network& net,
+[[nodiscard]] std::vector<std::string> select_layers(const Network& net,
                                               const std::vector<std::string>& layers,
                                               const std::vector<std::string>& names,
-                                              const std::string& what) {
-    for (const auto& l : layers) net.layer_position(l);  // UnknownId for unknown layers
-    if (!layers.empty()) return layers;
-    auto out = layers_carrying(net, names);
-    if (out.empty()) {
-        for (const auto& name : names)
-            if (!net.has_relation_value(name)) throw InputError(what + ": " + net.no_relation_has(name));
-        throw InputError(what + ": no layer in which every relation carries " +
-                         quoted_list(names) + " (" + describe_missing(net, names) +
-                         "); fill in the values or pass layers=");
-    }
-    return out;
-}
+                                              const std::string& what);
 
 /// "'a' (information), 'b' (tie)": the layers of @p net with their kinds, for messages.
-[[nodiscard]] inline std::string layers_with_kinds(const Network& net) {
-    std::string s;
-    for (const auto& l : net.layers())
-        s += (s.empty() ? "'" : ", '") + l.name + "' (" + layer_kind_name(l.kind) + ")";
-    return s.empty() ? std::string("none") : s;
-}
+[[nodiscard]] std::string layers_with_kinds(const Network& net);
 
 /// The layers a chain indicator reads: @p layers when given (checked); else the case layers
 /// (LayerKind::cases) that hold relations and in which every relation carries each of
 /// @p names. Chain indicators never default to information or tie layers, so messages are
 /// never added to cases. InputError naming @p what when the network has no case layer (with
 /// how to declare one) or no case layer carries the fields (with the gaps per layer).
-[[nodiscard]] inline std::vector<std::string> select_case_layers(const Network& net,
+[[nodiscard]] std::vector<std::string> select_case_layers(const Network& net,
                                                    const std::vector<std::string>& layers,
                                                    const std::vector<std::string>& names,
-                                                   const std::string& what) {
-    for (const auto& l : layers) net.layer_position(l);  // UnknownId for unknown layers
-    if (!layers.empty()) return layers;
-    const auto cases = net.layers_of_kind(LayerKind::cases);
-    if (cases.empty())
-        throw InputError(what + ": the network has no case layer (layers: " +
-                         layers_with_kinds(net) +
-                         "); chain indicators read the layers on which cases pass from one "
-                         "organisation to the next, never messages or ties. Declare one with "
-                         "kind 'case' (Python: net.set_layer_kind(name, \"case\") or "
-                         "add_layer(name, kind=\"case\"); JSON: \"kind\": \"case\"), or "
-                         "pass layers=");
-    std::vector<std::string> out;
-    for (const auto& l : layers_carrying(net, names))
-        if (net.layer(l).kind == LayerKind::cases) out.push_back(l);
-    if (out.empty()) {
-        if (names.empty())
-            throw InputError(what + ": the case layer" + (cases.size() > 1 ? "s " : " ") +
-                             quoted_list(cases) + " hold" + (cases.size() > 1 ? "" : "s") +
-                             " no relations; add relations or pass layers=");
-        throw InputError(what + ": no case layer in which every relation carries " +
-                         quoted_list(names) + " (" +
-                         describe_missing(net, names, LayerKind::cases) +
-                         "); fill in the values or pass layers=");
-    }
-    return out;
-}
+                                                   const std::string& what);
 
 /// The layers throughput reads: @p layers when given (checked); else the case layers that
 /// hold relations and in which every relation carries @p capacity or, with a non-empty
 /// @p fallback, the fallback. InputError naming @p what as select_case_layers.
-[[nodiscard]] inline std::vector<std::string> select_capacity_layers(const Network& net,
+[[nodiscard]] std::vector<std::string> select_capacity_layers(const Network& net,
                                                        const std::vector<std::string>& layers,
                                                        const std::string& capacity,
                                                        const std::string& fallback,
-                                                       const std::string& what) {
-    if (fallback.empty() || !layers.empty())
-        return select_case_layers(net, layers, {capacity}, what);
-    select_case_layers(net, layers, {}, what);  // a case layer with relations exists
-    const RelationValue cap(net, capacity), alt(net, fallback);
-    std::vector<std::string> out;
-    for (const auto& l : layers_where(net, [&](std::size_t i) {
-             return !std::isnan(cap(i)) || !std::isnan(alt(i));
-         }))
-        if (net.layer(l).kind == LayerKind::cases) out.push_back(l);
-    if (out.empty())
-        throw InputError(what + ": no case layer in which every relation carries '" + capacity +
-                         "' or '" + fallback + "' (" +
-                         describe_missing(net, {capacity, fallback}, LayerKind::cases) + ")");
-    return out;
-}
+                                                       const std::string& what);
 
 /// Directed case and information layers that hold relations, in network order: where
 /// feedback (a later stage reaching an earlier one) can run. Tie layers carry nothing back.
-[[nodiscard]] inline std::vector<std::string> feedback_layers(const Network& net) {
-    std::vector<std::string> out;
-    for (const auto& l : directed_layers(net))
-        if (net.layer(l).kind != LayerKind::tie) out.push_back(l);
-    return out;
-}
+[[nodiscard]] std::vector<std::string> feedback_layers(const Network& net);
 
 /// A capacity view and how it was filled.
 struct CapacityView {
@@ -220,32 +107,8 @@ struct CapacityView {
 /// both raises InputError naming it. A name that is neither a field nor an attribute any
 /// relation holds raises InputError listing the fields and attributes (even when the
 /// fallback would fill every gap: a misspelt name is not a missing value).
-[[nodiscard]] inline CapacityView capacity_view(const Network& net, const std::vector<std::string>& layers,
-                                  const std::string& capacity, const std::string& fallback = {}) {
-    net.require_relation_value(capacity);
-    if (!fallback.empty()) net.require_relation_value(fallback);
-    CapacityView out;
-    std::size_t used = 0, count = 0;
-    const RelationValue cap(net, capacity), alt(net, fallback);
-    auto value_of = [&](std::size_t i) {
-        ++count;
-        double c = cap(i);
-        if (std::isnan(c) && !fallback.empty()) {
-            c = alt(i);
-            if (!std::isnan(c)) ++used;
-        }
-        return c;
-    };
-    const std::string label = fallback.empty() ? capacity : capacity + " (else " + fallback + ")";
-    const std::string lacking =
-        fallback.empty() ? "the capacity '" + capacity + "'"
-                         : "both the capacity '" + capacity + "' and the fallback '" + fallback + "'";
-    out.view = project_view(net, layers, label, Combine::sum, /*weighted=*/true, value_of,
-                            {lacking, {}});
-    out.relations = count;
-    out.fallback = used;
-    return out;
-}
+[[nodiscard]] CapacityView capacity_view(const Network& net, const std::vector<std::string>& layers,
+                                  const std::string& capacity, const std::string& fallback = {});
 
 /// A view weighted by a routing value (items per period, summed over parallel relations)
 /// together with a second value per edge (latency or quality), indexed by edge id.
@@ -259,130 +122,33 @@ struct RoutedView {
     std::vector<double> value;   ///< second value per edge id of view
 };
 
-[[nodiscard]] inline RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
-                              const std::string& routing, const std::string& second) {
-    LayerSelection sel = layer_selection(net, layers);
-    sel.options.weight = routing;
-    sel.options.combine = Combine::sum;
-    const bool directed = sel.directed;
-    struct Acc {
-        double w = 0, wx = 0, x = 0;
-        std::size_t k = 0;
-    };
-    std::map<std::pair<vertex_t, vertex_t>, Acc> acc;
-    const RelationValue read_w(net, routing), read_x(net, second);
-    double w = 0, x = 0;  // the values of the relation being projected
-    project_relations(
-        net, sel,
-        [&](std::size_t i) {
-            w = read_w(i);
-            x = read_x(i);
-            return std::isnan(w) || std::isnan(x) ? w + x : w;
-        },
-        [&](vertex_t a, vertex_t b, double, std::size_t) {
-            if (!directed && a > b) std::swap(a, b);
-            Acc& c = acc[{a, b}];
-            c.w += w;
-            c.wx += w * x;
-            c.x += x;
-            ++c.k;
-        },
-        [&](std::size_t i) {
-            return net.relation(i).label() + " (" + (std::isnan(w) ? routing : second) + ")";
-        },
-        {"'" + routing + "' or '" + second + "'", {routing, second}});
-    std::vector<Arc> arcs;
-    std::vector<double> values;
-    arcs.reserve(acc.size());
-    values.reserve(acc.size());
-    for (const auto& [key, c] : acc) {  // std::map: sorted by (source, target) as View::build
-        arcs.push_back(Arc{key.first, key.second, c.w});
-        values.push_back(c.w > 0 ? c.wx / c.w : c.x / double(c.k));
-    }
-    RoutedView out;
-    out.view = View::build(vertex_t(net.organisation_count()), directed, true, std::move(arcs),
-                           Combine::sum, std::move(sel.options), net.ids(), net.revision());
-    out.value = std::move(values);
-    // the edge ids of the view follow the sorted pairs: check the alignment once
-    const auto src = out.view->edge_sources();
-    const auto tgt = out.view->edge_targets();
-    if (src.size() != out.value.size()) throw Error("routed_view: edge alignment lost");
-    std::size_t e = 0;
-    for (const auto& [key, c] : acc) {
-        if (src[e] != key.first || tgt[e] != key.second)
-            throw Error("routed_view: edge alignment lost");
-        ++e;
-    }
-    return out;
-}
+[[nodiscard]] RoutedView routed_view(const Network& net, const std::vector<std::string>& layers,
+                              const std::string& routing, const std::string& second);
 
 /// The layers among @p layers (empty: all) holding a relation u -> v (either way in an
 /// undirected layer): the relations behind one tie of a view.
-[[nodiscard]] inline std::vector<std::string> tie_layers(const Network& net, const std::vector<std::string>& layers,
-                                           vertex_t u, vertex_t v) {
-    std::vector<std::string> out;
-    const std::string& a = net.organisation(u).id;
-    const std::string& b = net.organisation(v).id;
-    auto check = [&](const std::string& name) {
-        if (net.find_relation(a, b, name)) out.push_back(name);
-    };
-    if (layers.empty())
-        for (const auto& l : net.layers()) check(l.name);
-    else
-        for (const auto& l : layers) check(l);
-    return out;
-}
+[[nodiscard]] std::vector<std::string> tie_layers(const Network& net, const std::vector<std::string>& layers,
+                                           vertex_t u, vertex_t v);
 
 /// tie_layers() of many ties at once: element i lists the layers behind the tie
 /// sources[i] -> targets[i]. InputError when the lists differ in length or an index is not
 /// an organisation of @p net.
-[[nodiscard]] inline std::vector<std::vector<std::string>> tie_layers(const Network& net,
+[[nodiscard]] std::vector<std::vector<std::string>> tie_layers(const Network& net,
                                                         const std::vector<std::string>& layers,
                                                         const std::vector<vertex_t>& sources,
-                                                        const std::vector<vertex_t>& targets) {
-    if (sources.size() != targets.size())
-        throw InputError("tie_layers: sources and targets differ in length");
-    std::vector<std::vector<std::string>> out;
-    out.reserve(sources.size());
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-        if (sources[i] >= net.organisation_count() || targets[i] >= net.organisation_count())
-            throw InputError("tie_layers: organisation index out of range");
-        out.push_back(tie_layers(net, layers, sources[i], targets[i]));
-    }
-    return out;
-}
+                                                        const std::vector<vertex_t>& targets);
 
 /// Index of organisation @p id, with @p what ("source", "target", ...) in the UnknownId
 /// message.
-[[nodiscard]] inline vertex_t vertex_of(const Network& net, const std::string& id, const std::string& what) {
-    auto v = net.find_organisation(id);
-    if (!v) throw UnknownId("unknown " + what + " organisation '" + id + "'");
-    return *v;
-}
+[[nodiscard]] vertex_t vertex_of(const Network& net, const std::string& id, const std::string& what);
 
 /// Checks vertex indices against a view (InputError when out of range or repeated).
-inline void check_vertices(const View& g, const std::vector<vertex_t>& vs, const char* what) {
-    std::vector<char> seen(g.n(), 0);
-    for (vertex_t v : vs) {
-        if (v >= g.n())
-            throw InputError(std::string(what) + ": organisation index " + std::to_string(v) +
-                             " is out of range (the view has " + std::to_string(g.n()) + ")");
-        if (seen[v]) throw InputError(std::string(what) + ": '" + g.id(v) + "' is listed twice");
-        seen[v] = 1;
-    }
-}
+void check_vertices(const View& g, const std::vector<vertex_t>& vs, const char* what);
 
 /// InputError when @p a and @p b share an organisation (naming it and @p what).
-inline void check_disjoint(const View& g, const std::vector<vertex_t>& a,
+void check_disjoint(const View& g, const std::vector<vertex_t>& a,
                            const std::vector<vertex_t>& b, const std::string& what,
-                           const char* a_name, const char* b_name) {
-    std::vector<char> in_a(g.n(), 0);
-    for (vertex_t v : a) in_a[v] = 1;
-    for (vertex_t v : b)
-        if (in_a[v])
-            throw InputError(what + ": '" + g.id(v) + "' is both a " + a_name + " and a " +
-                             b_name + "; they must differ");
-}
+                           const char* a_name, const char* b_name);
 
 }  // namespace ketennet::flow
 
@@ -397,37 +163,17 @@ struct ResolvedChain {
     /// Checks that the chain has what chain measures need: at least two stages, a non-empty
     /// first stage (the entry) and last stage (the exit), and no organisation in both.
     /// InputError starting with @p where otherwise.
-    void require_ends(const Network& net, const std::string& where) const {
-        if (stages.size() < 2)
-            throw InputError(where + " has " + std::to_string(stages.size()) +
-                             " stage(s); chain measures need at least two (an entry and an exit)");
-        if (stages.front().empty())
-            throw InputError(where + ": the first stage '" + stage_names.front() + "' is empty");
-        if (stages.back().empty())
-            throw InputError(where + ": the last stage '" + stage_names.back() + "' is empty");
-        for (vertex_t a : stages.front())
-            for (vertex_t b : stages.back())
-                if (a == b)
-                    throw InputError(where + ": organisation '" + net.organisation(a).id +
-                                     "' is in both the first and the last stage");
-    }
+    void require_ends(const Network& net, const std::string& where) const;
 };
 
 /// Resolves the organisations of @p chain in @p net, after Network::check_chain: UnknownId
 /// naming the chain, stage and organisation for an id the network lacks; InputError for an
 /// empty chain name or stage name, a stage name used twice, or an organisation listed twice
 /// in one stage.
-[[nodiscard]] inline ResolvedChain resolve_chain(const Network& net, const Chain& chain) {
-    net.check_chain(chain);
-    ResolvedChain out;
-    out.name = chain.name;
-    for (const Stage& st : chain.stages) {
-        std::vector<vertex_t> vs;
-        for (const auto& id : st.organisations) vs.push_back(net.index_of(id));
-        out.stage_names.push_back(st.name);
-        out.stages.push_back(std::move(vs));
-    }
-    return out;
-}
+[[nodiscard]] ResolvedChain resolve_chain(const Network& net, const Chain& chain);
 
 }  // namespace ketennet::flow
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/flow/impl/selection.ipp"
+#endif

@@ -170,6 +170,71 @@ TEST_CASE("score_chain by hand", "[flow][chain]") {
     CHECK_THROWS_AS(flow::score_chain(net, chain, o), UnknownId);
 }
 
+//   the chain of "score_chain by hand" (drawn there): s -> m -> e, with x a dead end off m.
+//   The score reports progress after each of its 8 parts (lead time, expected lead time,
+//   throughput and bottlenecks, fidelity, expected fidelity, hand-offs, attrition,
+//   feedback): 1/8, 2/8, ..., 1. A handler returning false stops it with Cancelled (not a
+//   note); a handler that lets it run does not change the score.
+TEST_CASE("score_chain reports progress and can be cancelled", "[flow][chain][progress]") {
+    const Network net = kf::network({"s", "m", "e", "x"},
+                                    {{"s", "m", 100, 10, 0.9, 80},
+                                     {"m", "e", 60, 20, 0.8, 50},
+                                     {"m", "s", 20, 2, 1.0, 20},
+                                     {"e", "m", 5, 3, 1.0, 5},
+                                     {"m", "x", 10, 5, 1.0, 10}},
+                                    true, "case");
+    const Chain chain{"keten", {{"S1", {"s"}}, {"S2", {"m"}}, {"S3", {"e"}}}};
+
+    flow::ChainScoreOptions stop;
+    int calls = 0;
+    stop.progress = [&](double) {
+        ++calls;
+        return false;
+    };
+    CHECK_THROWS_AS(flow::score_chain(net, chain, stop), Cancelled);
+    CHECK(calls == 1);
+
+    flow::ChainScoreOptions record;
+    std::vector<double> seen;
+    record.progress = [&](double f) {
+        seen.push_back(f);
+        return true;
+    };
+    const auto with = flow::score_chain(net, chain, record);
+    REQUIRE(seen.size() == 8);
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+        CHECK(seen[k] >= 0.0);
+        CHECK(seen[k] <= 1.0);
+        if (k) CHECK(seen[k] >= seen[k - 1]);
+        CHECK(seen[k] == double(k + 1) / 8.0);
+    }
+    CHECK(seen.back() == 1.0);
+
+    const auto without = flow::score_chain(net, chain);
+    const auto same = [](const flow::ChainIndicator& a, const flow::ChainIndicator& b) {
+        return (a.value == b.value || (std::isnan(a.value) && std::isnan(b.value))) &&
+               a.path == b.path && a.layers == b.layers && a.note == b.note;
+    };
+    CHECK(same(with.lead_time, without.lead_time));
+    CHECK(same(with.expected_lead_time, without.expected_lead_time));
+    CHECK(same(with.arrival, without.arrival));
+    CHECK(same(with.throughput, without.throughput));
+    CHECK(same(with.bottlenecks, without.bottlenecks));
+    CHECK(same(with.fidelity, without.fidelity));
+    CHECK(same(with.expected_fidelity, without.expected_fidelity));
+    CHECK(same(with.handoffs, without.handoffs));
+    CHECK(same(with.attrition_basis, without.attrition_basis));
+    CHECK(same(with.feedback_coverage, without.feedback_coverage));
+    CHECK(same(with.feedback_reach, without.feedback_reach));
+    CHECK(same(with.exit_reaches_entry, without.exit_reaches_entry));
+    REQUIRE(with.attrition.size() == without.attrition.size());
+    for (std::size_t k = 0; k < with.attrition.size(); ++k) {
+        CHECK(with.attrition[k].inflow == without.attrition[k].inflow);
+        CHECK(with.attrition[k].onward == without.attrition[k].onward);
+    }
+    CHECK(with.lead_time.value == 30.0);
+}
+
 //   case records (a network from an event log): 10 cases start at s, s hands 10 to m, m
 //   hands 4 to e and 6 cases end at m; e ends 4. Arrival 0.4, throughput 4 cases, max-flow
 //   (volume as capacity) 4 in the note. Without the records: arrival 1, throughput 4.

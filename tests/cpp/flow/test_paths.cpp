@@ -162,7 +162,7 @@ TEST_CASE("fidelity: qualities summed over layers above 1 are refused", "[flow][
     net.add_relation(kf::relation({"a", "b", 1, 1, 0.6}, "y"));
     const auto summed = kf::view(net, "quality", Combine::sum);
     auto msg = kt::message_of<InputError>([&] { flow::most_reliable_path(*summed, 0, 1); });
-    CHECK_THAT(msg, Catch::Contains("[0, 1]") && Catch::Contains("combine='max'"));
+    CHECK_THAT(msg, Catch::Contains("[0, 1]") && Catch::Contains("Combine::max"));
     const auto best = kf::view(net, "quality", Combine::max);
     CHECK(flow::most_reliable_path(*best, 0, 1).value == 0.7);
 }
