@@ -137,7 +137,9 @@ KETENNET_INLINE std::vector<std::string> select_capacity_layers(const Network& n
                                                        const std::string& what) {
     if (fallback.empty() || !layers.empty())
         return select_case_layers(net, layers, {capacity}, what);
-    select_case_layers(net, layers, {}, what);  // a case layer with relations exists
+    // checks that a case layer with relations exists (InputError otherwise); the layers
+    // themselves are chosen below, by capacity or fallback
+    static_cast<void>(select_case_layers(net, layers, {}, what));
     const RelationValue cap(net, capacity), alt(net, fallback);
     std::vector<std::string> out;
     for (const auto& l : layers_where(net, [&](std::size_t i) {
