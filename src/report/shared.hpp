@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
 
