@@ -2,6 +2,8 @@
 // equality and the revision counter.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "../test_helpers.hpp"
 
 using namespace ketennet;
