@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Layers, layer_list
+from ._util import Layers, core_default, layer_list
 
 __all__ = ["diagnose", "GovernanceDiagnosis", "MODES"]
 
@@ -132,7 +132,8 @@ def _checked(value: Level, name: str) -> Level:
 @renamed_arguments(positional=("trust", "goal_consensus", "competency_need"))
 def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Level = None,
              competency_need: Level = None, layers: Layers = None,
-             nao_attribute: str = "role") -> GovernanceDiagnosis:
+             nao_attribute: str = core_default(_G.diagnose, "nao_attribute"),
+             ) -> GovernanceDiagnosis:
     """Governance fit of a network after Provan & Kenis (2008).
 
     Parameters
@@ -197,7 +198,8 @@ def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Leve
 
     if not isinstance(net, Network):
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
-    given = {"goal consensus": goal_consensus, "need for network-level competencies": competency_need}
+    given = {"goal consensus": goal_consensus,
+             "need for network-level competencies": competency_need}
     d = _G.diagnose(net._core, _checked(trust, "trust"), _checked(goal_consensus, "goal_consensus"),
                     _checked(competency_need, "competency_need"), layer_list(layers), nao_attribute)
     rows = d["findings"]

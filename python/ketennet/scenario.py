@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_function
+from ._util import core_default
 from .network import Network
 
 __all__ = ["Scenario", "compare"]
@@ -139,7 +140,7 @@ class Scenario:
 
 
 def compare(before: Network, after: Network, *, layers=None, chains=None,
-            top: int = 5) -> pd.DataFrame:
+            top: int = core_default(_core.report.compare, "top")) -> pd.DataFrame:
     """Every scorecard indicator of two networks side by side, with the difference.
 
     The two networks are scored as one batch (:func:`ketennet.scorecard`; computed by the
