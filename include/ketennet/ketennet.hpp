@@ -11,11 +11,12 @@
 /// - version.hpp: the library version.
 /// - core/: index types (vertex_t, edge_t), the exception types, typed attributes, the
 ///   compile mode (config.hpp).
-/// - support/: threads, progress and cancellation, random numbers, union-find, quoting.
+/// - support/: threads, progress and cancellation, random numbers, union-find, quoting,
+///   numbers written as Python writes them.
 /// - view/: the immutable CSR View, its options and derived layouts, the view cache, the
 ///   weight policy, the Boost.Graph adaptor.
 /// - model/: the mutable Network (organisations, layers, relations, chains), bulk input in
-///   columns, the projection of a network onto a view.
+///   columns, the projection of a network onto a view, what-if scenarios.
 /// - paths/: shortest distances (BFS, Dijkstra), distance sums, path counting (Brandes), the
 ///   d-ary heap.
 /// - centrality/: who is central: degree, betweenness, closeness, harmonic, current flow,
@@ -31,11 +32,12 @@
 /// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
 ///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
 ///   agreement, complexity.
-/// - governance/: the governance mode a network's structure shows (Provan & Kenis 2008).
+/// - governance/: the governance mode a network's structure shows and its fit with the
+///   contingencies (Provan & Kenis 2008).
 /// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
 ///   limits.
 /// - report/: the scorecard, the inspectorate's indicators by its four goals, as rows and as
-///   text (compiled into the library).
+///   text, and two networks' scorecards compared (compiled into the library).
 ///
 /// Not included here, because they bring Eigen or Boost.Graph into the including file (include
 /// them where needed): linalg/ (Eigen matrices of a view: adjacency, grounded Laplacian, power
@@ -48,6 +50,7 @@
 #include "ketennet/core/errors.hpp"
 #include "ketennet/core/types.hpp"
 
+#include "ketennet/support/number_text.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 #include "ketennet/support/quote.hpp"
@@ -67,6 +70,7 @@
 #include "ketennet/model/projection.hpp"
 #include "ketennet/model/relation.hpp"
 #include "ketennet/model/relation_columns.hpp"
+#include "ketennet/model/scenario.hpp"
 
 
 #include "ketennet/paths/dary_heap.hpp"
@@ -136,5 +140,7 @@
 #include "ketennet/io/limits.hpp"
 #include "ketennet/io/xes.hpp"
 
+#include "ketennet/governance/diagnosis.hpp"
 #include "ketennet/governance/structure.hpp"
+#include "ketennet/report/compare.hpp"
 #include "ketennet/report/scorecard.hpp"

@@ -3,7 +3,7 @@
 Defaults are written `...`: their values are the binding's (the C++ options structs; see
 the `__doc__` of each function and docs/architecture.md, "Bindings")."""
 from types import ModuleType
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -296,6 +296,18 @@ class _Scorecard:
     """ketennet::report::Scorecard (one network's rows and ranked indicators)."""
     def rows(self) -> List[Dict[str, Any]]: ...
 
+class Scenario:
+    """ketennet::Scenario (an immutable what-if builder over a copy of a network)."""
+    def __init__(self, network: Network) -> None: ...
+    def changes(self) -> List[str]: ...
+    def remove_organisations(self, ids: List[str]) -> Scenario: ...
+    def remove_relation(self, source: str, target: str, layer: str) -> Scenario: ...
+    def remove_layer(self, layer: str) -> Scenario: ...
+    def degrade(self, source: str, target: str, layer: str, volume: Optional[float] = None,
+                latency: Optional[float] = None, quality: Optional[float] = None,
+                capacity: Optional[float] = None) -> Scenario: ...
+    def apply(self) -> Network: ...
+
 class _Report(ModuleType):
     GOALS: List[Tuple[str, str, str]]
     COLUMNS: List[str]
@@ -306,6 +318,8 @@ class _Report(ModuleType):
     def scorecard(self, network: Network, layers: List[str], chains: Optional[List[str]],
                   top: int = 5, log: Optional[_EventLogCore] = None) -> _Scorecard: ...
     def batch_rows(self, cards: List[_Scorecard]) -> List[List[Dict[str, Any]]]: ...
+    def compare(self, before: Network, after: Network, layers: List[str],
+                chains: Optional[List[str]], top: int = 5) -> Dict[str, Any]: ...
     def to_text(self, network: Network, rows: List[Dict[str, Any]]) -> str: ...
     def format_value(self, value: float, unit: str, text: str = "") -> str: ...
 
@@ -314,6 +328,21 @@ report: _Report
 class _Governance(ModuleType):
     CENTRAL: float
     REACH: float
+    MODES: Tuple[str, str, str]
+    LEVELS: Tuple[str, str, str]
+    FEW: int
+    MANY: int
+    TRUST_LOW: float
+    TRUST_HIGH: float
+    CONSENSUS_MID: float
+    CONSENSUS_HIGH: float
+    NEED_LOW: float
+    NEED_HIGH: float
+    MIN_KNOWN: int
     def observe(self, network: Network, view: View, nao_attribute: str = "role") -> Dict[str, Any]: ...
+    def diagnose(self, network: Network, trust: Union[None, str, float] = None,
+                 goal_consensus: Union[None, str, float] = None,
+                 competency_need: Union[None, str, float] = None,
+                 layers: Optional[List[str]] = None, nao_attribute: str = "role") -> Dict[str, Any]: ...
 
 governance: _Governance

@@ -20,48 +20,49 @@ need for competencies  low             moderate                   high
 =====================  ==============  =========================  ====================
 
 :func:`diagnose` reports the observed structure, the mode the contingencies point to, and
-where they disagree, with the reasoning written out. The observed structure (density, degree
-centralization, the NAO or lead organisation, central integration) is the compiled core's
-(``ketennet/governance/structure.hpp``, which the scorecard also reads); this module holds the
-rules of the contingencies, whose thresholds (the operationalisation of "few", "high", ...)
-are the constants below.
+where they disagree, with the reasoning written out. The compiled core computes it
+(``ketennet/governance/diagnosis.hpp``; the observed structure, which the scorecard also
+reads, is ``ketennet/governance/structure.hpp``); the thresholds of the contingencies (the
+operationalisation of "few", "high", ...) are the constants below, read from there.
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import List, Optional, Union
+from typing import Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Layers, view_of
+from ._util import Layers, core_default, layer_list
 
 __all__ = ["diagnose", "GovernanceDiagnosis", "MODES"]
 
-MODES = ("shared", "lead organisation", "NAO")
+_G = _core.governance
+
+MODES = tuple(_G.MODES)
 """The governance modes of Provan & Kenis (2008)."""
 
 #: Participants: "few" up to this many (shared governance), "many" above MANY.
-FEW = 8
-MANY = 20
+FEW = _G.FEW
+MANY = _G.MANY
 #: Trust (density of trust ties, or a share in [0, 1]): low below, high at or above.
-TRUST_LOW, TRUST_HIGH = 0.3, 0.6
+TRUST_LOW, TRUST_HIGH = _G.TRUST_LOW, _G.TRUST_HIGH
 #: Goal consensus in [0, 1]: moderately low below 0.5, high at or above 0.75.
-CONSENSUS_MID, CONSENSUS_HIGH = 0.5, 0.75
+CONSENSUS_MID, CONSENSUS_HIGH = _G.CONSENSUS_MID, _G.CONSENSUS_HIGH
 #: Need for network-level competencies in [0, 1]: low below 1/3, high at or above 2/3.
-NEED_LOW, NEED_HIGH = 1 / 3, 2 / 3
+NEED_LOW, NEED_HIGH = _G.NEED_LOW, _G.NEED_HIGH
 #: Degree centralization at or above which a network counts as centrally integrated
 #: (Provan & Milward 1995) and, with a dominant member, as led by a lead organisation.
-CENTRAL = _core.governance.CENTRAL
+CENTRAL = _G.CENTRAL
 #: Share of the other organisations a lead organisation or NAO must be tied to.
-REACH = _core.governance.REACH
+REACH = _G.REACH
 #: Contingencies that must be known (the number of participants always is) to indicate a mode.
-MIN_KNOWN = 2
+MIN_KNOWN = _G.MIN_KNOWN
 
-LEVELS = ("low", "moderate", "high")
+LEVELS = tuple(_G.LEVELS)
 Level = Union[None, float, str]
 
 
@@ -117,28 +118,22 @@ class GovernanceDiagnosis:
                 f"{self.findings.to_html(index=False, na_rep='unknown')}<ul>{lines}</ul></div>")
 
 
-def _level(value: Level, name: str, low: float, high: float) -> Optional[str]:
-    """A number in [0, 1] or a level name -> "low" / "moderate" / "high" (None if unknown)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        if value not in LEVELS:
-            raise ValueError(f"{name} must be a number in [0, 1] or one of {', '.join(LEVELS)}, "
-                             f"not {value!r}")
+def _checked(value: Level, name: str) -> Level:
+    """A contingency of a type the compiled core takes: None, a str or a float (TypeError
+    otherwise; the core checks the value)."""
+    if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"{name} must be a number in [0, 1], a level name or None, "
                         f"not {type(value).__name__}")
-    x = float(value)
-    if not 0.0 <= x <= 1.0:
-        raise ValueError(f"{name} must lie in [0, 1], not {x}")
-    return "low" if x < low else ("high" if x >= high else "moderate")
+    return float(value)
 
 
 @renamed_arguments(positional=("trust", "goal_consensus", "competency_need"))
 def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Level = None,
              competency_need: Level = None, layers: Layers = None,
-             nao_attribute: str = "role") -> GovernanceDiagnosis:
+             nao_attribute: str = core_default(_G.diagnose, "nao_attribute"),
+             ) -> GovernanceDiagnosis:
     """Governance fit of a network after Provan & Kenis (2008).
 
     Parameters
@@ -203,110 +198,16 @@ def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Leve
 
     if not isinstance(net, Network):
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
-    n = len(net)
-    if n < 2:
-        raise ValueError(f"diagnose: governance needs a network of at least two organisations, "
-                         f"this one has {n}")
-    # --- trust: a layer (its density), a number or a level
-    trust_value: Optional[float] = None
-    trust_note = "not given"
-    if isinstance(trust, str) and trust not in LEVELS:
-        if not net.has_layer(trust):
-            raise KeyError(f"trust: no layer {trust!r}; give a layer name, a number in [0, 1] "
-                           f"or one of {', '.join(LEVELS)}")
-        trust_value = _core.cohesion.density(view_of(net, trust))
-        trust_note = f"density of layer {trust!r}"
-        if layers is None:
-            others = [name for name in net.layers if name != trust]
-            layers = others or None
-        trust_level = _level(trust_value, "trust", TRUST_LOW, TRUST_HIGH)
-    else:
-        trust_level = _level(trust, "trust", TRUST_LOW, TRUST_HIGH)
-        if trust is not None:
-            trust_value = None if isinstance(trust, str) else float(trust)
-            trust_note = "given"
-    consensus_level = _level(goal_consensus, "goal_consensus", CONSENSUS_MID, CONSENSUS_HIGH)
-    need_level = _level(competency_need, "competency_need", NEED_LOW, NEED_HIGH)
-
-    # --- observed structure (compiled core: ketennet/governance/structure.hpp)
-    seen = _core.governance.observe(net._core, view_of(net, layers), nao_attribute)
-    dens, central = seen["density"], seen["centralization"]
-    lead, nao, nao_note = seen["lead_organisation"], seen["nao"], seen["nao_note"]
-    observed = seen["mode"]
-    integrated = seen["centrally_integrated"]
-
-    # --- contingencies
-    size_level = "few" if n <= FEW else ("many" if n > MANY else "moderate")
-    points = {
-        "trust": {"low": ["lead organisation"], "moderate": ["NAO"], "high": ["shared"]},
-        "participants": {"few": ["shared"], "moderate": ["lead organisation", "NAO"],
-                         "many": ["NAO"]},
-        "goal consensus": {"low": ["lead organisation"], "moderate": ["NAO"],
-                           "high": ["shared"]},
-        "need for network-level competencies": {"low": ["shared"],
-                                                "moderate": ["lead organisation"],
-                                                "high": ["NAO"]},
-    }
-    contingencies = [
-        ("trust", trust_value if trust_value is not None else trust, trust_level, trust_note),
-        ("participants", n, size_level, f"{n} organisations (few <= {FEW}, many > {MANY})"),
-        ("goal consensus", goal_consensus, consensus_level,
-         "given" if goal_consensus is not None else "not given"),
-        ("need for network-level competencies", competency_need, need_level,
-         "given" if competency_need is not None else "not given"),
-    ]
-    scores = {m: 0 for m in MODES}
-    rows: List[dict] = [
-        dict(aspect="structure", indicator="organisations", value=n, level=size_level,
-             points_to="", agrees=None, note="size of the network"),
-        dict(aspect="structure", indicator="density", value=dens, level=None, points_to="",
-             agrees=None, note="share of possible ties present"),
-        dict(aspect="structure", indicator="degree centralization", value=central, level=None,
-             points_to="", agrees=None,
-             note=("centrally integrated" if integrated else "not centrally integrated")
-             + f" (threshold {CENTRAL})"),
-        dict(aspect="structure", indicator="lead organisation", value=lead, level=None,
-             points_to="lead organisation" if lead else "", agrees=None,
-             note=seen["lead_note"]),
-        dict(aspect="structure", indicator="NAO", value=nao, level=None,
-             points_to="NAO" if nao else "", agrees=None, note=nao_note),
-    ]
-    reasoning = list(seen["reasoning"])
-    for name, value, level, note in contingencies:
-        if level is None:
-            rows.append(dict(aspect="contingency", indicator=name, value=None, level=None,
-                             points_to="", agrees=None, note="unknown: not given"))
-            reasoning.append(f"{name.capitalize()}: unknown (not given), not used.")
-            continue
-        modes = points[name][level]
-        for m in modes:
-            scores[m] += 1
-        agrees = observed in modes
-        rows.append(dict(aspect="contingency", indicator=name, value=value, level=level,
-                         points_to=" or ".join(modes), agrees=agrees, note=note))
-        reasoning.append(f"{name.capitalize()} is {level} -> {' or '.join(modes)}"
-                         + ("" if agrees else f"; disagrees with the observed {observed}")
-                         + ".")
-    best = max(scores.values())
-    top_modes = [m for m in MODES if scores[m] == best]
-    mode = top_modes[0] if len(top_modes) == 1 else None
-    known = sum(level is not None for _, _, level, _ in contingencies)
-    if known < MIN_KNOWN:
-        mode, fits = None, None
-        reasoning.append(f"Only {known} of the four contingencies is known (the number of "
-                         "participants): too little to indicate a mode. Give trust, goal "
-                         "consensus and the need for network-level competencies to judge the fit.")
-    elif mode is None:
-        reasoning.append("The contingencies are split between " + " and ".join(top_modes)
-                         + f" ({best} each): no single mode is indicated.")
-        fits = None
-    else:
-        fits = mode == observed
-        reasoning.append(f"Indicated mode: {mode} ({best} of the known contingencies). "
-                         + ("The observed governance fits." if fits else
-                            f"The observed {observed} does not fit: Provan & Kenis expect "
-                            f"{mode} to be more effective here."))
+    given = {"goal consensus": goal_consensus,
+             "need for network-level competencies": competency_need}
+    d = _G.diagnose(net._core, _checked(trust, "trust"), _checked(goal_consensus, "goal_consensus"),
+                    _checked(competency_need, "competency_need"), layer_list(layers), nao_attribute)
+    rows = d["findings"]
+    for row in rows:  # a contingency given as a number: the value as given (an int stays an int)
+        if row["indicator"] in given and row["level"] is not None:
+            row["value"] = given[row["indicator"]]
     findings = pd.DataFrame(rows, columns=["aspect", "indicator", "value", "level",
                                            "points_to", "agrees", "note"])
-    return GovernanceDiagnosis(mode, observed, fits, bool(integrated), lead, nao, findings,
-                               "\n".join(reasoning), scores)
+    return GovernanceDiagnosis(d["mode"], d["observed_mode"], d["fits"],
+                               bool(d["centrally_integrated"]), d["lead_organisation"], d["nao"],
+                               findings, "\n".join(d["reasoning"]), d["scores"])

@@ -10,14 +10,15 @@ degraded, and the scorecard before and after.
 """
 from __future__ import annotations
 
-import math
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import numpy as np
 import pandas as pd
 
+from . import _core
 from ._deprecation import renamed_function
-from .network import FIELDS, Network
+from ._util import core_default
+from .network import Network
 
 __all__ = ["Scenario", "compare"]
 
@@ -44,10 +45,10 @@ class Scenario:
     layer is therefore simply gone (``Scenario(net).remove_organisations("om").degrade("politie", "om",
     ...)`` is valid).
 
-    What :meth:`apply` copies: the network is copied once (one deep copy of the organisation
-    table and of the column-wise relation store; the C++ model has no copy-on-write
-    sharing) and the changes are then made in place on that copy, each in one pass over the
-    relation columns. The base network and its cached views stay as they are.
+    The compiled core holds the scenario (``ketennet/model/scenario.hpp``): the base network
+    is copied once, when ``Scenario(net)`` is made (later changes to ``net`` do not reach the
+    scenario), and every scenario built from it shares that copy. :meth:`apply` copies it
+    once more and makes the changes in place on the copy.
 
     Examples
     --------
@@ -64,13 +65,13 @@ class Scenario:
     True
     """
 
-    __slots__ = ("_net", "_ops")
+    __slots__ = ("_net", "_core")
 
-    def __init__(self, net: Network, _ops: Tuple[tuple, ...] = ()) -> None:
+    def __init__(self, net: Network, _core_scenario: Optional[_core.Scenario] = None) -> None:
         if not isinstance(net, Network):
             raise TypeError(f"Scenario: expected a ketennet.Network, not {type(net).__name__}")
         self._net = net
-        self._ops = tuple(_ops)
+        self._core = _core.Scenario(net._core) if _core_scenario is None else _core_scenario
 
     @property
     def network(self) -> Network:
@@ -80,45 +81,31 @@ class Scenario:
     @property
     def changes(self) -> List[str]:
         """The changes, in order, as text."""
-        return [_describe(op) for op in self._ops]
+        return self._core.changes()
 
-    def _with(self, op: tuple) -> "Scenario":
-        return Scenario(self._net, self._ops + (op,))
+    def _with(self, core: "_core.Scenario") -> "Scenario":
+        return Scenario(self._net, core)
 
     def remove_organisations(self, *organisations: str) -> "Scenario":
         """Organisations fail: they and every relation touching them are removed."""
-        fn = "Scenario.remove_organisations"
-        if not organisations:
-            raise ValueError(f"{fn}: name at least one organisation")
-        out = self
-        for oid in organisations:
+        for i, oid in enumerate(organisations):
             if not isinstance(oid, str):
-                raise TypeError(f"{fn}: organisation ids are strings, not {type(oid).__name__}")
-            if oid not in self._net:
-                raise KeyError(f"{fn}: unknown organisation {oid!r}")
-            if any(op == ("remove", oid) for op in out._ops):
-                raise ValueError(f"{fn}: organisation {oid!r} is removed already")
-            out = out._with(("remove", oid))
-        return out
+                if i:  # a problem with an id before it is named first
+                    self._core.remove_organisations(list(organisations[:i]))
+                raise TypeError("Scenario.remove_organisations: organisation ids are strings, "
+                                f"not {type(oid).__name__}")
+        return self._with(self._core.remove_organisations(list(organisations)))
 
     def remove_relation(self, source: str, target: str, layer: str) -> "Scenario":
         """One relation is removed."""
-        if not self._net.has_relation(source, target, layer):
-            raise KeyError(f"Scenario.remove_relation: no relation {source} -> {target} in "
-                           f"layer {layer!r}")
-        if ("remove_relation", source, target, layer) in self._ops:
-            raise ValueError(f"Scenario.remove_relation: {source} -> {target} ({layer}) is "
-                             "removed already")
-        return self._with(("remove_relation", source, target, layer))
+        return self._with(self._core.remove_relation(source, target, layer))
 
     def remove_layer(self, layer: str) -> "Scenario":
         """A whole layer fails: the layer and all its relations are removed."""
-        if not isinstance(layer, str) or not self._net.has_layer(layer):
+        if not isinstance(layer, str):
             raise KeyError(f"Scenario.remove_layer: unknown layer {layer!r} (the network has "
                            f"{', '.join(map(repr, self._net.layers)) or 'none'})")
-        if ("drop_layer", layer) in self._ops:
-            raise ValueError(f"Scenario.remove_layer: layer {layer!r} is removed already")
-        return self._with(("drop_layer", layer))
+        return self._with(self._core.remove_layer(layer))
 
     def degrade(self, source: str, target: str, layer: str, *, volume: Optional[float] = None,
                 latency: Optional[float] = None, quality: Optional[float] = None,
@@ -126,20 +113,17 @@ class Scenario:
         """A relation's fields get new values (at least one of ``volume``, ``latency``,
         ``quality``, ``capacity``): the values replace the current ones. Values are checked
         as the model does (quality in [0, 1]; the others finite and >= 0)."""
-        if not self._net.has_relation(source, target, layer):
-            raise KeyError(f"Scenario.degrade: no relation {source} -> {target} in layer {layer!r}")
-        values = {k: v for k, v in dict(volume=volume, latency=latency, quality=quality,
-                                        capacity=capacity).items() if v is not None}
-        if not values:
-            raise ValueError("Scenario.degrade: give at least one of volume, latency, quality, capacity")
-        for k, v in values.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+        values = dict(volume=volume, latency=latency, quality=quality, capacity=capacity)
+        for i, (k, v) in enumerate(values.items()):
+            if v is not None and (isinstance(v, bool)
+                                  or not isinstance(v, (int, float, np.integer, np.floating))):
+                earlier = {n: float(x) for n, x in list(values.items())[:i] if x is not None}
+                if earlier or not self._net.has_relation(source, target, layer):
+                    # an unknown relation, or a bad value before this one, is named first
+                    self._core.degrade(source, target, layer, **earlier)
                 raise TypeError(f"Scenario.degrade: {k} must be a number, not {type(v).__name__}")
-            v = float(v)
-            if not math.isfinite(v) or v < 0 or (k == "quality" and v > 1):
-                raise ValueError(f"Scenario.degrade: {source} -> {target} ({layer}): {k}={v} is "
-                                 + ("outside [0, 1]" if k == "quality" else "not finite and >= 0"))
-        return self._with(("degrade", source, target, layer, tuple(values.items())))
+        numbers = {k: None if v is None else float(v) for k, v in values.items()}
+        return self._with(self._core.degrade(source, target, layer, **numbers))
 
     remove = renamed_function(remove_organisations, "remove")
     drop_layer = renamed_function(remove_layer, "drop_layer")
@@ -148,42 +132,19 @@ class Scenario:
         """The changed network (a new :class:`~ketennet.Network`; the base is untouched):
         degraded values first, then relation, organisation and layer removals (see the class
         docstring)."""
-        net = self._net.copy()
-        for rank in ("degrade", "remove_relation", "remove", "drop_layer"):
-            for op in self._ops:
-                if op[0] != rank:
-                    continue
-                if rank == "remove":
-                    net.remove_organisation(op[1])
-                elif rank == "remove_relation":
-                    net.remove_relation(op[1], op[2], op[3])
-                elif rank == "drop_layer":
-                    net.remove_layer(op[1])
-                else:
-                    net.update_relation(op[1], op[2], op[3], **dict(op[4]))
-        return net
+        return Network._wrap(self._core.apply())
 
     def __repr__(self) -> str:
         body = "; ".join(self.changes) or "no changes"
         return f"<Scenario on {self._net.name!r}: {body}>"
 
 
-def _describe(op: tuple) -> str:
-    if op[0] == "remove":
-        return f"remove {op[1]}"
-    if op[0] == "remove_relation":
-        return f"remove relation {op[1]} -> {op[2]} ({op[3]})"
-    if op[0] == "drop_layer":
-        return f"drop layer {op[1]}"
-    vals = ", ".join(f"{k}={v:g}" for k, v in op[4])
-    return f"degrade {op[1]} -> {op[2]} ({op[3]}): {vals}"
-
-
 def compare(before: Network, after: Network, *, layers=None, chains=None,
-            top: int = 5) -> pd.DataFrame:
+            top: int = core_default(_core.report.compare, "top")) -> pd.DataFrame:
     """Every scorecard indicator of two networks side by side, with the difference.
 
-    The two networks are scored as one batch (:func:`ketennet.scorecard`), so their rows
+    The two networks are scored as one batch (:func:`ketennet.scorecard`; computed by the
+    compiled core, ``ketennet/report/compare.hpp``), so their rows
     align: the same (goal, indicator, scope, subject) keys on both sides, organisations ranked
     in either network reported in both, and a NaN only where a value cannot exist (an
     organisation that was removed, a chain that can no longer be scored), with the reason in
@@ -214,19 +175,12 @@ def compare(before: Network, after: Network, *, layers=None, chains=None,
     >>> gone["note_after"].iloc[0]
     'not an organisation of this network'
     """
-    from .report import KEY
-    from .studies import scorecard
+    from .report import check_options
 
     for x in (before, after):
         if not isinstance(x, Network):
             raise TypeError(f"compare: expected ketennet.Network objects, not {type(x).__name__}")
-    card = scorecard({"before": before, "after": after}, chains=chains, layers=layers, top=top)
-    a = card[card["network"] == "before"].reset_index(drop=True)
-    b = card[card["network"] == "after"].reset_index(drop=True)
-    out = a[KEY + ["unit", "direction"]].copy()
-    out["before"] = a["value"]
-    out["after"] = b["value"]
-    out["difference"] = b["value"] - a["value"]
-    out["text_before"], out["text_after"] = a["text"], b["text"]
-    out["note_before"], out["note_after"] = a["note"], b["note"]
-    return out
+    sel, _, top = check_options(before, layers, None, top, "scorecard")
+    check_options(after, layers, None, top, "scorecard")
+    wanted = [chains] if isinstance(chains, str) else (None if chains is None else list(chains))
+    return pd.DataFrame(_core.report.compare(before._core, after._core, sel or [], wanted, top))

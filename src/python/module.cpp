@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
     register_brokerage(m);
     register_eventlog(m);
     register_report(m);
+    register_governance(m);
 }

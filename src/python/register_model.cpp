@@ -372,6 +372,24 @@ void register_model(py::module_& m) {
             return std::const_pointer_cast<View>(n.view(o));
         }, py::arg("layers") = py::none(), py::arg("weight") = py::none(),
        py::arg("combine") = std::string(combine_name(ViewOptions{}.combine)));
+
+    // What-if scenarios (model/scenario.hpp): the base network is copied once, when the
+    // scenario is made; every scenario built from it shares that copy.
+    py::class_<Scenario>(m, "Scenario", "An immutable what-if builder (see ketennet.Scenario).")
+        .def(py::init([](const Network& net) { return Scenario(std::make_shared<const Network>(net)); }),
+             py::arg("network"))
+        .def("changes", &Scenario::changes)
+        .def("remove_organisations", &Scenario::remove_organisations, py::arg("ids"))
+        .def("remove_relation", &Scenario::remove_relation, py::arg("source"), py::arg("target"),
+             py::arg("layer"))
+        .def("remove_layer", &Scenario::remove_layer, py::arg("layer"))
+        .def("degrade", [](const Scenario& s, const std::string& source, const std::string& target,
+                           const std::string& layer, std::optional<double> volume, std::optional<double> latency,
+                           std::optional<double> quality, std::optional<double> capacity) {
+            return s.degrade(source, target, layer, Degradation{volume, latency, quality, capacity});
+        }, py::arg("source"), py::arg("target"), py::arg("layer"), py::arg("volume") = py::none(),
+           py::arg("latency") = py::none(), py::arg("quality") = py::none(), py::arg("capacity") = py::none())
+        .def("apply", &Scenario::apply);
 }
 
 }  // namespace ketennet::python

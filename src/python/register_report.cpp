@@ -50,6 +50,36 @@ std::vector<report::ScorecardRow> rows_from_python(const py::list& rows) {
     return out;
 }
 
+/// The rows of report::compare() as a dict of columns (lists; the numbers as NumPy arrays).
+py::dict to_python(const std::vector<report::CompareRow>& rows) {
+    py::dict d;
+    const auto text = [&](const char* name, std::string report::CompareRow::*member) {
+        py::list col;
+        for (const auto& r : rows) col.append(r.*member);
+        d[name] = col;
+    };
+    const auto number = [&](const char* name, double report::CompareRow::*member) {
+        std::vector<double> col;
+        col.reserve(rows.size());
+        for (const auto& r : rows) col.push_back(r.*member);
+        d[name] = to_numpy(std::move(col));
+    };
+    text("goal", &report::CompareRow::goal);
+    text("indicator", &report::CompareRow::indicator);
+    text("scope", &report::CompareRow::scope);
+    text("subject", &report::CompareRow::subject);
+    text("unit", &report::CompareRow::unit);
+    text("direction", &report::CompareRow::direction);
+    number("before", &report::CompareRow::before);
+    number("after", &report::CompareRow::after);
+    number("difference", &report::CompareRow::difference);
+    text("text_before", &report::CompareRow::text_before);
+    text("text_after", &report::CompareRow::text_after);
+    text("note_before", &report::CompareRow::note_before);
+    text("note_after", &report::CompareRow::note_after);
+    return d;
+}
+
 }  // namespace
 
 void register_report(py::module_& m) {
@@ -88,23 +118,18 @@ void register_report(py::module_& m) {
     }, py::arg("network"), py::arg("rows"));
     r.def("format_value", &report::format_value, py::arg("value"), py::arg("unit"),
           py::arg("text") = "");
-    auto g = m.def_submodule("governance", "the governance mode a network's structure shows");
-    g.attr("CENTRAL") = governance::central_threshold;
-    g.attr("REACH") = governance::reach_threshold;
-    g.def("observe", [](const Network& net, const View& view, const std::string& nao_attribute) {
-        const auto o = governance::observe(net, view, nao_attribute);
-        py::dict d;
-        d["density"] = o.density;
-        d["centralization"] = o.centralization;
-        d["mode"] = o.mode;
-        d["lead_organisation"] = o.lead_organisation ? py::object(py::str(*o.lead_organisation)) : py::none();
-        d["nao"] = o.nao ? py::object(py::str(*o.nao)) : py::none();
-        d["centrally_integrated"] = o.centrally_integrated;
-        d["lead_note"] = o.lead_note;
-        d["nao_note"] = o.nao_note;
-        d["reasoning"] = o.reasoning;
-        return d;
-    }, py::arg("network"), py::arg("view"), py::arg("nao_attribute") = "role");
+    r.def("compare", [](const Network& before, const Network& after, const std::vector<std::string>& layers,
+                        std::optional<std::vector<std::string>> chains, std::size_t top) {
+        report::ScorecardOptions o;
+        o.layers = layers;
+        o.chains = std::move(chains);
+        o.top = top;
+        const Network a = before, b = after;  // read while the GIL is released
+        return to_python(call_released(o, py::none(), [&](const report::ScorecardOptions& opt) {
+            return report::compare(a, b, opt);
+        }));
+    }, py::arg("before"), py::arg("after"), py::arg("layers"), py::arg("chains"),
+       py::arg("top") = report::ScorecardOptions{}.top);
     r.def("batch_rows", [](const std::vector<const report::Scorecard*>& cards) {
         std::vector<report::Scorecard> copies;
         for (const auto* c : cards) copies.push_back(*c);
