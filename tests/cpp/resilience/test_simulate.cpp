@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "ketennet/flow/chain_score.hpp"
+#include "ketennet/resilience/detail/degrees.hpp"
 #include "ketennet/resilience/null_model.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"
