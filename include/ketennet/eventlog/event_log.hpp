@@ -222,7 +222,7 @@ private:
 /// Linear-interpolation quantile (NumPy's default, pandas' too) of @p v, which it reorders.
 /// @p v must not be empty.
 [[nodiscard]] double quantile_inplace(std::vector<double>::iterator b, std::vector<double>::iterator e,
-                               double q);
+                                      double q);
 
 }  // namespace ketennet::eventlog
 

@@ -25,7 +25,7 @@ inline constexpr const char* case_ends_attribute = "case_ends";
 ///   `latency_q<100 q>` (days) for each requested quantile.
 /// The network's metadata records the beta, the self-loop choice and the skipped events.
 [[nodiscard]] Network network_from_transitions(const TransitionTable& t, const std::string& name,
-                                        const std::string& layer = "case", bool directed = true);
+                                               const std::string& layer = "case", bool directed = true);
 
 /// The handover-of-work network: who passes work to whom, within cases.
 ///
@@ -35,7 +35,7 @@ inline constexpr const char* case_ends_attribute = "case_ends";
 /// transitions.hpp (van der Aalst, Reijers & Song 2005; pm4py's
 /// discover_handover_of_work_network gives `share` when self_loops is set).
 [[nodiscard]] Network handover_network(const EventLog& log, const NodeKey& key,
-                                const TransitionOptions& opt = {});
+                                       const TransitionOptions& opt = {});
 
 }  // namespace ketennet::eventlog
 

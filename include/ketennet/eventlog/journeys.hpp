@@ -53,7 +53,7 @@ struct JourneyOptions {
 
 /// Computes the journeys of every case (see JourneyOptions).
 [[nodiscard]] JourneyTable journeys(const EventLog& log, const NodeKey& key,
-                                           const JourneyOptions& opt = {});
+                                    const JourneyOptions& opt = {});
 
 }  // namespace ketennet::eventlog
 

@@ -23,11 +23,11 @@ struct SubcontractingOptions {
 /// SubcontractingOptions::self_loops (pm4py keeps them). pm4py 2.7 adds the in-between events only for the first position at which
 /// each a is found (an indentation slip); this follows the paper and counts every position.
 [[nodiscard]] PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key,
-                                                      const SubcontractingOptions& opt = {});
+                                               const SubcontractingOptions& opt = {});
 
 /// The subcontracting network: a directed layer "subcontracting" (see subcontracting_counts).
 [[nodiscard]] Network subcontracting(const EventLog& log, const NodeKey& key,
-                                            const SubcontractingOptions& opt = {});
+                                     const SubcontractingOptions& opt = {});
 
 }  // namespace ketennet::eventlog
 

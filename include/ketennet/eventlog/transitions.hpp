@@ -81,7 +81,7 @@ struct PairCounts {
 /// Builds the pair table of @p log over the nodes given by @p key. InputError for beta
 /// outside [0, 1) or a quantile outside [0, 1]; see the file comment for the definition.
 [[nodiscard]] TransitionTable transitions(const EventLog& log, const NodeKey& key,
-                                   const TransitionOptions& opt = {});
+                                          const TransitionOptions& opt = {});
 
 }  // namespace ketennet::eventlog
 

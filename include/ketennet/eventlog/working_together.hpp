@@ -22,8 +22,8 @@ namespace ketennet::eventlog {
 /// relation between organisations, not a flow of cases), relations with volume = count and
 /// attribute `share`.
 [[nodiscard]] Network network_from_pair_counts(const PairCounts& p, const std::string& name,
-                                        const std::string& layer, bool directed,
-                                        nlohmann::ordered_json meta);
+                                               const std::string& layer, bool directed,
+                                               nlohmann::ordered_json meta);
 
 /// The working-together network: an undirected layer "working together" (see
 /// working_together_counts).

@@ -292,7 +292,8 @@ KETENNET_INLINE void EventLog::finalise(const std::string& record) {
 }
 
 KETENNET_INLINE void EventLog::map_organisations(const std::vector<std::string>& keys,
-    const std::vector<std::string>& values, bool by_resource) {
+                                                 const std::vector<std::string>& values,
+                                                 bool by_resource) {
     if (keys.size() != values.size())
         throw InputError("organisation mapping: keys and values differ in length");
     const Dictionary& source = by_resource ? resources : activities;
@@ -364,7 +365,7 @@ KETENNET_INLINE void EventLog::require_finalised() const {
 }
 
 KETENNET_INLINE double quantile_inplace(std::vector<double>::iterator b, std::vector<double>::iterator e,
-                               double q) {
+                                        double q) {
     const auto n = std::size_t(e - b);
     const double pos = q * double(n - 1);
     const auto lo = std::size_t(std::floor(pos));

@@ -16,7 +16,7 @@
 namespace ketennet::eventlog {
 
 KETENNET_INLINE Network network_from_transitions(const TransitionTable& t, const std::string& name,
-                                        const std::string& layer, bool directed) {
+                                                 const std::string& layer, bool directed) {
     Network net(name);
     net.add_layer(layer, directed, LayerKind::cases);
     for (std::size_t v = 0; v < t.nodes.size(); ++v) {
@@ -71,7 +71,7 @@ KETENNET_INLINE Network network_from_transitions(const TransitionTable& t, const
 }
 
 KETENNET_INLINE Network handover_network(const EventLog& log, const NodeKey& key,
-                                const TransitionOptions& opt) {
+                                         const TransitionOptions& opt) {
     return network_from_transitions(transitions(log, key, opt), "handover of work");
 }
 

@@ -16,7 +16,7 @@
 namespace ketennet::eventlog {
 
 KETENNET_INLINE JourneyTable journeys(const EventLog& log, const NodeKey& key,
-                                           const JourneyOptions& opt) {
+                                      const JourneyOptions& opt) {
     const bool collapse = opt.collapse, with_variants = opt.with_variants;
     const ProgressHandler& progress = opt.progress;
     log.require_finalised();

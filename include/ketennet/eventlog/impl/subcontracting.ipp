@@ -19,7 +19,7 @@
 namespace ketennet::eventlog {
 
 KETENNET_INLINE PairCounts subcontracting_counts(const EventLog& log, const NodeKey& key,
-                                                      const SubcontractingOptions& opt) {
+                                                 const SubcontractingOptions& opt) {
     const int n = opt.n;
     const bool self_loops = opt.self_loops;
     log.require_finalised();
@@ -58,7 +58,7 @@ KETENNET_INLINE PairCounts subcontracting_counts(const EventLog& log, const Node
 }
 
 KETENNET_INLINE Network subcontracting(const EventLog& log, const NodeKey& key,
-                                            const SubcontractingOptions& opt) {
+                                       const SubcontractingOptions& opt) {
     nlohmann::ordered_json meta;
     meta["n"] = opt.n;
     meta["self_loops"] = opt.self_loops;

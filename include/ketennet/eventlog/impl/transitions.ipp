@@ -16,7 +16,7 @@
 namespace ketennet::eventlog {
 
 KETENNET_INLINE TransitionTable transitions(const EventLog& log, const NodeKey& key,
-                                   const TransitionOptions& opt) {
+                                            const TransitionOptions& opt) {
     const ProgressHandler& progress = opt.progress;
     log.require_finalised();
     if (!(opt.beta >= 0.0 && opt.beta < 1.0))

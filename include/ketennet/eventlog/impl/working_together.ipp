@@ -59,8 +59,8 @@ KETENNET_INLINE PairCounts working_together_counts(const EventLog& log, const No
 }
 
 KETENNET_INLINE Network network_from_pair_counts(const PairCounts& p, const std::string& name,
-                                        const std::string& layer, bool directed,
-                                        nlohmann::ordered_json meta) {
+                                                 const std::string& layer, bool directed,
+                                                 nlohmann::ordered_json meta) {
     Network net(name);
     net.add_layer(layer, directed, LayerKind::tie);
     for (std::size_t v = 0; v < p.nodes.size(); ++v) {

@@ -64,7 +64,7 @@ KETENNET_INLINE bool needs_chain(Measure m) {
 }
 
 KETENNET_INLINE FailureModel make_failure_model(const Network& net, const std::vector<Measure>& measures,
-                                       const FailureSelection& sel, const char* what) {
+                                                const FailureSelection& sel, const char* what) {
     FailureModel fm;
     fm.n = vertex_t(net.organisation_count());
     fm.measures = measures;
@@ -249,7 +249,8 @@ KETENNET_INLINE double Evaluator::expected_lead_time(const std::vector<char>& al
 }
 
 KETENNET_INLINE ViewPtr Evaluator::restrict_view(const View& g, const std::vector<char>& alive,
-    const std::vector<double>& values, std::vector<double>* values_out) const {
+                                                 const std::vector<double>& values,
+                                                 std::vector<double>* values_out) const {
     std::vector<Arc> arcs;
     arcs.reserve(g.m());
     if (values_out) values_out->clear();

@@ -40,7 +40,7 @@ namespace detail {
 /// vertex whose score reaches the maximum.
 /// @p best receives the maximum (if not null).
 [[nodiscard]] inline vertex_t pick_max(const std::vector<double>& score, const std::vector<char>& alive,
-                         double* best_out = nullptr) {
+                                       double* best_out = nullptr) {
     double best = -std::numeric_limits<double>::infinity();
     for (std::size_t v = 0; v < score.size(); ++v)
         if (alive[v] && score[v] > best) best = score[v];
@@ -71,10 +71,10 @@ inline void weak_component(const View& g, const std::vector<char>& alive, vertex
 /// Removal order of one run: @p steps organisations. A recomputed betweenness attack uses
 /// @p threads threads inside each recomputation and reports its steps to @p progress.
 [[nodiscard]] inline std::vector<vertex_t> removal_order(const FailureModel& fm, const SimulationOptions& opt,
-                                           const std::vector<vertex_t>& candidates,
-                                           std::size_t steps, std::size_t run,
-                                           unsigned threads = 1,
-                                           const ProgressHandler* progress = nullptr) {
+                                                         const std::vector<vertex_t>& candidates,
+                                                         std::size_t steps, std::size_t run,
+                                                         unsigned threads = 1,
+                                                         const ProgressHandler* progress = nullptr) {
     const View& g = *fm.structure;
     const vertex_t n = fm.n;
     std::vector<vertex_t> order;
