@@ -1,13 +1,9 @@
 #pragma once
 /// @file articulation_points.hpp
 /// @brief Articulation points: organisations whose removal disconnects the network.
-#include <algorithm>
-#include <iterator>
 #include <vector>
 
-#include <boost/graph/biconnected_components.hpp>
-
-#include "ketennet/view/boost_undirected.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::resilience {
@@ -20,13 +16,10 @@ namespace ketennet::resilience {
 /// for undirected graphs, with Boost.Graph's `articulation_points` (Hopcroft & Tarjan 1973)
 /// run on the projection as a compressed sparse row graph (view/boost_undirected.hpp).
 /// A resilience indicator (DOMAIN.md: veerkracht): single points of failure.
-[[nodiscard]] inline std::vector<vertex_t> articulation_points(const View& view) {
-    const SymmetricCsr g = undirected_csr(view);
-    std::vector<vertex_t> out;
-    boost::articulation_points(g, std::back_inserter(out));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
+[[nodiscard]] std::vector<vertex_t> articulation_points(const View& view);
 
 }  // namespace ketennet::resilience
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/resilience/impl/articulation_points.ipp"
+#endif

@@ -2,10 +2,9 @@
 /// @file dominators.hpp
 /// @brief Dominators: the organisations every item from an entry organisation must pass.
 #include <limits>
-#include <string>
 #include <vector>
 
-#include "ketennet/core/errors.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/view/view.hpp"
 
 namespace ketennet::resilience {
@@ -34,61 +33,10 @@ inline constexpr vertex_t no_dominator = std::numeric_limits<vertex_t>::max();
 /// are ignored. Returns one entry per organisation: idom(v), or no_dominator for the entry
 /// itself and for organisations the entry does not reach (NetworkX >= 3.5 returns the same
 /// as a dict without the entry). UnknownId when the entry is out of range.
-[[nodiscard]] inline std::vector<vertex_t> immediate_dominators(const View& view, vertex_t entry) {
-    const vertex_t n = view.n();
-    if (entry >= n)
-        throw UnknownId("dominators: entry index " + std::to_string(entry) +
-                        " is not an organisation of the view");
-    constexpr vertex_t none = no_dominator;
-    // postorder of an iterative depth-first search from the entry
-    std::vector<vertex_t> post;   // vertices in postorder
-    std::vector<vertex_t> num(n, none);  // postorder number
-    std::vector<char> seen(n, 0);
-    std::vector<std::pair<vertex_t, std::size_t>> stack;
-    stack.emplace_back(entry, 0);
-    seen[entry] = 1;
-    while (!stack.empty()) {
-        auto& [v, k] = stack.back();
-        const auto nb = view.out_neighbours(v);
-        if (k < nb.size()) {
-            const vertex_t w = nb[k++];
-            if (!seen[w]) {
-                seen[w] = 1;
-                stack.emplace_back(w, 0);
-            }
-            continue;
-        }
-        num[v] = vertex_t(post.size());
-        post.push_back(v);
-        stack.pop_back();
-    }
-    std::vector<vertex_t> idom(n, none);
-    idom[entry] = entry;
-    auto intersect = [&](vertex_t a, vertex_t b) {
-        while (a != b) {
-            while (num[a] < num[b]) a = idom[a];
-            while (num[b] < num[a]) b = idom[b];
-        }
-        return a;
-    };
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (std::size_t i = post.size(); i-- > 0;) {  // reverse postorder
-            const vertex_t v = post[i];
-            if (v == entry) continue;
-            vertex_t best = none;
-            for (vertex_t p : view.in_neighbours(v)) {
-                if (p == v || idom[p] == none) continue;  // unprocessed or unreachable
-                best = best == none ? p : intersect(p, best);
-            }
-            if (best != idom[v]) {
-                idom[v] = best;
-                changed = true;
-            }
-        }
-    }
-    idom[entry] = none;
-    return idom;
-}
+[[nodiscard]] std::vector<vertex_t> immediate_dominators(const View& view, vertex_t entry);
 
 }  // namespace ketennet::resilience
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/resilience/impl/dominators.ipp"
+#endif

@@ -2,16 +2,12 @@
 /// @file null_model.hpp
 /// @brief Null models: random networks of the same size (and degrees) as a given one, so
 /// that a resilience result can be read against chance.
-#include <algorithm>
+#include <cstddef>
 #include <cstdint>
-#include <string>
-#include <unordered_set>
-#include <utility>
-#include <vector>
 
-#include "ketennet/core/errors.hpp"
+#include "ketennet/core/config.hpp"
 #include "ketennet/model/network.hpp"
-#include "ketennet/support/random.hpp"
+#include "ketennet/support/progress.hpp"
 
 namespace ketennet::resilience {
 
@@ -26,6 +22,10 @@ enum class NullModel {
     erdos_renyi,
 };
 
+/// null_model() reports its progress after every this many swap attempts (configuration) or
+/// relations placed (erdos_renyi).
+inline constexpr std::size_t null_model_progress_batch = 4096;
+
 /// Options of null_model().
 struct NullModelOptions {
     NullModel kind = NullModel::configuration;
@@ -34,6 +34,10 @@ struct NullModelOptions {
     /// takes nswap and max_tries; here nswap = swaps_per_relation * m, at most 100 times as
     /// many attempts).
     std::size_t swaps_per_relation = 10;
+    /// Progress and cancellation (see progress.hpp): the fraction done (swaps made, or
+    /// relations placed, over all layers) after every null_model_progress_batch swap attempts
+    /// or placed relations, and 1.0 at the end. The result does not depend on it.
+    ProgressHandler progress{};
 };
 
 /// A random network with the same organisations (ids, names, sectors, attributes), layers,
@@ -45,81 +49,12 @@ struct NullModelOptions {
 /// - erdos_renyi: placed on a uniformly random pair of distinct organisations not yet used
 ///   in its layer (an undirected layer: unordered pairs).
 /// Deterministic for a seed (layer l uses the random stream SplitMix64(seed, l)).
-/// InputError when a layer has more relations than distinct pairs (erdos_renyi).
-[[nodiscard]] inline Network null_model(const Network& net, const NullModelOptions& opt = {}) {
-    Network out(net.name());
-    out.set_metadata(net.metadata());
-    for (const auto& l : net.layers()) out.add_layer(l.name, l.directed, l.kind);
-    for (const auto& o : net.organisations()) out.add_organisation(o);
-    const std::size_t n = net.organisation_count();
-    const std::size_t L = net.layers().size();
-    std::vector<std::vector<std::size_t>> of_layer(L);
-    for (std::size_t i = 0; i < net.relation_count(); ++i) of_layer[net.relation_layer(i)].push_back(i);
-    std::vector<std::pair<vertex_t, vertex_t>> ends(net.relation_count());
-    for (std::size_t i = 0; i < net.relation_count(); ++i)
-        ends[i] = {net.relation_source(i), net.relation_target(i)};
-    auto key = [n](vertex_t a, vertex_t b, bool directed) {
-        if (!directed && a > b) std::swap(a, b);
-        return std::uint64_t(a) * std::uint64_t(n) + b;
-    };
-    for (std::size_t l = 0; l < L; ++l) {
-        const bool directed = net.layers()[l].directed;
-        SplitMix64 rng(opt.seed, l);
-        std::vector<std::size_t> rels;  // relations that move (no self-loops for configuration)
-        for (std::size_t i : of_layer[l])
-            if (opt.kind == NullModel::erdos_renyi || ends[i].first != ends[i].second)
-                rels.push_back(i);
-        const std::size_t m = rels.size();
-        std::unordered_set<std::uint64_t> used;
-        if (opt.kind == NullModel::erdos_renyi) {
-            const double pairs = double(n) * double(n > 0 ? n - 1 : 0) / (directed ? 1.0 : 2.0);
-            if (double(m) > pairs)
-                throw InputError("null_model: layer '" + net.layers()[l].name + "' has " +
-                                 std::to_string(m) + " relations, more than the " +
-                                 std::to_string(std::size_t(pairs)) +
-                                 " distinct pairs of organisations");
-            for (std::size_t i : rels) {
-                while (true) {
-                    const auto a = vertex_t(rng.below(n));
-                    const auto b = vertex_t(rng.below(n));
-                    if (a == b || !used.insert(key(a, b, directed)).second) continue;
-                    ends[i] = {a, b};
-                    break;
-                }
-            }
-            continue;
-        }
-        if (m < 2) continue;
-        for (std::size_t i : rels) used.insert(key(ends[i].first, ends[i].second, directed));
-        const std::size_t nswap = opt.swaps_per_relation * m;
-        const std::size_t max_tries = 100 * nswap;
-        std::size_t done = 0;
-        for (std::size_t tries = 0; done < nswap && tries < max_tries; ++tries) {
-            const std::size_t i = rels[rng.below(m)], j = rels[rng.below(m)];
-            if (i == j) continue;
-            auto [a, b] = ends[i];
-            auto [c, d] = ends[j];
-            if (!directed && (rng.next() & 1)) std::swap(c, d);
-            if (a == d || c == b || a == c || b == d) continue;
-            const std::uint64_t k1 = key(a, d, directed), k2 = key(c, b, directed);
-            if (used.count(k1) || used.count(k2)) continue;
-            used.erase(key(a, b, directed));
-            used.erase(key(c, d, directed));
-            used.insert(k1);
-            used.insert(k2);
-            ends[i] = {a, d};
-            ends[j] = {c, b};
-            ++done;
-        }
-    }
-    for (std::size_t i = 0; i < net.relation_count(); ++i) {
-        Relation r = net.relation(i);
-        r.source = net.organisation(ends[i].first).id;
-        r.target = net.organisation(ends[i].second).id;
-        out.add_relation(r);
-    }
-    for (const auto& c : net.chains()) out.add_chain(c);
-    return out;
-}
+/// InputError when a layer has more relations than distinct pairs (erdos_renyi); Cancelled
+/// when the progress handler asks to stop.
+[[nodiscard]] Network null_model(const Network& net, const NullModelOptions& opt = {});
 
 }  // namespace ketennet::resilience
+
+#if defined(KETENNET_HEADER_ONLY)
+#include "ketennet/resilience/impl/null_model.ipp"
+#endif

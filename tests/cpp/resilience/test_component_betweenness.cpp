@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "ketennet/centrality/betweenness.hpp"
-#include "ketennet/resilience/component_betweenness.hpp"
+#include "ketennet/resilience/detail/component_betweenness.hpp"
 #include "ketennet/support/random.hpp"
 #include "../generators.hpp"
 #include "../test_helpers.hpp"

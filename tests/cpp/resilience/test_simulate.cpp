@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "ketennet/flow/chain_score.hpp"
+#include "ketennet/resilience/detail/degrees.hpp"
 #include "ketennet/resilience/null_model.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"
@@ -270,6 +271,49 @@ TEST_CASE("null models keep size, degrees and fields", "[resilience][null]") {
     CHECK_NOTHROW(null_model(tiny, o));
     const Network full = kt::graph({"a", "b"}, {{"a", "b"}, {"b", "b"}}, false);
     CHECK_THROWS_AS(null_model(full, o), InputError);
+}
+
+TEST_CASE("null models: progress and cancellation", "[resilience][null]") {
+    const NullModel kind = GENERATE(NullModel::configuration, NullModel::erdos_renyi);
+    NullModelOptions o;
+    o.kind = kind;
+    o.seed = 4;
+    // a -> b -> c -> d -> a: 40 swaps or 4 placements, fewer than a batch: one report, at the end
+    const Network ring = kt::graph({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}}, true);
+    std::vector<double> seen;
+    o.progress = [&](double f) { seen.push_back(f); return true; };
+    const Network r1 = null_model(ring, o);
+    CHECK(seen == std::vector<double>{1.0});
+    o.progress = {};
+    CHECK(null_model(ring, o) == r1);
+    // about 10,000 relations in two layers: several batches of null_model_progress_batch
+    Network net = random_graph(200, 6000, true, 3);
+    net.add_layer("advice", false);
+    std::size_t k = 0;  // every fourth pair a < b: 4,975 ties
+    for (vertex_t a = 0; a < 200; ++a)
+        for (vertex_t b = a + 1; b < 200; ++b)
+            if (k++ % 4 == 0)
+                net.add_relation(Relation{.source = net.organisation(a).id,
+                                          .target = net.organisation(b).id, .layer = "advice"});
+    const Network plain = null_model(net, o);
+    seen.clear();
+    o.progress = [&](double f) { seen.push_back(f); return true; };
+    const Network reported = null_model(net, o);
+    CHECK(reported == plain);  // the handler does not change the result
+    REQUIRE(seen.size() >= 3);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    CHECK(seen.front() >= 0.0);
+    CHECK(seen.front() < 1.0);
+    CHECK(seen.back() == 1.0);
+    // a handler that stops at once: Cancelled, on the ring (the final report) and on net
+    o.progress = [](double) { return false; };
+    CHECK_THROWS_AS(null_model(ring, o), Cancelled);
+    CHECK_THROWS_AS(null_model(net, o), Cancelled);
+    // stopping half-way
+    std::size_t calls = 0;
+    o.progress = [&](double f) { ++calls; return f < 0.5; };
+    CHECK_THROWS_AS(null_model(net, o), Cancelled);
+    CHECK(calls >= 2);
 }
 
 TEST_CASE("recomputed betweenness attack: one run for any thread count, copied to every run",
