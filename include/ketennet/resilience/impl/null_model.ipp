@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/resilience/null_model.hpp"
 #include "ketennet/core/errors.hpp"
 #include "ketennet/model/network.hpp"
