@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/eventlog/handover.hpp"
 #include "ketennet/eventlog/journeys.hpp"
 #include "ketennet/eventlog/subcontracting.hpp"

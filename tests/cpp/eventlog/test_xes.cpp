@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "ketennet/eventlog/handover.hpp"
 #include "ketennet/io/xes.hpp"
 
