@@ -115,7 +115,6 @@
 
 #include "ketennet/resilience/articulation_points.hpp"
 #include "ketennet/resilience/biconnected_components.hpp"
-#include "ketennet/resilience/component_betweenness.hpp"
 #include "ketennet/resilience/dominators.hpp"
 #include "ketennet/resilience/failure_model.hpp"
 #include "ketennet/resilience/null_model.hpp"

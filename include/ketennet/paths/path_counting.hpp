@@ -2,7 +2,7 @@
 /// @file path_counting.hpp
 /// @brief Single-source shortest paths with path counting and the dependency accumulation of
 /// Brandes (2001): the kernels behind betweenness, edge betweenness and the block
-/// decomposition of resilience/component_betweenness.hpp.
+/// decomposition of resilience/detail/component_betweenness.hpp.
 ///
 /// Use: one BrandesScratch per thread; for each source s run sssp_bfs (unweighted: hops) or
 /// sssp_dijkstra (weighted: distances, which must be positive, see WeightRule::counted_distance
@@ -59,7 +59,7 @@ namespace reference {
 /// (hops) and sigma: sigma(s) = 1 and sigma(w) = sum of sigma(v) over the v with
 /// level(v) + 1 = level(w) and a tie v -> w, added in BFS order of v and adjacency order.
 /// @p Graph is a View or any type with n() and out_neighbours(v) (a range of vertex ids);
-/// resilience/component_betweenness.hpp runs it on compact subgraphs.
+/// resilience/detail/component_betweenness.hpp runs it on compact subgraphs.
 template <class Graph>
 inline void sssp_bfs(const Graph& g, vertex_t s, BrandesScratch& sc) {
     sc.order.clear();
@@ -91,7 +91,7 @@ void sssp_dijkstra(const View& g, vertex_t s, BrandesScratch& sc);
 ///   delta(v) = sigma(v) * sum over successors w of (r(w) + delta(w)) / sigma(w),
 /// where w is a successor of v when level(w) = level(v) + 1 and r(w) is the target weight
 /// of w (1 for plain betweenness; the number of vertices a block vertex stands for in the
-/// block decomposition of resilience/component_betweenness.hpp); the successors are added
+/// block decomposition of resilience/detail/component_betweenness.hpp); the successors are added
 /// in adjacency order. Calls @p add(v, delta(v)) for every reached vertex but the source.
 template <class Graph, class Add, class Targets = UnitTargets>
 inline void accumulate_hops(const Graph& g, BrandesScratch& sc, Add&& add, Targets r = {}) {

@@ -8,7 +8,7 @@
 /// numbers from SplitMix64(seed, r), so results are identical for every thread count.
 /// Deterministic strategies compute their one run once; a recomputed betweenness attack
 /// re-runs Brandes only on the component that lost an organisation, block by block
-/// (component_betweenness.hpp), with the sources of large blocks on all threads. The largest
+/// (resilience/detail/component_betweenness.hpp), with the sources of large blocks on all threads. The largest
 /// component is computed incrementally: organisations are added back in reverse removal
 /// order into a union-find (Newman & Ziff 2000), O(m alpha(n)) per run; the other measures
 /// are evaluated after every step.

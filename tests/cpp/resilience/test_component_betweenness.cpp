@@ -1,4 +1,4 @@
-// Betweenness of survivor components by block decomposition (component_betweenness.hpp),
+// Betweenness of survivor components by block decomposition (resilience/detail/component_betweenness.hpp),
 // by hand and against plain Brandes (centrality/betweenness.hpp) on random graphs.
 #include <catch2/catch.hpp>
 

@@ -319,7 +319,7 @@ TEST_CASE("null models: progress and cancellation", "[resilience][null]") {
 TEST_CASE("recomputed betweenness attack: one run for any thread count, copied to every run",
           "[resilience][simulate]") {
     // 400 organisations, ~1,200 ties: the first recomputations are large enough for the
-    // parallel path of component_betweenness.hpp (|V| |A| > 2e5)
+    // parallel path of resilience/detail/component_betweenness.hpp (|V| |A| > 2e5)
     const bool directed = GENERATE(false, true);
     const Network net = random_graph(400, 1200, directed, 7);
     SimulationOptions o;
