@@ -203,7 +203,8 @@ def test_no_case_layer_says_how_to_declare_one():
     msg = str(e.value)
     assert "lead_time: the network has no case layer" in msg
     assert "'case' (information), 'information' (information), 'collaboration' (tie)" in msg
-    assert "set_layer_kind(name, LayerKind::cases)" in msg and "layers to read (layers)" in msg
+    assert "Declare one with kind 'case' (set_layer_kind, or the kind given to add_layer" in msg
+    assert "name the layers to read (layers)" in msg
     card = kn.flow.score_chain(net, "keten").set_index("indicator")
     assert math.isnan(card.loc["throughput", "value"])
     assert "no case layer" in card.loc["throughput", "note"]

@@ -111,9 +111,8 @@ KETENNET_INLINE std::vector<std::string> select_case_layers(const Network& net,
                          layers_with_kinds(net) +
                          "); chain indicators read the layers on which cases pass from one "
                          "organisation to the next, never messages or ties. Declare one with "
-                         "kind 'case' (Network::set_layer_kind(name, LayerKind::cases) or "
-                         "add_layer(name, directed, LayerKind::cases); JSON: \"kind\": \"case\"), "
-                         "or name the layers to read (layers)");
+                         "kind 'case' (set_layer_kind, or the kind given to add_layer; JSON: "
+                         "\"kind\": \"case\"), or name the layers to read (layers)");
     std::vector<std::string> out;
     for (const auto& l : layers_carrying(net, names))
         if (net.layer(l).kind == LayerKind::cases) out.push_back(l);
