@@ -881,9 +881,8 @@ def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool
         days = _core.eventlog.norm_days(days)
     if not isinstance(journeys, pd.DataFrame) or "lead_time" not in journeys.columns:
         raise ValueError("within_norm needs the DataFrame of kn.eventlog.journeys (column 'lead_time')")
-    lead = journeys["lead_time"].to_numpy(dtype="timedelta64[ns]")
-    lead_days = np.where(np.isnat(lead), np.nan, lead.astype(np.int64) / 86400e9)
-    share, within, total = _core.eventlog.within_norm(lead_days, float(days))
+    lead_ns = journeys["lead_time"].to_numpy(dtype="timedelta64[ns]").view(np.int64)  # NaT: int64 min
+    share, within, total = _core.eventlog.within_norm(lead_ns, float(days))
     return (share, within, total) if counts else share
 
 

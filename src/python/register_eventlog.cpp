@@ -313,10 +313,10 @@ void register_eventlog(py::module_& m) {
     for (const auto& n : eventlog::norms()) norms.append(py::make_tuple(n.name, n.days, n.share));
     ev.attr("NORMS") = norms;
     ev.def("norm_days", &eventlog::norm_days, py::arg("name"));
-    ev.def("within_norm", [](const carray<double>& lead_days, double days) {
-        const std::vector<double> lead = to_vector(lead_days);
-        return to_python(call_released([&] { return eventlog::within_norm(std::span<const double>(lead), days); }));
-    }, py::arg("lead_days"), py::arg("days"));
+    ev.def("within_norm", [](const carray<std::int64_t>& lead_ns, double days) {
+        const std::vector<std::int64_t> lead = to_vector(lead_ns);
+        return to_python(call_released([&] { return eventlog::within_norm_ns(lead, days); }));
+    }, py::arg("lead_ns"), py::arg("days"));
 }
 
 }  // namespace ketennet::python

@@ -4,6 +4,7 @@
 /// the lead-time norms of the Dutch courts.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -42,8 +43,14 @@ struct WithinNorm {
 /// table has no rows").
 [[nodiscard]] WithinNorm within_norm(std::span<const double> lead_days, double days);
 
-/// within_norm() of the lead times of journeys() (JourneyTable::lead_ns), compared in
-/// nanoseconds with days * 86400 * 10^9 rounded to the nearest nanosecond.
+/// within_norm() of lead times in nanoseconds (as JourneyTable::lead_ns), compared with the
+/// norm in whole nanoseconds, ((days * 24) * 3600) * 10^9 computed in double and truncated
+/// (the same norm in C++ and Python); every lead time is within a norm
+/// beyond the range of int64 nanoseconds (about 292 years). The smallest int64 (a missing
+/// time) is unknown: it counts in the total and is not within.
+[[nodiscard]] WithinNorm within_norm_ns(std::span<const std::int64_t> lead_ns, double days);
+
+/// within_norm_ns() of the lead times of journeys() (JourneyTable::lead_ns).
 [[nodiscard]] WithinNorm within_norm(const JourneyTable& journeys, double days);
 
 /// within_norm() of the lead times of journeys() against the norm called @p norm

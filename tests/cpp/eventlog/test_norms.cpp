@@ -32,6 +32,10 @@ TEST_CASE("within_norm: journeys' lead times in nanoseconds, and the court norms
     CHECK(eventlog::within_norm(j, "meervoudige kamer").within == 3);  // 182.625 days
     CHECK(eventlog::within_norm(j, "hoger beroep").within == 4);       // 273.9375 days
     CHECK(eventlog::within_norm(j, 1e9).within == 4);                  // beyond int64 ns
+    // the smallest int64 is a missing lead time: in the total, not within
+    const std::vector<std::int64_t> ns = {3 * day, INT64_MIN};
+    const auto missing = eventlog::within_norm_ns(ns, 1e9);
+    CHECK((missing.within == 1 && missing.total == 2));
     CHECK(eventlog::norm_days("politierechter") == 35.0);
     CHECK(eventlog::norm_days("meervoudige kamer") == 182.625);
     CHECK(eventlog::norms()[2].share == 0.85);
@@ -47,6 +51,8 @@ TEST_CASE("within_norm: bad input is named") {
                       "days must be a finite number >= 0, not inf");
     CHECK_THROWS_WITH(eventlog::within_norm(std::vector<double>{}, 5.0),
                       "within_norm: the journeys table has no rows");
+    CHECK_THROWS_WITH(eventlog::within_norm_ns(std::vector<std::int64_t>{1}, std::numeric_limits<double>::quiet_NaN()),
+                      "days must be a finite number >= 0, not nan");
     CHECK_THROWS_WITH(eventlog::within_norm(eventlog::JourneyTable{}, 5.0),
                       "within_norm: the journeys table has no rows");
 }

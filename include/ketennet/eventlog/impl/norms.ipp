@@ -55,14 +55,18 @@ KETENNET_INLINE WithinNorm within_norm(std::span<const double> lead_days, double
     return detail::within_share(within, lead_days.size());
 }
 
-KETENNET_INLINE WithinNorm within_norm(const JourneyTable& journeys, double days) {
+KETENNET_INLINE WithinNorm within_norm_ns(std::span<const std::int64_t> lead_ns, double days) {
     detail::check_norm_days(days);
-    const double ns_days = days * 86400e9;
+    const double ns_days = ((days * 24) * 3600) * 1e9;
     // beyond the range of int64 nanoseconds (about 292 years) every lead time is within
-    const std::int64_t limit = ns_days >= 9.2e18 ? INT64_MAX : static_cast<std::int64_t>(std::llround(ns_days));
+    const std::int64_t limit = ns_days >= 9.2e18 ? INT64_MAX : static_cast<std::int64_t>(ns_days);
     std::size_t within = 0;
-    for (std::int64_t ns : journeys.lead_ns) within += ns <= limit;
-    return detail::within_share(within, journeys.lead_ns.size());
+    for (std::int64_t ns : lead_ns) within += ns != INT64_MIN && ns <= limit;
+    return detail::within_share(within, lead_ns.size());
+}
+
+KETENNET_INLINE WithinNorm within_norm(const JourneyTable& journeys, double days) {
+    return within_norm_ns(journeys.lead_ns, days);
 }
 
 KETENNET_INLINE WithinNorm within_norm(const JourneyTable& journeys, const std::string& norm) {
