@@ -48,7 +48,7 @@ def _text(v) -> str:
     """A key entry as text: missing as '', a list of layers as its tuple's repr."""
     if isinstance(v, (list, tuple, np.ndarray)):
         return repr(tuple(v))
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
     return v if isinstance(v, str) else str(v)
 
@@ -227,8 +227,11 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
         text["subject"], [_text(v) for v in table["layers"]] if has_layers else [""] * len(table),
         x, period_name=str(period) if period else "period", threshold=float(threshold),
         change=float(change), min_peers=int(min_peers))
+    if np.isnan(x).all():  # nothing to compare
+        return pd.DataFrame(columns=cols).astype({"score": float, "reference": float,
+                                                   "peers": "Int64"})
     res = table.iloc[found["row"]].reset_index(drop=True)
-    res["signal"] = found["signal"]
+    res["signal"] = pd.Series(found["signal"], dtype=str)
     res["score"] = np.asarray(found["score"], dtype=float)
     res["reference"] = np.asarray(found["reference"], dtype=float)
     res["peers"] = pd.array(np.asarray(found["peers"]), dtype="Int64")
