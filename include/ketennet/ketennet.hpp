@@ -24,7 +24,8 @@
 /// - brokerage/: who brokers: structural holes (Burt), Gould-Fernandez roles, homophily,
 ///   partitions.
 /// - eventlog/: the event log (IEEE 1849 XES semantics, columnar) and the networks and
-///   journeys found in it: handovers, working together, subcontracting, transitions.
+///   journeys found in it: handovers, working together, subcontracting, transitions, lead-time
+///   norms.
 /// - flow/: how cases and information flow along a chain: layer selection, lead time,
 ///   fidelity, Markov routing, max flow, efficiency, feedback, the chain scorecard.
 /// - resilience/: single points of failure (articulation points, bridges, dominators, vertex
@@ -37,7 +38,8 @@
 /// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
 ///   limits.
 /// - report/: the scorecard, the inspectorate's indicators by its four goals, as rows and as
-///   text, and two networks' scorecards compared (compiled into the library).
+///   text, two networks' scorecards compared, and the signals (outliers, sharp changes) in a
+///   batch of scorecards (compiled into the library).
 ///
 /// Not included here, because they bring Eigen or Boost.Graph into the including file (include
 /// them where needed): linalg/ (Eigen matrices of a view: adjacency, grounded Laplacian, power
@@ -99,6 +101,7 @@
 #include "ketennet/eventlog/event_log.hpp"
 #include "ketennet/eventlog/handover.hpp"
 #include "ketennet/eventlog/journeys.hpp"
+#include "ketennet/eventlog/norms.hpp"
 #include "ketennet/eventlog/subcontracting.hpp"
 #include "ketennet/eventlog/transitions.hpp"
 #include "ketennet/eventlog/working_together.hpp"
@@ -143,3 +146,4 @@
 #include "ketennet/governance/structure.hpp"
 #include "ketennet/report/compare.hpp"
 #include "ketennet/report/scorecard.hpp"
+#include "ketennet/report/signals.hpp"

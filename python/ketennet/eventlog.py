@@ -71,11 +71,7 @@ _DEFAULT = object()
 
 #: Lead-time norms of the Dutch courts (Rechtspraak, 2015): (days, share of cases that should
 #: be within them). Five weeks; six months and nine months as 365.25 / 12 days a month.
-NORMS: Dict[str, Tuple[float, float]] = {
-    "politierechter": (35.0, 0.90),
-    "meervoudige kamer": (6 * 365.25 / 12, 0.90),
-    "hoger beroep": (9 * 365.25 / 12, 0.85),
-}
+NORMS: Dict[str, Tuple[float, float]] = {name: (days, share) for name, days, share in _core.eventlog.NORMS}
 
 
 class EventLog:
@@ -882,19 +878,11 @@ def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool
     (1.0, 6, 6)
     """
     if isinstance(days, str):
-        if days not in NORMS:
-            raise ValueError(f"unknown norm {days!r}; known norms: {', '.join(NORMS)}")
-        days = NORMS[days][0]
+        days = _core.eventlog.norm_days(days)
     if not isinstance(journeys, pd.DataFrame) or "lead_time" not in journeys.columns:
         raise ValueError("within_norm needs the DataFrame of kn.eventlog.journeys (column 'lead_time')")
-    days = float(days)
-    if not days >= 0 or math.isinf(days):
-        raise ValueError(f"days must be a finite number >= 0, not {days}")
-    total = len(journeys)
-    if total == 0:
-        raise ValueError("within_norm: the journeys table has no rows")
-    within = int((journeys["lead_time"] <= pd.Timedelta(days=days)).sum())
-    share = within / total
+    lead_ns = journeys["lead_time"].to_numpy(dtype="timedelta64[ns]").view(np.int64)  # NaT: int64 min
+    share, within, total = _core.eventlog.within_norm(lead_ns, float(days))
     return (share, within, total) if counts else share
 
 

@@ -25,6 +25,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from . import _core
+from ._util import core_default
+
 __all__ = ["signals"]
 
 #: Columns that identify one indicator within one network's scorecard (with ``layers`` when
@@ -34,62 +37,33 @@ KEY = ["goal", "indicator", "scope", "subject"]
 #: Scorecard columns carried into the signals, when present, so each signal reads on its own.
 _CARRY = ["unit", "direction", "meaning"]
 
-#: Scale of the mean absolute deviation that matches the MAD's 0.6745 for normal data:
-#: E|X - mu| = sigma * sqrt(2 / pi), and 1 / sqrt(2 / pi) = 1.253314.
-_MEANAD_SCALE = 1.253314
-
-
-def _robust_z(values: pd.Series, groups: Optional[pd.Series] = None) -> pd.Series:
-    """Modified z-scores 0.6745 (x - median) / MAD (Iglewicz & Hoaglin 1993), within each
-    group of ``groups`` (Series aligned with ``values``; default: one group). Where the MAD
-    is 0, (x - median) / (1.253314 * mean absolute deviation) (the same scale for normal
-    data); NaN when every value is equal or the median or MAD is infinite. An infinite value
-    against a finite median scores +-inf."""
-    x = values.astype(float)
-    keys = groups if groups is not None else np.zeros(len(x), dtype=int)
-    med = x.groupby(keys, sort=False, dropna=False).transform("median")
-    dev = x - med
-    absdev = dev.abs()
-    by = absdev.groupby(keys, sort=False, dropna=False)
-    mad = by.transform("median")
-    finite = absdev.where(np.isfinite(absdev))
-    meanad = finite.groupby(keys, sort=False, dropna=False).transform("mean").fillna(0.0)
-    spread = by.transform("max")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = np.where(mad > 0, 0.6745 * dev / mad,
-                     np.where(meanad > 0, dev / (_MEANAD_SCALE * meanad),
-                              np.where(dev == 0, 0.0, np.sign(dev) * np.inf)))
-    undefined = ~np.isfinite(med) | ~np.isfinite(mad) | (spread == 0)
-    return pd.Series(np.where(undefined, np.nan, z), index=x.index)
+_SIGNALS = _core.report.signals
 
 
 def _is_number(v) -> bool:
     return isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
 
 
-def _hashable(v):
-    """A ``layers`` entry as a grouping key: a list of layers as a tuple, missing as ''."""
+def _text(v) -> str:
+    """A key entry as text: missing as '', a list of layers as its tuple's repr."""
     if isinstance(v, (list, tuple, np.ndarray)):
-        return tuple(v)
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return repr(tuple(v))
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
-    return v
+    return v if isinstance(v, str) else str(v)
 
 
-def _check_number(name: str, value, *, integer: bool = False, minimum=None) -> None:
+def _check_type(name: str, value, *, integer: bool = False) -> None:
     ok = isinstance(value, numbers.Integral) if integer else isinstance(value, numbers.Real)
     if not ok or isinstance(value, (bool, np.bool_)):
         kind = "an integer" if integer else "a number"
         raise TypeError(f"signals: {name} must be {kind}, not {type(value).__name__}")
-    if integer:
-        if value < minimum:
-            raise ValueError(f"signals: {name} must be at least {minimum}, not {value!r}")
-    elif not (math.isfinite(value) and value > 0):
-        raise ValueError(f"signals: {name} must be a positive finite number, not {value!r}")
 
 
 def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[str] = None,
-            threshold: float = 3.5, change: float = 0.5, min_peers: int = 5) -> pd.DataFrame:
+            threshold: float = core_default(_SIGNALS, "threshold"),
+            change: float = core_default(_SIGNALS, "change"),
+            min_peers: int = core_default(_SIGNALS, "min_peers")) -> pd.DataFrame:
     """Indicators on which a network stands out from its peers, or changes sharply.
 
     Two kinds of signal, as input for deciding where to look deeper (not as verdicts):
@@ -209,9 +183,9 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
     if missing:
         raise KeyError("signals: the scorecards lack the column(s) "
                        f"{', '.join(map(repr, missing))}")
-    _check_number("threshold", threshold)
-    _check_number("change", change)
-    _check_number("min_peers", min_peers, integer=True, minimum=2)
+    _check_type("threshold", threshold)
+    _check_type("change", change)
+    _check_type("min_peers", min_peers, integer=True)
 
     has_layers = "layers" in scorecards.columns
     extra = [c for c in _CARRY if c in scorecards.columns]
@@ -227,70 +201,39 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
 
     value = table["value"]
     if pd.api.types.is_numeric_dtype(value) and not pd.api.types.is_bool_dtype(value):
-        numeric = np.ones(len(table), dtype=bool)
-    else:  # text, yes/no and numbers side by side
-        numeric = np.fromiter((_is_number(v) for v in value), dtype=bool, count=len(value))
-    card = table[numeric].copy()
-    card["_x"] = card["value"].astype(float)
-    card = card[card["_x"].notna()]
-    # the comparison key: network-scope rows whatever their subject
-    network = card["scope"] == "network"
-    nosubject = ~network & card["subject"].isna()
-    if nosubject.any():
-        idx = card.index[nosubject.to_numpy()][0]
-        raise ValueError(f"signals: row {idx!r} ({card.at[idx, 'indicator']!r}, scope "
-                         f"{card.at[idx, 'scope']!r}) has no subject")
-    card["_subject"] = card["subject"].where(~network, "")
-    key = ["goal", "indicator", "scope", "_subject"]
-    if has_layers:
-        card["_layers"] = card["layers"].map(_hashable)
-        key.append("_layers")
-    per = [period] if period else []
-    dup = card.duplicated([by] + per + key, keep=False)
-    if dup.any():
-        rows = card[dup]
-        first = rows.iloc[0]
-        same = rows[(rows[[by] + per + key] == first[[by] + per + key]).all(axis=1)]
-        where = f"network {first[by]!r}" + (f", {period} {first[period]!r}" if period else "")
-        raise ValueError(f"signals: {where} has {len(same)} rows for indicator "
-                         f"{first['indicator']!r} (scope {first['scope']!r}, subject "
-                         f"{first['subject']!r}) at rows {list(same.index)}; one value per "
-                         "network and key")
-
-    found = []
-    if len(card):
-        grouped = card.groupby(per + key, sort=False, dropna=False)["_x"]
-        peers = grouped.transform("size")
-        med = grouped.transform("median")
-        z = _robust_z(card["_x"], grouped.ngroup())
-        hit = (peers >= min_peers) & (z.abs() > threshold)
-        hit = hit.to_numpy()
-        out = card[hit].assign(signal="outlier", score=z.to_numpy()[hit],
-                               reference=med.to_numpy()[hit], peers=peers.to_numpy()[hit])
-        found.append(out)
-    if period and len(card):
-        try:
-            order = sorted(table[period].unique())
-        except TypeError as e:
-            raise TypeError(f"signals: the periods in column {period!r} cannot be sorted: "
-                            f"{e}") from None
-        pos = {p: i for i, p in enumerate(order)}
-        card["_pos"] = card[period].map(pos)
-        prev = card[[by] + key + ["_pos", "_x"]].rename(columns={"_x": "_old"})
-        prev["_pos"] = prev["_pos"] + 1
-        steps = card.merge(prev, on=[by] + key + ["_pos"], how="inner")
-        old, new = steps["_old"].to_numpy(), steps["_x"].to_numpy()
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rel = np.where(old != 0, np.abs(new - old) / np.abs(old),
-                           np.where(new != 0, np.inf, 0.0))
-        sel = rel > change
-        out = steps[sel].assign(signal="change", score=rel[sel], reference=old[sel], peers=pd.NA)
-        found.append(out)
-    res = pd.concat([f[cols] for f in found], ignore_index=True) if found else \
-        pd.DataFrame(columns=cols)
-    res["score"] = res["score"].astype(float)
-    res["reference"] = res["reference"].astype(float)
-    res["peers"] = res["peers"].astype("Int64")
-    if len(res):
-        res = res.iloc[np.argsort(-res["score"].abs().to_numpy(), kind="stable")]
-    return res.reset_index(drop=True)
+        x = value.astype(float).to_numpy()
+    else:  # text, yes/no and numbers side by side: only numbers are compared
+        x = np.fromiter((float(v) if _is_number(v) else np.nan for v in value), dtype=float,
+                        count=len(value))
+    ranks = None
+    if period:
+        periods = table[period]
+        order = []
+        if (~np.isnan(x)).any():
+            try:
+                order = sorted(periods.unique())
+            except TypeError as e:
+                raise TypeError(f"signals: the periods in column {period!r} cannot be sorted: "
+                                f"{e}") from None
+        if order and all(isinstance(p, numbers.Integral) and not isinstance(p, (bool, np.bool_))
+                         for p in order):
+            ranks = [int(p) for p in periods]  # integer periods name themselves in messages
+        else:
+            pos = {p: i for i, p in enumerate(order)}
+            ranks = [pos.get(p, 0) for p in periods]
+    text = {c: [_text(v) for v in table[c]] for c in KEY}
+    found = _SIGNALS(
+        [_text(v) for v in table[by]], ranks, text["goal"], text["indicator"], text["scope"],
+        text["subject"], [_text(v) for v in table["layers"]] if has_layers else [""] * len(table),
+        x, period_name=str(period) if period else "period", threshold=float(threshold),
+        change=float(change), min_peers=int(min_peers))
+    if np.isnan(x).all():  # nothing to compare
+        return pd.DataFrame(columns=cols).astype({"score": float, "reference": float,
+                                                   "peers": "Int64"})
+    res = table.iloc[found["row"]].reset_index(drop=True)
+    res["signal"] = pd.Series(found["signal"], dtype=str)
+    res["score"] = np.asarray(found["score"], dtype=float)
+    res["reference"] = np.asarray(found["reference"], dtype=float)
+    res["peers"] = pd.array(np.asarray(found["peers"]), dtype="Int64")
+    res.loc[res["signal"] == "change", "peers"] = pd.NA
+    return res[cols]

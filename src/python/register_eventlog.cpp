@@ -149,6 +149,11 @@ py::dict to_python(const EventLog& l) {
     return d;
 }
 
+/// What eventlog::within_norm() counts, as (share, within, total).
+py::tuple to_python(const eventlog::WithinNorm& w) {
+    return py::make_tuple(w.share, w.within, w.total);
+}
+
 }  // namespace
 
 void register_eventlog(py::module_& m) {
@@ -303,6 +308,15 @@ void register_eventlog(py::module_& m) {
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
        py::arg("collapse") = eventlog::JourneyOptions{}.collapse,
        py::arg("with_variants") = eventlog::JourneyOptions{}.with_variants, py::arg("progress") = py::none());
+
+    py::list norms;
+    for (const auto& n : eventlog::norms()) norms.append(py::make_tuple(n.name, n.days, n.share));
+    ev.attr("NORMS") = norms;
+    ev.def("norm_days", &eventlog::norm_days, py::arg("name"));
+    ev.def("within_norm", [](const carray<std::int64_t>& lead_ns, double days) {
+        const std::vector<std::int64_t> lead = to_vector(lead_ns);
+        return to_python(call_released([&] { return eventlog::within_norm_ns(lead, days); }));
+    }, py::arg("lead_ns"), py::arg("days"));
 }
 
 }  // namespace ketennet::python

@@ -80,6 +80,28 @@ py::dict to_python(const std::vector<report::CompareRow>& rows) {
     return d;
 }
 
+/// The signals of report::signals() as a dict of columns (row, signal; the numbers as NumPy
+/// arrays).
+py::dict to_python(const std::vector<report::Signal>& found) {
+    std::vector<std::int64_t> row, peers;
+    std::vector<double> score, reference;
+    py::list kind;
+    for (const auto& s : found) {
+        row.push_back(std::int64_t(s.row));
+        kind.append(s.signal);
+        score.push_back(s.score);
+        reference.push_back(s.reference);
+        peers.push_back(std::int64_t(s.peers));
+    }
+    py::dict d;
+    d["row"] = py::array_t<std::int64_t>(py::ssize_t(row.size()), row.data());
+    d["signal"] = kind;
+    d["score"] = to_numpy(std::move(score));
+    d["reference"] = to_numpy(std::move(reference));
+    d["peers"] = py::array_t<std::int64_t>(py::ssize_t(peers.size()), peers.data());
+    return d;
+}
+
 }  // namespace
 
 void register_report(py::module_& m) {
@@ -130,6 +152,35 @@ void register_report(py::module_& m) {
         }));
     }, py::arg("before"), py::arg("after"), py::arg("layers"), py::arg("chains"),
        py::arg("top") = report::ScorecardOptions{}.top);
+    r.attr("MODIFIED_Z_SCALE") = report::modified_z_scale;
+    r.attr("MEANAD_SCALE") = report::meanad_scale;
+    r.def("signals", [](const std::vector<std::string>& network, const std::optional<std::vector<std::int64_t>>& period,
+                        const std::vector<std::string>& goal, const std::vector<std::string>& indicator,
+                        const std::vector<std::string>& scope, const std::vector<std::string>& subject,
+                        const std::vector<std::string>& layers, const std::vector<double>& value,
+                        const std::string& period_name, double threshold, double change, std::int64_t min_peers) {
+        const std::size_t n = network.size();
+        for (const auto* col : {&goal, &indicator, &scope, &subject, &layers})
+            if (col->size() != n) throw InputError("signals: the columns differ in length");
+        if (value.size() != n || (period && period->size() != n))
+            throw InputError("signals: the columns differ in length");
+        std::vector<report::SignalRow> rows(n);
+        for (std::size_t i = 0; i < n; ++i)
+            rows[i] = {network[i], period ? (*period)[i] : 0, goal[i], indicator[i], scope[i], subject[i],
+                       layers[i], value[i]};
+        report::SignalOptions o;
+        o.by_period = period.has_value();
+        o.period_name = period_name;
+        o.threshold = threshold;
+        o.change = change;
+        o.min_peers = min_peers;
+        return to_python(call_released([&] { return report::signals(rows, o); }));
+    }, py::arg("network"), py::arg("period"), py::arg("goal"), py::arg("indicator"), py::arg("scope"),
+       py::arg("subject"), py::arg("layers"), py::arg("value"),
+       py::arg("period_name") = report::SignalOptions{}.period_name,
+       py::arg("threshold") = report::SignalOptions{}.threshold,
+       py::arg("change") = report::SignalOptions{}.change,
+       py::arg("min_peers") = report::SignalOptions{}.min_peers);
     r.def("batch_rows", [](const std::vector<const report::Scorecard*>& cards) {
         std::vector<report::Scorecard> copies;
         for (const auto* c : cards) copies.push_back(*c);
