@@ -16,7 +16,7 @@ extras="${KETENNET_EXTRAS:-test}"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------------------
-debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev
+debs=(g++ make pkg-config ccache libboost-graph-dev libeigen3-dev catch2 nlohmann-json3-dev libpugixml-dev
       libexpat1-dev zlib1g-dev)
 # R and its sna package: peers of the brokerage, QAP and centralization cross-checks
 debs+=(r-base-core r-cran-sna)
@@ -67,6 +67,11 @@ PY
   echo "$want" > "$stamp"
 fi
 
+# compiled through ccache when it is installed (rebuilds, and the Catch2 build of
+# scripts/test.sh, take unchanged files from the cache); CMAKE_CXX_COMPILER_LAUNCHER overrides
+if command -v ccache >/dev/null; then
+  export CMAKE_CXX_COMPILER_LAUNCHER="${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}" CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
+fi
 say "building ketennet (incremental)"
 $py -m pip install -q --no-build-isolation --no-deps .
 say "ready: .venv/bin/ketennet, .venv/bin/python"

@@ -11,6 +11,12 @@ start=$SECONDS
 phase() { printf '== %s (at %d min %02d s)\n' "$1" $(( (SECONDS - start) / 60 )) $(( (SECONDS - start) % 60 )); }
 bash scripts/setup.sh
 export PATH="$root/.venv/bin:$PATH"
+# ccache (installed by setup.sh, which compiled the Python module through it): the libraries
+# are compiled with the same flags for the module and for the Catch2 suite, so this second
+# build takes them from the cache
+if command -v ccache >/dev/null; then
+  export CMAKE_CXX_COMPILER_LAUNCHER="${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}" CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
+fi
 
 phase "C++ tests (Catch2)"
 cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DKETENNET_BUILD_TESTS=ON >/dev/null
