@@ -9,6 +9,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 start=$SECONDS
 phase() { printf '== %s (at %d min %02d s)\n' "$1" $(( (SECONDS - start) / 60 )) $(( (SECONDS - start) % 60 )); }
+# one compiler name for the Python module's build (setup.sh) and the Catch2 build, so that ccache
+# (which hashes the compiler's name: c++ and g++ differ) serves the second from the first
+export CXX="${CXX:-g++}"
 bash scripts/setup.sh
 export PATH="$root/.venv/bin:$PATH"
 # ccache (installed by setup.sh, which compiled the Python module through it): the libraries
