@@ -21,6 +21,21 @@
 
 namespace kt {
 
+/// The example networks shipped with the Python package (KETENNET_EXAMPLES_DIR/*.json, sorted);
+/// empty when the folder is absent. For tests compiled with KETENNET_EXAMPLES_DIR.
+#ifdef KETENNET_EXAMPLES_DIR
+inline std::vector<std::string> example_networks() {
+    std::vector<std::string> out;
+    std::error_code ec;
+    const std::filesystem::path dir(KETENNET_EXAMPLES_DIR);
+    if (!std::filesystem::is_directory(dir, ec)) return out;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") out.push_back(entry.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+#endif
+
 /// One relation of a hand-drawn test graph: ends, and an optional weight stored as `volume`
 /// (and as `latency`, so either field can be the weight).
 struct E {
