@@ -88,6 +88,22 @@ TEST_CASE("chains naming unknown organisations are refused", "[flow][chain]") {
     CHECK_THAT(msg, Catch::Contains("first stage 'x' is empty"));
 }
 
+namespace {
+
+// The network and chain drawn below ("score_chain by hand"), also used by the progress test.
+Network hand_chain() {
+    return kf::network({"s", "m", "e", "x"},
+                       {{"s", "m", 100, 10, 0.9, 80},
+                        {"m", "e", 60, 20, 0.8, 50},
+                        {"m", "s", 20, 2, 1.0, 20},
+                        {"e", "m", 5, 3, 1.0, 5},
+                        {"m", "x", 10, 5, 1.0, 10}},
+                       true, "case");
+}
+Chain hand_chain_stages() { return Chain{"keten", {{"S1", {"s"}}, {"S2", {"m"}}, {"S3", {"e"}}}}; }
+
+}  // namespace
+
 //   stages S1 = {s} -> S2 = {m} -> S3 = {e};  x is in no stage.   (volume, days, quality, capacity)
 //
 //     s --(100, 10, .9, 80)--> m --(60, 20, .8, 50)--> e
@@ -109,14 +125,8 @@ TEST_CASE("chains naming unknown organisations are refused", "[flow][chain]") {
 //   feedback: m -> s, e -> m: pairs (S1,S2) and (S2,S3) direct, (S1,S3) via m: coverage 2/3,
 //     reach 1; exit e reaches entry s: e > m > s
 TEST_CASE("score_chain by hand", "[flow][chain]") {
-    Network net = kf::network({"s", "m", "e", "x"},
-                              {{"s", "m", 100, 10, 0.9, 80},
-                               {"m", "e", 60, 20, 0.8, 50},
-                               {"m", "s", 20, 2, 1.0, 20},
-                               {"e", "m", 5, 3, 1.0, 5},
-                               {"m", "x", 10, 5, 1.0, 10}},
-                              true, "case");
-    const Chain chain{"keten", {{"S1", {"s"}}, {"S2", {"m"}}, {"S3", {"e"}}}};
+    Network net = hand_chain();
+    const Chain chain = hand_chain_stages();
     const auto sc = flow::score_chain(net, chain);
     CHECK(sc.lead_time.value == 30.0);
     CHECK(kf::ids(net, sc.lead_time.path) == Ids{"s", "m", "e"});
@@ -176,14 +186,8 @@ TEST_CASE("score_chain by hand", "[flow][chain]") {
 //   feedback): 1/8, 2/8, ..., 1. A handler returning false stops it with Cancelled (not a
 //   note); a handler that lets it run does not change the score.
 TEST_CASE("score_chain reports progress and can be cancelled", "[flow][chain][progress]") {
-    const Network net = kf::network({"s", "m", "e", "x"},
-                                    {{"s", "m", 100, 10, 0.9, 80},
-                                     {"m", "e", 60, 20, 0.8, 50},
-                                     {"m", "s", 20, 2, 1.0, 20},
-                                     {"e", "m", 5, 3, 1.0, 5},
-                                     {"m", "x", 10, 5, 1.0, 10}},
-                                    true, "case");
-    const Chain chain{"keten", {{"S1", {"s"}}, {"S2", {"m"}}, {"S3", {"e"}}}};
+    const Network net = hand_chain();
+    const Chain chain = hand_chain_stages();
 
     flow::ChainScoreOptions stop;
     int calls = 0;
