@@ -17,10 +17,12 @@ import numpy as np
 import pandas as pd
 
 from ._deprecation import renamed_arguments
+from ._plot_panel import TIE_COLOURS, compare, tie_changes, trajectories
 from .network import Network
 
 __all__ = ["network", "chain", "funnel", "centrality", "handovers", "lead_times", "robustness",
-           "sector_styles", "sector_colours", "PALETTE", "MARKERS"]
+           "compare", "trajectories", "tie_changes",
+           "sector_styles", "sector_colours", "PALETTE", "MARKERS", "TIE_COLOURS"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette; sector k gets colour ``PALETTE[k % 8]``.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
