@@ -350,3 +350,14 @@ def test_tie_changes_missing_counts_and_errors():
         kn.plot.tie_changes(frame, layer="x")
     with pytest.raises(TypeError, match="plot.tie_changes: expected a DataFrame"):
         kn.plot.tie_changes(None)
+
+
+def test_examples_run():
+    """The examples of the three pictures (defined in ketennet._plot_panel, which the doctests
+    of the public modules do not visit)."""
+    import doctest
+
+    from ketennet import _plot_panel
+
+    result = doctest.testmod(_plot_panel, optionflags=doctest.NORMALIZE_WHITESPACE, report=True)
+    assert result.attempted >= 12 and result.failed == 0
