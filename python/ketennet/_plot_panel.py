@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import _core
 from ._util import core_default
-from .signals import signals
+from .signals import _text, signals
 
 __all__ = ["compare", "trajectories", "tie_changes", "TIE_COLOURS"]
 
@@ -308,18 +308,9 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
     return ax
 
 
-def _text(v) -> str:
-    """A key entry as text: missing as '', a list of layers as its tuple's repr (as
-    :func:`ketennet.signals` reads it)."""
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return repr(tuple(v))
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return v if isinstance(v, str) else str(v)
-
-
 def _signal_scale(rows: pd.DataFrame, x: np.ndarray, by: str, threshold, min_peers):
-    """(median, scale, {network: robust z-score}) of the rows of one comparison, read from
+    """(median, scale, {network: robust z-score}) of the rows of one comparison (networks
+    named in column ``by``), read from
     :func:`ketennet.signals` run with the smallest positive threshold, so that it returns
     every network with a non-zero score: the scale is ``(value - median) / score`` of the
     network farthest from the median with a finite score (None when there is none)."""
@@ -333,11 +324,10 @@ def _signal_scale(rows: pd.DataFrame, x: np.ndarray, by: str, threshold, min_pee
         found = signals(table, "network", threshold=math.ulp(0.0), min_peers=min_peers)
     except (TypeError, ValueError) as e:
         raise type(e)(f"plot.compare: {e}") from None
-    by = "network"
     values = x[~np.isnan(x)]
     median = float(np.median(values)) if len(values) else None
     found = found[found["signal"] == "outlier"]
-    z = {_text(n): float(s) for n, s in zip(found[by], found["score"])}
+    z = {_text(n): float(s) for n, s in zip(found["network"], found["score"])}
     scale, far = None, -1.0
     for v, s, ref in zip(found["value"], found["score"], found["reference"]):
         median = float(ref)
