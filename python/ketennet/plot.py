@@ -3,8 +3,9 @@
 Every function draws on the Axes it is given (or on a new figure) and returns the Axes (the
 small multiples of :func:`tie_changes`: their Figure); none calls ``plt.show()``, so a
 notebook shows the picture once and a script can save it. Labels come from organisation
-names, wrapped between words and never cut; each sector present has its own colour from a colour-blind-safe palette (Okabe & Ito 2008) and, beyond eight sectors,
-its own marker (bars: hatch); layers are told apart by line style, volumes by line width.
+names, wrapped between words and never cut; each sector present has its own colour from a
+colour-blind-safe palette (Okabe & Ito 2008) and, beyond eight sectors, its own marker (bars:
+hatch); layers are told apart by line style, volumes by line width.
 
 matplotlib is imported when a function is called, not when ketennet is.
 """
