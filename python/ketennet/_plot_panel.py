@@ -229,9 +229,13 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
         raise ValueError(f"plot.compare: indicator {indicator!r} is scored on "
                          f"{len(set(keys))} selections of layers; filter the scorecard to one")
     x = _numbers(rows["value"])
-    if np.isnan(x).all() and rows["value"].notna().any():
-        raise ValueError(f"plot.compare: indicator {indicator!r} has no numbers to compare "
-                         f"(values such as {rows['value'].dropna().iloc[0]!r})")
+    if np.isnan(x).all():  # a text or yes/no indicator (its words in value, or in text)
+        words = [v for v in rows["value"].dropna()]
+        if not words and "text" in rows.columns:
+            words = [v for v in rows["text"] if _text(v)]
+        if words:
+            raise ValueError(f"plot.compare: indicator {indicator!r} has no numbers to compare "
+                             f"(values such as {words[0]!r})")
     names = [_text(v) for v in rows[by]]
     seen: Dict[str, int] = {}
     for n in names:

@@ -136,6 +136,11 @@ def test_compare_panel_scorecard_one_period():
     assert [t.get_text().split()[0] for t in ax.texts] == ["b"]
     ax = kn.plot.compare(card, "density", period=2023)
     assert [t.get_text().split()[0] for t in ax.texts] == ["f"]
+    # what kn.signals flags among the units of each period (column 0: the unit)
+    sig = kn.signals(card, by="unit", period="period")
+    outliers = sig[sig["signal"] == "outlier"]
+    assert list(outliers.iloc[:, 0][outliers["period"] == 2023]) == ["f"]
+    assert list(outliers.iloc[:, 0][outliers["period"] == 2024]) == ["b"]
     with pytest.raises(KeyError, match=r"no period 2030 .*periods: 2023, 2024"):
         kn.plot.compare(card, "density", period=2030)
     with pytest.raises(ValueError, match="no 'period' column"):
@@ -183,6 +188,10 @@ def test_compare_errors():
         kn.plot.compare(card.drop(columns="network"), "density")
     text = card_of(dict.fromkeys(REGIONS, "network"), indicator="governance mode")
     with pytest.raises(ValueError, match="'governance mode' has no numbers"):
+        kn.plot.compare(text, "governance mode")
+    text = card_of(dict.fromkeys(REGIONS, np.nan), indicator="governance mode").assign(text="shared")
+    with pytest.raises(ValueError, match=r"'governance mode' has no numbers to compare \(values "
+                                         r"such as 'shared'\)"):
         kn.plot.compare(text, "governance mode")
     with pytest.raises(ValueError, match="network 'a' has 2 rows for indicator 'density'"):
         kn.plot.compare(pd.concat([card, card.iloc[:1]]), "density")
@@ -361,3 +370,11 @@ def test_examples_run():
 
     result = doctest.testmod(_plot_panel, optionflags=doctest.NORMALIZE_WHITESPACE, report=True)
     assert result.attempted >= 12 and result.failed == 0
+
+
+def test_compare_many_networks_names_only_the_flagged():
+    values = {f"region {k:02d}": 0.2 + 0.001 * (k % 7) for k in range(50)}
+    values["region 13"] = 0.9
+    ax = kn.plot.compare(card_of(values), "density")
+    assert list(ax.get_yticks()) == [] and ax.get_ylabel() == "50 networks, sorted"
+    assert [t.get_text().split("  ")[0] for t in ax.texts] == ["region 13"]
