@@ -1,10 +1,11 @@
 """Pictures of networks, chains and results, drawn with matplotlib.
 
-Every function draws on the Axes it is given (or on a new figure) and returns the Axes; none
-calls ``plt.show()``, so a notebook shows the picture once and a script can save it. Labels
-come from organisation names, wrapped between words and never cut; each sector present has
-its own colour from a colour-blind-safe palette (Okabe & Ito 2008) and, beyond eight sectors,
-its own marker (bars: hatch); layers are told apart by line style, volumes by line width.
+Every function draws on the Axes it is given (or on a new figure) and returns the Axes (the
+small multiples of :func:`tie_changes`: their Figure); none calls ``plt.show()``, so a
+notebook shows the picture once and a script can save it. Labels come from organisation
+names, wrapped between words and never cut; each sector present has its own colour from a
+colour-blind-safe palette (Okabe & Ito 2008) and, beyond eight sectors, its own marker (bars:
+hatch); layers are told apart by line style, volumes by line width.
 
 matplotlib is imported when a function is called, not when ketennet is.
 """
@@ -17,10 +18,12 @@ import numpy as np
 import pandas as pd
 
 from ._deprecation import renamed_arguments
+from ._plot_panel import TIE_COLOURS, compare, tie_changes, trajectories
 from .network import Network
 
 __all__ = ["network", "chain", "funnel", "centrality", "handovers", "lead_times", "robustness",
-           "sector_styles", "sector_colours", "PALETTE", "MARKERS"]
+           "compare", "trajectories", "tie_changes",
+           "sector_styles", "sector_colours", "PALETTE", "MARKERS", "TIE_COLOURS"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette; sector k gets colour ``PALETTE[k % 8]``.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",

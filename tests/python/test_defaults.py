@@ -30,6 +30,7 @@ CALLS = {
     "cohesion.clustering": ["Network.view"],
     "cohesion.communities": ["Network.view"],
     "cohesion.modularity": ["Network.view"],
+    "plot.compare": ["report.signals"],
 }
 
 
