@@ -611,10 +611,13 @@ def tie_changes(frame: pd.DataFrame, *, unit: Optional[str] = None, layer: Optio
     if len(groups) <= 1:
         from .plot import _axes
 
+        own = ax is None
         ax = _axes(ax, (max(5.0, 0.7 * len(periods) + 2.5), 4.0))
         u, l = groups[0] if groups else (unit, layer)
         _tie_bars(ax, table, periods)
         ax.set_title(title if title is not None else f"tie changes: {u}, layer {l}")
+        if own:  # the legend sits right of the bars: make room for it in the figure
+            ax.figure.tight_layout()
         return ax
     if ax is not None:
         raise ValueError(f"plot.tie_changes: the frame holds {len(groups)} units and layers; "
