@@ -503,28 +503,24 @@ class Panel:
         for name in names:
             if not any(net.has_layer(name) for net in self._networks.values()):
                 raise KeyError(f"Panel.{fn}: no network of the panel has layer {name!r}")
-        ties, orgs = [], []
+        cols = ["unit", "period", "layer", "kept", "formed", "dissolved"]
+        ocols = ["unit", "period", "organisation", "layer", "kept", "formed", "dissolved"]
+        ties = {c: [] for c in cols}
+        orgs = {c: [] for c in ocols}
         for unit, period, before, after in self._pairs():
             try:
                 r = _core.panel.tie_changes(before._core, after._core, names)
             except (KeyError, ValueError) as e:
                 msg = e.args[0] if e.args else str(e)
                 raise type(e)(f"Panel.{fn}: unit {unit!r}, period {period!r}: {msg}") from None
-            t = pd.DataFrame({k: r["layers"][k] for k in ("layer", "kept", "formed", "dissolved")})
-            t.insert(0, "period", [period] * len(t))
-            t.insert(0, "unit", unit)
-            ties.append(t)
-            o = pd.DataFrame({k: r["organisations"][k]
-                              for k in ("organisation", "layer", "kept", "formed", "dissolved")})
-            o.insert(0, "period", [period] * len(o))
-            o.insert(0, "unit", unit)
-            orgs.append(o)
-        cols = ["unit", "period", "layer", "kept", "formed", "dissolved"]
-        ocols = ["unit", "period", "organisation", "layer", "kept", "formed", "dissolved"]
-        tie = (pd.concat(ties, ignore_index=True) if ties else
-               pd.DataFrame({c: pd.Series(dtype="int64" if c in cols[3:] else object) for c in cols}))
-        org = (pd.concat(orgs, ignore_index=True) if orgs else
-               pd.DataFrame({c: pd.Series(dtype="int64" if c in ocols[4:] else object) for c in ocols}))
+            for out, part in ((ties, r["layers"]), (orgs, r["organisations"])):
+                n = len(part["layer"])
+                out["unit"].append([unit] * n)
+                out["period"].append([period] * n)
+                for c in out:
+                    if c not in ("unit", "period"):
+                        out[c].append(part[c])
+        tie, org = _counts_frame(ties), _counts_frame(orgs)
         with np.errstate(invalid="ignore", divide="ignore"):
             total = (tie["kept"] + tie["formed"] + tie["dissolved"]).to_numpy(dtype=float)
             tie["jaccard"] = tie["kept"].to_numpy(dtype=float) / total
@@ -586,6 +582,15 @@ class Panel:
                 "organisation": np.asarray(values.index, dtype=object), "metric": name,
                 "value": values.to_numpy(dtype=float)}))
         return pd.concat(frames, ignore_index=True)
+
+
+def _counts_frame(parts: dict) -> pd.DataFrame:
+    """Columns of per-pair parts (lists of arrays) as one table; the counts as int64."""
+    counts = ("kept", "formed", "dissolved")
+    if not parts["unit"]:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in counts else object) for c in parts})
+    return pd.DataFrame({c: np.concatenate(parts[c]) if c in counts
+                         else [v for part in parts[c] for v in part] for c in parts})
 
 
 def _metric(metric) -> Tuple[Callable, str]:
