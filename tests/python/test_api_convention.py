@@ -338,6 +338,7 @@ THREADED = [
     ("vulnerability", lambda net, t: kn.resilience.vulnerability(net, threads=t)),
     ("simulate", lambda net, t: kn.resilience.simulate(net, "degree", steps=3, threads=t,
                                                        progress=False)),
+    ("scorecard", lambda net, t: kn.scorecard({"a": net, "b": net}, threads=t, progress=False)),
 ]
 
 

@@ -251,6 +251,12 @@ def test_scorecard_rows_align_with_kn_scorecard(small):
         columns={"unit": "value_unit"})
     pd.testing.assert_frame_equal(rows.reset_index(drop=True), ref.reset_index(drop=True))
     pd.testing.assert_frame_equal(small.scorecard(threads=2, progress=False), card)
+    # progress over the networks; a callable returning False cancels
+    seen = []
+    small.scorecard(progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    with pytest.raises(RuntimeError, match="cancelled"):
+        small.scorecard(threads=1, progress=lambda f: False)
 
 
 def test_synthetic_panel_is_labelled_and_deterministic(synthetic):
