@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core, brokerage, centrality, cohesion, flow, resilience
-from ._util import layer_list
+from ._util import Progress, core_default, layer_list
 from .io import from_pandas
 from .network import Network
 from .signals import signals as _signals
@@ -323,7 +323,7 @@ class Panel:
     # ------------------------------------------------------------------ analyses
     def scorecard(self, *, chains: Optional[Union[str, Sequence[str]]] = None,
                   layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
-                  threads: Optional[int] = 0, progress=None) -> pd.DataFrame:
+                  threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
         """Every indicator of every network of the panel, as one tidy table whose rows align.
 
         :func:`ketennet.scorecard` of the panel's networks as one batch (scored in parallel),
@@ -372,9 +372,12 @@ class Panel:
         card.insert(0, "unit", [k[0] for k in key])
         return card
 
-    def signals(self, *, threshold: Optional[float] = None, change: Optional[float] = None,
-                min_peers: Optional[int] = None, chains=None, layers=None, top: int = 5,
-                threads: Optional[int] = 0, progress=None) -> pd.DataFrame:
+    def signals(self, *, threshold: float = core_default(_core.report.signals, "threshold"),
+                change: float = core_default(_core.report.signals, "change"),
+                min_peers: int = core_default(_core.report.signals, "min_peers"),
+                chains: Optional[Union[str, Sequence[str]]] = None,
+                layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
+                threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
         """Units that stand out from the other units in a period, and sharp changes of a unit
         from one period to the next: :func:`ketennet.signals` of :meth:`scorecard`.
 
@@ -386,7 +389,7 @@ class Panel:
         Parameters
         ----------
         threshold, change, min_peers
-            As in :func:`ketennet.signals` (``None``: its defaults).
+            As in :func:`ketennet.signals`.
         chains, layers, top, threads, progress
             As in :meth:`scorecard`.
 
@@ -405,11 +408,10 @@ class Panel:
         >>> changed["unit"].value_counts().index[0]
         'regio 01'
         """
-        options = {k: v for k, v in dict(threshold=threshold, change=change,
-                                         min_peers=min_peers).items() if v is not None}
         card = self.scorecard(chains=chains, layers=layers, top=top, threads=threads,
                               progress=progress)
-        return _signals(card, "unit", period="period", **options)
+        return _signals(card, "unit", period="period", threshold=threshold, change=change,
+                        min_peers=min_peers)
 
     def tie_changes(self, *, layers: Optional[Union[str, Sequence[str]]] = None) -> pd.DataFrame:
         """The ties kept, formed and dissolved between consecutive periods of each unit, per
