@@ -35,6 +35,8 @@
 ///   agreement, complexity.
 /// - governance/: the governance mode a network's structure shows and its fit with the
 ///   contingencies (Provan & Kenis 2008).
+/// - panel/: panels of networks (one per unit and period): the ties kept, formed and
+///   dissolved between two periods, per layer and per organisation.
 /// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
 ///   limits.
 /// - report/: the scorecard, the inspectorate's indicators by its four goals, as rows and as
@@ -136,6 +138,8 @@
 #include "ketennet/cohesion/partition_agreement.hpp"
 #include "ketennet/cohesion/qap.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"
+
+#include "ketennet/panel/tie_changes.hpp"
 
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"

@@ -18,8 +18,9 @@ between organisations and sectors), :mod:`ketennet.governance` (governance fit),
 handover networks and citizen journeys from event logs). I/O:
 :func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
 :func:`from_pandas`, :func:`from_networkx`, :func:`to_networkx`, :func:`from_igraph`,
-:func:`to_igraph`. Studies of many networks: :func:`scorecard` and :func:`signals`; pictures:
-:mod:`ketennet.plot`.
+:func:`to_igraph`. Studies of many networks: :func:`scorecard` and :func:`signals`; networks
+over time (one per unit and period, with tie changes and trajectories): :class:`Panel`;
+pictures: :mod:`ketennet.plot`.
 """
 from . import _core
 from . import (brokerage, centrality, cohesion, eventlog, examples, flow, governance, plot,
@@ -28,6 +29,7 @@ from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, r
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from ._util import NetworkChangedError
 from .network import LAYER_KINDS, Layer, Network
+from .panel import Panel
 from .scenario import Scenario, compare
 from .signals import signals
 from .studies import scorecard
@@ -40,6 +42,6 @@ __version__ = _core.__version__
 __all__ = ["Network", "Layer", "LAYER_KINDS", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
            "resilience", "flow", "brokerage", "governance", "eventlog", "report", "examples", "plot",
-           "studies", "scorecard", "signals", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "studies", "scorecard", "signals", "Panel", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "NetworkChangedError",
            "__version__"]

@@ -597,9 +597,10 @@ def handover_network(log: EventLog,
                      organisation: NodeSpec = None, *,
                      self_loops: bool = core_default(_core.eventlog.handover_network,
                                                      "self_loops"),
-                     quantiles: Sequence[float] = (),
-                     progress: Progress = None) -> Network:
-    """The handover-of-work network: who passes work to whom within cases.
+                     quantiles: Sequence[float] = (), period: Optional[str] = None,
+                     progress: Progress = None) -> Union[Network, "Panel"]:
+    """The handover-of-work network: who passes work to whom within cases; with ``period``,
+    one network per period, as a :class:`ketennet.Panel`.
 
     Definition (van der Aalst, Reijers & Song 2005, section 4.1). For a case, let
     ``S = (s_1, ..., s_m)`` be the organisations of its events in time order, leaving out
@@ -633,6 +634,17 @@ def handover_network(log: EventLog,
     ``discover_handover_of_work_network`` (beta 0 and beta > 0). Quantiles interpolate
     linearly (NumPy's default); the median is the 0.5 quantile.
 
+    **Per period** (``period="Y"``, ``"Q"``, ``"M"``, ... : a pandas frequency): a
+    :class:`ketennet.Panel` with one unit, ``"handover of work"``, and one network per
+    period (:class:`pandas.Period`) from the period of the log's first event to that of its
+    last. A handover belongs to the period in which the work arrives: the pair (s_i, s_j)
+    counts in the period of the receiving event s_j (its waiting time too), so a case that
+    passes from a in December to b in January adds a -> b to January. Each period's network
+    holds the organisations with an event in the period or an end of one of its handovers
+    (organisations enter and leave); ``events``, ``case_starts`` and ``case_ends`` count the
+    period's events, and ``share`` is over the period's volume. The metadata records the
+    ``period`` (its text) and the pandas frequency ``freq``.
+
     Parameters
     ----------
     log : EventLog
@@ -643,6 +655,9 @@ def handover_network(log: EventLog,
     self_loops : bool
     quantiles : sequence of float
         Further waiting-time quantiles in [0, 1].
+    period : str, optional
+        A pandas frequency (``"Y"``, ``"Q"``, ``"M"``, ``"W"``, ``"D"``): one network per
+        period, as a Panel (``ValueError`` for a frequency pandas does not know).
     progress : None, True or callable
 
     Examples
@@ -655,12 +670,48 @@ def handover_network(log: EventLog,
     (2.0, 0.4507, 2.0)
     >>> kn.centrality.degree(net).idxmax()
     'Sara'
+
+    Per month, as a Panel:
+
+    >>> panel = kn.eventlog.handover_network(log, period="M")
+    >>> panel
+    Panel(1 unit x 2 periods: 2 networks)
+    >>> panel.periods
+    [Period('2010-12', 'M'), Period('2011-01', 'M')]
+    >>> panel.tie_changes()[["period", "kept", "formed", "dissolved"]]
+        period  kept  formed  dissolved
+    0  2011-01     3      14          1
     """
     log, src, attr = _node_key(log, organisation)
-    core = _core.eventlog.handover_network(log._core, src, attr, float(beta), bool(self_loops),
-                                           [float(q) for q in quantiles],
-                                           progress_handler(progress, "handover network"))
-    return Network._wrap(core)
+    quantiles = [float(q) for q in quantiles]
+    if period is None:
+        core = _core.eventlog.handover_network(log._core, src, attr, float(beta), bool(self_loops),
+                                               quantiles, progress_handler(progress, "handover network"))
+        return Network._wrap(core)
+    from .panel import Panel
+
+    if not isinstance(period, str):
+        raise TypeError("handover_network: period must be a pandas frequency such as 'Y', 'Q' "
+                        f"or 'M', not {type(period).__name__}")
+    times = np.asarray(log._core.columns()["time"], dtype=np.int64)
+    first, last = (pd.Timestamp(int(t), unit="ns") for t in (times.min(), times.max()))
+    try:
+        periods = pd.period_range(first.to_period(period), last.to_period(period), freq=period)
+    except (ValueError, TypeError) as e:
+        raise ValueError(f"handover_network: period {period!r} is not a pandas frequency "
+                         f"('Y', 'Q', 'M', 'W', 'D', ...): {e}") from None
+    report = progress_handler(progress, "handover network per period")
+    networks = {}
+    for i, p in enumerate(periods):
+        core = _core.eventlog.handover_network(
+            log._core, src, attr, float(beta), bool(self_loops), quantiles, None,
+            window_from=p.start_time.value, window_until=(p + 1).start_time.value)
+        net = Network._wrap(core)
+        net.metadata = {**net.metadata, "period": str(p), "freq": p.freqstr}
+        networks[net.name, p] = net
+        if report is not None and report((i + 1) / len(periods)) is False:
+            raise RuntimeError("handover_network: cancelled")
+    return Panel(networks)
 
 
 def handover_table(log: EventLog, beta: float = 0.0, organisation: NodeSpec = None, *,

@@ -188,7 +188,7 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
     _check_type("min_peers", min_peers, integer=True)
 
     has_layers = "layers" in scorecards.columns
-    extra = [c for c in _CARRY if c in scorecards.columns]
+    extra = [c for c in _CARRY if c in scorecards.columns and c not in (by, period)]
     cols = ([by] + ([period] if period else []) + KEY + (["layers"] if has_layers else [])
             + ["value"] + (["unit"] if "unit" in extra else []) + ["signal", "score", "reference",
             "peers"] + [c for c in extra if c != "unit"])

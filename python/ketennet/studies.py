@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import _core, _indicators, report as _report
 from ._deprecation import renamed_arguments
+from ._util import Progress, progress_handler, thread_count
 from .network import Network
 
 __all__ = ["scorecard"]
@@ -52,7 +53,8 @@ def _as_named(nets: Networks) -> "dict[str, Network]":
 
 @renamed_arguments(positional=("chains",))
 def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]] = None,
-              layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5) -> pd.DataFrame:
+              layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
+              threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
     """Every indicator of one network, or of many, as one tidy DataFrame whose rows align.
 
     One row per network and indicator, with the columns of
@@ -82,6 +84,11 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     top : int
         Organisation rows per ranked indicator in each network, as in
         :func:`ketennet.report.scorecard`.
+    threads : int
+        Networks scored at once (0 or None: all cores); the table is the same for every
+        count.
+    progress : None, bool or callable
+        Progress over the networks (see docs/api.md).
 
     Returns
     -------
@@ -115,12 +122,15 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
         if unknown:
             raise KeyError(f"scorecard: no network has chain {', '.join(map(repr, unknown))} "
                            f"(chains: {', '.join(map(repr, every)) or 'none'})")
-    cards = {key: _indicators.compute(net, layers=None if layers is None else checked[key][0],
-                                      chains=wanted, top=checked[key][2])
-             for key, net in named.items()}
-    frames = [_indicators.frame(rows) for rows in _core.report.batch_rows(list(cards.values()))]
+    threads = thread_count(threads, "scorecard")
+    cards = _core.report.scorecards(
+        [net._core for net in named.values()],
+        [list(checked[key][0] or []) for key in named], wanted,
+        next(iter(checked.values()))[2], threads,
+        progress_handler(progress, "scorecard"))
+    frames = [_indicators.frame(rows) for rows in _core.report.batch_rows(cards)]
     out = []
-    for key, frame in zip(cards, frames):
+    for key, frame in zip(named, frames):
         frame.insert(0, "network", key)
         out.append(frame)
     return pd.concat(out, ignore_index=True)

@@ -273,15 +273,19 @@ void register_eventlog(py::module_& m) {
        py::arg("self_loops") = eventlog::TransitionOptions{}.self_loops, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none());
 
     ev.def("handover_network", [](const EventLog& log, const std::string& source, const std::string& attribute,
-                                  double beta, bool self_loops, std::vector<double> quantiles, py::object progress) {
-        eventlog::TransitionOptions o{.beta = beta, .self_loops = self_loops, .quantiles = std::move(quantiles)};
+                                  double beta, bool self_loops, std::vector<double> quantiles, py::object progress,
+                                  std::int64_t from, std::int64_t until) {
+        eventlog::TransitionOptions o{.beta = beta, .self_loops = self_loops, .quantiles = std::move(quantiles),
+                                      .from = from, .until = until};
         const NodeKey key = node_key(source, attribute);
         return call_released(std::move(o), std::move(progress), [&](const auto& options) {
             return eventlog::handover_network(log, key, options);
         });
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
        py::arg("beta") = eventlog::TransitionOptions{}.beta,
-       py::arg("self_loops") = eventlog::TransitionOptions{}.self_loops, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none());
+       py::arg("self_loops") = eventlog::TransitionOptions{}.self_loops, py::arg("quantiles") = std::vector<double>{}, py::arg("progress") = py::none(),
+       py::arg("window_from") = eventlog::TransitionOptions{}.from,
+       py::arg("window_until") = eventlog::TransitionOptions{}.until);
 
     ev.def("working_together", [](const EventLog& log, const std::string& source, const std::string& attribute) {
         const NodeKey key = node_key(source, attribute);

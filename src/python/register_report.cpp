@@ -181,6 +181,30 @@ void register_report(py::module_& m) {
        py::arg("threshold") = report::SignalOptions{}.threshold,
        py::arg("change") = report::SignalOptions{}.change,
        py::arg("min_peers") = report::SignalOptions{}.min_peers);
+    r.def("scorecards", [](const std::vector<const Network*>& networks,
+                           const std::vector<std::vector<std::string>>& layers,
+                           std::optional<std::vector<std::string>> chains, std::size_t top,
+                           unsigned threads, py::object progress) {
+        if (layers.size() != networks.size())
+            throw InputError("scorecards: " + std::to_string(networks.size()) + " networks but " +
+                             std::to_string(layers.size()) + " layer selections");
+        std::vector<Network> copies;  // read while the GIL is released
+        copies.reserve(networks.size());
+        for (const Network* net : networks) copies.push_back(*net);
+        std::vector<const Network*> nets;
+        std::vector<report::ScorecardOptions> options(networks.size());
+        for (std::size_t i = 0; i < copies.size(); ++i) {
+            nets.push_back(&copies[i]);
+            options[i].layers = layers[i];
+            options[i].chains = chains;
+            options[i].top = top;
+        }
+        return call_released(std::move(progress), [&](const ProgressHandler& handler) {
+            return report::scorecards(nets, options, threads, handler);
+        });
+    }, py::arg("networks"), py::arg("layers"), py::arg("chains"),
+       py::arg("top") = report::ScorecardOptions{}.top, py::arg("threads") = 0,
+       py::arg("progress") = py::none());
     r.def("batch_rows", [](const std::vector<const report::Scorecard*>& cards) {
         std::vector<report::Scorecard> copies;
         for (const auto* c : cards) copies.push_back(*c);

@@ -29,6 +29,7 @@
 #include "ketennet/resilience/biconnected_components.hpp"
 #include "ketennet/resilience/simulate.hpp"
 #include "ketennet/resilience/vulnerability.hpp"
+#include "ketennet/support/parallel.hpp"
 #include "ketennet/support/quote.hpp"
 #include "shared.hpp"
 
@@ -1050,6 +1051,24 @@ std::vector<ScorecardRow> Scorecard::rows(
         if (it == subjects.end()) continue;
         for (const auto& id : it->second) out.push_back(ranked_row(network, e, id));
     }
+    return out;
+}
+
+std::vector<Scorecard> scorecards(const std::vector<const Network*>& networks,
+                                  const std::vector<ScorecardOptions>& options, unsigned threads,
+                                  const ProgressHandler& progress) {
+    if (options.size() != 1 && options.size() != networks.size())
+        throw InputError("scorecards: " + std::to_string(networks.size()) + " networks but " +
+                         std::to_string(options.size()) + " options; give one per network, or one for all");
+    std::vector<std::optional<Scorecard>> cards(networks.size());
+    parallel_blocks(networks.size(), threads, [&](std::size_t i) {
+        ScorecardOptions o = options[options.size() == 1 ? 0 : i];
+        o.progress = {};
+        cards[i] = scorecard(*networks[i], o);
+    }, progress);
+    std::vector<Scorecard> out;
+    out.reserve(cards.size());
+    for (auto& c : cards) out.push_back(std::move(*c));
     return out;
 }
 

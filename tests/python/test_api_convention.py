@@ -236,7 +236,8 @@ def test_throughput_result_names_its_targets(chain):
 
 # every public function of these modules, and the Network's methods, follow the convention
 MODULES = ["centrality", "cohesion", "brokerage", "flow", "resilience", "governance",
-           "eventlog", "studies", "signals", "scenario", "plot", "report", "io"]
+           "eventlog", "studies", "signals", "scenario", "plot", "report", "io", "panel",
+           "examples"]
 NODE_NAMES = {"source", "target", "sources", "targets"}
 RETIRED_NAMES = {"s", "t", "sink", "sinks", "entry"}
 
@@ -250,9 +251,12 @@ def _public_functions():
             obj = getattr(mod, name)
             if inspect.isfunction(obj) and obj.__module__ == mod.__name__:
                 yield f"{m}.{name}", obj
-    for name, obj in vars(kn.Network).items():
-        if inspect.isfunction(obj) and not name.startswith("_"):
-            yield f"Network.{name}", obj
+    for cls in (kn.Network, kn.Panel):
+        for name, obj in vars(cls).items():
+            if isinstance(obj, classmethod):
+                obj = obj.__func__
+            if inspect.isfunction(obj) and not name.startswith("_"):
+                yield f"{cls.__name__}.{name}", obj
 
 
 FUNCTIONS = list(_public_functions())
@@ -334,6 +338,7 @@ THREADED = [
     ("vulnerability", lambda net, t: kn.resilience.vulnerability(net, threads=t)),
     ("simulate", lambda net, t: kn.resilience.simulate(net, "degree", steps=3, threads=t,
                                                        progress=False)),
+    ("scorecard", lambda net, t: kn.scorecard({"a": net, "b": net}, threads=t, progress=False)),
 ]
 
 

@@ -35,7 +35,8 @@ CALLS = {
 
 
 def public_functions():
-    """(name, function) of every public function of the package and method of Network."""
+    """(name, function) of every public function of the package and method of Network and
+    Panel."""
     seen = {}
     for modname in MODULES:
         mod = getattr(kn, modname, None) or __import__(f"ketennet.{modname}", fromlist=["_"])
@@ -43,9 +44,10 @@ def public_functions():
             f = getattr(mod, name, None)
             if inspect.isfunction(f) and f.__module__.startswith("ketennet"):
                 seen.setdefault(f"{modname}.{name}", f)
-    for name, f in vars(kn.Network).items():
-        if inspect.isfunction(f) and not name.startswith("_"):
-            seen[f"Network.{name}"] = f
+    for cls in (kn.Network, kn.Panel):
+        for name, f in vars(cls).items():
+            if inspect.isfunction(f) and not name.startswith("_"):
+                seen[f"{cls.__name__}.{name}"] = f
     for name in kn.__all__:
         f = getattr(kn, name)
         if inspect.isfunction(f):

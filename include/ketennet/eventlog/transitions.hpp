@@ -26,6 +26,7 @@
 ///     visits = starts + handovers in = ends + handovers out.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,14 @@ struct TransitionOptions {
     double beta = 0.0;                ///< causality fall factor in [0, 1)
     bool self_loops = false;          ///< keep pairs (a, a)
     std::vector<double> quantiles{};  ///< further waiting-time quantiles in [0, 1]
+    /// A time window [from, until) (ns since the epoch, UTC) for the pairs of one period:
+    /// a pair (s_i, s_j) is counted when its receiving event s_j lies in the window (the
+    /// handover belongs to the period in which the work arrives), its wait included. The table
+    /// then holds the nodes with an event in the window or an end of a counted pair;
+    /// node_events, node_starts and node_ends count the events, case starts and case ends in
+    /// the window. Shares are over the window's volume. Default: the whole log.
+    std::int64_t from = std::numeric_limits<std::int64_t>::min();
+    std::int64_t until = std::numeric_limits<std::int64_t>::max();
     ProgressHandler progress{};       ///< progress and cancellation (see progress.hpp)
 };
 
@@ -79,7 +88,8 @@ struct PairCounts {
 };
 
 /// Builds the pair table of @p log over the nodes given by @p key. InputError for beta
-/// outside [0, 1) or a quantile outside [0, 1]; see the file comment for the definition.
+/// outside [0, 1), a quantile outside [0, 1] or a window with from >= until; see the file
+/// comment for the definition.
 [[nodiscard]] TransitionTable transitions(const EventLog& log, const NodeKey& key,
                                           const TransitionOptions& opt = {});
 

@@ -124,6 +124,17 @@ struct Scorecard {
 /// UnknownId for an unknown layer; cancellation through options.progress.
 [[nodiscard]] Scorecard scorecard(const Network& net, const ScorecardOptions& options = {});
 
+/// The scorecards of a batch of networks, scorecard(*networks[i], options[i]) each, scored in
+/// parallel on @p threads threads (0 = all; one network per task, so the cards are the same
+/// for every thread count), in input order. @p options holds one options struct per network,
+/// or one for all; their progress handlers are not called: @p progress reports the share of
+/// the networks scored and may cancel. InputError when the sizes differ; the first error of a
+/// network is rethrown.
+[[nodiscard]] std::vector<Scorecard> scorecards(const std::vector<const Network*>& networks,
+                                                const std::vector<ScorecardOptions>& options,
+                                                unsigned threads = 0,
+                                                const ProgressHandler& progress = {});
+
 /// The rows of a batch, aligned: each ranked indicator lists, in every network, the union of
 /// the organisations any network ranks (in order of first appearance); a layer or sector row
 /// that only some networks have is in all, NaN with a note ("the network has no layer 'x'",

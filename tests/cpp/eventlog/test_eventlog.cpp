@@ -170,6 +170,60 @@ TEST_CASE("handover, beta 0: direct successions, unknown events skipped", "[even
     CHECK(net.metadata()["skipped_events"] == 1);
 }
 
+namespace {
+
+/// The pairs of a table as "A->B" with their handovers, in table order.
+std::vector<std::pair<std::string, std::int64_t>> pairs_of(const TransitionTable& t) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (std::size_t e = 0; e < t.source.size(); ++e)
+        out.emplace_back(t.nodes[std::size_t(t.source[e])] + "->" + t.nodes[std::size_t(t.target[e])],
+                         t.handovers[e]);
+    return out;
+}
+
+}  // namespace
+
+// three_cases() cut at 2h. Receiving events: case 1 A->B at 1h, B->A at 3h, A->C at 6h;
+// case 2 A->B at 4h (B->B at 5h is a self pair, left out).
+//   [0h, 2h): A->B (1h). Events A(0h, 0h) B(1h) C(0h); starts A, A, C; ends C (case 3).
+//   [2h, end): B->A, A->C, A->B. Events A(3h) C(6h) B(4h, 5h); no starts; ends C, B.
+//   [5h, 6h): no pair; only B(5h) is active: the table keeps B alone.
+TEST_CASE("handover in a time window: pairs by their receiving event", "[eventlog][handover]") {
+    const EventLog log = three_cases();
+    TransitionOptions early;
+    early.until = 2 * hour;
+    const auto a = transitions(log, by_org, early);
+    CHECK(a.nodes == std::vector<std::string>{"A", "B", "C"});
+    CHECK(pairs_of(a) == std::vector<std::pair<std::string, std::int64_t>>{{"A->B", 1}});
+    CHECK(a.node_events == std::vector<std::int64_t>{2, 1, 1});
+    CHECK(a.node_starts == std::vector<std::int64_t>{2, 0, 1});
+    CHECK(a.node_ends == std::vector<std::int64_t>{0, 0, 1});
+    CHECK(a.mean_seconds[0] == Approx(3600.0));
+    CHECK(a.share[0] == 1.0);
+    TransitionOptions late;
+    late.from = 2 * hour;
+    const auto b = transitions(log, by_org, late);
+    CHECK(pairs_of(b) == std::vector<std::pair<std::string, std::int64_t>>{
+                             {"B->A", 1}, {"A->C", 1}, {"A->B", 1}});
+    CHECK(b.node_events == std::vector<std::int64_t>{1, 2, 1});
+    CHECK(b.node_starts == std::vector<std::int64_t>{0, 0, 0});
+    CHECK(b.node_ends == std::vector<std::int64_t>{0, 1, 1});
+    // A->B of case 2 waited 4h: its wait belongs to the window of its receiving event
+    CHECK(b.mean_seconds[2] == Approx(4 * 3600.0));
+    TransitionOptions narrow;
+    narrow.from = 5 * hour;
+    narrow.until = 6 * hour;
+    const auto c = transitions(log, by_org, narrow);
+    CHECK(c.nodes == std::vector<std::string>{"B"});
+    CHECK(c.source.empty());
+    CHECK(c.node_events == std::vector<std::int64_t>{1});
+    CHECK(c.node_ends == std::vector<std::int64_t>{1});
+    CHECK(handover_network(log, by_org, narrow).organisation_count() == 1);
+    TransitionOptions empty;
+    empty.from = empty.until = hour;
+    CHECK_THROWS_WITH(transitions(log, by_org, empty), Catch::Contains("the time window is empty"));
+}
+
 TEST_CASE("handover, self loops and beta > 0 follow the paper", "[eventlog][handover]") {
     const EventLog log = three_cases();
     TransitionOptions o;

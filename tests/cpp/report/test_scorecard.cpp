@@ -137,6 +137,38 @@ TEST_CASE("scorecard batch rows: the union of the organisations ranked, sectors 
     }
 }
 
+TEST_CASE("scorecards of a batch: each network's scorecard, whatever the thread count", "[report][scorecard]") {
+    //   the star above, x --- y --- z, and the star again
+    Network path("pad");
+    path.add_layer("overleg", false, LayerKind::tie);
+    for (const char* id : {"x", "y", "z"}) path.add_organisation({id, "", "om", {}});
+    path.add_relation(kt::rel("x", "y", "overleg"));
+    path.add_relation(kt::rel("y", "z", "overleg"));
+    const Network s = star();
+    const std::vector<const Network*> nets{&s, &path, &s};
+    const auto same_rows = [](const std::vector<report::ScorecardRow>& a, const std::vector<report::ScorecardRow>& b) {
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK((a[i].indicator == b[i].indicator && a[i].subject == b[i].subject && a[i].note == b[i].note));
+            CHECK((a[i].value == b[i].value || (std::isnan(a[i].value) && std::isnan(b[i].value))));
+        }
+    };
+    for (unsigned threads : {1u, 2u, 3u}) {
+        const auto cards = report::scorecards(nets, {report::ScorecardOptions{}}, threads);
+        REQUIRE(cards.size() == 3);
+        same_rows(cards[0].rows(), report::scorecard(s).rows());
+        same_rows(cards[1].rows(), report::scorecard(path).rows());
+        same_rows(cards[2].rows(), cards[0].rows());
+    }
+    // one options struct per network: the second scored on a layer it lacks is an error
+    report::ScorecardOptions missing;
+    missing.layers = {"zaak"};
+    CHECK_THROWS_AS(report::scorecards(nets, {{}, missing, {}}, 2), UnknownId);
+    CHECK_THROWS_WITH(report::scorecards(nets, {{}, {}}), Catch::Contains("3 networks but 2 options"));
+    // cancelled from the progress handler
+    CHECK_THROWS_AS(report::scorecards(nets, {{}}, 1, [](double) { return false; }), Cancelled);
+}
+
 TEST_CASE("scorecard values and text as the report shows them", "[report][scorecard][text]") {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     CHECK(report::format_value(0.5, "share") == "0.500");

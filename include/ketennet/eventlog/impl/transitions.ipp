@@ -1,6 +1,7 @@
 #pragma once
 /// @file transitions.ipp
 /// @brief Definitions of eventlog/transitions.hpp (compiled into the library; see core/config.hpp).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -24,6 +25,11 @@ KETENNET_INLINE TransitionTable transitions(const EventLog& log, const NodeKey& 
     for (double q : opt.quantiles)
         if (!(q >= 0.0 && q <= 1.0))
             throw InputError("quantiles must be in [0, 1], not " + std::to_string(q));
+    if (opt.from >= opt.until)
+        throw InputError("the time window is empty: from (" + std::to_string(opt.from) +
+                         " ns) is not before until (" + std::to_string(opt.until) + " ns)");
+    const bool windowed = opt.from != std::numeric_limits<std::int64_t>::min() ||
+                          opt.until != std::numeric_limits<std::int64_t>::max();
     auto [codes_p, names_p] = log.nodes(key);
     const auto& codes = *codes_p;
     TransitionTable t;
@@ -36,6 +42,16 @@ KETENNET_INLINE TransitionTable transitions(const EventLog& log, const NodeKey& 
     t.node_ends.assign(t.nodes.size(), 0);
     const auto& off = log.case_offsets();
     const auto& time = log.time;
+    // whether event i lies in the window (always, without one)
+    const auto in_window = [&](std::int32_t i) {
+        return !windowed || (time[std::size_t(i)] >= opt.from && time[std::size_t(i)] < opt.until);
+    };
+    if (windowed) {  // the events in the window only
+        std::fill(t.node_events.begin(), t.node_events.end(), 0);
+        for (std::size_t i = 0; i < codes.size(); ++i)
+            if (codes[i] >= 0 && in_window(std::int32_t(i)))
+                ++t.node_events[std::size_t(remap[std::size_t(codes[i])])];
+    }
     std::vector<std::int32_t> pair_edge;    // per direct succession
     std::vector<std::int64_t> pair_wait;
     pair_edge.reserve(log.event_count());
@@ -64,15 +80,17 @@ KETENNET_INLINE TransitionTable transitions(const EventLog& log, const NodeKey& 
             if (codes[std::size_t(i)] >= 0) seq.push_back(std::int32_t(i));
         const std::size_t m = seq.size();
         if (m > 0) {
-            ++t.node_starts[std::size_t(remap[std::size_t(codes[std::size_t(seq.front())])])];
-            ++t.node_ends[std::size_t(remap[std::size_t(codes[std::size_t(seq.back())])])];
+            if (in_window(seq.front()))
+                ++t.node_starts[std::size_t(remap[std::size_t(codes[std::size_t(seq.front())])])];
+            if (in_window(seq.back()))
+                ++t.node_ends[std::size_t(remap[std::size_t(codes[std::size_t(seq.back())])])];
         }
         for (std::size_t i = 0; i + 1 < m; ++i) {
             const std::int32_t a = remap[std::size_t(codes[std::size_t(seq[i])])];
             // direct succession
             {
                 const std::int32_t b = remap[std::size_t(codes[std::size_t(seq[i + 1])])];
-                if (opt.self_loops || a != b) {
+                if ((opt.self_loops || a != b) && in_window(seq[i + 1])) {
                     const auto e = edge_of(a, b);
                     t.volume[std::size_t(e)] += 1.0;
                     ++t.handovers[std::size_t(e)];
@@ -90,7 +108,7 @@ KETENNET_INLINE TransitionTable transitions(const EventLog& log, const NodeKey& 
                 const double w = powers[j - i - 1];
                 if (w == 0.0) break;
                 const std::int32_t b = remap[std::size_t(codes[std::size_t(seq[j])])];
-                if (!opt.self_loops && a == b) continue;
+                if ((!opt.self_loops && a == b) || !in_window(seq[j])) continue;
                 const auto e = edge_of(a, b);
                 t.volume[std::size_t(e)] += w;
                 if (last_case[std::size_t(e)] != std::int32_t(c)) {
@@ -101,6 +119,29 @@ KETENNET_INLINE TransitionTable transitions(const EventLog& log, const NodeKey& 
         }
     }
     report_progress(progress, 1.0);
+    if (windowed) {  // keep the nodes active in the window, in their order
+        std::vector<char> keep(t.nodes.size(), 0);
+        for (std::size_t v = 0; v < t.nodes.size(); ++v) keep[v] = t.node_events[v] > 0;
+        for (std::size_t e = 0; e < t.source.size(); ++e)
+            keep[std::size_t(t.source[e])] = keep[std::size_t(t.target[e])] = 1;
+        std::vector<std::int32_t> to(t.nodes.size(), -1);
+        std::size_t k = 0;
+        for (std::size_t v = 0; v < t.nodes.size(); ++v) {
+            if (!keep[v]) continue;
+            to[v] = std::int32_t(k);
+            if (k != v) t.nodes[k] = std::move(t.nodes[v]);
+            t.node_events[k] = t.node_events[v];
+            t.node_starts[k] = t.node_starts[v];
+            t.node_ends[k] = t.node_ends[v];
+            ++k;
+        }
+        t.nodes.resize(k);
+        t.node_events.resize(k);
+        t.node_starts.resize(k);
+        t.node_ends.resize(k);
+        for (auto& a : t.source) a = to[std::size_t(a)];
+        for (auto& b : t.target) b = to[std::size_t(b)];
+    }
     // totals and shares
     const std::size_t ne = t.source.size();
     for (double v : t.volume) t.total_volume += v;
