@@ -137,6 +137,9 @@
 #include "ketennet/cohesion/qap.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"
 
+#include "ketennet/stats/resampling.hpp"
+#include "ketennet/stats/statistics.hpp"
+
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"
 #include "ketennet/io/limits.hpp"
