@@ -17,10 +17,11 @@ import numpy as np
 import pandas as pd
 
 from ._deprecation import renamed_arguments
+from ._plot_stats import null_distribution
 from .network import Network
 
 __all__ = ["network", "chain", "funnel", "centrality", "handovers", "lead_times", "robustness",
-           "sector_styles", "sector_colours", "PALETTE", "MARKERS"]
+           "null_distribution", "sector_styles", "sector_colours", "PALETTE", "MARKERS"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette; sector k gets colour ``PALETTE[k % 8]``.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
