@@ -33,6 +33,8 @@
 /// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
 ///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
 ///   agreement, complexity.
+/// - stats/: inference on a network statistic: the registry of network-level statistics,
+///   the conditional uniform graph test, the dyad permutation test, the vertex bootstrap.
 /// - governance/: the governance mode a network's structure shows and its fit with the
 ///   contingencies (Provan & Kenis 2008).
 /// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
