@@ -82,6 +82,25 @@ TEST_CASE("CUG draws keep what they are given", "[stats][cug]") {
               .find("given 'size' draws graphs without tie values") != std::string::npos);
 }
 
+TEST_CASE("Dense CUG draws choose the missing pairs instead", "[stats][cug]") {
+    //   a <-> b <-> c, a -> c    (3 organisations: 5 of the 6 arcs; the census has 2 mutual
+    //   and 1 asymmetric pair, all 3 pairs: more than half, so the draws pick the complement)
+    const auto g = kt::graph({"a", "b", "c"}, {{"a", "b"}, {"b", "a"}, {"b", "c"}, {"c", "b"}, {"a", "c"}},
+                             true).view(kt::opts());
+    std::set<std::vector<vertex_t>> seen;
+    for (std::size_t k = 0; k < 200; ++k) {
+        const auto e = stats::cug_draw(*g, stats::Given::edges, 6, k);
+        CHECK(e->m() == 5);
+        CHECK(e->self_loops() == 0);
+        const Census c = census(*stats::cug_draw(*g, stats::Given::dyad_census, 6, k));
+        CHECK(c.mutual == 2);
+        CHECK(c.asymmetric == 1);
+        const auto t = e->edge_targets();
+        seen.insert(std::vector<vertex_t>(t.begin(), t.end()));
+    }
+    CHECK(seen.size() == 6);  // each of the 6 arcs is the missing one in some draw
+}
+
 TEST_CASE("CUG of density given edges is the observed value in every draw", "[stats][cug]") {
     const auto g = drawn(false).view(kt::opts());
     stats::CugOptions o;
