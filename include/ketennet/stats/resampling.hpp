@@ -103,10 +103,11 @@ struct BootstrapResult {
     double ci_lower = 0.0;        ///< percentile interval: quantile (1 - level) / 2 of the draws
     double ci_upper = 0.0;        ///< quantile (1 + level) / 2 (linear interpolation, type 7)
     double null_value = 0.0;      ///< the value tested
-    /// Share of centred draws t* - t >= t - null_value: evidence that the statistic is below
-    /// null_value is p_less, above it p_greater (see bootstrap()).
+    /// Share of centred draws t* - t >= t - null_value: small when t lies significantly above
+    /// null_value (see bootstrap_result()).
     double p_greater = 0.0;
-    double p_less = 0.0;      ///< share of centred draws t* - t <= t - null_value
+    /// Share of centred draws t* - t <= t - null_value: small when t lies significantly below.
+    double p_less = 0.0;
     double p_value = 0.0;     ///< two-sided: share of |t* - t| >= |t - null_value|
     std::vector<double> null; ///< the statistic of each bootstrap sample, in draw order
 };
