@@ -45,25 +45,49 @@ inline std::pair<vertex_t, vertex_t> random_pair(SplitMix64& rng, vertex_t n, bo
 /// Key u * n + v of a pair.
 inline std::uint64_t key(vertex_t u, vertex_t v, vertex_t n) { return std::uint64_t(u) * n + v; }
 
-/// @p count distinct uniformly random pairs u != v (ordered, or unordered as u < v), as
-/// sorted keys: draws with replacement until @p count distinct keys are seen (the first
-/// count distinct values of an i.i.d. sequence: a uniform subset); when more than half of
-/// the pairs are wanted, the complement is drawn instead.
+/// A set of pair keys with open addressing (linear probing), sized for @p capacity keys.
+class KeySet {
+public:
+    explicit KeySet(std::size_t capacity) {
+        std::size_t size = 16;
+        while (size < 2 * capacity) size *= 2;
+        slots_.assign(size, empty);
+        mask_ = size - 1;
+    }
+    /// Adds @p k; false when it was there already.
+    bool insert(std::uint64_t k) {
+        for (std::size_t i = std::size_t(mix64(k)) & mask_;; i = (i + 1) & mask_) {
+            if (slots_[i] == k) return false;
+            if (slots_[i] == empty) {
+                slots_[i] = k;
+                return true;
+            }
+        }
+    }
+
+private:
+    static constexpr std::uint64_t empty = ~std::uint64_t(0);  // never a key (u, v < n)
+    std::vector<std::uint64_t> slots_;
+    std::size_t mask_ = 0;
+};
+
+/// @p count distinct uniformly random pairs u != v (ordered, or unordered as u < v), as keys:
+/// the first @p count distinct pairs of a sequence of independent uniform draws (a uniform
+/// subset, in a uniformly random order). When more than half of the pairs are wanted, the
+/// complement is drawn that way instead and the others returned in key order.
 inline std::vector<std::uint64_t> distinct_pairs(SplitMix64& rng, vertex_t n, bool ordered, std::size_t count) {
     const std::uint64_t total = ordered ? std::uint64_t(n) * (n - 1) : std::uint64_t(n) * (n - 1) / 2;
     const bool complement = 2 * std::uint64_t(count) > total;
     const std::size_t want = complement ? std::size_t(total - count) : count;
     std::vector<std::uint64_t> keys;
     keys.reserve(want);
+    KeySet seen(want);
     while (keys.size() < want) {
-        for (std::size_t i = keys.size(); i < want; ++i) {
-            const auto [u, v] = random_pair(rng, n, ordered);
-            keys.push_back(key(u, v, n));
-        }
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        const auto [u, v] = random_pair(rng, n, ordered);
+        if (seen.insert(key(u, v, n))) keys.push_back(key(u, v, n));
     }
     if (!complement) return keys;
+    std::sort(keys.begin(), keys.end());
     std::vector<std::uint64_t> out;
     out.reserve(count);
     std::size_t c = 0;
@@ -145,7 +169,8 @@ inline ViewPtr cug_draw(const View& g, const CugTies& t, const Ids& ids, Given g
     // dyad census: choose the mutual and asymmetric pairs among the unordered pairs
     const std::size_t M = t.mutual.size(), A = t.asymmetric.size();
     auto keys = distinct_pairs(rng, n, false, M + A);
-    rng.shuffle(keys);  // the first M are mutual, the rest asymmetric
+    rng.shuffle(keys);  // the first M are mutual, the rest asymmetric (keys of the dense case
+                        // come in order)
     auto mutual = t.mutual;
     auto asym = t.asymmetric;
     if (g.weighted()) {
