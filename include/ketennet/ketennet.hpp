@@ -33,6 +33,8 @@
 /// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
 ///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
 ///   agreement, complexity.
+/// - stats/: inference on a network statistic: the registry of network-level statistics,
+///   the conditional uniform graph test, the dyad permutation test, the vertex bootstrap.
 /// - governance/: the governance mode a network's structure shows and its fit with the
 ///   contingencies (Provan & Kenis 2008).
 /// - panel/: panels of networks (one per unit and period): the ties kept, formed and
@@ -140,6 +142,8 @@
 #include "ketennet/cohesion/reciprocity.hpp"
 
 #include "ketennet/panel/tie_changes.hpp"
+#include "ketennet/stats/resampling.hpp"
+#include "ketennet/stats/statistics.hpp"
 
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"

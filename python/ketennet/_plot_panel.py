@@ -59,7 +59,8 @@ def _spines(ax) -> None:
 # ----------------------------------------------------------------------------- compare
 def _compare_columns(card: pd.DataFrame) -> Tuple[str, Optional[str], Optional[str]]:
     """(column naming the networks, period column or None, measurement-unit column or None)
-    of a scorecard: ``network`` (kn.scorecard) or else ``unit`` (a panel's scorecard)."""
+    of a scorecard: ``network`` and ``unit`` (kn.scorecard) or ``unit`` and ``value_unit``
+    (a panel's scorecard)."""
     if "network" in card.columns:
         by = "network"
     elif "unit" in card.columns and "period" in card.columns:
@@ -72,7 +73,9 @@ def _compare_columns(card: pd.DataFrame) -> Tuple[str, Optional[str], Optional[s
     if missing:
         raise KeyError(f"plot.compare: the scorecard lacks the column(s) {_listing(missing)}")
     period = "period" if "period" in card.columns else None
-    unit = "unit" if "unit" in card.columns and by != "unit" else None
+    # the value's unit: ``unit`` in kn.scorecard, ``value_unit`` in a panel's scorecard
+    unit = "value_unit" if "value_unit" in card.columns else (
+        "unit" if "unit" in card.columns and by != "unit" else None)
     return by, period, unit
 
 

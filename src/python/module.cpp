@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
     register_report(m);
     register_governance(m);
     register_panel(m);
+    register_stats_tests(m);
 }

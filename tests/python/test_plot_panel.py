@@ -147,6 +147,14 @@ def test_compare_panel_scorecard_one_period():
         kn.plot.compare(card_of(REGIONS), "density", period=2023)
 
 
+def test_compare_panel_scorecard_names_the_value_unit():
+    # a panel's scorecard keeps the value's unit as value_unit (unit names the region)
+    card = kn.examples.synthetic_panel(units=4, periods=2).scorecard()
+    ax = kn.plot.compare(card, "density")
+    assert ax.get_xlabel() == "density (share)"
+    assert ax.get_title().startswith("density, period ")
+
+
 def test_compare_subjects():
     layers = pd.concat([card_of(REGIONS, indicator="layer density", scope="layer", subject="case"),
                         card_of({k: 0.5 for k in REGIONS}, indicator="layer density",
