@@ -33,6 +33,7 @@
 /// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
 ///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
 ///   agreement, complexity.
+/// - stats/: inference on relations: multiple regression with QAP tests (netlm, netlogit).
 /// - governance/: the governance mode a network's structure shows and its fit with the
 ///   contingencies (Provan & Kenis 2008).
 /// - io/: JSON and GraphML read and write, the XES event-log reader (.xes, .xes.gz), input
@@ -136,6 +137,8 @@
 #include "ketennet/cohesion/partition_agreement.hpp"
 #include "ketennet/cohesion/qap.hpp"
 #include "ketennet/cohesion/reciprocity.hpp"
+
+#include "ketennet/stats/mrqap.hpp"
 
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"

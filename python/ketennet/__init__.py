@@ -15,7 +15,8 @@ Modules by the question they answer: :mod:`ketennet.centrality` (who is central)
 null models; what-if networks with :class:`Scenario` and :func:`compare`), :mod:`ketennet.flow` (how information flows: efficiency, lead
 time, throughput, fidelity, feedback, chain scores), :mod:`ketennet.brokerage` (who brokers
 between organisations and sectors), :mod:`ketennet.governance` (governance fit), :mod:`ketennet.eventlog` (case flows,
-handover networks and citizen journeys from event logs). I/O:
+handover networks and citizen journeys from event logs), :mod:`ketennet.stats` (inference on
+networks: regression on relations with QAP tests). I/O:
 :func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
 :func:`from_pandas`, :func:`from_networkx`, :func:`to_networkx`, :func:`from_igraph`,
 :func:`to_igraph`. Studies of many networks: :func:`scorecard` and :func:`signals`; pictures:
@@ -23,7 +24,7 @@ handover networks and citizen journeys from event logs). I/O:
 """
 from . import _core
 from . import (brokerage, centrality, cohesion, eventlog, examples, flow, governance, plot,
-               report, resilience, studies)
+               report, resilience, stats, studies)
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from ._util import NetworkChangedError
@@ -39,7 +40,7 @@ __version__ = _core.__version__
 
 __all__ = ["Network", "Layer", "LAYER_KINDS", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
-           "resilience", "flow", "brokerage", "governance", "eventlog", "report", "examples", "plot",
+           "resilience", "flow", "brokerage", "governance", "eventlog", "report", "examples", "plot", "stats",
            "studies", "scorecard", "signals", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "NetworkChangedError",
            "__version__"]

@@ -346,3 +346,13 @@ class _Governance(ModuleType):
                  layers: Optional[List[str]] = None, nao_attribute: str = "role") -> Dict[str, Any]: ...
 
 governance: _Governance
+
+class _Stats(ModuleType):
+    def netlm(self, y: npt.ArrayLike, xs: Sequence[npt.ArrayLike], directed: bool, names: List[str],
+              method: str = ..., test_statistic: str = ..., intercept: bool = ..., reps: int = ...,
+              seed: int = ..., threads: int = ..., progress: _Progress = None) -> Dict[str, Any]: ...
+    def netlogit(self, y: npt.ArrayLike, xs: Sequence[npt.ArrayLike], directed: bool, names: List[str],
+                 method: str = ..., test_statistic: str = ..., intercept: bool = ..., reps: int = ...,
+                 seed: int = ..., threads: int = ..., progress: _Progress = None) -> Dict[str, Any]: ...
+
+stats: _Stats

@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
     register_eventlog(m);
     register_report(m);
     register_governance(m);
+    register_stats_regression(m);
 }

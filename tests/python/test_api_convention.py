@@ -236,7 +236,7 @@ def test_throughput_result_names_its_targets(chain):
 
 # every public function of these modules, and the Network's methods, follow the convention
 MODULES = ["centrality", "cohesion", "brokerage", "flow", "resilience", "governance",
-           "eventlog", "studies", "signals", "scenario", "plot", "report", "io"]
+           "eventlog", "studies", "signals", "scenario", "plot", "report", "io", "stats"]
 NODE_NAMES = {"source", "target", "sources", "targets"}
 RETIRED_NAMES = {"s", "t", "sink", "sinks", "entry"}
 
@@ -248,7 +248,8 @@ def _public_functions():
         mod = importlib.import_module(f"ketennet.{m}")
         for name in getattr(mod, "__all__", dir(mod)):
             obj = getattr(mod, name)
-            if inspect.isfunction(obj) and obj.__module__ == mod.__name__:
+            if inspect.isfunction(obj) and (obj.__module__ == mod.__name__ or  # a package's
+                                            obj.__module__.startswith(mod.__name__ + ".")):
                 yield f"{m}.{name}", obj
     for name, obj in vars(kn.Network).items():
         if inspect.isfunction(obj) and not name.startswith("_"):
