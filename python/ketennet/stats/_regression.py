@@ -321,7 +321,9 @@ def _fit(fn: str, y, xs, net, method, intercept, directed, test_statistic, stati
     return r, common
 
 
-def netlm(y: Relation, xs, net=None, method: str = "qap", *, intercept: bool = True,
+def netlm(y: Relation, xs, net=None,
+          method: str = core_default(_core.stats.netlm, "method"), *,
+          intercept: bool = core_default(_core.stats.netlm, "intercept"),
           directed: Optional[bool] = None,
           test_statistic: str = core_default(_core.stats.netlm, "test_statistic"),
           weight: Optional[str] = None,
@@ -391,7 +393,9 @@ def netlm(y: Relation, xs, net=None, method: str = "qap", *, intercept: bool = T
                        residual_se=float(r["residual_se"]), **common)
 
 
-def netlogit(y: Relation, xs, net=None, method: str = "qap", *, intercept: bool = True,
+def netlogit(y: Relation, xs, net=None,
+             method: str = core_default(_core.stats.netlogit, "method"), *,
+             intercept: bool = core_default(_core.stats.netlogit, "intercept"),
              directed: Optional[bool] = None,
              test_statistic: str = core_default(_core.stats.netlogit, "test_statistic"),
              weight: Optional[str] = None,
