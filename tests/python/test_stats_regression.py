@@ -124,6 +124,14 @@ def test_qapx_leaves_the_intercept_alone(rel):
     assert r.coefficients.loc["(intercept)", "p_abs"] == 1.0
 
 
+def test_qap_is_qapspp(rel):
+    case = rel["undirected"]
+    a = kn.stats.netlm(case["y"], case["xs"], method="qap", reps=100, seed=2)
+    b = kn.stats.netlm(case["y"], case["xs"], method="qapspp", reps=100, seed=2)
+    assert a.method == b.method == "qapspp"
+    pd.testing.assert_frame_equal(a.null, b.null, check_exact=True)
+
+
 def test_a_model_of_one_column_falls_back_to_qapy(rel):
     case = rel["directed"]
     r = kn.stats.netlm(case["y"], [case["xs"][0]], method="qapspp", intercept=False, reps=50)
