@@ -33,8 +33,9 @@
 /// - cohesion/: how the network holds together: components, connectivity, cores, clustering,
 ///   communities, density, reciprocity, multiplexity, centralization, QAP, partition
 ///   agreement, complexity.
-/// - stats/: inference on a network statistic: the registry of network-level statistics,
-///   the conditional uniform graph test, the dyad permutation test, the vertex bootstrap.
+/// - stats/: inference: the registry of network-level statistics, the conditional uniform
+///   graph test, the dyad permutation test, the vertex bootstrap; multiple regression with QAP
+///   tests (netlm, netlogit).
 /// - governance/: the governance mode a network's structure shows and its fit with the
 ///   contingencies (Provan & Kenis 2008).
 /// - panel/: panels of networks (one per unit and period): the ties kept, formed and
@@ -142,6 +143,7 @@
 #include "ketennet/cohesion/reciprocity.hpp"
 
 #include "ketennet/panel/tie_changes.hpp"
+#include "ketennet/stats/mrqap.hpp"
 #include "ketennet/stats/resampling.hpp"
 #include "ketennet/stats/statistics.hpp"
 

@@ -16,7 +16,8 @@ null models; what-if networks with :class:`Scenario` and :func:`compare`), :mod:
 time, throughput, fidelity, feedback, chain scores), :mod:`ketennet.brokerage` (who brokers
 between organisations and sectors), :mod:`ketennet.governance` (governance fit), :mod:`ketennet.eventlog` (case flows,
 handover networks and citizen journeys from event logs), :mod:`ketennet.stats` (is a statistic
-more than chance: conditional uniform graph and permutation tests, the vertex bootstrap). I/O:
+more than chance: conditional uniform graph and permutation tests, the vertex bootstrap;
+regression on relations with QAP tests). I/O:
 :func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
 :func:`from_pandas`, :func:`from_networkx`, :func:`to_networkx`, :func:`from_igraph`,
 :func:`to_igraph`. Studies of many networks: :func:`scorecard` and :func:`signals`; networks

@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
     register_governance(m);
     register_panel(m);
     register_stats_tests(m);
+    register_stats_regression(m);
 }

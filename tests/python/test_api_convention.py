@@ -237,7 +237,7 @@ def test_throughput_result_names_its_targets(chain):
 # every public function of these modules, and the Network's methods, follow the convention
 MODULES = ["centrality", "cohesion", "brokerage", "flow", "resilience", "governance",
            "eventlog", "studies", "signals", "scenario", "plot", "report", "io", "panel",
-           "examples", "stats._resampling", "_plot_stats", "_plot_panel"]
+           "examples", "stats", "_plot_stats", "_plot_panel"]
 NODE_NAMES = {"source", "target", "sources", "targets"}
 RETIRED_NAMES = {"s", "t", "sink", "sinks", "entry"}
 
@@ -249,7 +249,8 @@ def _public_functions():
         mod = importlib.import_module(f"ketennet.{m}")
         for name in getattr(mod, "__all__", dir(mod)):
             obj = getattr(mod, name)
-            if inspect.isfunction(obj) and obj.__module__ == mod.__name__:
+            if inspect.isfunction(obj) and (obj.__module__ == mod.__name__ or  # a package's
+                                            obj.__module__.startswith(mod.__name__ + ".")):
                 yield f"{m}.{name}", obj
     for cls in (kn.Network, kn.Panel):
         for name, obj in vars(cls).items():
