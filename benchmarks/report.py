@@ -117,6 +117,21 @@ AREAS: Dict[str, Dict[str, Any]] = {
                   "pairs and journeys."),
         "labels": {},
     },
+    "stats": {
+        "title": "Inference and panels: MRQAP, CUG test, panel scorecard",
+        "script": "bench_stats.py",
+        "modes": ["warm"],
+        "ratio_modes": ["warm"],
+        "peers": ["R sna"],
+        "intro": ("MRQAP: 100 organisations, a directed valued relation and three predictors "
+                  "(normal values), double semi-partialling (`qapspp`); netlogit on the "
+                  "relation dichotomised at 0. CUG test: transitivity given the number of "
+                  "ties on a random undirected network. R sna timed inside R (`system.time`), "
+                  "one run; its cug.test time is scaled from fewer draws (notes column). "
+                  "ketennet on 2 threads. Targets: netlm at least 20x faster than sna, "
+                  "cug_test under a second, the 25 x 10 panel scored under 10 s."),
+        "labels": {},
+    },
     "compile": {
         "title": "Compile time: what including ketennet costs a C++ user",
         "script": "bench_compile.py",

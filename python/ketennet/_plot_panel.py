@@ -306,7 +306,7 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
     if unit_col is not None:
         units = [u for u in dict.fromkeys(_text(v) for v in rows[unit_col]) if u]
         unit = ", ".join(units)
-    ax.set_xlabel(indicator + (f" ({unit})" if unit else ""))
+    ax.set_xlabel(indicator + (f" ({unit})" if unit and unit != indicator else ""))
     what = indicator + (f" — {subject}" if subject is not None else "") + where
     ax.set_title(title if title is not None else f"{what}: {len(names)} {by}s")
     if lines:

@@ -89,7 +89,7 @@ def test_compare_thresholds_when_the_mad_is_zero():
     flagged = set(kn.signals(card, threshold=2.0)["network"])
     assert flagged == {"i"}
     assert {t.get_text().split()[0] for t in ax.texts} == flagged
-    assert ax.get_xlabel() == "relations (relations)"
+    assert ax.get_xlabel() == "relations"  # the unit is not repeated when it is the indicator
 
 
 def test_compare_labels_what_signals_flags_on_a_scorecard():

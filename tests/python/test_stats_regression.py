@@ -173,6 +173,13 @@ def test_layers_same_and_difference():
         vol.loc[f"o{a}", f"o{b}"] = float(a + b + 1)
     w2 = kn.stats.netlm(info, {"case": vol}, reps=20, seed=1)
     pd.testing.assert_frame_equal(w.coefficients, w2.coefficients)
+    # kn.stats.relation builds the same matrices: weighted for one term, binary for another
+    pd.testing.assert_frame_equal(kn.stats.relation(net, layers="case", weight="volume"), vol,
+                                  check_names=False)
+    pd.testing.assert_frame_equal(kn.stats.relation(net, layers="info"), info, check_names=False)
+    w3 = kn.stats.netlm("info", {"case": kn.stats.relation(net, layers="case", weight="volume")},
+                        net, reps=20, seed=1)
+    pd.testing.assert_frame_equal(w.coefficients, w3.coefficients)
     # organisations in another order are aligned on y's
     shuffled = same.loc[same.index[::-1], same.index[::-1]]
     r3 = kn.stats.netlm("info", ["case", shuffled, diff], net, reps=50, seed=1)

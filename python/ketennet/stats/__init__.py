@@ -5,7 +5,8 @@ follow from others?
   the same organisations) and :func:`bootstrap` (vertex bootstrap: standard error, interval,
   test) of a network statistic (:func:`statistic_names`); docs/inference.md.
 * :func:`netlm` and :func:`netlogit`: regression on relations with QAP tests (MRQAP), and the
-  relations an organisation attribute implies (:func:`same`, :func:`difference`);
+  relations built from layers (:func:`relation`) or implied by an organisation attribute
+  (:func:`same`, :func:`difference`);
   docs/stats.md.
 
 The draws run in C++, in parallel, and depend on ``seed`` only.
@@ -16,12 +17,13 @@ The draws run in C++, in parallel, and depend on ``seed`` only.
 >>> r.p_value
 1.0
 """
-from ._regression import NetlmResult, NetlogitResult, difference, netlm, netlogit, same
+from ._regression import (NetlmResult, NetlogitResult, difference, netlm, netlogit, relation,
+                          same)
 from ._resampling import (BootstrapResult, CugResult, PermutationResult, bootstrap, cug_test,
                           permutation_test, statistic_names)
 
 __all__ = ["cug_test", "permutation_test", "bootstrap", "statistic_names", "netlm", "netlogit",
-           "same", "difference", "CugResult", "PermutationResult", "BootstrapResult",
+           "relation", "same", "difference", "CugResult", "PermutationResult", "BootstrapResult",
            "NetlmResult", "NetlogitResult"]
 
 # the public names live in kn.stats: their docs, doctests and the API checks look there

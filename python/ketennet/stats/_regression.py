@@ -181,6 +181,47 @@ def difference(net, attribute: str, *, absolute: bool = False) -> pd.DataFrame:
 # ------------------------------------------------------------------ the regression
 
 
+def relation(net, *, layers: Union[None, str, Sequence[str]] = None,
+             weight: Optional[str] = None) -> pd.DataFrame:
+    """A relation as a square matrix: the adjacency matrix of ``net``'s view of ``layers``,
+    a term of :func:`netlm` and :func:`netlogit`.
+
+    Cell (i, j) holds the tie from organisation i to organisation j: 1.0 for a tie and 0.0
+    for none, or with ``weight=`` the tie's value of that relation field (volume, say; summed
+    over the chosen layers as the view combines them). An undirected view gives a symmetric
+    matrix. A square DataFrame indexed (rows and columns) by organisation id in the network's
+    order; the diagonal holds self-loops (which :func:`netlm` and :func:`netlogit` never read).
+    Passing a layer name as ``y`` or a term is the same as ``relation(net, layers=name,
+    weight=weight)``.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> net = kn.Network()
+    >>> net.add_layer("case")
+    >>> for org in ("politie", "om", "rechtbank"):
+    ...     net.add_organisation(org)
+    >>> net.add_relation("politie", "om", "case", volume=120.0)
+    >>> net.add_relation("om", "rechtbank", "case", volume=45.0)
+    >>> kn.stats.relation(net, layers="case", weight="volume")
+    organisation  politie     om  rechtbank
+    organisation
+    politie           0.0  120.0        0.0
+    om                0.0    0.0       45.0
+    rechtbank         0.0    0.0        0.0
+    """
+    check_network(net)
+    view = net.view(layers=layers, weight=weight)
+    src, tgt, w = (np.asarray(a) for a in view.edges())
+    n = len(view.ids)
+    a = np.zeros((n, n))
+    np.add.at(a, (src, tgt), w)
+    if not view.directed:
+        loops = src == tgt
+        np.add.at(a, (tgt[~loops], src[~loops]), w[~loops])
+    return _square(a, pd.Index(np.asarray(view.ids, dtype=object), name="organisation"))
+
+
 def _relation(obj, net, weight, what: str, fn: str) -> pd.DataFrame:
     """A term as a square float DataFrame (rows and columns in the same order)."""
     if isinstance(obj, str):
@@ -189,16 +230,7 @@ def _relation(obj, net, weight, what: str, fn: str) -> pd.DataFrame:
         check_network(net)
         if not net.has_layer(obj):
             raise KeyError(f"{fn}: {what}: unknown layer {obj!r} (layers: {', '.join(net.layers)})")
-        view = net.view(layers=obj, weight=weight)
-        src, tgt, w = (np.asarray(a) for a in view.edges())
-        n = len(view.ids)
-        a = np.zeros((n, n))
-        np.add.at(a, (src, tgt), w)
-        if not view.directed:
-            loops = src == tgt
-            np.add.at(a, (tgt[~loops], src[~loops]), w[~loops])
-        ids = pd.Index(np.asarray(view.ids, dtype=object), name="organisation")
-        return _square(a, ids)
+        return relation(net, layers=obj, weight=weight)
     if not isinstance(obj, pd.DataFrame):
         raise TypeError(f"{fn}: {what} must be a layer name or a square DataFrame indexed by "
                         f"organisation id (rows and columns), not {type(obj).__name__}")
