@@ -56,7 +56,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Progress, check_choice, core_default, progress_handler
+from ._util import Progress, check_choice, core_default, progress_handler, thread_count
 from ._util import result_html as _result_html
 from .network import Network, _stages
 
@@ -1084,7 +1084,7 @@ def _stage_list(stages) -> list:
 
 
 def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None, stages=None,
-                   progress: Progress = None) -> TemporalReach:
+                   threads: int = 0, progress: Progress = None) -> TemporalReach:
     """Time-respecting reach: which organisation can pass a case's information to which
     along the handovers of the log, and how fast.
 
@@ -1121,7 +1121,8 @@ def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None,
     The C++ kernel (``eventlog::temporal_reach``) runs one pass per source over the contacts
     in time order, keeping per organisation the (departure, arrival) pairs that no other
     beats on both, as Wu et al. (2014) do for fastest paths; a plain breadth-first search
-    over contacts (``eventlog::reference::temporal_reach``) checks it.
+    over contacts (``eventlog::reference::temporal_reach``) checks it. The sources run in
+    parallel (``threads``); the result is the same for every thread count.
 
     Parameters
     ----------
@@ -1136,6 +1137,8 @@ def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None,
         A stage order: a Network with one chain (its stages), ``{stage: [organisation ids]}``
         in order (what ``net.chain(name)`` returns), a list of ``(stage, [ids])`` pairs, or
         ``{organisation id: stage index}``.
+    threads : int
+        0: all cores.
     progress : None, True or callable
 
     Returns
@@ -1170,6 +1173,7 @@ def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None,
     within_ns, within_td = _within_ns(within)
     stage_list = [] if stages is None else _stage_list(stages)
     d = _core.eventlog.temporal_reach(log._core, src, attr, within_ns, stage_list,
+                                      thread_count(threads, "temporal_reach"),
                                       progress_handler(progress, "temporal reach"))
     nodes = np.asarray(d["nodes"], dtype=object)
     n = len(nodes)

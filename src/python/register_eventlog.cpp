@@ -348,9 +348,9 @@ void register_eventlog(py::module_& m) {
 
     ev.def("temporal_reach", [](const EventLog& log, const std::string& source, const std::string& attribute,
                                 std::int64_t within_ns, const std::vector<std::pair<std::string, std::vector<std::string>>>& stages,
-                                py::object progress) {
+                                unsigned threads, py::object progress) {
         const NodeKey key = node_key(source, attribute);
-        eventlog::TemporalReachOptions o{.within_ns = within_ns, .stages = {}, .progress = {}};
+        eventlog::TemporalReachOptions o{.within_ns = within_ns, .stages = {}, .threads = threads, .progress = {}};
         for (const auto& [name, orgs] : stages) o.stages.push_back(Stage{name, orgs});
         return to_python(call_released(std::move(o), std::move(progress), [&](const auto& options) {
             return eventlog::temporal_reach(log, key, options);
@@ -358,7 +358,7 @@ void register_eventlog(py::module_& m) {
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
        py::arg("within_ns") = eventlog::TemporalReachOptions{}.within_ns,
        py::arg("stages") = std::vector<std::pair<std::string, std::vector<std::string>>>{},
-       py::arg("progress") = py::none());
+       py::arg("threads") = 0, py::arg("progress") = py::none());
     ev.attr("NO_WAIT_LIMIT") = eventlog::no_wait_limit;
 
     py::list norms;

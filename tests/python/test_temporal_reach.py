@@ -152,7 +152,9 @@ def test_random_logs_against_a_plain_search(within):
                 rows.append((f"case{c}", "work", T0 + t * H, org))
         df = pd.DataFrame(rows, columns=["case", "activity", "time", "org"])
         log = ev.from_pandas(df, case="case", activity="activity", timestamp="time", organisation="org")
-        r = ev.temporal_reach(log, within=within)
+        r = ev.temporal_reach(log, within=within, threads=1)
+        two = ev.temporal_reach(log, within=within, threads=2)
+        pd.testing.assert_frame_equal(r.pairs, two.pairs, check_exact=True)
         w = None if within is None else pd.Timedelta(within).value
         contacts = []
         for _, g in df.dropna(subset=["org"]).groupby("case", sort=False):
@@ -305,5 +307,7 @@ def test_errors():
         ev.temporal_reach(log, stages=[("s", [1])])
     with pytest.raises(ValueError, match="stage 's' lists an empty organisation id"):
         ev.temporal_reach(log, stages={"s": [""]})
+    with pytest.raises(ValueError, match="temporal_reach: threads must be >= 0"):
+        ev.temporal_reach(log, threads=-1)
     with pytest.raises(RuntimeError, match="cancel"):
         ev.temporal_reach(log, progress=lambda f: False)

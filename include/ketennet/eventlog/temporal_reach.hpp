@@ -89,6 +89,7 @@ struct TemporalReachOptions {
     std::int64_t within_ns = no_wait_limit;
     /// A stage order for stage_order(); empty: none is computed.
     std::vector<Stage> stages{};
+    unsigned threads = 0;        ///< 0: default_threads(); the result is the same for any count
     ProgressHandler progress{};  ///< progress and cancellation (see progress.hpp)
 };
 
@@ -116,7 +117,8 @@ struct TemporalReach {
 /// for the waiting limit); a contact (x, y, t) extends the pair of x with the latest
 /// departure among those that arrived no earlier than t - W. Contacts at one instant are
 /// relaxed until nothing changes (they may chain). O(C log C + n C) time for n nodes and C
-/// contacts (and more when many contacts share an instant). InputError for a negative within_ns other than no_wait_limit, a node index out
+/// contacts (and more when many contacts share an instant); the sources run in parallel
+/// (opt.threads), each writing its own row. InputError for a negative within_ns other than no_wait_limit, a node index out
 /// of range or unequal column lengths.
 [[nodiscard]] TemporalReach temporal_reach(const HandoverContacts& contacts,
                                            const TemporalReachOptions& opt = {});

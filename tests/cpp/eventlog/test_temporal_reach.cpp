@@ -119,7 +119,7 @@ TEST_CASE("temporal reach: contacts at one instant chain, in any listed order", 
     CHECK(r.first_arrival_ns[at(r, 0, 2)] == 5 * hour);
 }
 
-TEST_CASE("temporal reach: the one-pass kernel equals the reference on random streams", "[eventlog][temporal][kernels]") {
+TEST_CASE("temporal reach: the one-pass kernel equals the reference on random streams, for any thread count", "[eventlog][temporal][kernels]") {
     std::mt19937_64 gen(7);
     for (int round = 0; round < 40; ++round) {
         const int n = 2 + int(gen() % 7);
@@ -138,7 +138,11 @@ TEST_CASE("temporal reach: the one-pass kernel equals the reference on random st
             TemporalReachOptions o;
             o.within_ns = w;
             INFO("round " << round << ", within " << w);
-            same(temporal_reach(c, o), reference::temporal_reach(c, o));
+            const auto ref = reference::temporal_reach(c, o);
+            for (const unsigned threads : {1u, 3u}) {
+                o.threads = threads;
+                same(temporal_reach(c, o), ref);
+            }
         }
     }
 }

@@ -15,6 +15,7 @@
 #include "ketennet/core/errors.hpp"
 #include "ketennet/eventlog/detail/pairs.hpp"
 #include "ketennet/eventlog/event_log.hpp"
+#include "ketennet/support/parallel.hpp"
 #include "ketennet/support/progress.hpp"
 
 namespace ketennet::eventlog {
@@ -205,49 +206,53 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
     struct Label {
         std::int64_t departure, arrival;
     };
-    std::vector<std::vector<Label>> labels(n);
-    std::vector<std::size_t> head(n, 0);
     const std::int64_t within = opt.within_ns;
-    for (std::size_t s = 0; s < n; ++s) {
-        report_progress(opt.progress, double(s) / double(n));
-        for (std::size_t v = 0; v < n; ++v) {
-            labels[v].clear();
-            head[v] = 0;
-        }
-        const std::size_t row = s * n;
-        for (std::size_t g = 0; g < m;) {
-            std::size_t h = g + 1;
-            while (h < m && tim[h] == tim[g]) ++h;
-            const std::int64_t t = tim[g];
-            bool changed = true;
-            while (changed) {  // contacts of one instant may chain: relax them until stable
-                changed = false;
-                for (std::size_t i = g; i < h; ++i) {
-                    const std::int32_t x = src[i], y = dst[i];
-                    if (std::size_t(y) == s) continue;  // a path back to the source is never faster
-                    std::int64_t dep;
-                    if (std::size_t(x) == s) {
-                        dep = t;
-                    } else {
-                        auto& lx = labels[std::size_t(x)];
-                        auto& hx = head[std::size_t(x)];
-                        while (hx < lx.size() && !detail::within_wait(lx[hx].arrival, t, within)) ++hx;
-                        if (hx == lx.size()) continue;
-                        dep = lx[hx].departure;
-                    }
-                    auto& ly = labels[std::size_t(y)];
-                    const std::size_t hy = head[std::size_t(y)];
-                    if (ly.size() > hy && ly.back().arrival == t && ly.back().departure >= dep) continue;
-                    while (ly.size() > hy && ly.back().departure <= dep) ly.pop_back();
-                    ly.push_back({dep, t});
-                    changed = true;
-                    detail::record_reach(r, row, y, dep, t);
-                }
+    // Sources in fixed blocks; a source writes only its own row of the result, so the result
+    // is the same for every thread count.
+    const std::size_t blocks = block_count(n);
+    parallel_blocks(blocks, opt.threads, [&](std::size_t blk) {
+        std::vector<std::vector<Label>> labels(n);
+        std::vector<std::size_t> head(n, 0);
+        const auto [first_source, last_source] = block_range(n, blocks, blk);
+        for (std::size_t s = first_source; s < last_source; ++s) {
+            for (std::size_t v = 0; v < n; ++v) {
+                labels[v].clear();
+                head[v] = 0;
             }
-            g = h;
+            const std::size_t row = s * n;
+            for (std::size_t g = 0; g < m;) {
+                std::size_t h = g + 1;
+                while (h < m && tim[h] == tim[g]) ++h;
+                const std::int64_t t = tim[g];
+                bool changed = true;
+                while (changed) {  // contacts of one instant may chain: relax them until stable
+                    changed = false;
+                    for (std::size_t i = g; i < h; ++i) {
+                        const std::int32_t x = src[i], y = dst[i];
+                        if (std::size_t(y) == s) continue;  // a path back to the source is never faster
+                        std::int64_t dep;
+                        if (std::size_t(x) == s) {
+                            dep = t;
+                        } else {
+                            auto& lx = labels[std::size_t(x)];
+                            auto& hx = head[std::size_t(x)];
+                            while (hx < lx.size() && !detail::within_wait(lx[hx].arrival, t, within)) ++hx;
+                            if (hx == lx.size()) continue;
+                            dep = lx[hx].departure;
+                        }
+                        auto& ly = labels[std::size_t(y)];
+                        const std::size_t hy = head[std::size_t(y)];
+                        if (ly.size() > hy && ly.back().arrival == t && ly.back().departure >= dep) continue;
+                        while (ly.size() > hy && ly.back().departure <= dep) ly.pop_back();
+                        ly.push_back({dep, t});
+                        changed = true;
+                        detail::record_reach(r, row, y, dep, t);
+                    }
+                }
+                g = h;
+            }
         }
-    }
-    report_progress(opt.progress, 1.0);
+    }, opt.progress);
     detail::count_reach(r);
     return r;
 }
