@@ -8,24 +8,28 @@
 /// a contact sequence) is the stream of handover contacts of the log: for every case, every
 /// direct succession of two events with different nodes (handover.hpp's definition: events
 /// without a node are left out, so A, unknown, B is a contact A -> B; a pair (a, a) is no
-/// contact) gives the contact (a, b, t) with t the time of the receiving event. Contacts are
-/// instantaneous.
+/// contact) gives the contact (a, b, d, t): it departs at d, the time of the sending event
+/// (the last event at a), and arrives at t >= d, the time of the receiving event (the first
+/// at b). Its latency t - d is the handover's waiting time of transitions.hpp: a handover
+/// takes time.
 ///
 /// A time-respecting path from s to v is a sequence of contacts
-/// (s, x_1, t_1), (x_1, x_2, t_2), ..., (x_{k-1}, v, t_k) with t_1 <= t_2 <= ... <= t_k
-/// (contacts at one instant may follow each other), and with a waiting limit W (Pan &
+/// (s, x_1, d_1, t_1), (x_1, x_2, d_2, t_2), ..., (x_{k-1}, v, d_k, t_k) in which each step
+/// departs no earlier than the previous one arrived, d_{i+1} >= t_i (a handover that arrives
+/// at an instant may be passed on at that instant), and with a waiting limit W (Pan &
 /// Saramäki 2011, "Path lengths, correlations, and centrality in temporal networks", Phys.
-/// Rev. E 84, 016105) also t_{i+1} - t_i <= W for every i: information waits at most W at an
-/// organisation before it is passed on. Its departure is t_1, its arrival t_k and its
-/// duration t_k - t_1. For every ordered pair (s, v), s != v:
-/// - reachable: some time-respecting path runs from s to v (tsna's forward.reachable and
-///   tPath, which have no waiting limit, give the same sets for W = infinity);
-/// - fastest: the smallest duration over those paths (Wu et al. 2014's fastest path; 0 when
-///   a direct handover s -> v exists);
-/// - first_arrival: the smallest arrival over those paths (the earliest-arrival time of
-///   tsna's tPath started at the log's first contact).
+/// Rev. E 84, 016105) also d_{i+1} - t_i <= W for every i: information waits at most W at an
+/// organisation before it is passed on. Its departure is d_1, its arrival t_k and its
+/// duration t_k - d_1. For every ordered pair (s, v), s != v:
+/// - reachable: some time-respecting path runs from s to v;
+/// - fastest: the smallest duration over those paths (Wu et al. 2014's fastest path; for a
+///   pair with direct handovers at most the smallest of their latencies);
+/// - first_arrival: the smallest arrival over those paths (Wu et al. 2014's earliest-arrival
+///   path from the log's first contact).
 /// reach(s) = the number of v != s that s reaches; reached_by(v) = the number of s that reach
-/// v. tsna's tReach counts the seed as well: tReach = reach + 1.
+/// v. tsna's tReach counts the seed as well: tReach = reach + 1. When every latency is 0 the
+/// reachable sets are tsna's forward.reachable and tPath sets (no waiting limit; tsna takes
+/// one traversal time for every edge, graph.step.time, not a latency per contact).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -41,12 +45,14 @@ namespace ketennet::eventlog {
 /// "No waiting limit" for TemporalReachOptions::within_ns.
 inline constexpr std::int64_t no_wait_limit = -1;
 
-/// The handover contacts of a log: contact i is source[i] -> target[i] at time[i] (ns since
-/// the epoch) within case case_index[i]; in the log's case order, by time within a case.
+/// The handover contacts of a log: contact i is source[i] -> target[i], departing at
+/// departure[i] and arriving at arrival[i] (ns since the epoch) within case case_index[i]; in
+/// the log's case order, by time within a case.
 struct HandoverContacts {
     std::vector<std::string> nodes;  ///< node names (those some event has), first-appearance order
     std::vector<std::int32_t> source, target;  ///< indices into nodes
-    std::vector<std::int64_t> time;            ///< time of the receiving event, ns
+    std::vector<std::int64_t> departure;       ///< time of the sending event, ns
+    std::vector<std::int64_t> arrival;         ///< time of the receiving event, ns (>= departure)
     std::vector<std::int32_t> case_index;      ///< the log's case index of each contact
     std::size_t skipped_events = 0;            ///< events without a node
 };
@@ -110,16 +116,18 @@ struct TemporalReach {
 };
 
 /// Time-respecting reachability of a contact stream (any order of contacts). One pass per
-/// source over the contacts sorted by time, as Wu et al. (2014), "Path problems in temporal
-/// graphs", PVLDB 7(9), 721-732, compute fastest paths: each node keeps the pairs
-/// (departure, arrival) of the paths from the source that reach it and that no other pair
-/// beats on both (a later departure is a shorter duration, a later arrival a longer window
-/// for the waiting limit); a contact (x, y, t) extends the pair of x with the latest
-/// departure among those that arrived no earlier than t - W. Contacts at one instant are
-/// relaxed until nothing changes (they may chain). O(C log C + n C) time for n nodes and C
-/// contacts (and more when many contacts share an instant); the sources run in parallel
-/// (opt.threads), each writing its own row. InputError for a negative within_ns other than no_wait_limit, a node index out
-/// of range or unequal column lengths.
+/// source over the contacts sorted by departure, as Wu et al. (2014), "Path problems in
+/// temporal graphs", PVLDB 7(9), 721-732, compute fastest paths over edges with a traversal
+/// time: each node keeps the pairs (departure, arrival) of the paths from the source that
+/// have arrived there and that no other pair beats on both (a later departure is a shorter
+/// duration, a later arrival a longer window for the waiting limit); a contact (x, y, d, t)
+/// extends the pair of x with the latest departure among those that arrived in [d - W, d],
+/// and its pair (departure, t) joins y's pairs once the pass reaches time t. Contacts that
+/// arrive at the instant they depart are relaxed until nothing changes (they may chain).
+/// O(C log C + n C) time for n nodes and C contacts (and more when many contacts of latency
+/// 0 share an instant); the sources run in parallel (opt.threads), each writing its own row.
+/// InputError for a negative within_ns other than no_wait_limit, a node index out of range,
+/// a contact without a time or arriving before it departs, or unequal column lengths.
 [[nodiscard]] TemporalReach temporal_reach(const HandoverContacts& contacts,
                                            const TemporalReachOptions& opt = {});
 
@@ -130,9 +138,10 @@ struct TemporalReach {
 
 namespace reference {
 
-/// The definition, plainly: for every contact (s, x, t) out of s, a breadth-first search
-/// over contacts (a contact (y, z, t') follows (x, y, t) when t <= t' <= t + W) records every
-/// node a path reaches with its arrival and duration. O(n C^2); for tests on small streams.
+/// The definition, plainly: for every contact (s, x, d, t) out of s, a breadth-first search
+/// over contacts (a contact (y, z, d', t') follows (x, y, d, t) when t <= d' <= t + W)
+/// records every node a path reaches with its arrival and duration. O(n C^2); for tests on
+/// small streams.
 [[nodiscard]] TemporalReach temporal_reach(const HandoverContacts& contacts,
                                            const TemporalReachOptions& opt = {});
 

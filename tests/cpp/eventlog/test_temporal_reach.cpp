@@ -20,7 +20,7 @@ constexpr std::int64_t hour = 3600LL * 1000000000LL;
 
 struct Contact {
     int u, v;
-    std::int64_t hours;
+    std::int64_t departs, arrives;  // hours
 };
 
 HandoverContacts stream(std::vector<std::string> nodes, const std::vector<Contact>& cs) {
@@ -29,26 +29,30 @@ HandoverContacts stream(std::vector<std::string> nodes, const std::vector<Contac
     for (const auto& x : cs) {
         c.source.push_back(x.u);
         c.target.push_back(x.v);
-        c.time.push_back(x.hours * hour);
+        c.departure.push_back(x.departs * hour);
+        c.arrival.push_back(x.arrives * hour);
     }
     return c;
 }
 
 enum { A, B, C, D, E, F };
 
-// The contact stream (hours):
+// The contact stream: each handover departs at the first hour and arrives at the second.
 //
-//   A --1--> B --2--> C --50--> D --60--> E
-//   A --------40----> C         B --20--> F --35--> E
+//   A --0>1--> B --2>3--> C --48>50--> D --55>60--> E
+//   A ------36>38-------> C
+//                B --18>20--> F --30>35--> E
 //
-// A -> C at 40 and C -> D at 50 (A's fastest way to D: 10 hours). B -> C at 2 and C -> D at
-// 50 wait 48 hours at C: with a waiting limit of 24 hours B never reaches D. A reaches E first
-// by A -1-> B -20-> F -35-> E (arrival 35, 34 hours), fastest by A -40-> C -50-> D -60-> E
-// (20 hours, arriving at 60).
+// With a waiting limit of 24 hours:
+// - B never reaches D: B -> C arrives at 3 and C -> D departs at 48 (a wait of 45 hours).
+// - A reaches E first by A -> B -> F -> E (departing at 0, arriving at 35: 35 hours), fastest
+//   by A -> C -> D -> E (departing at 36, arriving at 60: 24 hours; waits of 10 and 5 hours).
+// - C -> D is a direct pair whose fastest is its latency (2 hours); so is A -> C (2 hours),
+//   though A's information reaches C first through B (at 3).
 HandoverContacts drawn() {
     // listed out of time order on purpose
-    return stream({"A", "B", "C", "D", "E", "F"},
-                  {{C, D, 50}, {A, B, 1}, {B, C, 2}, {B, F, 20}, {F, E, 35}, {A, C, 40}, {D, E, 60}});
+    return stream({"A", "B", "C", "D", "E", "F"}, {{C, D, 48, 50}, {A, B, 0, 1}, {B, C, 2, 3}, {B, F, 18, 20},
+                                                   {F, E, 30, 35}, {A, C, 36, 38}, {D, E, 55, 60}});
 }
 
 std::size_t at(const TemporalReach& r, int s, int v) { return std::size_t(s) * r.nodes.size() + std::size_t(v); }
@@ -64,64 +68,72 @@ void same(const TemporalReach& a, const TemporalReach& b) {
 
 }  // namespace
 
-TEST_CASE("temporal reach: a waiting limit cuts a path; the fastest path is not the earliest", "[eventlog][temporal]") {
+TEST_CASE("temporal reach: handovers take time; a waiting limit cuts a path; the fastest path is not the earliest", "[eventlog][temporal]") {
     const auto c = drawn();
     TemporalReachOptions o;
     o.within_ns = 24 * hour;
     for (const auto& r : {temporal_reach(c, o), reference::temporal_reach(c, o)}) {
         CHECK(r.contacts == 7);
         CHECK(r.within_ns == 24 * hour);
-        CHECK(r.reachable[at(r, B, D)] == 0);  // waits 48 hours at C
+        CHECK(r.reachable[at(r, B, D)] == 0);  // waits 45 hours at C
         CHECK(r.fastest_ns[at(r, B, D)] == missing_int);
         CHECK(r.first_arrival_ns[at(r, B, D)] == missing_int);
         CHECK(r.reachable[at(r, A, D)] == 1);
-        CHECK(r.fastest_ns[at(r, A, D)] == 10 * hour);
+        CHECK(r.fastest_ns[at(r, A, D)] == 14 * hour);  // 36 -> 50
         CHECK(r.first_arrival_ns[at(r, A, D)] == 50 * hour);
-        // A -> E: earliest arrival at 35 (34 hours), fastest 20 hours (arriving at 60)
+        // A -> E: earliest arrival at 35 (35 hours), fastest 24 hours (arriving at 60)
         CHECK(r.first_arrival_ns[at(r, A, E)] == 35 * hour);
-        CHECK(r.fastest_ns[at(r, A, E)] == 20 * hour);
-        CHECK(r.fastest_ns[at(r, A, C)] == 0);  // a direct handover
-        CHECK(r.first_arrival_ns[at(r, A, C)] == 2 * hour);
-        CHECK(r.fastest_ns[at(r, A, F)] == 19 * hour);
-        CHECK(r.fastest_ns[at(r, B, E)] == 15 * hour);
-        CHECK(r.fastest_ns[at(r, C, E)] == 10 * hour);
+        CHECK(r.fastest_ns[at(r, A, E)] == 24 * hour);
+        // direct pairs: the fastest is the handover's latency, never 0
+        CHECK(r.fastest_ns[at(r, C, D)] == 2 * hour);
+        CHECK(r.fastest_ns[at(r, A, B)] == 1 * hour);
+        CHECK(r.fastest_ns[at(r, A, C)] == 2 * hour);       // the direct handover 36 -> 38
+        CHECK(r.first_arrival_ns[at(r, A, C)] == 3 * hour);  // through B
+        CHECK(r.fastest_ns[at(r, A, F)] == 20 * hour);       // 0 -> 20, waiting 17 hours at B
+        CHECK(r.fastest_ns[at(r, B, E)] == 17 * hour);
+        CHECK(r.fastest_ns[at(r, C, E)] == 12 * hour);
         CHECK(r.reachable[at(r, E, A)] == 0);
         CHECK(r.reachable[at(r, D, C)] == 0);  // against time
         CHECK(r.reachable[at(r, A, A)] == 0);  // the diagonal is unused
         CHECK(r.reach == std::vector<std::int32_t>{5, 3, 2, 1, 0, 1});
         CHECK(r.reached_by == std::vector<std::int32_t>{0, 1, 2, 2, 5, 2});
     }
-    // without a waiting limit B reaches D (48 hours) and so reaches 4
+    // without a waiting limit B reaches D (departing at 2, arriving at 50) and so reaches 4
     const auto r = temporal_reach(c);
     same(r, reference::temporal_reach(c));
     CHECK(r.within_ns == no_wait_limit);
     CHECK(r.fastest_ns[at(r, B, D)] == 48 * hour);
-    CHECK(r.fastest_ns[at(r, B, E)] == 15 * hour);
-    CHECK(r.fastest_ns[at(r, A, E)] == 20 * hour);
+    CHECK(r.fastest_ns[at(r, B, E)] == 17 * hour);
+    CHECK(r.fastest_ns[at(r, A, E)] == 24 * hour);
     CHECK(r.reach == std::vector<std::int32_t>{5, 4, 2, 1, 0, 1});
-    // a limit of 10 hours leaves A -40-> C -50-> D -60-> E but cuts A -1-> B -20-> F
+    // a limit of 10 hours leaves A -> C -> D -> E (waits of 10 and 5) but cuts A -> B -> F (17)
     o.within_ns = 10 * hour;
     const auto ten = temporal_reach(c, o);
     same(ten, reference::temporal_reach(c, o));
     CHECK(ten.reachable[at(ten, A, F)] == 0);
     CHECK(ten.first_arrival_ns[at(ten, A, E)] == 60 * hour);
+    CHECK(ten.fastest_ns[at(ten, B, E)] == 17 * hour);  // B -> F departs B at once: no wait there
 }
 
-TEST_CASE("temporal reach: contacts at one instant chain, in any listed order", "[eventlog][temporal]") {
-    // X -5-> Y and Y -5-> Z (listed Y -> Z first), Z -5-> X
-    const auto c = stream({"X", "Y", "Z"}, {{1, 2, 5}, {0, 1, 5}, {2, 0, 5}});
+TEST_CASE("temporal reach: handovers of latency 0 chain at one instant, in any listed order", "[eventlog][temporal]") {
+    // X -> Y, Y -> Z (listed first) and Z -> X, each departing and arriving at 5; Z -> W
+    // departs at 5 and arrives at 7, where W -> V departs at once
+    enum { X, Y, Z, W, V };
+    const auto c = stream({"X", "Y", "Z", "W", "V"}, {{Y, Z, 5, 5}, {X, Y, 5, 5}, {Z, X, 5, 5}, {W, V, 7, 9}, {Z, W, 5, 7}});
     TemporalReachOptions o;
     o.within_ns = 0;
     const auto r = temporal_reach(c, o);
     same(r, reference::temporal_reach(c, o));
-    CHECK(r.reach == std::vector<std::int32_t>{2, 2, 2});
-    CHECK(r.fastest_ns[at(r, 0, 2)] == 0);
-    CHECK(r.first_arrival_ns[at(r, 0, 2)] == 5 * hour);
+    CHECK(r.reach == std::vector<std::int32_t>{4, 4, 4, 1, 0});
+    CHECK(r.fastest_ns[at(r, X, Z)] == 0);
+    CHECK(r.first_arrival_ns[at(r, X, Z)] == 5 * hour);
+    CHECK(r.fastest_ns[at(r, X, V)] == 4 * hour);
+    CHECK(r.first_arrival_ns[at(r, X, V)] == 9 * hour);
 }
 
 TEST_CASE("temporal reach: the one-pass kernel equals the reference on random streams, for any thread count", "[eventlog][temporal][kernels]") {
     std::mt19937_64 gen(7);
-    for (int round = 0; round < 40; ++round) {
+    for (int round = 0; round < 60; ++round) {
         const int n = 2 + int(gen() % 7);
         const int m = int(gen() % 60);
         std::vector<std::string> nodes;
@@ -131,7 +143,9 @@ TEST_CASE("temporal reach: the one-pass kernel equals the reference on random st
             const int u = int(gen() % std::uint64_t(n));
             int v = int(gen() % std::uint64_t(n - 1));
             if (v >= u) ++v;
-            cs.push_back({u, v, std::int64_t(gen() % 40)});  // many ties
+            const std::int64_t d = std::int64_t(gen() % 40);                   // many ties
+            const std::int64_t lat = gen() % 3 == 0 ? 0 : std::int64_t(gen() % 8);  // many of latency 0
+            cs.push_back({u, v, d, d + lat});
         }
         const auto c = stream(nodes, cs);
         for (const std::int64_t w : {no_wait_limit, std::int64_t(0), 3 * hour, 12 * hour}) {
@@ -155,8 +169,14 @@ TEST_CASE("temporal reach: bad input is named; progress can cancel", "[eventlog]
     c.target[1] = 9;
     CHECK_THROWS_WITH(temporal_reach(c), Catch::Contains("contact 1 names a node out of range"));
     c = drawn();
-    c.time.pop_back();
+    c.arrival.pop_back();
     CHECK_THROWS_WITH(reference::temporal_reach(c), Catch::Contains("differ in length"));
+    c = drawn();
+    c.arrival[2] = 1 * hour;  // B -> C departs at 2
+    CHECK_THROWS_WITH(temporal_reach(c), Catch::Contains("contact 2 arrives (3600000000000 ns) before it departs (7200000000000 ns)"));
+    c = drawn();
+    c.departure[3] = missing_int;
+    CHECK_THROWS_WITH(temporal_reach(c), Catch::Contains("contact 3 has no departure time"));
     TemporalReachOptions stop;
     stop.progress = [](double f) { return f < 0.5; };
     CHECK_THROWS_AS(temporal_reach(drawn(), stop), Cancelled);
@@ -182,9 +202,9 @@ EventLog make_log(const std::vector<Ev>& rows) {
     return log;
 }
 
-// Case 1: P(0) ?(1) P(2) O(3) R(5)     contacts P -> O at 3, O -> R at 5
-// Case 2: O(10) P(11) R(12)            contacts O -> P at 11, P -> R at 12
-// Case 3: P(0) X(4)                    X is in no stage; contact P -> X at 4
+// Case 1: P(0) ?(1) P(2) O(3) R(5)     contacts P -> O 2 -> 3, O -> R 3 -> 5
+// Case 2: O(10) P(11) R(12)            contacts O -> P 10 -> 11, P -> R 11 -> 12
+// Case 3: P(0) X(4)                    X is in no stage; contact P -> X 0 -> 4
 // Case 4: ?(0)                         no organisation
 EventLog four_cases() {
     return make_log({{"1", "P", 0}, {"1", "", 1}, {"1", "P", 2}, {"1", "O", 3}, {"1", "R", 5},
@@ -195,18 +215,22 @@ EventLog four_cases() {
 
 }  // namespace
 
-TEST_CASE("handover contacts: direct successions of the log, at the receiving event", "[eventlog][temporal]") {
+TEST_CASE("handover contacts: direct successions of the log, from the sending to the receiving event", "[eventlog][temporal]") {
     const auto c = handover_contacts(four_cases(), NodeKey{});
     CHECK(c.nodes == std::vector<std::string>{"P", "O", "R", "X"});
     CHECK(c.source == std::vector<std::int32_t>{0, 1, 1, 0, 0});
     CHECK(c.target == std::vector<std::int32_t>{1, 2, 0, 2, 3});
-    CHECK(c.time == std::vector<std::int64_t>{3 * hour, 5 * hour, 11 * hour, 12 * hour, 4 * hour});
+    // departs at the last event at the sender (P at 2, not 0), arrives at the first at the receiver
+    CHECK(c.departure == std::vector<std::int64_t>{2 * hour, 3 * hour, 10 * hour, 11 * hour, 0});
+    CHECK(c.arrival == std::vector<std::int64_t>{3 * hour, 5 * hour, 11 * hour, 12 * hour, 4 * hour});
     CHECK(c.case_index == std::vector<std::int32_t>{0, 0, 1, 1, 2});
     CHECK(c.skipped_events == 2);
     // P reaches O, R, X; O reaches R (at 5) and P (at 11); R and X reach nobody
     const auto r = temporal_reach(four_cases(), NodeKey{});
     CHECK(r.reach == std::vector<std::int32_t>{3, 2, 0, 0});
-    CHECK(r.fastest_ns[1 * 4 + 2] == 0);
+    CHECK(r.fastest_ns[1 * 4 + 2] == 2 * hour);        // O -> R: 3 -> 5, or O -> P -> R 10 -> 12
+    CHECK(r.fastest_ns[0 * 4 + 2] == 1 * hour);        // P -> R: 11 -> 12
+    CHECK(r.first_arrival_ns[0 * 4 + 2] == 5 * hour);  // P -> O -> R: 2 -> 3 -> 5
     CHECK(!r.with_stage_order);
 }
 

@@ -29,7 +29,8 @@ inline std::size_t check_contacts(const HandoverContacts& c, const TemporalReach
         throw InputError(std::string(what) + ": the waiting limit must be >= 0, not " +
                          std::to_string(opt.within_ns) + " ns");
     const std::size_t m = c.source.size();
-    if (c.target.size() != m || c.time.size() != m || (!c.case_index.empty() && c.case_index.size() != m))
+    if (c.target.size() != m || c.departure.size() != m || c.arrival.size() != m ||
+        (!c.case_index.empty() && c.case_index.size() != m))
         throw InputError(std::string(what) + ": the contact columns differ in length");
     const std::size_t n = c.nodes.size();
     for (std::size_t i = 0; i < m; ++i) {
@@ -37,12 +38,19 @@ inline std::size_t check_contacts(const HandoverContacts& c, const TemporalReach
             std::size_t(c.target[i]) >= n)
             throw InputError(std::string(what) + ": contact " + std::to_string(i) +
                              " names a node out of range");
-        if (c.time[i] == missing_int)
-            throw InputError(std::string(what) + ": contact " + std::to_string(i) + " has no time");
+        if (c.departure[i] == missing_int || c.arrival[i] == missing_int)
+            throw InputError(std::string(what) + ": contact " + std::to_string(i) + " has no " +
+                             (c.departure[i] == missing_int ? "departure" : "arrival") + " time");
+        if (c.arrival[i] < c.departure[i])
+            throw InputError(std::string(what) + ": contact " + std::to_string(i) + " arrives (" +
+                             std::to_string(c.arrival[i]) + " ns) before it departs (" +
+                             std::to_string(c.departure[i]) + " ns)");
     }
     if (m > 0) {
-        const auto [lo, hi] = std::minmax_element(c.time.begin(), c.time.end());
-        if (std::uint64_t(*hi) - std::uint64_t(*lo) > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+        // every arrival is >= its departure: the span runs from the first departure to the last arrival
+        const std::int64_t lo = *std::min_element(c.departure.begin(), c.departure.end());
+        const std::int64_t hi = *std::max_element(c.arrival.begin(), c.arrival.end());
+        if (std::uint64_t(hi) - std::uint64_t(lo) > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
             throw InputError(std::string(what) + ": the contacts span more than 292 years");
     }
     return n;
@@ -89,6 +97,38 @@ inline bool within_wait(std::int64_t a, std::int64_t t, std::int64_t within) {
     return within == no_wait_limit || std::uint64_t(t) - std::uint64_t(a) <= std::uint64_t(within);
 }
 
+/// The (departure, arrival) pairs of the paths from one source that have arrived at a node:
+/// arrival ascending and departure strictly descending (each beats the later ones on
+/// departure and loses on arrival); [head, size) are live, those before head waited too long.
+/// Pairs join in arrival order, so a new pair removes the pairs at the back it beats.
+struct ReachLabels {
+    struct Label {
+        std::int64_t departure, arrival;
+    };
+    std::vector<Label> labels;
+    std::size_t head = 0;
+
+    void clear() {
+        labels.clear();
+        head = 0;
+    }
+    /// Adds the pair (@p departure, @p arrival), arrival >= every arrival held; false when a
+    /// pair with the same arrival departs no earlier (nothing changes).
+    bool add(std::int64_t departure, std::int64_t arrival) {
+        if (labels.size() > head && labels.back().arrival == arrival && labels.back().departure >= departure)
+            return false;
+        while (labels.size() > head && labels.back().departure <= departure) labels.pop_back();
+        labels.push_back({departure, arrival});
+        return true;
+    }
+    /// The latest departure of the pairs that may leave at @p t (arrived in [t - within, t]),
+    /// or missing_int; @p t never decreases between calls.
+    std::int64_t departure_at(std::int64_t t, std::int64_t within) {
+        while (head < labels.size() && !within_wait(labels[head].arrival, t, within)) ++head;
+        return head < labels.size() ? labels[head].departure : missing_int;
+    }
+};
+
 }  // namespace detail
 
 KETENNET_INLINE HandoverContacts handover_contacts(const EventLog& log, const NodeKey& key) {
@@ -101,17 +141,21 @@ KETENNET_INLINE HandoverContacts handover_contacts(const EventLog& log, const No
     const auto& off = log.case_offsets();
     for (std::size_t k = 0; k < log.case_count(); ++k) {
         std::int32_t prev = -1;
+        std::int64_t prev_time = 0;  // the time of the last event with a node: where a handover departs
         for (auto i = off[k]; i < off[k + 1]; ++i) {
             const std::int32_t code = codes[std::size_t(i)];
             if (code < 0) continue;
             const std::int32_t b = remap[std::size_t(code)];
+            const std::int64_t t = log.time[std::size_t(i)];
             if (prev >= 0 && prev != b) {
                 c.source.push_back(prev);
                 c.target.push_back(b);
-                c.time.push_back(log.time[std::size_t(i)]);
+                c.departure.push_back(prev_time);
+                c.arrival.push_back(t);
                 c.case_index.push_back(std::int32_t(k));
             }
             prev = b;
+            prev_time = t;
         }
     }
     return c;
@@ -187,67 +231,77 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
     const std::size_t n = detail::check_contacts(contacts, opt, "temporal_reach");
     TemporalReach r = detail::empty_reach(contacts, opt);
     const std::size_t m = contacts.source.size();
-    // contacts by time (stably), and the starts of the groups of equal time
+    // contacts by (departure, arrival), stably: within one departure instant the contacts
+    // that arrive at once (latency 0) come first
     std::vector<std::size_t> order(m);
     std::iota(order.begin(), order.end(), std::size_t(0));
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return contacts.time[a] < contacts.time[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return contacts.departure[a] != contacts.departure[b] ? contacts.departure[a] < contacts.departure[b]
+                                                              : contacts.arrival[a] < contacts.arrival[b];
+    });
     std::vector<std::int32_t> src(m), dst(m);
-    std::vector<std::int64_t> tim(m);
+    std::vector<std::int64_t> dep(m), arr(m);
     for (std::size_t i = 0; i < m; ++i) {
         src[i] = contacts.source[order[i]];
         dst[i] = contacts.target[order[i]];
-        tim[i] = contacts.time[order[i]];
+        dep[i] = contacts.departure[order[i]];
+        arr[i] = contacts.arrival[order[i]];
     }
-    order = {};
-    // The labels of a node: (departure, arrival) pairs of paths from the source, arrival
-    // ascending and departure strictly descending (each beats the later ones on departure
-    // and loses on arrival); [head, size) are live, those before head waited too long.
-    struct Label {
-        std::int64_t departure, arrival;
-    };
+    // the same contacts (positions in that order) by (arrival, departure): the order in which
+    // their pairs join the receiving node
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return arr[a] != arr[b] ? arr[a] < arr[b] : dep[a] < dep[b];
+    });
+    const std::vector<std::size_t> by_arrival = std::move(order);
     const std::int64_t within = opt.within_ns;
     // Sources in fixed blocks; a source writes only its own row of the result, so the result
     // is the same for every thread count.
     const std::size_t blocks = block_count(n);
     parallel_blocks(blocks, opt.threads, [&](std::size_t blk) {
-        std::vector<std::vector<Label>> labels(n);
-        std::vector<std::size_t> head(n, 0);
+        std::vector<detail::ReachLabels> labels(n);
+        // per contact: the departure of the best path from the source that takes it, or missing_int
+        std::vector<std::int64_t> from(m);
         const auto [first_source, last_source] = block_range(n, blocks, blk);
         for (std::size_t s = first_source; s < last_source; ++s) {
-            for (std::size_t v = 0; v < n; ++v) {
-                labels[v].clear();
-                head[v] = 0;
-            }
+            for (auto& l : labels) l.clear();
+            std::fill(from.begin(), from.end(), missing_int);
             const std::size_t row = s * n;
+            // the latest departure from the source of a path that may leave x at t
+            const auto departure_at = [&](std::int32_t x, std::int64_t t) {
+                return std::size_t(x) == s ? t : labels[std::size_t(x)].departure_at(t, within);
+            };
+            std::size_t j = 0;  // the next contact, by arrival, whose pair has not joined
             for (std::size_t g = 0; g < m;) {
-                std::size_t h = g + 1;
-                while (h < m && tim[h] == tim[g]) ++h;
-                const std::int64_t t = tim[g];
-                bool changed = true;
-                while (changed) {  // contacts of one instant may chain: relax them until stable
-                    changed = false;
-                    for (std::size_t i = g; i < h; ++i) {
-                        const std::int32_t x = src[i], y = dst[i];
-                        if (std::size_t(y) == s) continue;  // a path back to the source is never faster
-                        std::int64_t dep;
-                        if (std::size_t(x) == s) {
-                            dep = t;
-                        } else {
-                            auto& lx = labels[std::size_t(x)];
-                            auto& hx = head[std::size_t(x)];
-                            while (hx < lx.size() && !detail::within_wait(lx[hx].arrival, t, within)) ++hx;
-                            if (hx == lx.size()) continue;
-                            dep = lx[hx].departure;
-                        }
-                        auto& ly = labels[std::size_t(y)];
-                        const std::size_t hy = head[std::size_t(y)];
-                        if (ly.size() > hy && ly.back().arrival == t && ly.back().departure >= dep) continue;
-                        while (ly.size() > hy && ly.back().departure <= dep) ly.pop_back();
-                        ly.push_back({dep, t});
-                        changed = true;
-                        detail::record_reach(r, row, y, dep, t);
+                const std::int64_t t = dep[g];
+                std::size_t z = g, h = g;
+                while (z < m && dep[z] == t && arr[z] == t) ++z;
+                h = z;
+                while (h < m && dep[h] == t) ++h;
+                // the pairs of the contacts that arrived before the contacts of instant t depart
+                // (those of latency 0 joined when they were relaxed)
+                for (; j < m && (arr[by_arrival[j]] < t || (arr[by_arrival[j]] == t && dep[by_arrival[j]] < t)); ++j) {
+                    const std::size_t i = by_arrival[j];
+                    if (from[i] != missing_int && dep[i] != arr[i]) labels[std::size_t(dst[i])].add(from[i], arr[i]);
+                }
+                // contacts that arrive at the instant they depart may chain: relax them until stable
+                for (bool again = true; again;) {
+                    again = false;
+                    for (std::size_t i = g; i < z; ++i) {
+                        if (std::size_t(dst[i]) == s) continue;  // a path back to the source is never faster
+                        const std::int64_t d0 = departure_at(src[i], t);
+                        if (d0 == missing_int || !labels[std::size_t(dst[i])].add(d0, t)) continue;
+                        detail::record_reach(r, row, dst[i], d0, t);
+                        again = z - g > 1;
                     }
+                }
+                // the others arrive later: their pairs join when the pass reaches their arrival
+                for (std::size_t i = z; i < h; ++i) {
+                    if (std::size_t(dst[i]) == s) continue;
+                    const std::int64_t d0 = departure_at(src[i], t);
+                    if (d0 == missing_int) continue;
+                    from[i] = d0;
+                    detail::record_reach(r, row, dst[i], d0, arr[i]);
                 }
                 g = h;
             }
@@ -284,7 +338,7 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
     for (std::size_t s = 0; s < n; ++s) {
         report_progress(opt.progress, double(s) / double(n));
         for (const std::size_t first : out[s]) {
-            const std::int64_t departure = contacts.time[first];
+            const std::int64_t departure = contacts.departure[first];
             std::fill(seen.begin(), seen.end(), std::uint8_t(0));
             seen[first] = 1;
             queue.assign(1, first);
@@ -292,10 +346,11 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
                 const std::size_t e = queue.front();
                 queue.pop_front();
                 const std::int32_t y = contacts.target[e];
-                const std::int64_t t = contacts.time[e];
+                const std::int64_t t = contacts.arrival[e];
                 if (std::size_t(y) != s) detail::record_reach(r, s * n, y, departure, t);
-                for (const std::size_t f : out[std::size_t(y)])
-                    if (!seen[f] && contacts.time[f] >= t && detail::within_wait(t, contacts.time[f], opt.within_ns)) {
+                for (const std::size_t f : out[std::size_t(y)])  // leaves y no earlier than e arrived, within W
+                    if (!seen[f] && contacts.departure[f] >= t &&
+                        detail::within_wait(t, contacts.departure[f], opt.within_ns)) {
                         seen[f] = 1;
                         queue.push_back(f);
                     }
