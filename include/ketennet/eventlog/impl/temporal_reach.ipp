@@ -247,21 +247,33 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
         dep[i] = contacts.departure[order[i]];
         arr[i] = contacts.arrival[order[i]];
     }
-    // the same contacts (positions in that order) by (arrival, departure): the order in which
-    // their pairs join the receiving node
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return arr[a] != arr[b] ? arr[a] < arr[b] : dep[a] < dep[b];
-    });
-    const std::vector<std::size_t> by_arrival = std::move(order);
+    // The contacts that arrive after they depart, by arrival (stably): the order in which
+    // their pairs join the receiving node. They are read in this order, from arrays of their
+    // own, and slot[i] is contact i's place among them (those of latency 0 join when they are
+    // relaxed and have none): the pass reads them in sequence rather than scattered.
+    order.clear();
+    for (std::size_t i = 0; i < m; ++i)
+        if (arr[i] != dep[i]) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return arr[a] < arr[b]; });
+    const std::size_t late = order.size();
+    std::vector<std::int64_t> late_arr(late);
+    std::vector<std::int32_t> late_dst(late);
+    std::vector<std::size_t> slot(m, late);
+    for (std::size_t j = 0; j < late; ++j) {
+        late_arr[j] = arr[order[j]];
+        late_dst[j] = dst[order[j]];
+        slot[order[j]] = j;
+    }
+    order = {};
     const std::int64_t within = opt.within_ns;
     // Sources in fixed blocks; a source writes only its own row of the result, so the result
     // is the same for every thread count.
     const std::size_t blocks = block_count(n);
     parallel_blocks(blocks, opt.threads, [&](std::size_t blk) {
         std::vector<detail::ReachLabels> labels(n);
-        // per contact: the departure of the best path from the source that takes it, or missing_int
-        std::vector<std::int64_t> from(m);
+        // per contact that arrives later (by slot): the departure of the best path from the
+        // source that takes it, or missing_int
+        std::vector<std::int64_t> from(late);
         const auto [first_source, last_source] = block_range(n, blocks, blk);
         for (std::size_t s = first_source; s < last_source; ++s) {
             for (auto& l : labels) l.clear();
@@ -271,19 +283,16 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
             const auto departure_at = [&](std::int32_t x, std::int64_t t) {
                 return std::size_t(x) == s ? t : labels[std::size_t(x)].departure_at(t, within);
             };
-            std::size_t j = 0;  // the next contact, by arrival, whose pair has not joined
+            std::size_t j = 0;  // the next contact that arrives later, by arrival, whose pair has not joined
             for (std::size_t g = 0; g < m;) {
                 const std::int64_t t = dep[g];
                 std::size_t z = g, h = g;
                 while (z < m && dep[z] == t && arr[z] == t) ++z;
                 h = z;
                 while (h < m && dep[h] == t) ++h;
-                // the pairs of the contacts that arrived before the contacts of instant t depart
-                // (those of latency 0 joined when they were relaxed)
-                for (; j < m && (arr[by_arrival[j]] < t || (arr[by_arrival[j]] == t && dep[by_arrival[j]] < t)); ++j) {
-                    const std::size_t i = by_arrival[j];
-                    if (from[i] != missing_int && dep[i] != arr[i]) labels[std::size_t(dst[i])].add(from[i], arr[i]);
-                }
+                // the pairs of the contacts that arrived by the time the contacts of instant t depart
+                for (; j < late && late_arr[j] <= t; ++j)
+                    if (from[j] != missing_int) labels[std::size_t(late_dst[j])].add(from[j], late_arr[j]);
                 // contacts that arrive at the instant they depart may chain: relax them until stable
                 for (bool again = true; again;) {
                     again = false;
@@ -300,7 +309,7 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
                     if (std::size_t(dst[i]) == s) continue;
                     const std::int64_t d0 = departure_at(src[i], t);
                     if (d0 == missing_int) continue;
-                    from[i] = d0;
+                    from[slot[i]] = d0;
                     detail::record_reach(r, row, dst[i], d0, arr[i]);
                 }
                 g = h;
