@@ -998,8 +998,8 @@ class TemporalReach:
     """Result of :func:`temporal_reach`.
 
     ``pairs``: one row per ordered pair of distinct organisations (``source``, ``target``,
-    ``reachable``, ``fastest`` as a Timedelta, ``first_arrival`` as a UTC Timestamp; NaT when
-    unreachable). ``reach``: per organisation (index ``"organisation"``), ``reach`` (the
+    ``reachable``, ``fastest`` as a Timedelta from the first departure to the last arrival,
+    ``first_arrival`` as a UTC Timestamp; NaT when unreachable). ``reach``: per organisation (index ``"organisation"``), ``reach`` (the
     organisations it reaches) and ``reached_by`` (those that reach it). ``within``: the
     waiting limit (None: none). ``stage_order_share``, ``stage_order_counts`` (respecting,
     violating, unstaged, no_organisation), ``stage_order`` (per case) and
@@ -1092,23 +1092,27 @@ def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None,
     direct succession of two events of a case at different organisations (the handovers of
     :func:`handover_network`, with beta 0: events without an organisation are left out, so
     A, unknown, B is a contact A -> B; work staying at one organisation is no contact) gives
-    the contact ``(a, b, t)``, ``t`` the time of the receiving event. A *time-respecting path*
-    from ``s`` to ``v`` is a sequence of contacts ``(s, x1, t1), (x1, x2, t2), ...,
-    (x_{k-1}, v, tk)`` with ``t1 <= t2 <= ... <= tk``, and with a waiting limit ``W``
-    (``within``; Pan & Saramäki 2011) also ``t_{i+1} - t_i <= W``: information waits at most
-    ``W`` at an organisation before it is passed on. Contacts are instantaneous: contacts at
-    one instant may follow each other. For every ordered pair of distinct organisations:
+    the contact ``(a, b, d, t)``: it departs at ``d``, the time of the sending event (the
+    last at ``a``), and arrives at ``t``, the time of the receiving event (the first at
+    ``b``). A handover takes time: its latency ``t - d`` is one of the waiting times whose
+    median is the ``latency`` of :func:`handover_network`. A *time-respecting path* from
+    ``s`` to ``v`` is a sequence of contacts ``(s, x1, d1, t1), (x1, x2, d2, t2), ...,
+    (x_{k-1}, v, dk, tk)`` in which each step departs no earlier than the previous one
+    arrived, ``d_{i+1} >= t_i``, and with a waiting limit ``W`` (``within``; Pan & Saramäki
+    2011) also ``d_{i+1} - t_i <= W``: information waits at most ``W`` at an organisation
+    before it is passed on. For every ordered pair of distinct organisations:
 
     * ``reachable``: some time-respecting path runs from source to target;
-    * ``fastest`` = min over those paths of ``tk - t1`` (departure to arrival; 0 when a direct
-      handover exists): Wu et al. (2014)'s fastest path;
+    * ``fastest`` = min over those paths of ``tk - d1`` (first departure to last arrival; for
+      a pair with direct handovers at most the quickest one's latency): Wu et al. (2014)'s
+      fastest path;
     * ``first_arrival`` = min over those paths of ``tk``: the earliest time the target can
       hear from the source.
 
     ``reach`` counts per organisation the others it reaches and those that reach it (tsna's
-    ``tReach`` counts the seed too: ``tReach = reach + 1``). Without ``within`` the reachable
-    sets are tsna's ``forward.reachable`` and ``tPath`` sets, and ``first_arrival`` is
-    ``tPath``'s earliest arrival from the log's first contact.
+    ``tReach`` counts the seed too: ``tReach = reach + 1``). When every latency is 0 and
+    there is no ``within``, the reachable sets are tsna's ``forward.reachable`` and ``tPath``
+    sets (tsna takes one traversal time for every edge, not a latency per handover).
 
     With ``stages``, also the *stage order* of every case: with the organisations of its
     events in time order (events without one left out) and the stage indices of each
@@ -1119,9 +1123,10 @@ def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None,
     + violating), NaN when both are 0.
 
     The C++ kernel (``eventlog::temporal_reach``) runs one pass per source over the contacts
-    in time order, keeping per organisation the (departure, arrival) pairs that no other
-    beats on both, as Wu et al. (2014) do for fastest paths; a plain breadth-first search
-    over contacts (``eventlog::reference::temporal_reach``) checks it. The sources run in
+    in order of departure, keeping per organisation the (departure, arrival) pairs of the
+    paths that have arrived there and that no other beats on both, as Wu et al. (2014) do for
+    fastest paths over edges with a traversal time; a plain breadth-first search over
+    contacts (``eventlog::reference::temporal_reach``) checks it. The sources run in
     parallel (``threads``); the result is the same for every thread count.
 
     Parameters
@@ -1162,9 +1167,9 @@ def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None,
     TemporalReach(6 organisations, 32 contacts, within 30 days 00:00:00: 30 of 30 pairs reachable)
     >>> pair = r.pairs.set_index(["source", "target"]).loc[("Pete", "Ellen")]
     >>> bool(pair["reachable"]), pair["fastest"]
-    (True, Timedelta('0 days 01:28:00'))
+    (True, Timedelta('0 days 02:02:00'))
     >>> int(kn.eventlog.temporal_reach(log, within="1D").pairs["reachable"].sum())
-    23
+    26
     """
     try:
         log, src, attr = _node_key(log, organisation)

@@ -19,27 +19,29 @@ T0 = pd.Timestamp("2024-01-01", tz="UTC")
 
 
 def contact_log(contacts):
-    """A log with one case per contact (a, b, hour): a at the hour, then b at the hour (the
-    receiving event's time is the contact's)."""
+    """A log with one case per contact (a, b, departs, arrives) in hours: a at the departure,
+    then b at the arrival."""
     rows = []
-    for k, (a, b, h) in enumerate(contacts):
-        rows.append((f"c{k}", a, T0 + h * H))
-        rows.append((f"c{k}", b, T0 + h * H))
+    for k, (a, b, d, t) in enumerate(contacts):
+        rows.append((f"c{k}", a, T0 + d * H))
+        rows.append((f"c{k}", b, T0 + t * H))
     df = pd.DataFrame(rows, columns=["case", "org", "time"])
     df["activity"] = "work"
     return ev.from_pandas(df, case="case", activity="activity", timestamp="time", organisation="org")
 
 
-# The contact stream (hours):
+# The contact stream: each handover departs at the first hour and arrives at the second.
 #
-#   A --1--> B --2--> C --50--> D --60--> E
-#   A --------40----> C         B --20--> F --35--> E
+#   A --0>1--> B --2>3--> C --48>50--> D --55>60--> E
+#   A ------36>38-------> C
+#                B --18>20--> F --30>35--> E
 #
-# With within=24h: B -> C at 2 then C -> D at 50 waits 48 hours, so B never reaches D; A
-# reaches E first by A -1-> B -20-> F -35-> E (arrival 35, 34 hours) and fastest by
-# A -40-> C -50-> D -60-> E (20 hours).
-DRAWN = [("A", "B", 1), ("B", "C", 2), ("B", "F", 20), ("F", "E", 35), ("A", "C", 40),
-         ("C", "D", 50), ("D", "E", 60)]
+# With within=24h: B -> C arrives at 3 and C -> D departs at 48 (a wait of 45 hours), so B
+# never reaches D; A reaches E first by A -> B -> F -> E (0 to 35: 35 hours) and fastest by
+# A -> C -> D -> E (36 to 60: 24 hours). A direct pair's fastest is its latency (C -> D: 2
+# hours; A -> C: 2 hours, though A's information reaches C first through B, at 3).
+DRAWN = [("A", "B", 0, 1), ("B", "C", 2, 3), ("B", "F", 18, 20), ("F", "E", 30, 35),
+         ("A", "C", 36, 38), ("C", "D", 48, 50), ("D", "E", 55, 60)]
 
 
 def ns(times: pd.Series) -> list:
@@ -60,10 +62,12 @@ def test_hand_drawn_stream():
     assert len(r.pairs) == 6 * 5
     assert not pair(r, "B", "D")["reachable"]
     assert pd.isna(pair(r, "B", "D")["fastest"]) and pd.isna(pair(r, "B", "D")["first_arrival"])
-    assert pair(r, "A", "D")["fastest"] == 10 * H
+    assert pair(r, "A", "D")["fastest"] == 14 * H
     ae = pair(r, "A", "E")
-    assert ae["fastest"] == 20 * H and ae["first_arrival"] == T0 + 35 * H
-    assert pair(r, "A", "C")["fastest"] == pd.Timedelta(0)
+    assert ae["fastest"] == 24 * H and ae["first_arrival"] == T0 + 35 * H
+    assert pair(r, "C", "D")["fastest"] == 2 * H
+    ac = pair(r, "A", "C")
+    assert ac["fastest"] == 2 * H and ac["first_arrival"] == T0 + 3 * H
     assert r.reach["reach"].to_dict() == {"A": 5, "B": 3, "C": 2, "D": 1, "E": 0, "F": 1}
     assert r.reach["reached_by"].to_dict() == {"A": 0, "B": 1, "C": 2, "D": 2, "E": 5, "F": 2}
     assert r.reach.index.name == "organisation"
@@ -72,7 +76,7 @@ def test_hand_drawn_stream():
     assert r.stage_order is None and r.stage_order_share is None
     assert "TemporalReach(6 organisations, 7 contacts, within 1 days" in repr(r)
     assert "<table>" in r._repr_html_()
-    # within=None: no waiting limit, so B reaches D after 48 hours
+    # within=None: no waiting limit, so B reaches D after 48 hours (2 to 50)
     free = ev.temporal_reach(log)
     assert free.within is None
     assert pair(free, "B", "D")["fastest"] == 48 * H
@@ -84,39 +88,46 @@ def test_hand_drawn_stream():
 
 def plain_reach(contacts, nodes, within_ns):
     """The definition, by a forward scan from every departure: for source s and departure
-    time d, follow the contacts in time order, an organisation holding the information from
-    its latest arrival (which, for one departure, is the best to wait from); contacts of one
-    instant are repeated until nothing changes. Returns {(s, v): (fastest_ns, first_ns)}."""
+    time d, take the contacts in order of departure and mark a contact (a, b, dep, arr) taken
+    when it leaves s at d or leaves a no earlier than some taken contact arrived there and at
+    most W later; contacts of one departure instant are repeated until nothing changes.
+    Returns {(s, v): (fastest_ns, first_ns)}."""
     contacts = sorted(contacts, key=lambda c: c[2])
     groups = [list(g) for _, g in itertools.groupby(contacts, key=lambda c: c[2])]
     out = {}
     for s in nodes:
-        for d in sorted({t for a, _, t in contacts if a == s}):
-            latest, first = {}, {}
+        for d in sorted({dep for a, _, dep, _ in contacts if a == s}):
+            arrived = {}  # organisation -> arrival times of taken contacts
+            taken = set()
             for g in groups:
-                t = g[0][2]
-                if t < d:
+                if g[0][2] < d:
                     continue
                 changed = True
                 while changed:
                     changed = False
-                    for a, b, _ in g:
-                        ok = (a == s and t == d) or (
-                            a in latest and (within_ns is None or t - latest[a] <= within_ns))
-                        if ok and latest.get(b) != t:
-                            latest[b] = t
+                    for k, (a, b, dep, arr) in enumerate(g):
+                        if k in taken:
+                            continue
+                        if (a == s and dep == d) or any(
+                                t <= dep and (within_ns is None or dep - t <= within_ns)
+                                for t in arrived.get(a, ())):
+                            taken.add(k)
+                            arrived.setdefault(b, []).append(arr)
                             changed = True
-                            if b != s and b not in first:
-                                first[b] = t
-            for v, t in first.items():
+                taken.clear()
+            for v, ts in arrived.items():
+                if v == s:
+                    continue
+                t = min(ts)
                 f, a = out.get((s, v), (None, None))
                 out[(s, v)] = (t - d if f is None else min(f, t - d), t if a is None else min(a, t))
     return out
 
 
 def log_contacts(log, col):
-    """The handover contacts (a, b, t in ns) of a log, from its DataFrame: direct successions
-    of events with a value in column ``col``, a != b, at the receiving event's time."""
+    """The handover contacts (a, b, departure, arrival in ns) of a log, from its DataFrame:
+    direct successions of events with a value in column ``col``, a != b, from the sending
+    event's time to the receiving event's."""
     df = log.to_pandas()
     out = []
     for _, g in df.groupby("case:concept:name", sort=False):
@@ -124,7 +135,7 @@ def log_contacts(log, col):
         names, times = g[col].astype(str).tolist(), ns(g["time:timestamp"])
         for i in range(len(names) - 1):
             if names[i] != names[i + 1]:
-                out.append((names[i], names[i + 1], times[i + 1]))
+                out.append((names[i], names[i + 1], times[i], times[i + 1]))
     return out
 
 
@@ -159,7 +170,7 @@ def test_random_logs_against_a_plain_search(within):
         contacts = []
         for _, g in df.dropna(subset=["org"]).groupby("case", sort=False):
             o, t = g["org"].tolist(), ns(g["time"])
-            contacts += [(o[i], o[i + 1], t[i + 1]) for i in range(len(o) - 1) if o[i] != o[i + 1]]
+            contacts += [(o[i], o[i + 1], t[i], t[i + 1]) for i in range(len(o) - 1) if o[i] != o[i + 1]]
         assert r.contacts == len(contacts)
         check_against_plain(r, contacts, w)
 
@@ -186,13 +197,14 @@ def test_small_shipped_logs_against_a_plain_search(within):
     contacts = []
     for _, g in df.dropna(subset=["org"]).groupby("case:concept:name", sort=False):
         o, t = g["org"].tolist(), ns(g["time:timestamp"])
-        contacts += [(o[i], o[i + 1], t[i + 1]) for i in range(len(o) - 1) if o[i] != o[i + 1]]
+        contacts += [(o[i], o[i + 1], t[i], t[i + 1]) for i in range(len(o) - 1) if o[i] != o[i + 1]]
     check_against_plain(r, contacts, w)
 
 
 def earliest_arrival(contacts, nodes):
-    """Without a waiting limit: the earliest arrival from every source by one scan (tsna's
-    tPath, earliest.arrive, from the first contact)."""
+    """Without a waiting limit: the earliest arrival from every source by one scan over the
+    contacts in order of departure (a contact is taken when it leaves the source or leaves an
+    organisation no earlier than the earliest arrival there)."""
     contacts = sorted(contacts, key=lambda c: c[2])
     groups = [list(g) for _, g in itertools.groupby(contacts, key=lambda c: c[2])]
     out = {}
@@ -202,8 +214,8 @@ def earliest_arrival(contacts, nodes):
             changed = True
             while changed:
                 changed = False
-                for a, b, t in g:
-                    if (a == s or a in arr) and b != s and b not in arr:
+                for a, b, dep, t in g:
+                    if (a == s or arr.get(a, dep + 1) <= dep) and b != s and t < arr.get(b, t + 1):
                         arr[b] = t
                         changed = True
         out.update({(s, v): t for v, t in arr.items()})
@@ -225,14 +237,20 @@ def test_shipped_logs_end_to_end(name):
     assert not (r.pairs["reachable"] & ~free.pairs["reachable"]).any()
     both = r.pairs["reachable"].to_numpy()
     assert (r.pairs["fastest"][both] >= free.pairs["fastest"][both]).all()
-    # every direct handover is a pair reached at once
+    # every direct handover reaches its pair: the fastest is at most its latency (the quickest)
+    col = "org:group" if log.organisation_source else "org:resource"
+    quickest = {}
+    for a, b, dep, arr in log_contacts(log, col):
+        quickest[(a, b)] = min(quickest.get((a, b), arr - dep), arr - dep)
     direct = set(zip(net.relations["source"], net.relations["target"]))
+    assert set(quickest) == direct
     p = r.pairs.set_index(["source", "target"])
-    assert (p.loc[sorted(direct), "fastest"] == pd.Timedelta(0)).all()
+    fastest = p.loc[list(quickest), "fastest"].astype("int64").to_numpy()
+    assert (fastest <= np.array(list(quickest.values()))).all()
+    assert (fastest >= 0).all()
     assert (r.reach["reach"].sum() == r.reach["reached_by"].sum() == int(r.pairs["reachable"].sum()))
     # without a limit: the earliest arrivals of a plain scan
     nodes = list(free.reach.index)
-    col = "org:group" if log.organisation_source else "org:resource"
     ref = earliest_arrival(log_contacts(log, col), nodes)
     q = free.pairs.set_index(["source", "target"])
     assert set(ref) == set(q.index[q["reachable"]])
