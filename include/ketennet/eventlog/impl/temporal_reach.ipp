@@ -286,9 +286,9 @@ KETENNET_INLINE TemporalReach temporal_reach(const HandoverContacts& contacts, c
             std::size_t j = 0;  // the next contact that arrives later, by arrival, whose pair has not joined
             for (std::size_t g = 0; g < m;) {
                 const std::int64_t t = dep[g];
-                std::size_t z = g, h = g;
+                std::size_t z = g;  // [g, z): latency 0; [z, h): arriving later
                 while (z < m && dep[z] == t && arr[z] == t) ++z;
-                h = z;
+                std::size_t h = z;
                 while (h < m && dep[h] == t) ++h;
                 // the pairs of the contacts that arrived by the time the contacts of instant t depart
                 for (; j < late && late_arr[j] <= t; ++j)
