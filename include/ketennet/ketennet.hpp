@@ -25,7 +25,7 @@
 ///   partitions.
 /// - eventlog/: the event log (IEEE 1849 XES semantics, columnar) and the networks and
 ///   journeys found in it: handovers, working together, subcontracting, transitions, lead-time
-///   norms.
+///   norms, time-respecting reach along handover contacts and the stage order of cases.
 /// - flow/: how cases and information flow along a chain: layer selection, lead time,
 ///   fidelity, Markov routing, max flow, efficiency, feedback, the chain scorecard.
 /// - resilience/: single points of failure (articulation points, bridges, dominators, vertex
@@ -108,6 +108,7 @@
 #include "ketennet/eventlog/journeys.hpp"
 #include "ketennet/eventlog/norms.hpp"
 #include "ketennet/eventlog/subcontracting.hpp"
+#include "ketennet/eventlog/temporal_reach.hpp"
 #include "ketennet/eventlog/transitions.hpp"
 #include "ketennet/eventlog/working_together.hpp"
 

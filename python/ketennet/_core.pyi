@@ -290,6 +290,10 @@ class _EventLog:
                        self_loops: bool = ...) -> Network: ...
     def journeys(self, log: _EventLogCore, source: str, attribute: str = ..., collapse: bool = ...,
                  with_variants: bool = ..., progress: _Progress = None) -> Dict[str, Any]: ...
+    NO_WAIT_LIMIT: int
+    def temporal_reach(self, log: _EventLogCore, source: str, attribute: str = ..., within_ns: int = ...,
+                       stages: List[Tuple[str, List[str]]] = ..., threads: int = 0,
+                       progress: _Progress = None) -> Dict[str, Any]: ...
 
 eventlog: _EventLog
 

@@ -16,7 +16,9 @@ From a log: :func:`handover_network` (van der Aalst, Reijers & Song 2005, with t
 causality fall factor ``beta``), :func:`working_together`, :func:`subcontracting`
 (``kn.Network`` objects, so every metric of ketennet runs on them), :func:`handover_table`,
 :func:`directly_follows` (the directly-follows graph with waiting times), :func:`journeys`
-(one row per case), :func:`variants`, :func:`within_norm`; and :func:`aggregate`, the same
+(one row per case), :func:`variants`, :func:`within_norm`, :func:`temporal_reach`
+(time-respecting paths along the handovers, and the stage order of cases); and
+:func:`aggregate`, the same
 tables computed as SQL on DuckDB or Spark for logs larger than memory.
 
 Which nodes a network has (the ``organisation`` argument of the builders): ``None`` (the
@@ -54,12 +56,14 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Progress, check_choice, core_default, progress_handler
-from .network import Network
+from ._util import Progress, check_choice, core_default, progress_handler, thread_count
+from ._util import result_html as _result_html
+from .network import Network, _stages
 
 __all__ = ["EventLog", "read_xes", "from_pandas", "read_csv", "handover_network", "handover_table",
            "working_together", "subcontracting", "directly_follows", "journeys", "variants",
-           "within_norm", "NORMS", "aggregate", "Aggregates", "network_from_tables", "OrderWarning"]
+           "within_norm", "NORMS", "aggregate", "Aggregates", "network_from_tables", "OrderWarning",
+           "temporal_reach", "TemporalReach"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 NodeSpec = Union[None, str, Mapping[str, str]]
@@ -1032,3 +1036,226 @@ def aggregate(data, engine: str = "duckdb", *, case: str = "case:concept:name",
     edges = edges.assign(volume=edges["handovers"].astype(float),
                          share=edges["handovers"] / total if total > 0 else 0.0)
     return Aggregates(edges=edges, nodes=nodes, journeys=jour)
+
+
+# ----------------------------------------------------------------------------- temporal reach
+
+#: The labels of TemporalReach.stage_order, by the code the C++ kernel gives each case.
+_STAGE_ORDER = ("respects", "violates", "unstaged", "no organisation")
+
+
+@dataclass(frozen=True)
+class TemporalReach:
+    """Result of :func:`temporal_reach`.
+
+    ``pairs``: one row per ordered pair of distinct organisations (``source``, ``target``,
+    ``reachable``, ``fastest`` as a Timedelta from the first departure to the last arrival,
+    ``first_arrival`` as a UTC Timestamp; NaT when unreachable). ``reach``: per organisation (index ``"organisation"``), ``reach`` (the
+    organisations it reaches) and ``reached_by`` (those that reach it). ``within``: the
+    waiting limit (None: none). ``stage_order_share``, ``stage_order_counts`` (respecting,
+    violating, unstaged, no_organisation), ``stage_order`` (per case) and
+    ``unstaged_organisations``: None when no stage order was given. ``contacts``: the
+    handover contacts; ``skipped_events``: events without an organisation."""
+
+    _repr_html_ = _result_html
+
+    pairs: pd.DataFrame
+    reach: pd.DataFrame
+    within: Optional[pd.Timedelta]
+    stage_order_share: Optional[float]
+    stage_order_counts: Optional[Dict[str, int]]
+    stage_order: Optional[pd.Series]
+    unstaged_organisations: Optional[Tuple[str, ...]]
+    contacts: int
+    skipped_events: int
+
+    def __repr__(self) -> str:
+        n = len(self.reach)
+        within = "no waiting limit" if self.within is None else f"within {self.within}"
+        text = (f"TemporalReach({n} organisations, {self.contacts} contacts, {within}: "
+                f"{int(self.pairs['reachable'].sum())} of {len(self.pairs)} pairs reachable")
+        if self.stage_order_counts is not None:
+            c = self.stage_order_counts
+            judged = c["respecting"] + c["violating"]
+            text += (f"; stage order respected by {c['respecting']} of {judged} cases"
+                     f" (share {self.stage_order_share:.4g}; {c['unstaged']} unstaged,"
+                     f" {c['no_organisation']} without organisation)")
+        return text + ")"
+
+
+def _within_ns(within) -> Tuple[int, Optional[pd.Timedelta]]:
+    """(nanoseconds for the kernel, the Timedelta to report) of a waiting limit."""
+    if within is None:
+        return int(_core.eventlog.NO_WAIT_LIMIT), None
+    if isinstance(within, (bool, int, float, np.number)) and not isinstance(within, np.timedelta64):
+        raise TypeError(f"temporal_reach: within must be a duration ('30D', pd.Timedelta(days=30)) "
+                        f"or None, not the number {within!r}")
+    if not isinstance(within, (str, pd.Timedelta, np.timedelta64)) and not hasattr(within, "total_seconds"):
+        raise TypeError(f"temporal_reach: within must be a duration ('30D', pd.Timedelta(days=30)) "
+                        f"or None, not {type(within).__name__}")
+    try:
+        td = pd.Timedelta(within)
+    except (ValueError, TypeError, OverflowError):
+        raise ValueError(f"temporal_reach: within={within!r} is not a duration "
+                         f"(write it as '30D', '12h' or pd.Timedelta(days=30))") from None
+    if td is pd.NaT:
+        raise ValueError("temporal_reach: within must be a duration, not NaT")
+    if td < pd.Timedelta(0):
+        raise ValueError(f"temporal_reach: within must be >= 0, not {td}")
+    return int(td.value), td
+
+
+def _stage_list(stages) -> list:
+    """The stages as [(name, [ids])] from a Network with one chain, {stage: [ids]}, a list of
+    (stage, [ids]) pairs or {organisation: stage index}."""
+    if isinstance(stages, Network):
+        names = stages.chains
+        if len(names) != 1:
+            has = f"has {len(names)} chains ({', '.join(names)})" if names else "has no chain"
+            raise ValueError(f"temporal_reach: the network {has}: pass stages=net.chain(name)")
+        stages = stages.chain(names[0])
+    if isinstance(stages, Mapping) and stages and all(
+            isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in stages.values()):
+        by_index: Dict[int, list] = {}
+        for org, i in stages.items():
+            by_index.setdefault(int(i), []).append(org)
+        stages = [(str(i), by_index[i]) for i in sorted(by_index)]
+    try:
+        out = _stages(stages)
+    except ValueError as e:
+        raise ValueError(f"temporal_reach: {e}; or {{organisation: stage index}}") from None
+    if not out:
+        raise ValueError("temporal_reach: stages is empty")
+    for stage, orgs in out:
+        for o in orgs:
+            if not isinstance(o, str):
+                raise TypeError(f"temporal_reach: stage {stage!r}: organisation ids must be str, "
+                                f"not {type(o).__name__} ({o!r})")
+    return [(str(stage), list(orgs)) for stage, orgs in out]
+
+
+def temporal_reach(log: EventLog, organisation: NodeSpec = None, *, within=None, stages=None,
+                   threads: int = 0, progress: Progress = None) -> TemporalReach:
+    """Time-respecting reach: which organisation can pass a case's information to which
+    along the handovers of the log, and how fast.
+
+    The temporal network is the stream of handover *contacts* (Holme & Saramäki 2012): every
+    direct succession of two events of a case at different organisations (the handovers of
+    :func:`handover_network`, with beta 0: events without an organisation are left out, so
+    A, unknown, B is a contact A -> B; work staying at one organisation is no contact) gives
+    the contact ``(a, b, d, t)``: it departs at ``d``, the time of the sending event (the
+    last at ``a``), and arrives at ``t``, the time of the receiving event (the first at
+    ``b``). A handover takes time: its latency ``t - d`` is one of the waiting times whose
+    median is the ``latency`` of :func:`handover_network`. A *time-respecting path* from
+    ``s`` to ``v`` is a sequence of contacts ``(s, x1, d1, t1), (x1, x2, d2, t2), ...,
+    (x_{k-1}, v, dk, tk)`` in which each step departs no earlier than the previous one
+    arrived, ``d_{i+1} >= t_i``, and with a waiting limit ``W`` (``within``; Pan & Saramäki
+    2011) also ``d_{i+1} - t_i <= W``: information waits at most ``W`` at an organisation
+    before it is passed on. For every ordered pair of distinct organisations:
+
+    * ``reachable``: some time-respecting path runs from source to target;
+    * ``fastest`` = min over those paths of ``tk - d1`` (first departure to last arrival; for
+      a pair with direct handovers at most the quickest one's latency): Wu et al. (2014)'s
+      fastest path;
+    * ``first_arrival`` = min over those paths of ``tk``: the earliest time the target can
+      hear from the source.
+
+    ``reach`` counts per organisation the others it reaches and those that reach it (tsna's
+    ``tReach`` counts the seed too: ``tReach = reach + 1``). When every latency is 0 and
+    there is no ``within``, the reachable sets are tsna's ``forward.reachable`` and ``tPath``
+    sets (tsna takes one traversal time for every edge, not a latency per handover).
+
+    With ``stages``, also the *stage order* of every case: with the organisations of its
+    events in time order (events without one left out) and the stage indices of each
+    organisation (one may act in several stages), the case *respects* the order when an index
+    can be chosen for every event so that they never decrease, and *violates* it otherwise.
+    Cases with an organisation in no stage (``unstaged``) and cases without organisations
+    (``no_organisation``) are counted apart; ``stage_order_share`` = respecting / (respecting
+    + violating), NaN when both are 0.
+
+    The C++ kernel (``eventlog::temporal_reach``) runs one pass per source over the contacts
+    in order of departure, keeping per organisation the (departure, arrival) pairs of the
+    paths that have arrived there and that no other beats on both, as Wu et al. (2014) do for
+    fastest paths over edges with a traversal time; a plain breadth-first search over
+    contacts (``eventlog::reference::temporal_reach``) checks it. The sources run in
+    parallel (``threads``); the result is the same for every thread count.
+
+    Parameters
+    ----------
+    log : EventLog
+    organisation : None, str or dict
+        The nodes (see the module docstring).
+    within : None, str or Timedelta
+        The waiting limit: a pandas Timedelta string (``"30D"``, ``"12h"``), a
+        :class:`pandas.Timedelta`, :class:`datetime.timedelta` or :class:`numpy.timedelta64`,
+        >= 0. None: no limit. A number is a ``TypeError`` (its unit would be a guess).
+    stages : None, Network, dict or list
+        A stage order: a Network with one chain (its stages), ``{stage: [organisation ids]}``
+        in order (what ``net.chain(name)`` returns), a list of ``(stage, [ids])`` pairs, or
+        ``{organisation id: stage index}``.
+    threads : int
+        0: all cores.
+    progress : None, True or callable
+
+    Returns
+    -------
+    TemporalReach
+
+    References
+    ----------
+    Holme & Saramäki (2012), Temporal networks, Physics Reports 519(3), 97-125.
+    Pan & Saramäki (2011), Path lengths, correlations, and centrality in temporal networks,
+    Physical Review E 84, 016105. Wu, Cheng, Huang, Ke, Lu & Xu (2014), Path problems in
+    temporal graphs, PVLDB 7(9), 721-732. Peer: R's tsna (``tPath``, ``tReach``,
+    ``forward.reachable``).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> log = kn.examples.eventlog("running-example")
+    >>> r = kn.eventlog.temporal_reach(log, within="30D")
+    >>> r
+    TemporalReach(6 organisations, 32 contacts, within 30 days 00:00:00: 30 of 30 pairs reachable)
+    >>> pair = r.pairs.set_index(["source", "target"]).loc[("Pete", "Ellen")]
+    >>> bool(pair["reachable"]), pair["fastest"]
+    (True, Timedelta('0 days 02:02:00'))
+    >>> int(kn.eventlog.temporal_reach(log, within="1D").pairs["reachable"].sum())
+    26
+    """
+    try:
+        log, src, attr = _node_key(log, organisation)
+    except (KeyError, ValueError) as e:
+        raise type(e)(f"temporal_reach: {e.args[0]}") from None
+    within_ns, within_td = _within_ns(within)
+    stage_list = [] if stages is None else _stage_list(stages)
+    d = _core.eventlog.temporal_reach(log._core, src, attr, within_ns, stage_list,
+                                      thread_count(threads, "temporal_reach"),
+                                      progress_handler(progress, "temporal reach"))
+    nodes = np.asarray(d["nodes"], dtype=object)
+    n = len(nodes)
+    s_idx, t_idx = np.nonzero(~np.eye(n, dtype=bool))
+    fastest = np.asarray(d["fastest_ns"])[s_idx, t_idx]
+    first = np.asarray(d["first_arrival_ns"])[s_idx, t_idx]
+    pairs = pd.DataFrame({
+        "source": nodes[s_idx] if n else np.array([], dtype=object),
+        "target": nodes[t_idx] if n else np.array([], dtype=object),
+        "reachable": np.asarray(d["reachable"])[s_idx, t_idx],
+        "fastest": pd.to_timedelta(fastest.view("timedelta64[ns]")),
+        "first_arrival": pd.to_datetime(first.view("datetime64[ns]"), utc=True),
+    })
+    index = pd.Index(nodes, name="organisation", dtype=object)
+    reach = pd.DataFrame({"reach": np.asarray(d["reach"], dtype=np.int64),
+                          "reached_by": np.asarray(d["reached_by"], dtype=np.int64)}, index=index)
+    so = d["stage_order"]
+    share = counts = per_case = unstaged = None
+    if so is not None:
+        share = float(so["share"])
+        counts = {k: int(so[k]) for k in ("respecting", "violating", "unstaged", "no_organisation")}
+        per_case = pd.Series(pd.Categorical.from_codes(np.asarray(so["cases"], dtype=np.int8),
+                                                       categories=list(_STAGE_ORDER)),
+                             index=pd.Index(log._core.case_ids(), name="case"), name="stage_order")
+        unstaged = tuple(so["unstaged_nodes"])
+    return TemporalReach(pairs=pairs, reach=reach, within=within_td, stage_order_share=share,
+                         stage_order_counts=counts, stage_order=per_case,
+                         unstaged_organisations=unstaged, contacts=int(d["contacts"]),
+                         skipped_events=int(d["skipped_events"]))

@@ -1,5 +1,5 @@
 // Bindings of the event-log area: the columnar log, the XES reader, handover / working
-// together / subcontracting networks, pair tables and journeys.
+// together / subcontracting networks, pair tables, journeys and time-respecting reach.
 #include <memory>
 
 #include "common.hpp"
@@ -146,6 +146,43 @@ py::dict to_python(const EventLog& l) {
     for (const auto& a : l.case_attributes) ca.append(attribute_array(a));
     d["event_attributes"] = ea;
     d["case_attributes"] = ca;
+    return d;
+}
+
+/// {nodes, reachable (n x n bool), fastest_ns, first_arrival_ns (n x n int64, the smallest
+/// int64 = unreachable), reach, reached_by, contacts, skipped_events, within_ns, stage_order:
+/// None or {cases (int8 per case: 0 respects, 1 violates, 2 unstaged, 3 no organisation),
+/// respecting, violating, unstaged, no_organisation, share, unstaged_nodes}}.
+py::dict to_python(const eventlog::TemporalReach& r) {
+    const auto n = py::ssize_t(r.nodes.size());
+    py::dict d;
+    d["nodes"] = r.nodes;
+    py::array_t<bool> reachable({n, n});
+    std::copy(r.reachable.begin(), r.reachable.end(), reachable.mutable_data());
+    d["reachable"] = reachable;
+    d["fastest_ns"] = array_of(r.fastest_ns).reshape({n, n});
+    d["first_arrival_ns"] = array_of(r.first_arrival_ns).reshape({n, n});
+    d["reach"] = array_of(r.reach);
+    d["reached_by"] = array_of(r.reached_by);
+    d["contacts"] = r.contacts;
+    d["skipped_events"] = r.skipped_events;
+    d["within_ns"] = r.within_ns;
+    if (r.with_stage_order) {
+        const auto& s = r.stage_order;
+        py::dict so;
+        py::array_t<std::int8_t> cases(py::ssize_t(s.cases.size()));
+        for (std::size_t i = 0; i < s.cases.size(); ++i) cases.mutable_data()[i] = std::int8_t(s.cases[i]);
+        so["cases"] = cases;
+        so["respecting"] = s.respecting;
+        so["violating"] = s.violating;
+        so["unstaged"] = s.unstaged;
+        so["no_organisation"] = s.no_organisation;
+        so["share"] = s.share;
+        so["unstaged_nodes"] = s.unstaged_nodes;
+        d["stage_order"] = so;
+    } else {
+        d["stage_order"] = py::none();
+    }
     return d;
 }
 
@@ -312,6 +349,21 @@ void register_eventlog(py::module_& m) {
     }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
        py::arg("collapse") = eventlog::JourneyOptions{}.collapse,
        py::arg("with_variants") = eventlog::JourneyOptions{}.with_variants, py::arg("progress") = py::none());
+
+    ev.def("temporal_reach", [](const EventLog& log, const std::string& source, const std::string& attribute,
+                                std::int64_t within_ns, const std::vector<std::pair<std::string, std::vector<std::string>>>& stages,
+                                unsigned threads, py::object progress) {
+        const NodeKey key = node_key(source, attribute);
+        eventlog::TemporalReachOptions o{.within_ns = within_ns, .stages = {}, .threads = threads, .progress = {}};
+        for (const auto& [name, orgs] : stages) o.stages.push_back(Stage{name, orgs});
+        return to_python(call_released(std::move(o), std::move(progress), [&](const auto& options) {
+            return eventlog::temporal_reach(log, key, options);
+        }));
+    }, py::arg("log"), py::arg("source"), py::arg("attribute") = "",
+       py::arg("within_ns") = eventlog::TemporalReachOptions{}.within_ns,
+       py::arg("stages") = std::vector<std::pair<std::string, std::vector<std::string>>>{},
+       py::arg("threads") = 0, py::arg("progress") = py::none());
+    ev.attr("NO_WAIT_LIMIT") = eventlog::no_wait_limit;
 
     py::list norms;
     for (const auto& n : eventlog::norms()) norms.append(py::make_tuple(n.name, n.days, n.share));
