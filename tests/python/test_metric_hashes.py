@@ -71,6 +71,26 @@ def test_program_same_input_same_hashes_with_one_and_two_threads(tmp_path):
     assert "DIFFERS" not in again.stdout
 
 
+def test_panels_temporal_reach_and_resampling_same_with_two_threads(tmp_path):
+    """The cases of the parallel kernels outside the subset: a panel's scorecard (networks
+    scored at once), temporal reach (sources at once) and resampling on a random network
+    (draws at once)."""
+    only = ["--only", "Panel.scorecard[synthetic 4x3", "--only", "Panel.signals[synthetic 4x3",
+            "--only", "Panel.trajectories[synthetic 4x3",
+            "--only", "eventlog.temporal_reach[roadtraffic100traces",
+            "--only", "stats.*[[]gnp-d-60;*"]
+    out = tmp_path / "one.json"
+    written = _run(*only, "-o", str(out))
+    assert written.returncode == 0, written.stderr
+    hashes = json.loads(out.read_text(encoding="utf-8"))
+    names = {name.split("[")[0] for name in hashes}
+    assert {"Panel.scorecard", "Panel.trajectories", "eventlog.temporal_reach",
+            "stats.cug_test", "stats.netlm"} <= names
+    again = _run(*only, "--threads", "2", "--check", str(out))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"{len(hashes)} cases compared: 0 differ, 0 missing, 0 new" in again.stdout
+
+
 @pytest.fixture(scope="module")
 def baseline(mh, tmp_path_factory):
     """The subset written once in this process: (hashes file, its cases)."""
