@@ -2,10 +2,16 @@
 """Bit-for-bit fingerprints of every public result of ketennet, to prove a change kept them.
 
 Computes every public metric and result (every function of ``kn.centrality``,
-``kn.cohesion``, ``kn.brokerage``, ``kn.flow``, ``kn.resilience``, ``kn.governance`` and
-``kn.eventlog``; ``kn.report`` scorecard, text and HTML; ``kn.scorecard``, ``kn.signals``,
-``kn.Scenario`` and ``kn.compare``) with the options that change a result (weight,
-normalized, layers, direction, ...) on
+``kn.cohesion``, ``kn.brokerage``, ``kn.flow``, ``kn.resilience``, ``kn.governance``,
+``kn.eventlog`` (``temporal_reach`` with and without a waiting limit and stages;
+``handover_network`` per period, a Panel) and ``kn.stats`` (the CUG test, permutation test
+and bootstrap of every named statistic and of statistics computed in Python, with 20 to 100
+draws; ``netlm`` and ``netlogit`` with every method and test statistic; ``relation``,
+``same``, ``difference``); ``kn.report`` scorecard, text and HTML; ``kn.scorecard``,
+``kn.signals``, ``kn.Scenario`` and ``kn.compare``; ``kn.Panel``: building one, sizes,
+scorecard, signals, tie changes, turnover and trajectories) with the options that change a
+result (weight, normalized, layers, direction, given, method, within, stages, period, ...)
+on
 
 * the shipped example networks (``kn.examples``);
 * seeded random G(n, p) networks of the shared generator of the NetworkX cross-checks
@@ -14,7 +20,10 @@ normalized, layers, direction, ...) on
 * the small degenerate networks of ``tests/python/degenerate_networks.py`` (no organisations,
   one, isolated ones, an empty layer, ...);
 * the shipped event logs, also with organisations from ``org:group`` and from the activity
-  mapping of the event-log tests,
+  mapping of the event-log tests;
+* panels: small synthetic panels (``kn.examples.synthetic_panel``, 2 to 4 regions over 2 to
+  4 years, of both examples), the handover networks of the shipped logs per month, year or
+  quarter, and a panel read back with ``Panel.from_frames``,
 
 and writes ``{case: sha256}`` as JSON. A case is one call, named
 ``function[input; option=value, ...]`` after the function's public path. Its hash covers,
@@ -22,13 +31,14 @@ in order:
 
 * every value bit for bit: floats as their IEEE 754 bits (``-0.0`` differs from ``0.0``; every
   NaN counts as the same missing value, whatever its sign or payload), integers, strings,
-  booleans, timestamps and durations exactly;
+  booleans, timestamps, durations and periods exactly;
 * every label: a Series' index and name, a DataFrame's index and columns, with the index
   class, dtype and names;
 * every dtype;
 * a result object's type and public fields (dataclasses and named tuples; fields starting
   with ``_`` are internal and left out), a network's name, metadata, layers, organisations,
-  relations and chains, an event log's counts, attributes and events;
+  relations and chains, an event log's counts, attributes and events, a panel's units,
+  periods and networks;
 * warnings other than deprecation warnings (``DeprecationWarning``, ``FutureWarning``), so
   an old spelling that now warns does not count as a changed result;
 * for a call that raises: the exception's class name and message.
@@ -157,6 +167,8 @@ def scalar_text(v: Any) -> str:
         return f"Timestamp:{v.value} unit={v.unit} tz={v.tz}"
     if isinstance(v, pd.Timedelta):
         return f"Timedelta:{v.value} unit={v.unit}"
+    if isinstance(v, pd.Period):
+        return f"Period:{v.ordinal} freq={v.freqstr}"
     if isinstance(v, (np.datetime64, np.timedelta64)):
         return f"{v.dtype}:{v.astype('int64')}"
     if isinstance(v, (complex, np.complexfloating)):
@@ -176,7 +188,8 @@ def _label(v: Any) -> str:
 
 def _is_scalar(v: Any) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or isinstance(
-        v, (bool, int, float, complex, str, bytes, np.generic, pd.Timestamp, pd.Timedelta))
+        v, (bool, int, float, complex, str, bytes, np.generic, pd.Timestamp, pd.Timedelta,
+            pd.Period))
 
 
 def _values(label: str, arr, labels: Sequence[str], out: Leaves) -> None:
@@ -266,6 +279,12 @@ def walk(obj: Any, label: str, out: Leaves) -> None:
         _values(label, flat, labels, out)
     elif isinstance(obj, kn.Network):
         _network(obj, label, out)
+    elif isinstance(obj, kn.Panel):
+        out.add(label, "Panel")
+        walk(obj.units, label + ".units", out)
+        walk(obj.periods, label + ".periods", out)
+        for (unit, period), net in obj:
+            walk(net, f"{label}[{_label(unit)},{_label(period)}]", out)
     elif isinstance(obj, kn.eventlog.EventLog):
         out.add(label, "EventLog")
         for name in ("n_events", "n_cases", "reordered_cases", "unmapped_events",
@@ -762,6 +781,20 @@ LOGS = (
     ("running-example", "running-example", None),
 )
 
+#: Stage orders for ``kn.eventlog.temporal_reach``, by log label: {stage: [organisations]}
+#: (one organisation in two stages, one in none) and {organisation: stage index}.
+TEMPORAL_STAGES = {
+    "running-example": (
+        {"register": ["Pete", "Mike", "Ellen"], "check": ["Sue", "Sean", "Mike"],
+         "decide": ["Sara"]},
+        {"Pete": 0, "Mike": 0, "Ellen": 0, "Sue": 1, "Sean": 1, "Sara": 2},
+    ),
+    "roadtraffic100traces by FINES_MAP": (
+        {"police": 0, "prefecture": 1, "judge": 2, "collection agency": 3},
+        {"police": ["police"], "appeal": ["prefecture", "judge"]},
+    ),
+}
+
 _LOG_CACHE: Dict[str, Any] = {}
 
 
@@ -789,7 +822,7 @@ def eventlog_cases(cases: Cases) -> None:
         if csv:
             cases.add("eventlog.read_csv", name + " csv", lambda csv=csv: csv)
             cases.add(("eventlog.aggregate", _aggregate), name + " csv", lambda csv=csv: csv)
-    for label, _, organisation in LOGS:
+    for label, name, organisation in LOGS:
         log = lambda label=label: _log(label)  # noqa: E731
         where = label
         add = lambda fn, *a, where=where, log=log, **k: cases.add(fn, where, log, *a, **k)  # noqa
@@ -813,6 +846,26 @@ def eventlog_cases(cases: Cases) -> None:
             cases.add("eventlog.within_norm", where, journeys, days=days)
         cases.add("eventlog.within_norm", where, journeys, days=35.0, counts=True)
         cases.add(("eventlog.network_from_tables", _tables_network), where, log)
+        # Per period: a Panel of handover networks (per month only the logs of a year or two).
+        for period in ("Y", "Q") + (("M",) if name in ("receipt", "running-example") else ()):
+            add("eventlog.handover_network", period=period)
+        add("eventlog.handover_network", beta=0.5, self_loops=True, quantiles=(0.9,),
+            period="Q")
+        # Time-respecting reach along the handovers.
+        for o in nodes:
+            for within in (None, "0s", "1D", "30D"):
+                add("eventlog.temporal_reach", organisation=o, within=within)
+        for stages in TEMPORAL_STAGES.get(label, ()):
+            for within in (None, "30D"):
+                add("eventlog.temporal_reach", within=within, stages=stages)
+    run = lambda: _log("running-example")  # noqa: E731
+    for period in ("fortnight", 12):
+        cases.add("eventlog.handover_network", "running-example", run, period=period)
+    for within in (30, "-1D", "soon"):
+        cases.add("eventlog.temporal_reach", "running-example", run, within=within)
+    for stages in ({}, Arg("<handover network without a chain>",
+                           lambda: kn.eventlog.handover_network(_log("running-example")))):
+        cases.add("eventlog.temporal_reach", "running-example", run, stages=stages)
     # Metrics on a network built from a log.
     hand = Input("handover(roadtraffic100traces by FINES_MAP)",
                  lambda: kn.eventlog.handover_network(_log("roadtraffic100traces by FINES_MAP")),
@@ -842,6 +895,311 @@ def _tables_network(log):
     return kn.eventlog.network_from_tables(kn.eventlog.handover_table(log))
 
 
+
+# ------------------------------------------------------------------------- kn.stats cases
+
+
+def _python_density(net: "kn.Network") -> float:
+    """A statistic computed in Python (``kn.cohesion.density``), for the callable form of the
+    resampling tests."""
+    return kn.cohesion.density(net)
+
+
+def _python_efficiency(net: "kn.Network") -> float:
+    """A weighted statistic computed in Python (``kn.flow.global_efficiency`` by latency)."""
+    return kn.flow.global_efficiency(net, weight="latency")
+
+
+PY_DENSITY = Arg("<python: cohesion.density>", lambda: _python_density)
+PY_EFFICIENCY = Arg("<python: flow.global_efficiency weight='latency'>",
+                    lambda: _python_efficiency)
+
+
+def _ranked(net: "kn.Network") -> "kn.Network":
+    """A copy of ``net`` whose organisations carry a numeric attribute ``rank``: 3, 0, 4,
+    1, 5, 2, ... (i * 3 mod 7 in the organisations' order), for ``kn.stats.difference``."""
+    net = net.copy()
+    for i, o in enumerate(net.ids):
+        net.update_organisation(o, rank=float(i * 3 % 7))
+    return net
+
+
+def _terms_sector(net: "kn.Network") -> Dict[str, Any]:
+    return {"case": "case", "same_sector": kn.stats.same(net, "sector")}
+
+
+def _terms_rank(net: "kn.Network") -> Dict[str, Any]:
+    r = _ranked(net)
+    return {"rank_difference": kn.stats.difference(r, "rank", absolute=True),
+            "case": kn.stats.relation(net, layers="case")}
+
+
+def stats_cases(cases: Cases, ins: List[Input]) -> None:
+    """``kn.stats``: the CUG test, the permutation test and the bootstrap of every named
+    statistic and of statistics computed in Python, given each conditioning, weighted and
+    not; netlm and netlogit with every method and test statistic; the relations they read.
+    Draws: 100 on the examples, 50 on the random networks, 20 on the degenerate ones."""
+    cases.add("stats.statistic_names", "registry")
+    names = kn.stats.statistic_names()
+    for inp in (i for i in ins if i.kind == "example"):
+        net = lambda inp=inp: inp.net  # noqa: E731
+        where = inp.name
+        add = lambda fn, *a, where=where, net=net, **k: cases.add(fn, where, net, *a, **k)  # noqa
+        null = Arg("<configuration null model, seed 1>",
+                   lambda inp=inp: kn.resilience.null_model(inp.net, seed=1))
+        # every statistic on the case layers
+        for statistic in names:
+            add("stats.cug_test", statistic, "edges", layers="case", reps=100, seed=1)
+            add("stats.permutation_test", null, statistic, layers="case", reps=100, seed=1)
+            add("stats.bootstrap", statistic, layers="case", reps=100, seed=1)
+        # each conditioning, on all layers and on an undirected layer
+        for given in ("size", "edges", "dyad_census"):
+            for layers in (None, "collaboration"):
+                add("stats.cug_test", "transitivity", given,
+                    **({"layers": layers} if layers else {}), reps=100, seed=2)
+            add("stats.cug_test", "global_efficiency", given, layers="case", weight="latency",
+                reps=100, seed=3)
+            add("stats.cug_test", PY_DENSITY, given, layers="case", reps=50, seed=4)
+        add("stats.cug_test", PY_EFFICIENCY, "dyad_census", layers="case", weight="latency",
+            reps=50, seed=4)
+        add("stats.permutation_test", null, "global_efficiency", layers="case",
+            weight="latency", reps=100, seed=3)
+        add("stats.permutation_test", null, PY_DENSITY, layers="case", reps=50, seed=4)
+        add("stats.permutation_test", null, PY_EFFICIENCY, layers="case", weight="latency",
+            reps=50, seed=4)
+        add("stats.permutation_test",
+            Arg("<without its first organisation>", lambda inp=inp: inp.net.induced(
+                inp.net.ids[1:])), "density", reps=20, seed=1)
+        add("stats.bootstrap", "density", layers="case", reps=100, seed=2, level=0.9,
+            null_value=0.1)
+        add("stats.bootstrap", "global_efficiency", layers="case", weight="latency", reps=100,
+            seed=3)
+        add("stats.bootstrap", PY_DENSITY, layers="case", reps=50, seed=4)
+        add("stats.bootstrap", PY_EFFICIENCY, layers="case", weight="latency", reps=50, seed=4)
+        add("stats.bootstrap", "density", level=1.5)
+        # regression on relations
+        sector = Arg("{case:'case',same_sector:<same(sector)>}",
+                     lambda inp=inp: _terms_sector(inp.net))
+        same_sector = Arg("{same_sector:<same(sector)>}",
+                          lambda inp=inp: {"same_sector": kn.stats.same(inp.net, "sector")})
+        for fn, statistics in (("stats.netlm", ("t-value", "beta")),
+                               ("stats.netlogit", ("z-value", "beta"))):
+            for method in ("qap", "qapspp", "qapy", "qapx"):
+                for test_statistic in statistics:
+                    cases.add(fn, where, "information", sector, net, method,
+                              test_statistic=test_statistic, reps=100, seed=1)
+            cases.add(fn, where, "information", ["case"], net, reps=100, seed=2)
+            cases.add(fn, where, "information", ["case", "collaboration"], net,
+                      intercept=False, reps=100, seed=3)
+            for directed in (False, True):
+                cases.add(fn, where, "collaboration", same_sector, net, directed=directed,
+                          reps=100, seed=4)
+            cases.add(fn, where, "information", ["case"], net, directed=False, reps=20, seed=4)
+            cases.add(fn, where, Arg("<relation(information)>", lambda inp=inp:
+                                     kn.stats.relation(inp.net, layers="information")),
+                      Arg("{rank_difference:<|difference(rank)|>,case:<relation(case)>}",
+                          lambda inp=inp: _terms_rank(inp.net)), reps=100, seed=5)
+        cases.add("stats.netlm", where, "case", same_sector, net, weight="volume", reps=100,
+                  seed=6)
+        cases.add("stats.netlogit", where, "case", same_sector, net, weight="volume", reps=20,
+                  seed=6)
+        # the relations: each layer selection, the case layer weighted
+        for layers in inp.layers:
+            add("stats.relation", **({"layers": layers} if layers else {}))
+        for weight in inp.weights[1:]:
+            add("stats.relation", layers="case", weight=weight)
+        add("stats.relation", weight="volume")
+        for attribute in ("sector", "name", "colour"):
+            add("stats.same", attribute)
+        ranked = Arg("<with rank i * 3 mod 7>", lambda inp=inp: _ranked(inp.net))
+        for absolute in (False, True):
+            cases.add("stats.difference", where, ranked, "rank", absolute=absolute)
+        add("stats.difference", "aantal")
+        add("stats.difference", "sector")
+    for inp in (i for i in ins if i.kind == "random"):
+        net = lambda inp=inp: inp.net  # noqa: E731
+        add = lambda fn, *a, inp=inp, net=net, **k: cases.add(fn, inp.name, net, *a, **k)  # noqa
+        null = Arg("<configuration null model, seed 1>",
+                   lambda inp=inp: kn.resilience.null_model(inp.net, seed=1))
+        for statistic in ("density", "reciprocity", "transitivity", "betweenness_centralization",
+                          "global_efficiency", "strong_components"):
+            for given in ("edges", "dyad_census"):
+                add("stats.cug_test", statistic, given, reps=50, seed=1)
+            add("stats.permutation_test", null, statistic, reps=50, seed=1)
+            add("stats.bootstrap", statistic, reps=50, seed=1)
+        add("stats.cug_test", "global_efficiency", "edges", weight="w", reps=50, seed=2)
+        add("stats.bootstrap", "global_efficiency", weight="w", reps=50, seed=2)
+        for weight in (None, "w"):
+            add("stats.relation", weight=weight)
+        terms = Arg("{w:<relation(weight='w')>,same_group:<same group>}",
+                    lambda inp=inp: _terms_groups(inp.net))
+        y = Arg("<relation>", lambda inp=inp: kn.stats.relation(inp.net))
+        cases.add("stats.netlm", inp.name, y, terms, reps=50, seed=1)
+        if not inp.name.endswith("-sparse"):  # 150 organisations: 10 s for 50 draws
+            cases.add("stats.netlogit", inp.name, y, terms, reps=20, seed=1)
+    for inp in (i for i in ins if i.kind == "degenerate"):
+        net = lambda inp=inp: inp.net  # noqa: E731
+        layers = {"layers": inp.layers[0]} if inp.layers[0] else {}
+        add = lambda fn, *a, inp=inp, net=net, **k: cases.add(fn, inp.name, net, *a, **k)  # noqa
+        add("stats.cug_test", "density", **layers, reps=20, seed=1)
+        add("stats.cug_test", PY_DENSITY, **layers, reps=20, seed=1)
+        add("stats.permutation_test", Arg("<itself>", net), "density", **layers, reps=20,
+            seed=1)
+        add("stats.bootstrap", "density", **layers, reps=20, seed=1)
+        add("stats.relation", **layers)
+        y = Arg("<relation>", lambda inp=inp, layers=layers: kn.stats.relation(inp.net, **layers))
+        xs = Arg("(<relation>)", lambda y=y: [y()])
+        cases.add("stats.netlm", inp.name, y, xs, reps=20, seed=1)
+
+
+def _terms_groups(net: "kn.Network") -> Dict[str, Any]:
+    """A weighted relation and "same group" of three groups in turn."""
+    g = net.copy()
+    for o, group in _groups(net).items():
+        g.update_organisation(o, sector=group)
+    return {"w": kn.stats.relation(net, weight="w"), "same_group": kn.stats.same(g, "sector")}
+
+
+# ------------------------------------------------------------------------ kn.Panel cases
+
+#: The synthetic panels: (case label, arguments of ``kn.examples.synthetic_panel``).
+PANELS = (
+    ("synthetic 4x3", dict(units=4, periods=3, seed=1)),
+    ("synthetic vreemdelingenketen 3x4", dict(units=3, periods=4, seed=2,
+                                              example="vreemdelingenketen",
+                                              changed_unit="regio 02", change_period=2022)),
+    ("synthetic 3x2 unchanged", dict(units=3, periods=2, changed_unit=None)),
+)
+
+#: The panels of the shipped event logs: (case label, log label of :data:`LOGS`, period).
+LOG_PANELS = (
+    ("handover(running-example) per month", "running-example", "M"),
+    ("handover(roadtraffic100traces by FINES_MAP) per year",
+     "roadtraffic100traces by FINES_MAP", "Y"),
+    ("handover(receipt by org:group) per quarter", "receipt by org:group", "Q"),
+)
+
+#: The panel ``Panel.from_frames`` builds from the long tables of the first synthetic panel.
+FROM_FRAMES = f"Panel.from_frames({PANELS[0][0]})"
+
+_PANEL_CACHE: Dict[str, Any] = {}
+
+
+def _panel(label: str):
+    """A panel of :data:`PANELS`, :data:`LOG_PANELS` or ``from_frames`` (cached)."""
+    if label not in _PANEL_CACHE:
+        synthetic = dict(PANELS)
+        logs = {x[0]: x[1:] for x in LOG_PANELS}
+        if label in synthetic:
+            panel = kn.examples.synthetic_panel(**synthetic[label])
+        elif label in logs:
+            log, period = logs[label]
+            panel = kn.eventlog.handover_network(_log(log), period=period)
+        else:
+            panel = kn.Panel.from_frames(*_frames(_panel(PANELS[0][0])))
+        _PANEL_CACHE[label] = panel
+    return _PANEL_CACHE[label]
+
+
+def _frames(panel) -> Tuple[pd.DataFrame, pd.DataFrame]:
+    """A panel as the long relations (columns unit, period, source, target, layer, fields)
+    and its first network's organisations, the input of ``Panel.from_frames``."""
+    parts = []
+    for (unit, period), net in panel:
+        rel = net.relations[["source", "target", "layer", "volume", "latency"]].copy()
+        rel.insert(0, "period", period)
+        rel.insert(0, "unit", unit)
+        parts.append(rel)
+    first = next(iter(panel))[1]
+    return pd.concat(parts, ignore_index=True), first.organisations[["id", "name", "sector"]]
+
+
+def _panel_dict(kind: str) -> Dict[Any, Any]:
+    """A dict of networks for ``kn.Panel``: the examples and null models over years or
+    monthly Periods, or with mixed kinds of period."""
+    s = kn.examples.load("strafrechtketen")
+    v = kn.examples.load("vreemdelingenketen")
+    null = kn.resilience.null_model(s, seed=1)
+    if kind == "years":
+        return {("zuid", 2024): null, ("noord", 2023): s, ("noord", 2024): null,
+                ("zuid", 2022): v}
+    if kind == "months":
+        return {("noord", pd.Period("2024-02", "M")): null,
+                ("noord", pd.Period("2024-01", "M")): s}
+    return {("noord", 2023): s, ("noord", pd.Period("2024", "Y")): null}
+
+
+def _trajectories(panel, metric, *, threads: int, **options):
+    """``Panel.trajectories`` with ``threads`` pinned for the metrics that take it."""
+    fn = metric
+    if isinstance(metric, str):  # found as Panel.trajectories finds it
+        module, _, name = metric.rpartition(".")
+        modules = [module] if module else list(kn.panel.METRIC_MODULES)
+        fn = next((getattr(getattr(kn, m), name) for m in modules
+                   if hasattr(getattr(kn, m, None), name)), None)
+    if callable(fn) and "threads" in inspect.signature(fn).parameters:
+        options["threads"] = threads
+    return panel.trajectories(metric, **options)
+
+
+def _python_constraint(net: "kn.Network") -> pd.Series:
+    """A per-organisation metric computed in Python, for ``Panel.trajectories``."""
+    return kn.brokerage.constraint(net, weight="volume", layers="case")
+
+
+def panel_cases(cases: Cases) -> None:
+    """``kn.Panel`` on small synthetic panels (``kn.examples.synthetic_panel``), on panels
+    of the shipped event logs per period (``kn.eventlog.handover_network(log, period=...)``)
+    and on one built with ``Panel.from_frames``: sizes, scorecards, signals, tie changes,
+    turnover and trajectories."""
+    for label, args in PANELS:
+        cases.add("examples.synthetic_panel", label, **args)
+    cases.add("examples.synthetic_panel", "errors", units=0)
+    cases.add("examples.synthetic_panel", "errors", example="onbekend")
+    cases.add("examples.synthetic_panel", "errors", periods=2, changed_unit="regio 99")
+    for kind in ("years", "months", "mixed"):
+        cases.add("Panel", "dict", Arg(f"<{kind}>", lambda kind=kind: _panel_dict(kind)))
+    cases.add("Panel", "dict", {})
+    where = f"frames of {PANELS[0][0]}"
+    relations = Arg("<relations>", lambda: _frames(_panel(PANELS[0][0]))[0])
+    organisations = Arg("<organisations>", lambda: _frames(_panel(PANELS[0][0]))[1])
+    cases.add("Panel.from_frames", where, relations, organisations)
+    cases.add("Panel.from_frames", where, relations)
+    cases.add("Panel.from_frames", where, relations, organisations, directed=False)
+    cases.add("Panel.from_frames", where, relations, unit="region")
+    labels = [p[0] for p in PANELS] + [p[0] for p in LOG_PANELS] + [FROM_FRAMES]
+    for label in labels:
+        panel = lambda label=label: _panel(label)  # noqa: E731
+        add = lambda fn, *a, label=label, panel=panel, **k: cases.add(  # noqa: E731
+            fn, label, panel, *a, **k)
+        synthetic = label in dict(PANELS)
+        add("Panel.sizes")
+        add("Panel.periods_of", Arg("<its last unit>", lambda panel=panel: panel().units[-1]))
+        add("Panel.scorecard")
+        add("Panel.signals")
+        add("Panel.signals", threshold=2.0, change=0.1, min_peers=2)
+        add("Panel.tie_changes")
+        add("Panel.turnover")
+        traj = lambda *a, **k: add(("Panel.trajectories", _trajectories), *a, **k)  # noqa
+        traj("centrality.degree")
+        traj("pagerank", weight="volume", layers="case")
+        if synthetic:
+            add("Panel.scorecard", layers="case", top=3)
+            add("Panel.scorecard", chains=dict(PANELS)[label].get("example", "strafrechtketen"),
+                layers=["case", "information"], top=2)
+            for layers in ("case", ("information", "it")):
+                add("Panel.tie_changes", layers=layers)
+                add("Panel.turnover", layers=layers)
+            add("Panel.tie_changes", layers="onbekend")
+            add("Panel.periods_of", "onbekend")
+            traj("centrality.betweenness", weight="latency", layers="case")
+            traj("brokerage.constraint", weight="volume", layers="case")
+            traj(Arg("<python: brokerage.constraint weight='volume', layers='case'>",
+                     lambda: _python_constraint))
+            traj("cohesion.density")
+            traj("onbekend")
+
+
 def all_cases(threads: int) -> List[Case]:
     cases = Cases(threads)
     ins = inputs()
@@ -849,6 +1207,8 @@ def all_cases(threads: int) -> List[Case]:
         network_cases(cases, inp)
     report_cases(cases, [i for i in ins if i.kind == "example"])
     eventlog_cases(cases)
+    stats_cases(cases, ins)
+    panel_cases(cases)
     return cases.items
 
 
