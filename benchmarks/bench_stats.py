@@ -140,15 +140,15 @@ def main(argv=None) -> int:
                                ("netlogit", kn.stats.netlogit, yb, logit_reps)):
             graph = f"{N_REG} organisations, 3 predictors"
             label = f"{op}, qapspp, {rr:,} draws"
-            tk = best(lambda: fn(yy, xs, method="qapspp", reps=rr, seed=1, threads=th),
+            tk = best(lambda: fn(yy, xs, method="qapspp", reps=rr, seed=1, threads=th, progress=False),
                       args.repeat)
             run.timing(graph, N_REG, m_reg, label, "ketennet", tk, mode="warm")
             if not sna:
                 continue
             tr, coef, tstat = r_regression(d, op, yy, xs, rr)
             ours = tk.first.coefficients
-            ok = (np.allclose(ours["estimate"].to_numpy(), coef, rtol=1e-8, atol=1e-12)
-                  and np.allclose(ours["statistic"].to_numpy(), tstat, rtol=1e-8, atol=1e-12))
+            ok = bool(np.allclose(ours["estimate"].to_numpy(), coef, rtol=1e-8, atol=1e-12)
+                      and np.allclose(ours["statistic"].to_numpy(), tstat, rtol=1e-8, atol=1e-12))
             run.check(graph, N_REG, label, "coefficients and test statistics equal sna's (1e-8)"
                       if ok else f"DIFFERENT: sna {coef} {tstat}, ketennet {ours}", ok)
             assert ok
@@ -165,8 +165,9 @@ def main(argv=None) -> int:
             tr, obs, mean, sd = r_cug(d, s, t, r_cug_reps)
             res = tk.first
             ours_mean = float(np.mean(res.null))
-            ok = abs(res.statistic - obs) <= 1e-12 and \
-                abs(ours_mean - mean) <= 4 * sd / np.sqrt(r_cug_reps) + 4 * float(np.std(res.null)) / np.sqrt(1000)
+            ok = bool(abs(res.statistic - obs) <= 1e-12 and
+                      abs(ours_mean - mean) <= 4 * sd / np.sqrt(r_cug_reps)
+                      + 4 * float(np.std(res.null)) / np.sqrt(1000))
             run.check(graph, N_CUG, label, f"observed equal ({obs:.6g}); null means "
                       f"{ours_mean:.6g} and {mean:.6g} within Monte Carlo error" if ok else
                       f"DIFFERENT: sna {obs} {mean}, ketennet {res.statistic} {ours_mean}", ok)
