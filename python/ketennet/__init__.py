@@ -20,13 +20,14 @@ more than chance: conditional uniform graph and permutation tests, the vertex bo
 regression on relations with QAP tests). I/O:
 :func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
 :func:`from_pandas`, :func:`from_networkx`, :func:`to_networkx`, :func:`from_igraph`,
-:func:`to_igraph`. Studies of many networks: :func:`scorecard` and :func:`signals`; networks
+:func:`to_igraph`. Safe to publish (suppressed small counts, keyed pseudonyms):
+:mod:`ketennet.disclosure`. Studies of many networks: :func:`scorecard` and :func:`signals`; networks
 over time (one per unit and period, with tie changes and trajectories): :class:`Panel`;
 pictures: :mod:`ketennet.plot`.
 """
 from . import _core
-from . import (brokerage, centrality, cohesion, eventlog, examples, flow, governance, plot,
-               report, resilience, stats, studies)
+from . import (brokerage, centrality, cohesion, disclosure, eventlog, examples, flow, governance,
+               plot, report, resilience, stats, studies)
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from ._util import NetworkChangedError
@@ -43,7 +44,7 @@ __version__ = _core.__version__
 
 __all__ = ["Network", "Layer", "LAYER_KINDS", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
-           "resilience", "flow", "brokerage", "governance", "eventlog", "report", "examples", "plot",
+           "resilience", "flow", "brokerage", "governance", "disclosure", "eventlog", "report", "examples", "plot",
            "stats", "studies", "scorecard", "signals", "Panel", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "NetworkChangedError",
            "__version__"]

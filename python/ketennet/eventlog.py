@@ -54,7 +54,7 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, disclosure as _disclosure
 from ._deprecation import renamed_arguments
 from ._util import Progress, check_choice, core_default, progress_handler, thread_count
 from ._util import result_html as _result_html
@@ -602,6 +602,7 @@ def handover_network(log: EventLog,
                      self_loops: bool = core_default(_core.eventlog.handover_network,
                                                      "self_loops"),
                      quantiles: Sequence[float] = (), period: Optional[str] = None,
+                     min_count: Optional[int] = None,
                      progress: Progress = None) -> Union[Network, "Panel"]:
     """The handover-of-work network: who passes work to whom within cases; with ``period``,
     one network per period, as a :class:`ketennet.Panel`.
@@ -662,6 +663,14 @@ def handover_network(log: EventLog,
     period : str, optional
         A pandas frequency (``"Y"``, ``"Q"``, ``"M"``, ``"W"``, ``"D"``): one network per
         period, as a Panel (``ValueError`` for a frequency pandas does not know).
+    min_count : int, optional
+        Protect the network(s) for publication with :func:`ketennet.disclosure.protect`
+        (``min_count``, counts rounded to multiples of 5): a relation whose handovers or
+        cases number 1 to ``min_count - 1`` keeps its tie but its volume becomes unknown and
+        its counts, share and latencies are removed, with secondary suppression over each
+        organisation's handovers in and out; organisation counts (``events``,
+        ``case_starts``, ``case_ends``) below ``min_count`` are removed; the metadata
+        records the rule under ``"disclosure"``. Default: unprotected.
     progress : None, True or callable
 
     Examples
@@ -688,10 +697,12 @@ def handover_network(log: EventLog,
     """
     log, src, attr = _node_key(log, organisation)
     quantiles = [float(q) for q in quantiles]
+    min_count = _disclosure._check_min_count(min_count, "handover_network")
     if period is None:
         core = _core.eventlog.handover_network(log._core, src, attr, float(beta), bool(self_loops),
                                                quantiles, progress_handler(progress, "handover network"))
-        return Network._wrap(core)
+        net = Network._wrap(core)
+        return net if min_count is None else _disclosure.protect(net, min_count).data
     from .panel import Panel
 
     if not isinstance(period, str):
@@ -712,6 +723,8 @@ def handover_network(log: EventLog,
             window_from=p.start_time.value, window_until=(p + 1).start_time.value)
         net = Network._wrap(core)
         net.metadata = {**net.metadata, "period": str(p), "freq": p.freqstr}
+        if min_count is not None:
+            net = _disclosure.protect(net, min_count).data
         networks[net.name, p] = net
         if report is not None and report((i + 1) / len(periods)) is False:
             raise RuntimeError("handover_network: cancelled")
@@ -810,7 +823,8 @@ def subcontracting(log: EventLog, organisation: NodeSpec = None,
     return Network._wrap(_core.eventlog.subcontracting(log._core, src, attr, int(n), bool(self_loops)))
 
 
-def directly_follows(log: EventLog, key: str = "activity") -> pd.DataFrame:
+def directly_follows(log: EventLog, key: str = "activity", *,
+                     min_count: Optional[int] = None) -> pd.DataFrame:
     """The directly-follows graph with waiting times.
 
     For every pair of activities (a, b) that follow each other directly within a case:
@@ -818,6 +832,12 @@ def directly_follows(log: EventLog, key: str = "activity") -> pd.DataFrame:
     from a to b. Self pairs (a, a) are included. The same as pm4py's ``discover_dfg`` (counts)
     and ``discover_performance_dfg`` (mean and median). ``key`` may also be ``"resource"``,
     ``"organisation"`` or a string attribute; events without that key are skipped.
+
+    ``min_count`` protects the table for publication (:func:`ketennet.disclosure.protect`
+    with ``by=("source", "target")``): counts of 1 to ``min_count - 1`` become ``<NA>``,
+    with secondary suppression over each activity's counts out and in, the times of those
+    pairs become NaN, and the other counts are rounded to multiples of 5. Default:
+    unprotected.
 
     Examples
     --------
@@ -830,13 +850,17 @@ def directly_follows(log: EventLog, key: str = "activity") -> pd.DataFrame:
     log, src, attr = _node_key(log, key)
     t = _core.eventlog.transitions(log._core, src, attr, 0.0, True, [], None)
     f = _pair_frame(t, [])
-    return pd.DataFrame({"source": f["source"], "target": f["target"], "count": f["handovers"],
-                         "mean_seconds": f["mean_seconds"], "median_seconds": f["median_seconds"]})
+    out = pd.DataFrame({"source": f["source"], "target": f["target"], "count": f["handovers"],
+                        "mean_seconds": f["mean_seconds"], "median_seconds": f["median_seconds"]})
+    if _disclosure._check_min_count(min_count, "directly_follows") is None:
+        return out
+    return _disclosure.protect(out, min_count, counts="count", by=("source", "target")).data
 
 
 # ----------------------------------------------------------------------------- journeys
 
-def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress = None) -> pd.DataFrame:
+def journeys(log: EventLog, organisation: NodeSpec = None, *, min_count: Optional[int] = None,
+             progress: Progress = None) -> pd.DataFrame:
     """Citizen journeys: one row per case, indexed by case id.
 
     For a case with events in time order, the *visits* are the maximal runs of events at one
@@ -854,6 +878,13 @@ def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress
 
     The lead time equals pm4py's case duration (``get_all_case_durations``).
 
+    A journeys table is microdata: each row is one case, a group of one, which no threshold
+    makes safe to publish. ``min_count`` (given, as on the counting functions) is therefore
+    refused with a ``ValueError`` that names the protected aggregates to publish instead
+    (:func:`variants`, :func:`directly_follows`, :func:`handover_network` with
+    ``min_count``); to share the rows within a secure environment, replace the case ids by
+    keyed pseudonyms with ``kn.disclosure.protect(j, ids="index", secret=...)``.
+
     Examples
     --------
     >>> import ketennet as kn
@@ -866,6 +897,13 @@ def journeys(log: EventLog, organisation: NodeSpec = None, *, progress: Progress
     organisations                  3
     Name: 6, dtype: object
     """
+    if _disclosure._check_min_count(min_count, "journeys") is not None:
+        raise ValueError(
+            "journeys: min_count cannot protect a journeys table: each row is one case "
+            "(microdata, a group of one); publish protected counts instead "
+            "(kn.eventlog.variants, directly_follows or handover_network with min_count=), "
+            "or pseudonymise the case ids with kn.disclosure.protect(table, ids='index', "
+            "secret=...) to share the rows in a secure environment")
     log, src, attr = _node_key(log, organisation)
     d = _core.eventlog.journeys(log._core, src, attr, True, False,
                                 progress_handler(progress, "journeys"))
@@ -888,7 +926,8 @@ def _journey_frame(log: EventLog, d: Dict[str, Any]) -> pd.DataFrame:
     }, index=idx)
 
 
-def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = True) -> pd.DataFrame:
+def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = True,
+             min_count: Optional[int] = None) -> pd.DataFrame:
     """The variants of a log: the distinct organisation sequences of its cases, with their
     frequencies, most frequent first (ties in order of first appearance).
 
@@ -896,6 +935,12 @@ def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = T
     With ``collapse=True`` a sequence lists visits (runs at one organisation count once, as in
     :func:`journeys`); ``collapse=False`` lists every event with an organisation, which with
     ``organisation="activity"`` gives pm4py's ``get_variants``.
+
+    ``min_count`` protects the table for publication (:func:`ketennet.disclosure.protect`):
+    variants followed by 1 to ``min_count - 1`` cases get ``cases`` ``<NA>`` and ``share``
+    NaN, and if exactly one is suppressed the next-rarest is too (the total follows from
+    the shares); the other counts are rounded to multiples of 5 and ``share`` is recomputed
+    from them. The order stays that of the unprotected table. Default: unprotected.
 
     Examples
     --------
@@ -910,7 +955,10 @@ def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = T
     out = pd.DataFrame({"variant": pd.Series(list(d["variants"]), dtype=object),
                         "cases": counts, "share": counts / counts.sum()})
     order = np.argsort(-counts, kind="stable")
-    return out.iloc[order].reset_index(drop=True)
+    out = out.iloc[order].reset_index(drop=True)
+    if _disclosure._check_min_count(min_count, "variants") is None:
+        return out
+    return _disclosure.protect(out, min_count, counts="cases", by="variant").data
 
 
 def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool = False):
