@@ -10,7 +10,10 @@ from ._figures import report_figures, robustness_html
 from ._indicators import GOALS, label as _label
 from ._report_format import (GOAL_TITLE, STAGE_COLUMNS, fmt, hidden_rows, layers_note, shown_rows,
                              stage_table)
+from .disclosure import TEXT as _DISCLOSURE_TEXT
 from .network import Network
+
+DISCLOSURE_HEADING = _DISCLOSURE_TEXT["heading"]
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:62rem;
@@ -26,7 +29,7 @@ figure{margin:1.2rem 0} figcaption{font-weight:600;margin-bottom:.3rem}
 
 
 
-def render(net: Network, card: pd.DataFrame, figures: bool) -> str:
+def render(net: Network, card: pd.DataFrame, figures: bool, protection: str) -> str:
     """The page of :func:`ketennet.report.to_html`."""
     e = _html.escape
     all_layers = ", ".join(net.layers)
@@ -39,6 +42,7 @@ def render(net: Network, card: pd.DataFrame, figures: bool) -> str:
     parts.append(f"<p class=\"meta\">{len(net)} organisations, {net.number_of_relations()} relations"
                  f"{period}; layers: {layers or 'none'}. Generated {_dt.date.today().isoformat()} "
                  "by ketennet.</p>")
+    parts.append(f"<p class=\"meta\"><b>{e(DISCLOSURE_HEADING)}:</b> {e(protection)}</p>")
     if net.chains:
         parts.append("<p class=\"meta\">Chains: " + "; ".join(
             f"<b>{e(c)}</b>: {' &rarr; '.join(e(s) for s in net.chain(c))}" for c in net.chains) + "</p>")

@@ -1,9 +1,15 @@
 """The ``ketennet`` command line.
 
 ``ketennet report (FILE | --example NAME) [--html OUT.html] [--layers A,B] [--chains C]
-[--top K]`` prints the scorecard of a
+[--top K] [--min-count N]`` prints the scorecard of a
 network (a ketennet JSON document or a GraphML file) grouped by the inspectorate's four goals,
 and writes a self-contained HTML report with ``--html``.
+
+``--min-count N`` protects the output for publication (:mod:`ketennet.disclosure`): the
+network's counts below N are suppressed (with secondary suppression) and the rest rounded to
+multiples of 5, its free-text attributes dropped, and the scorecard's counts of cases
+protected likewise. The text and the HTML report end or open with the rule applied; without
+``--min-count`` they say that the output is unprotected.
 
 The file type follows the extension: ``.json`` is read as a ketennet JSON document,
 ``.graphml`` and ``.xml`` as GraphML, a file without an extension as JSON; any other extension
@@ -55,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="chains to score (comma-separated; default: every chain)")
     r.add_argument("--top", type=int, default=5,
                    help="organisations to list per ranked indicator (default 5)")
+    r.add_argument("--min-count", metavar="N", type=_min_count, default=None,
+                   help="protect the output for publication: suppress counts below N, round "
+                        "the rest to multiples of 5 (default: unprotected)")
     p.report_usage = r.format_usage()  # printed with usage errors found after parsing
     return p
 
@@ -64,6 +73,16 @@ def _names(text: str) -> List[str]:
     if not all(names):
         raise argparse.ArgumentTypeError(f"expected comma-separated names, got {text!r}")
     return names
+
+
+def _min_count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return n
 
 
 def _load(args):
@@ -89,7 +108,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.command != "report":
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    from . import report
+    from . import disclosure, report
 
     try:
         net = _load(args)
@@ -108,17 +127,21 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"ketennet: error: {args.file}: input too deeply nested or too large "
               f"({type(e).__name__})", file=sys.stderr)
         return EXIT_INVALID
+    if args.min_count is not None:
+        net = disclosure.protect(net, args.min_count).data
     try:
-        card = report.scorecard(net, layers=args.layers, chains=args.chains, top=args.top)
+        card = report.scorecard(net, layers=args.layers, chains=args.chains, top=args.top,
+                                min_count=args.min_count)
     except (ValueError, KeyError) as e:  # options that do not fit the network
         sys.stderr.write(parser.report_usage)
         print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(report.to_text(net, card))
+    print(disclosure.notice(args.min_count))
     if args.html:
         try:
             with open(args.html, "w", encoding="utf-8") as f:
-                f.write(report.to_html(net, card))
+                f.write(report.to_html(net, card, min_count=args.min_count))
         except OSError as e:
             print(f"ketennet: error: {args.html}: cannot write: {e.strerror or e}", file=sys.stderr)
             return EXIT_FILE

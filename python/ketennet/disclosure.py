@@ -659,6 +659,8 @@ def _protect_scorecard(card: pd.DataFrame, min_count: Optional[int], fn: str,
                                       "hand-offs per case (mean)", "cases with ping-pong"]).to_numpy()
     for i in np.nonzero(followed)[0]:
         n = value[i]
+        if np.isnan(n):  # no log, or already suppressed: the per-case rows are NaN too
+            continue
         same = net_col == net_col[i]
         for j in np.nonzero(per_case & same)[0]:
             if np.isnan(value[j]):

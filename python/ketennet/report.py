@@ -29,7 +29,7 @@ from typing import Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from . import _core, _indicators, _report_html
+from . import _core, _indicators, _report_html, disclosure as _disclosure
 from ._indicators import COLUMNS, GOALS, KEY  # noqa: F401 (KEY is public here)
 from ._util import check_layers, layer_list
 from .network import Network
@@ -55,7 +55,7 @@ def check_options(net: Network, layers, chains, top, fn: str = "scorecard"):
 
 def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
               chains: Union[None, str, Sequence[str]] = None, top: int = 5,
-              log=None) -> pd.DataFrame:
+              log=None, min_count: Optional[int] = None) -> pd.DataFrame:
     """The inspectorate's indicators of a network, one row each, by its four goals.
 
     Parameters
@@ -74,6 +74,16 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
         journeys cases make (lead time per case, organisations and hand-offs per case,
         ping-pong). Without it those rows are NaN with a note saying what would make them
         computable.
+    min_count : int, optional
+        Protect the counts of cases for publication (default: unprotected). Rows whose unit
+        is a count of cases (``cases``, ``cases per year`` ...) are rounded to multiples of 5
+        and those from 1 to ``min_count - 1`` suppressed (value NaN, the note says so); the
+        journey rows of ``log`` (median lead time, means and share per case) are suppressed
+        when fewer than ``min_count`` cases are followed, and the share of cases with
+        ping-pong when it counts fewer than ``min_count`` cases. Rows about organisations,
+        ties and structure count no persons and stay. To protect the network's own volumes
+        too, score ``kn.disclosure.protect(net, min_count).data`` (what ``ketennet report
+        --min-count`` does).
 
     Returns
     -------
@@ -94,23 +104,49 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
     ('shared', 'collaboration')
     """
     sel, wanted, top = check_options(net, layers, chains, top)
-    return _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
+    _disclosure._check_min_count(min_count, "scorecard")
+    card = _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
                                                  log=log).rows())
+    return _disclosure._protect_scorecard(card, min_count, "scorecard")
 
 
-def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
+def _protected(net: Network, card: Optional[pd.DataFrame], min_count, fn: str):
+    """(network, scorecard) as the reports show them: with ``min_count``, the network
+    protected by :func:`ketennet.disclosure.protect` and its scorecard's counts too."""
+    min_count = _disclosure._check_min_count(min_count, fn)
+    if min_count is not None:
+        net = _disclosure.protect(net, min_count).data
+    if card is None:
+        return net, scorecard(net, min_count=min_count)
+    return net, _disclosure._protect_scorecard(card, min_count, fn)
+
+
+def to_text(net: Network, card: Optional[pd.DataFrame] = None, *,
+            min_count: Optional[int] = None) -> str:
     """The scorecard as readable text, grouped by goal (what ``ketennet report`` prints).
 
     Values that cannot be computed show as ``n/a`` with the reason below them; rows computed
     on other layers than all of them name their layers. Rendered by the compiled core
-    (``ketennet::report::to_text``), so C++ programs print the same text."""
-    card = scorecard(net) if card is None else card
+    (``ketennet::report::to_text``), so C++ programs print the same text. With
+    ``min_count`` the network and the scorecard are protected for publication (see
+    :func:`to_html`) and the text ends with the rule applied
+    (:func:`ketennet.disclosure.notice`)."""
+    protect = min_count is not None
+    net, card = _protected(net, card, min_count, "to_text")
     rows = card[COLUMNS].to_dict("records")
-    return _core.report.to_text(net._core, rows)
+    text = _core.report.to_text(net._core, rows)
+    return text + _disclosure.notice(min_count) + "\n" if protect else text
 
 
-def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool = True) -> str:
+def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool = True,
+            min_count: Optional[int] = None) -> str:
     """The scorecard as one self-contained HTML page (inline CSS and inline SVG figures, no
-    scripts or downloads). ``figures=False`` leaves the figures out (a smaller, faster page)."""
-    card = scorecard(net) if card is None else card
-    return _report_html.render(net, card, figures)
+    scripts or downloads). ``figures=False`` leaves the figures out (a smaller, faster page).
+
+    The page states under its title whether its counts are protected
+    (:func:`ketennet.disclosure.notice`): without ``min_count`` it says that the output is
+    unprotected; with it, the network is protected by :func:`ketennet.disclosure.protect`
+    (small relation volumes unknown, free-text attributes dropped), the scorecard's counts
+    of cases as in :func:`scorecard`, and the page states the rule."""
+    net, card = _protected(net, card, min_count, "to_html")
+    return _report_html.render(net, card, figures, _disclosure.notice(min_count))

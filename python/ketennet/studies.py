@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
-from . import _core, _indicators, report as _report
+from . import _core, _indicators, disclosure as _disclosure, report as _report
 from ._deprecation import renamed_arguments
 from ._util import Progress, progress_handler, thread_count
 from .network import Network
@@ -54,7 +54,8 @@ def _as_named(nets: Networks) -> "dict[str, Network]":
 @renamed_arguments(positional=("chains",))
 def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]] = None,
               layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
-              threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
+              min_count: Optional[int] = None, threads: Optional[int] = 0,
+              progress: Progress = None) -> pd.DataFrame:
     """Every indicator of one network, or of many, as one tidy DataFrame whose rows align.
 
     One row per network and indicator, with the columns of
@@ -84,6 +85,9 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     top : int
         Organisation rows per ranked indicator in each network, as in
         :func:`ketennet.report.scorecard`.
+    min_count : int, optional
+        Protect the counts of cases for publication, as :func:`ketennet.report.scorecard`
+        does with ``min_count`` (default: unprotected).
     threads : int
         Networks scored at once (0 or None: all cores); the table is the same for every
         count.
@@ -111,6 +115,7 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     True
     """
     named = _as_named(networks)
+    _disclosure._check_min_count(min_count, "scorecard")
     checked = {key: _report.check_options(net, layers, None, top, "scorecard")
                for key, net in named.items()}
     wanted = [chains] if isinstance(chains, str) else (None if chains is None else list(chains))
@@ -133,5 +138,5 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     for key, frame in zip(named, frames):
         frame.insert(0, "network", key)
         out.append(frame)
-    return pd.concat(out, ignore_index=True)
+    return _disclosure._protect_scorecard(pd.concat(out, ignore_index=True), min_count, "scorecard")
 
