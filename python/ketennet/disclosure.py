@@ -3,7 +3,7 @@
 Counts of cases, handovers and citizens are personal data under the AVG (GDPR) when they are
 small: a cell that counts 2 cases tells who is in it to anyone who knows one of them. The
 rules applied here are those of tabular disclosure control (Hundepool et al. 2012,
-*Statistical Disclosure Control*, Wiley, ch. 5 and 6); docs/data.md, section "Safe to
+*Statistical Disclosure Control*, Wiley); docs/data.md, section "Safe to
 publish", gives the definitions, the choices made and the sources.
 
 :func:`protect` takes a DataFrame or a :class:`ketennet.Network` and returns a
@@ -220,8 +220,7 @@ def _suppress_cells(values: np.ndarray, min_count: int, lines: List[np.ndarray]
 
     ``lines`` are arrays of cell positions whose total is known (rows and columns of a
     table); a line with exactly one suppressed cell gets its smallest other non-zero cell
-    suppressed too, margins (``inf`` priority, see below) last, until no line has exactly
-    one. Returns (primary, secondary) masks."""
+    suppressed too, until no line has exactly one. Returns (primary, secondary) masks."""
     present = ~np.isnan(values)
     primary = present & (values >= 1) & (values < min_count)
     hidden = primary.copy()
@@ -499,14 +498,14 @@ def protect(obj, min_count: int = DEFAULT_MIN_COUNT, round_to: Optional[int] = D
        the ``ids`` and the columns named in ``keep``; networks lose the text attributes of
        organisations (all but ``id``, ``name`` and ``sector``) and of relations, unless named in
        ``keep``. Free text (notes, descriptions) may name persons.
-    3. **Primary suppression** (the threshold rule, Hundepool et al. 2012, sec. 5.2): every
+    3. **Primary suppression** (the threshold rule, Hundepool et al. 2012): every
        count from 1 to ``min_count - 1`` becomes missing (``<NA>`` in an integer column, NaN
        in a float one; a network relation's volume becomes unknown and its count attributes
        are removed). A count of 0 is kept: no unit is in it (the frequency rule of
-       sdcTable and tau-Argus by default treats empty cells as safe too).
-    4. **Secondary suppression** (Hundepool et al. 2012, sec. 5.5; the smallest-cell
-       heuristic): in each *line* whose total is known, a single suppressed cell could be
-       recomputed as the total minus the others. While a line has exactly one suppressed
+       the R package sdcTable by default treats empty cells as safe too).
+    4. **Secondary suppression** (Hundepool et al. 2012; the smallest-cell heuristic): in
+       each *line* whose total is known, a single suppressed cell could be recomputed as the
+       total minus the others. While a line has exactly one suppressed
        cell, its smallest other non-zero count is suppressed too (the first in table order
        among equals). The lines: in a cross table (every column a count), each row and each
        column (a margin row or column, e.g. pandas' ``All``, is a cell of its lines like any
