@@ -328,16 +328,15 @@ def _protect_frame(df: pd.DataFrame, min_count: int, round_to: Optional[int], co
         else:
             lines = [pos[:, j] for j in range(len(counts))]  # the column total is derivable
         primary, secondary = _suppress_cells(flat, min_count, lines)
-        hidden = (primary | secondary).reshape(block.shape, order="F")
+        primary = primary.reshape(block.shape, order="F")
+        secondary = secondary.reshape(block.shape, order="F")
+        hidden = primary | secondary
         shown = _round(block, round_to)
         shown[hidden] = np.nan
         row_hidden = hidden.any(axis=1)
         for j, c in enumerate(counts):
-            for i in range(n):
-                if primary.reshape(block.shape, order="F")[i, j]:
-                    records.append((labels[i], c, "primary"))
-                elif secondary.reshape(block.shape, order="F")[i, j]:
-                    records.append((labels[i], c, "secondary"))
+            for i in np.nonzero(hidden[:, j])[0]:
+                records.append((i, c, "primary" if primary[i, j] else "secondary"))
             col = shown[:, j]
             if pd.api.types.is_integer_dtype(out[c]):
                 out[c] = pd.array([pd.NA if math.isnan(v) else int(v) for v in col], dtype="Int64")
@@ -365,12 +364,11 @@ def _protect_frame(df: pd.DataFrame, min_count: int, round_to: Optional[int], co
                     col = col.astype(float)
                     col.iloc[rows] = np.nan
                 out[c] = col
-                records.extend((labels[i], c, "row") for i in rows)
+                records.extend((i, c, "row") for i in rows)
     order = {c: k for k, c in enumerate(out.columns)}
-    records.sort(key=lambda r: (order.get(r[1], len(order)), labels.index(r[0])
-                                if r[0] in labels else 0))
+    records.sort(key=lambda r: (order.get(r[1], len(order)), r[0]))  # column, then row
     rec = pd.DataFrame({"table": [table] * len(records),
-                        "row": pd.Series([r[0] for r in records], dtype=object),
+                        "row": pd.Series([labels[r[0]] for r in records], dtype=object),
                         "column": [r[1] for r in records],
                         "reason": [r[2] for r in records]})
     return out, rec, tuple(counts), tuple(dropped), tuple(done_ids)
