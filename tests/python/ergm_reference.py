@@ -7,37 +7,35 @@ are arrays indexed like ``y``, and dyadic covariates are square matrices. Everyt
 for clarity, not speed.
 
 Model: P(Y = y) = exp(theta . g(y)) / kappa(theta). The statistics g follow statnet's
-ergm-terms documentation (ergm 4), with statnet's coefficient names:
+ergm-terms documentation (ergm 4), with statnet's coefficient names in brackets. Ties are the
+pairs i < j (undirected) or the ordered pairs i != j (directed); d_i a degree,
+x_i a numeric attribute, c_i a categorical one:
 
-=========================  =============================================================  ==========
-term                       statistic                                                      name
-=========================  =============================================================  ==========
-edges                      number of ties (undirected: pairs i < j; directed: i != j)     edges
-mutual (directed)          pairs i < j with y_ij = y_ji = 1                               mutual
-triangle                   undirected: triangles; directed: transitive triples            triangle
-                           sum_{i,j,k} y_ij y_jk y_ik plus cyclic triples
-                           (sum_{i,j,k} y_ij y_jk y_ki) / 3 (ttriple + ctriple)
-kstar(k) (undirected)      sum_i C(deg_i, k)                                              kstar<k>
-istar(k), ostar(k) (dir.)  sum_i C(indeg_i, k), sum_i C(outdeg_i, k)                      istar<k>, ostar<k>
-gwesp(a, fixed=True)       e^a sum_{s>=1} (1 - (1 - e^-a)^s) EP_s: EP_s ties with s        gwesp.fixed.<a>
-                           shared partners (directed: outgoing two-paths i->k->j,          (directed:
-                           statnet's default type "OTP")                                  gwesp.OTP.fixed.<a>)
-gwdsp(a, fixed=True)       the same over dyads: DP_s pairs (undirected i < j; directed     gwdsp.fixed.<a>
-                           ordered i != j, OTP) with s shared partners, tied or not       (gwdsp.OTP.fixed.<a>)
-gwdegree(a, fixed=True)    e^a sum_{d>=1} (1 - (1 - e^-a)^d) D_d: D_d organisations of     gwdeg.fixed.<a>
-                           degree d (undirected)
-gwidegree, gwodegree       the same with in-degrees, out-degrees (directed)               gwideg.fixed.<a>, gwodeg.fixed.<a>
-nodematch(attr)            ties within a level; diff=True: one per level (all levels)     nodematch.<attr>[.<level>]
-nodemix(attr)              ties per cell of the mixing matrix, levels sorted; cells       mix.<attr>.<a>.<b>
-                           column-major (undirected: a <= b), the first cell dropped
-nodefactor(attr)           sum over ties of [attr_i = l] + [attr_j = l], one per level    nodefactor.<attr>.<l>
-                           but the first (sorted)
-nodecov(attr)              sum over ties of x_i + x_j                                     nodecov.<attr>
-nodeicov, nodeocov (dir.)  sum over ties i -> j of x_j, of x_i                            nodeicov.<attr>, nodeocov.<attr>
-absdiff(attr)              sum over ties of |x_i - x_j|                                   absdiff.<attr>
-edgecov(name)              sum over ties of w_ij (undirected: the cell i < j)             edgecov.<name>
-isolates                   organisations without a tie (in or out)                        isolates
-=========================  =============================================================  ==========
+* edges: number of ties (``edges``); mutual (directed): pairs with y_ij = y_ji = 1
+  (``mutual``);
+* triangle: undirected, the triangles; directed, transitive triples sum y_ij y_jk y_ik plus
+  cyclic triples sum y_ij y_jk y_ki / 3, statnet's ttriple + ctriple (``triangle``);
+* kstar(k) (undirected): sum_i C(d_i, k) (``kstar2``); istar(k), ostar(k) (directed): the same
+  with in- and out-degrees (``istar2``, ``ostar2``);
+* gwesp(a, fixed=True): e^a sum_{s>=1} (1 - (1 - e^-a)^s) EP_s, EP_s the ties with exactly s
+  shared partners; directed: partners k with i -> k -> j, statnet's default type "OTP"
+  (``gwesp.fixed.0.5``; directed ``gwesp.OTP.fixed.0.5``);
+* gwdsp(a, fixed=True): the same over all dyads, tied or not (``gwdsp.fixed.0.5``; directed,
+  ordered pairs, ``gwdsp.OTP.fixed.0.5``);
+* gwdegree(a, fixed=True) (undirected): e^a sum_{d>=1} (1 - (1 - e^-a)^d) D_d, D_d the
+  organisations of degree d (``gwdeg.fixed.0.5``); gwidegree, gwodegree (directed): in- and
+  out-degrees (``gwideg.fixed.0.5``, ``gwodeg.fixed.0.5``);
+* nodematch(attr): ties within a level (``nodematch.sector``); diff=True: one statistic per
+  level, all levels (``nodematch.sector.om``);
+* nodemix(attr): ties per cell (a, b) of the mixing matrix (a: the level of i, b of j;
+  undirected a <= b, either way round), levels sorted, cells in column-major order, the first
+  cell dropped (``mix.sector.om.politie``);
+* nodefactor(attr): per level l but the first (sorted), sum over ties of [c_i = l] + [c_j = l]
+  (``nodefactor.sector.politie``);
+* nodecov(attr): sum over ties of x_i + x_j; nodeocov, nodeicov (directed): of x_i, of x_j;
+  absdiff(attr): of |x_i - x_j| (``nodecov.x``, ``nodeocov.x``, ``nodeicov.x``, ``absdiff.x``);
+* edgecov(name): sum over ties of w_ij (undirected: the cell i < j) (``edgecov.case``);
+* isolates: organisations without a tie, in or out (``isolates``).
 
 The change statistic of a dyad is defined as the difference g(y with the tie) - g(y without
 it) (:meth:`Model.change`). The sampler (:func:`sample`) uses local change statistics (the
@@ -62,8 +60,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["FLORENTINE_WEALTH", "florentine_adjacency", "Model", "T", "closed_form_edges_mutual", "dyad_census", "mple", "logistic_mle",
-           "sample", "batch_se", "decay_label"]
+__all__ = ["FLORENTINE_WEALTH", "florentine_adjacency", "Model", "T", "closed_form_edges_mutual",
+           "dyad_census", "mple", "logistic_mle", "sample", "batch_se", "decay_label"]
 
 
 def decay_label(decay: float) -> str:
@@ -119,7 +117,8 @@ class Model:
         if k in ("kstar", "istar", "ostar"):
             return [f"{k}{int(a)}"]
         if k in ("gwesp", "gwdsp"):
-            return [f"{k}.OTP.fixed.{decay_label(a)}" if self.directed else f"{k}.fixed.{decay_label(a)}"]
+            kind = f"{k}.OTP" if self.directed else k     # statnet names the directed type
+            return [f"{kind}.fixed.{decay_label(a)}"]
         if k in ("gwdegree", "gwidegree", "gwodegree"):
             short = {"gwdegree": "gwdeg", "gwidegree": "gwideg", "gwodegree": "gwodeg"}[k]
             return [f"{short}.fixed.{decay_label(a)}"]
@@ -182,7 +181,8 @@ class Model:
             if k == "gwesp":
                 counts = sp[i, j]
             else:
-                mask = ~np.eye(n, dtype=bool) if self.directed else np.triu(np.ones((n, n), bool), 1)
+                mask = (~np.eye(n, dtype=bool) if self.directed
+                        else np.triu(np.ones((n, n), dtype=bool), 1))
                 counts = sp[mask]
             return [self._gw(counts, a)]
         if k in ("gwdegree", "gwidegree", "gwodegree"):
@@ -310,7 +310,8 @@ class Model:
             if k == "triangle":
                 return [float(len(nb[i] & nb[j]))]
             if k == "kstar":
-                return [float(math.comb(len(nb[i]), int(a) - 1) + math.comb(len(nb[j]), int(a) - 1))]
+                k1 = int(a) - 1
+                return [float(math.comb(len(nb[i]), k1) + math.comb(len(nb[j]), k1))]
             if k == "gwdegree":
                 r = 1 - math.exp(-a)
                 return [r ** len(nb[i]) + r ** len(nb[j])]
@@ -376,7 +377,8 @@ class _Adjacency:
         n = len(y)
         self.directed = directed
         self.out = [set(np.nonzero(y[i])[0].tolist()) for i in range(n)]
-        self.inn = [set(np.nonzero(y[:, i])[0].tolist()) for i in range(n)] if directed else self.out
+        self.inn = ([set(np.nonzero(y[:, i])[0].tolist()) for i in range(n)] if directed
+                    else self.out)
         self.degree = [len(self.out[i]) + (len(self.inn[i]) if directed else 0) for i in range(n)]
 
     def has(self, i, j):
