@@ -2,7 +2,8 @@
 reference implementation of ergm_reference.py and against published statnet figures:
 
 * kn.ergm.summary equals the reference statistic of every term, with statnet's names, on
-  random directed and undirected networks built with kn.from_pandas;
+  random directed and undirected networks built with kn.from_pandas, and so do the change
+  statistics (through the MPLE of edges + each term);
 * the MPLE equals the logistic regression of the change statistics (statsmodels) to 1e-8,
   for dyad-independent and dependent models;
 * dyad-independent models give the MLE to 1e-3 by MCMLE (the logistic regression; for
@@ -38,8 +39,9 @@ SECTORS = np.array(["om", "politie", "rechtbank"], dtype=object)
 
 
 def _random_case(directed, n=24, p=0.15, seed=1):
-    """Adjacency of the outcome layer 'collaboration', organisation attributes sector (text)
-    and x (numeric), and a covariate layer 'case' (ties with a volume)."""
+    """Adjacency of the outcome layer 'collaboration' (the last two organisations isolated,
+    the third last with a single tie), organisation attributes sector (text) and x
+    (numeric), and a covariate layer 'case' (ties with a volume)."""
     rng = np.random.default_rng(seed)
 
     def adjacency(prob):
@@ -51,6 +53,12 @@ def _random_case(directed, n=24, p=0.15, seed=1):
         return y
 
     y = adjacency(p)
+    # two isolates and an organisation with a single tie, so that isolates varies
+    y[n - 3:, :] = 0
+    y[:, n - 3:] = 0
+    y[n - 3, 0] = 1
+    if not directed:
+        y[0, n - 3] = 1
     case = adjacency(0.3)
     volume = np.round(rng.uniform(1, 50, (n, n))) * case
     if not directed:
@@ -210,6 +218,22 @@ def test_mple_equals_the_logistic_regression_of_the_change_statistics(case, form
     pd.testing.assert_series_equal(fit.observed, kn.ergm.summary(case["net"], formula,
                                                                  layer="collaboration"),
                                    check_names=False)
+
+
+def test_change_statistics_of_every_term_through_the_mple(case):
+    """The change statistic of every term, as the core computes it, against the reference's
+    definition g(y + ij) - g(y - ij): the MPLE of edges + the term is the logistic regression
+    of the reference's change statistics only if the core's change statistics are the same
+    on every dyad (up to the solver's tolerance, 1e-6 here)."""
+    for text, term in _terms_for(case["directed"]):
+        if term.kind == "edges":
+            continue
+        ref = _reference(case, [T("edges"), term])
+        beta, _, _ = logistic_mle(*ref.design(case["y"]))
+        fit = kn.ergm.fit(case["net"], "edges + " + text, layer="collaboration", method="mple")
+        assert list(fit.coefficients.index) == ref.names(), text
+        np.testing.assert_allclose(fit.coefficients["estimate"].to_numpy(), beta, rtol=0,
+                                   atol=1e-6, err_msg=text)
 
 
 def test_mple_of_a_directed_model_with_mutual(case):
