@@ -272,6 +272,10 @@ def test_mcmle_of_edges_mutual_is_the_closed_form():
     assert list(fit.coefficients.index) == ["edges", "mutual"]
     np.testing.assert_allclose(fit.coefficients["estimate"].to_numpy(),
                                closed_form_edges_mutual(y), rtol=0, atol=1e-3)
+    # the pseudo-likelihood has the same equations here (test_ergm_reference.py)
+    mple = kn.ergm.fit(net, "edges + mutual", layer="collaboration", method="mple")
+    np.testing.assert_allclose(mple.coefficients["estimate"].to_numpy(),
+                               closed_form_edges_mutual(y), rtol=0, atol=1e-8)
 
 
 # ------------------------------------------ MCMLE, dependent: the reference sampler

@@ -276,13 +276,14 @@ def test_closed_form_edges_mutual_matches_the_expected_dyad_census():
     assert expected_mutual == pytest.approx(m_, rel=1e-12)
 
 
-def test_closed_form_edges_mutual_is_a_stationary_point_of_the_mple_family():
-    """edges + mutual is dyad-dependent within a dyad, so the MPLE is not the MLE; but the
-    closed form is the MLE of the multinomial dyad model, which the likelihood equations
-    above confirm; here the MPLE lies close to it (same sign, within 0.5)."""
+def test_mple_of_edges_mutual_equals_the_closed_form():
+    """For edges + mutual the pseudo-likelihood gives the same equations as the likelihood:
+    given y_ji = 0 a tie has odds e^te, and the ordered pairs with y_ji = 0 are 2N without
+    and A with a tie, so e^te = A/(2N); given y_ji = 1 the odds e^(te + tm) = 2M/A. So the
+    MPLE is the closed-form MLE, exactly."""
     y = _directed_with_mutuals(2)
     est, _, _ = mple(Model([T("edges"), T("mutual")], directed=True), y)
-    np.testing.assert_allclose(est, closed_form_edges_mutual(y), atol=0.5)
+    np.testing.assert_allclose(est, closed_form_edges_mutual(y), rtol=0, atol=1e-8)
 
 
 def test_sampler_means_at_the_closed_form_mle_equal_the_observed_statistics():
