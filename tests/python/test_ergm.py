@@ -174,6 +174,16 @@ def test_edgecov_with_a_weight_reads_the_relation_field(case):
     assert got.iloc[0] == pytest.approx(ref.stats(case["y"])[0], abs=1e-9)
 
 
+def test_edgecov_of_a_matrix_in_the_order_of_the_organisations(case):
+    w = np.random.default_rng(6).normal(size=case["y"].shape)
+    if not case["directed"]:
+        w = np.triu(w, 1) + np.triu(w, 1).T
+    ref = Model([T("edgecov", "w")], directed=case["directed"], covariates={"w": w})
+    got = kn.ergm.summary(case["net"], [kn.ergm.edgecov(w)], layer="collaboration")
+    assert len(got) == 1 and got.index[0].startswith("edgecov")
+    assert got.iloc[0] == pytest.approx(ref.stats(case["y"])[0], abs=1e-9)
+
+
 def test_term_objects_equal_the_formula(case):
     objects = [kn.ergm.edges(), kn.ergm.gwesp(0.5, fixed=True), kn.ergm.nodematch("sector"),
                kn.ergm.nodecov("x"), kn.ergm.edgecov("case"), kn.ergm.isolates()]
@@ -419,7 +429,7 @@ def test_fit_prints_and_displays():
     for name in ("edges", "nodecov.wealth"):
         assert name in text and name in html
     assert fit.terms == ["edges", "nodecov.wealth"]
-    assert fit.layer == "marriage" and fit.network is net
+    assert fit.layer == "marriage" and isinstance(fit.network, kn.Network)
 
 
 # ----------------------------------------------------------------------- errors
