@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ast
 import functools
-from typing import Any, Callable, Dict, Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -83,15 +83,96 @@ DEFAULT_COMBINE = core_default(_core.Network.view, "combine")
 
 
 def view_of(net, layers: Layers = None, weight: Optional[str] = None,
-            combine: str = DEFAULT_COMBINE):
+            combine: str = DEFAULT_COMBINE, *, complete: bool = False):
     """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`).
 
     All layers combined by the default (sum; the default of every metric) goes straight to
-    the C++ cache, without the argument checks that only other selections need."""
+    the C++ cache, without the argument checks that only other selections need. Selected
+    layers with missing dyads give a :class:`MissingDataWarning`, or, with
+    ``complete=True`` (a method that assumes complete data), a :class:`MissingDataError`
+    (see :func:`check_missing`)."""
     check_network(net)
+    check_missing(net, layers, complete=complete)
     if layers is None and combine == DEFAULT_COMBINE:
         return net._core.view(None, weight, DEFAULT_COMBINE)
     return net.view(layers=layers, weight=weight, combine=combine)
+
+
+#: The metadata key of the dyads whose tie value is unknown, per layer (docs/data.md,
+#: "Missing data"): ``metadata["missing_dyads"][layer] = {"count": ..., ...}``.
+MISSING_KEY = "missing_dyads"
+
+
+class MissingDataWarning(UserWarning):
+    """A metric was computed on a layer with missing dyads (non-respondents of a survey,
+    blank cells of a matrix): the unknown ties count as absent, so the result describes the
+    observed network only. The message names the layer, the number of missing dyads and
+    the response rate (docs/data.md, "Missing data")."""
+
+
+class MissingDataError(ValueError):
+    """A method that assumes complete data (the tests and regressions of
+    :mod:`ketennet.stats`, :func:`ketennet.cohesion.qap`) was asked about a layer with
+    missing dyads. The message names the layer, the number of missing dyads and the
+    response rate."""
+
+
+def missing_dyads(net, layers: Layers = None) -> Dict[str, dict]:
+    """``{layer: entry}`` of the selected layers (``None``: all) that have missing dyads
+    (``metadata["missing_dyads"][layer]`` with a ``count`` above 0); ``{}`` for complete
+    data. Cheap when the metadata has no such key (a text search, no JSON parse)."""
+    if f'"{MISSING_KEY}"' not in net._core.metadata_json:
+        return {}
+    entries = net.metadata.get(MISSING_KEY)
+    if not isinstance(entries, dict):
+        return {}
+    names = layer_list(layers)
+    names = list(net.layers) if names is None else names
+    return {name: entries[name] for name in names
+            if isinstance(entries.get(name), dict) and entries[name].get("count", 0) > 0
+            and net.has_layer(name)}
+
+
+def missing_text(layer: str, entry: Mapping[str, Any]) -> str:
+    """"layer 'survey' has 6 missing dyads of 12 (response rate 0.67)": what the warning,
+    the error and the scorecard note say about a layer with missing dyads."""
+    rate = entry.get("response_rate")
+    total = entry.get("dyads")
+    of = f" of {total}" if total is not None else ""
+    how = f"response rate {rate:.2f}" if isinstance(rate, (int, float)) else "blank cells"
+    count = entry.get("count")
+    return f"layer '{layer}' has {count} missing dyad{'' if count == 1 else 's'}{of} ({how})"
+
+
+def check_missing(net, layers: Layers = None, fn: str = "", *, complete: bool = False) -> None:
+    """The one rule for metrics on layers with missing dyads: a :class:`MissingDataWarning`
+    (missing ties counted as absent), or a :class:`MissingDataError` when ``complete`` (a
+    method whose result assumes complete data). ``fn`` names the function; by default the
+    public function that called into this package."""
+    found = missing_dyads(net, layers)
+    if not found:
+        return
+    import sys
+    import warnings
+
+    import os
+
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    frame, level, caller = sys._getframe(1), 2, fn
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        if not fn and not frame.f_code.co_name.startswith("_") and \
+                not frame.f_code.co_filename.endswith("_deprecation.py"):
+            caller = frame.f_code.co_name
+        frame, level = frame.f_back, level + 1
+    what = "; ".join(missing_text(name, entry) for name, entry in found.items())
+    head = f"{caller}: " if caller else ""
+    if complete:
+        raise MissingDataError(
+            f"{head}{what}: this method assumes complete data (missing ties would count as "
+            "absent); analyse the respondents only (net.select_layers / kn.ego) or impute "
+            "first (docs/data.md, \"Missing data\")")
+    warnings.warn(f"{head}{what}; the missing ties count as absent, so the result describes "
+                  "the observed ties only", MissingDataWarning, stacklevel=level)
 
 
 def check_network(net) -> None:

@@ -198,8 +198,8 @@ def qap(net, layer_a: str, layer_b: str, *,
     if not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, not {seed!r}")
     rev = net._core.revision
-    a = check_view(view_of(net, layer_a, weight), rev, "qap")
-    b = check_view(view_of(net, layer_b, weight), rev, "qap")
+    a = check_view(view_of(net, layer_a, weight, complete=True), rev, "qap")
+    b = check_view(view_of(net, layer_b, weight, complete=True), rev, "qap")
     r = _core.cohesion.qap(a, b, int(permutations), int(seed), thread_count(threads, "qap"),
                            progress_handler(progress, "qap"))
     return QapResult(float(r["correlation"]), float(r["p_greater"]), float(r["p_less"]),

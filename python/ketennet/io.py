@@ -883,3 +883,7 @@ def from_igraph(g, *, layer: str = "default", kinds: Optional[Mapping[str, str]]
         for cname, stages in chains.items():
             net.add_chain(cname, stages)
     return net
+
+
+# the readers of matrices, surveys and workbooks (ketennet.data), here with the other readers
+from .data import read_excel, read_matrix, read_survey, write_excel  # noqa: E402

@@ -95,7 +95,7 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
     """
     sel, wanted, top = check_options(net, layers, chains, top)
     return _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
-                                                 log=log).rows())
+                                                 log=log).rows(), net)
 
 
 def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
