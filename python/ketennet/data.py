@@ -67,12 +67,14 @@ class _Table:
     def __init__(self, rows: List[list], source: str, kind: str, sheet: str = ""):
         self.rows, self.source, self.kind, self.sheet = rows, source, kind, sheet
 
-    def cell(self, r: int, c: int) -> str:
-        """Where cell (r, c) of the grid is (0-based, header row and id column included)."""
+    def cell(self, r: int, c: int, short: bool = False) -> str:
+        """Where cell (r, c) of the grid is (0-based, header row and id column included);
+        ``short``: without the file (a second cell of the same file)."""
         if self.kind == "excel":
-            return f"{self.source}, sheet '{self.sheet}', cell {_letter(c)}{r + 1}"
+            return f"{'' if short else self.source + ', '}sheet '{self.sheet}', cell " \
+                   f"{_letter(c)}{r + 1}"
         if self.kind == "csv":
-            return f"{self.source}, line {r + 1}, column {c + 1}"
+            return f"{'' if short else self.source + ', '}line {r + 1}, column {c + 1}"
         return f"DataFrame, row {r - 1}, column {c}" if r else f"DataFrame, column {c}"
 
     def row(self, r: int) -> str:
@@ -216,8 +218,9 @@ def _id(v: Any) -> Optional[str]:
     return str(v).strip()
 
 
-def _number(v: Any, table: _Table, r: int, c: int, row_id: str, col_id: str, fn: str) -> float:
-    """A cell as a tie value >= 0 (NaN when blank); ValueError naming the cell otherwise."""
+def _number(v: Any, where, fn: str) -> float:
+    """A cell as a tie value >= 0 (NaN when blank); ValueError naming the cell (``where()``:
+    the file, the cell and the two organisations) otherwise."""
     if _blank(v):
         return math.nan
     if isinstance(v, (bool, np.bool_)):
@@ -232,11 +235,9 @@ def _number(v: Any, table: _Table, r: int, c: int, row_id: str, col_id: str, fn:
             hint = ""
             if "," in text and text.replace(",", "", 1).replace(".", "").lstrip("-").isdigit():
                 hint = " (a decimal comma: write 1.5, or save the file with a decimal point)"
-            raise ValueError(f"{fn}: {table.cell(r, c)} (row '{row_id}', column '{col_id}'): "
-                             f"{text!r} is not a number{hint}") from None
+            raise ValueError(f"{fn}: {where()}: {text!r} is not a number{hint}") from None
     if not math.isfinite(x) or x < 0:
-        raise ValueError(f"{fn}: {table.cell(r, c)} (row '{row_id}', column '{col_id}'): "
-                         f"{x!r} is not a tie value (a number >= 0; 0 = no tie, blank = "
+        raise ValueError(f"{fn}: {where()}: {x!r} is not a tie value (a number >= 0; 0 = no tie, blank = "
                          "missing)")
     return x
 
@@ -275,7 +276,7 @@ def _decide(reports: np.ndarray, directed: bool, symmetrize: Optional[str], ids:
             show = lambda x: "blank" if math.isnan(x) else f"{x:g}"  # noqa: E731
             raise ValueError(
                 f"{fn}: the matrix of an undirected layer must be symmetric: {where(i, j)} "
-                f"(row '{ids[i]}', column '{ids[j]}') is {show(a[k])} but {where(j, i)} (row "
+                f"(row '{ids[i]}', column '{ids[j]}') is {show(a[k])} but {where(j, i, True)} (row "
                 f"'{ids[j]}', column '{ids[i]}') is {show(b[k])}; pass symmetrize="
                 f"'reciprocated', 'respondent' or 'either', or directed=True")
         value, decided = a, ka
@@ -455,9 +456,12 @@ def read_matrix(path_or_df: PathOrFrame, *, layer: str = "default", directed: bo
         cells = rows[r + 1]
         for c in range(n):
             if r != c:
-                reports[r, c] = _number(cells[c + 1], t, r + 1, c + 1, ids[r], ids[c], fn)
+                reports[r, c] = _number(
+                    cells[c + 1], lambda: f"{t.cell(r + 1, c + 1)} (row '{ids[r]}', column "
+                                          f"'{ids[c]}')", fn)
     ties, missing, confirmed = _decide(reports, directed, symmetrize, ids,
-                                       lambda i, j: t.cell(i + 1, j + 1), fn)
+                                       lambda i, j, short=False: t.cell(i + 1, j + 1, short),
+                                       fn)
     net = _build(ids, ties, layer, directed, kind, name)
     if missing:
         _record(net, layer, {
@@ -641,7 +645,9 @@ def read_survey(path_or_df: PathOrFrame, respondent: str = "respondent", alter: 
             if aid is None:
                 raise ValueError(f"{fn}: {_frame_cell(t, k, ac)}: blank alter id (respondent "
                                  f"'{rid}')")
-            x = 1.0 if vc is None else _number(df.iat[k, vc], t, k + 1, vc, rid, aid, fn)
+            x = 1.0 if vc is None else _number(
+                df.iat[k, vc], lambda: f"{_frame_cell(t, k, vc)} (respondent '{rid}', alter "
+                                       f"'{aid}')", fn)
             if math.isnan(x):
                 raise ValueError(f"{fn}: {_frame_cell(t, k, vc)}: blank value (respondent "
                                  f"'{rid}', alter '{aid}'): 0 means no tie, leave the row "
@@ -674,8 +680,9 @@ def read_survey(path_or_df: PathOrFrame, respondent: str = "respondent", alter: 
                 reports.append((rid, _id(v), 1.0, _frame_cell(t, k, c)))
             else:
                 aid = cols[c][len(prefix):].strip()
-                reports.append((rid, aid, _number(v, t, k + 1, c, rid, aid, fn),
-                                _frame_cell(t, k, c)))
+                reports.append((rid, aid, _number(
+                    v, lambda: f"{_frame_cell(t, k, c)} (respondent '{rid}', alter '{aid}')",
+                    fn), _frame_cell(t, k, c)))
     # the organisations
     roster_df = None
     if isinstance(organisations, pd.DataFrame):
