@@ -936,7 +936,7 @@ def _excel_error(e: Exception, path: str, sheets: Mapping[str, Tuple[str, list]]
         for c, h in enumerate(head):
             text = text.replace(f"field '{h}'", f"column {_letter(c)} ('{h}')") \
                 if f"sheet '{sheet}'" in text else text
-    return type(e)(text)
+    return type(e)(f"read_excel: {text}")
 
 
 def read_excel(path, organisations: str = SHEETS["organisations"],
