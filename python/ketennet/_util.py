@@ -120,17 +120,27 @@ class MissingDataError(ValueError):
 def missing_dyads(net, layers: Layers = None) -> Dict[str, dict]:
     """``{layer: entry}`` of the selected layers (``None``: all) that have missing dyads
     (``metadata["missing_dyads"][layer]`` with a ``count`` above 0); ``{}`` for complete
-    data. Cheap when the metadata has no such key (a text search, no JSON parse)."""
-    if f'"{MISSING_KEY}"' not in net._core.metadata_json:
-        return {}
-    entries = net.metadata.get(MISSING_KEY)
-    if not isinstance(entries, dict):
+    data. Read from the metadata once per revision of the network (the revision changes
+    with the metadata), so that the check costs a metric call next to nothing."""
+    rev = net._core.revision
+    cached_rev, entries = net._missing_cache
+    if cached_rev != rev:
+        text = net._core.metadata_json
+        entries = {}
+        if f'"{MISSING_KEY}"' in text:
+            import json
+
+            found = json.loads(text).get(MISSING_KEY)
+            if isinstance(found, dict):
+                entries = {k: v for k, v in found.items()
+                           if isinstance(v, dict) and isinstance(v.get("count"), (int, float))
+                           and v["count"] > 0}
+        net._missing_cache = (rev, entries)
+    if not entries:
         return {}
     names = layer_list(layers)
     names = list(net.layers) if names is None else names
-    return {name: entries[name] for name in names
-            if isinstance(entries.get(name), dict) and entries[name].get("count", 0) > 0
-            and net.has_layer(name)}
+    return {name: entries[name] for name in names if name in entries and net.has_layer(name)}
 
 
 def missing_text(layer: str, entry: Mapping[str, Any]) -> str:

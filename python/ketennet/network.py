@@ -95,12 +95,13 @@ class Network:
     (2, 1)
     """
 
-    __slots__ = ("_core", "_index_cache", "_layers_cache")
+    __slots__ = ("_core", "_index_cache", "_layers_cache", "_missing_cache")
 
     def __init__(self, name: str = "") -> None:
         self._core = _core.Network(name)
         self._index_cache: Tuple[int, Optional[pd.Index]] = (-1, None)
         self._layers_cache: Tuple[int, dict] = (-1, {})
+        self._missing_cache: Tuple[int, dict] = (-1, {})
 
     @classmethod
     def _wrap(cls, core: "_core.Network") -> "Network":
@@ -108,6 +109,7 @@ class Network:
         net._core = core
         net._index_cache = (-1, None)
         net._layers_cache = (-1, {})
+        net._missing_cache = (-1, {})
         return net
 
     # ------------------------------------------------------------------ network
