@@ -125,6 +125,12 @@ def _check_path(path, fn: str) -> str:
         raise ValueError(f"{fn}: the path contains a NUL character")
     if not os.path.isfile(text):
         raise FileNotFoundError(f"{fn}: no such file: {text}")
+    from .io import limits
+
+    size, limit = os.path.getsize(text), limits().max_input_bytes
+    if size > limit:
+        raise ValueError(f"{fn}: {text}: the file has {size} bytes, more than the limit of "
+                         f"{limit} bytes (ketennet.io.set_limits(max_input_bytes=...))")
     return text
 
 
@@ -149,9 +155,9 @@ def _sheet_rows(wb, sheet: str, path: str, fn: str) -> List[list]:
 
 
 def _trim(rows: List[list]) -> List[list]:
-    """Rows without trailing blank rows and columns (what a spreadsheet pads with)."""
-    rows = [[None if v is None or (isinstance(v, str) and not v.strip()) else v for v in r]
-            for r in rows]
+    """Rows without trailing blank rows and columns (what a spreadsheet pads with), text
+    stripped of surrounding spaces and blank text as None."""
+    rows = [[(v.strip() or None) if isinstance(v, str) else v for v in r] for r in rows]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     width = max((max((i + 1 for i, v in enumerate(r) if v is not None), default=0)
@@ -179,7 +185,7 @@ def _read_grid(data: PathOrFrame, fn: str, sheet: Optional[str], sep: Optional[s
         head = [data.index.name] + [str(c) for c in data.columns]
         rows = [head] + [[idx] + list(vals) for idx, vals in
                          zip(data.index.tolist(), data.itertuples(index=False, name=None))]
-        return _Table(rows, "DataFrame", "frame")
+        return _Table(_trim(rows), "DataFrame", "frame")
     path = _check_path(data, fn)
     if _is_excel(path):
         wb = _workbook(path, fn)
@@ -204,8 +210,7 @@ def _read_grid(data: PathOrFrame, fn: str, sheet: Optional[str], sep: Optional[s
     if not text.strip():
         raise ValueError(f"{fn}: {path} is empty")
     delimiter = _sniff(text, sep)
-    rows = [[None if v.strip() == "" else v.strip() for v in r]
-            for r in csv.reader(_io.StringIO(text), delimiter=delimiter)]
+    rows = list(csv.reader(_io.StringIO(text), delimiter=delimiter))
     return _Table(_trim(rows), path, "csv")
 
 
@@ -240,6 +245,23 @@ def _number(v: Any, where, fn: str) -> float:
         raise ValueError(f"{fn}: {where()}: {x!r} is not a tie value (a number >= 0; 0 = no tie, blank = "
                          "missing)")
     return x
+
+
+def _cells(rows: List[list], n: int, t: _Table, ids: List[str], fn: str) -> np.ndarray:
+    """The n x n cells of a matrix below its header and right of its id column as tie
+    values (NaN: blank; the diagonal NaN, not read), column-wise; the first bad cell (row by
+    row) is reported by :func:`_number`."""
+    flat = pd.Series([v for r in rows[1:] for v in r[1:n + 1]], dtype=object)  # stripped
+    blank = flat.isna().to_numpy() | flat.isin(MISSING_TEXTS).to_numpy()
+    values = np.array(pd.to_numeric(flat.where(~blank), errors="coerce"), dtype="float64")
+    diagonal = np.eye(n, dtype=bool).ravel()
+    bad = ~blank & ~diagonal & ~(np.isfinite(values) & (values >= 0))
+    for k in np.flatnonzero(bad):  # what pandas does not read as a number: raise or read it
+        r, c = divmod(int(k), n)
+        values[k] = _number(flat.iat[k], lambda: f"{t.cell(r + 1, c + 1)} (row '{ids[r]}', "
+                                                 f"column '{ids[c]}')", fn)
+    values[blank | diagonal] = np.nan
+    return values.reshape(n, n)
 
 
 # ------------------------------------------------------------------ ties from reports
@@ -451,14 +473,7 @@ def read_matrix(path_or_df: PathOrFrame, *, layer: str = "default", directed: bo
                 "same order")
     ids = row_ids
     n = len(ids)
-    reports = np.full((n, n), np.nan)
-    for r in range(n):
-        cells = rows[r + 1]
-        for c in range(n):
-            if r != c:
-                reports[r, c] = _number(
-                    cells[c + 1], lambda: f"{t.cell(r + 1, c + 1)} (row '{ids[r]}', column "
-                                          f"'{ids[c]}')", fn)
+    reports = _cells(rows, n, t, ids, fn)
     ties, missing, confirmed = _decide(reports, directed, symmetrize, ids,
                                        lambda i, j, short=False: t.cell(i + 1, j + 1, short),
                                        fn)

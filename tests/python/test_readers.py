@@ -141,6 +141,20 @@ def test_asymmetric_undirected_matrix_names_the_first_asymmetric_pair(tmp_path):
                        directed=False)
 
 
+def test_readers_hold_files_to_the_input_limit(tmp_path):
+    path = write(tmp_path / "m.csv", MATRIX)
+    old = kn.io.limits()
+    kn.io.set_limits(max_input_bytes=10)
+    try:
+        for call in (lambda: kn.read_matrix(path, layer="x"), lambda: kn.read_survey(path),
+                     lambda: kn.read_excel(path)):
+            with pytest.raises(ValueError, match=r"m.csv: the file has \d+ bytes, more than the "
+                                                 r"limit of 10 bytes"):
+                call()
+    finally:
+        kn.io.set_limits(max_input_bytes=old.max_input_bytes)
+
+
 def test_bad_matrix_arguments_and_sources(tmp_path):
     with pytest.raises(FileNotFoundError, match="read_matrix: no such file"):
         kn.read_matrix(tmp_path / "none.csv", layer="x")
