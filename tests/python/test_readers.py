@@ -539,3 +539,81 @@ def test_shipped_examples_are_synthetic_and_load():
     with open(os.path.join(os.path.dirname(kn.examples.data_path("synthetic_zvh_matrix.csv")),
                            "README.md"), encoding="utf-8") as f:
         assert "not real data" in f.read()
+
+
+# ------------------------------------------------------------------ R sna cross-check
+
+R_CASES = [(n, p, seed) for n, p, seed in ((8, 0.3, 1), (15, 0.2, 2), (30, 0.1, 3), (40, 0.5, 4))]
+
+
+@pytest.fixture(scope="module")
+def sna(tmp_path_factory):
+    """One Rscript run for the module: sna::symmetrize (rules "strong" and "weak") and
+    sna::ego.extract (neighbourhoods "combined", "out", "in") of random directed 0/1
+    matrices, as 0/1 matrices and lists of the organisations kept (1-based)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("Rscript") is None:
+        pytest.skip("Rscript not found: install r-base-core and r-cran-sna (scripts/setup.sh "
+                    "does) to run the R sna cross-checks")
+    folder = tmp_path_factory.mktemp("sna")
+    mats = {}
+    for n, p, seed in R_CASES:
+        m = (np.random.default_rng(seed).random((n, n)) < p).astype(int)
+        np.fill_diagonal(m, 0)
+        mats[n] = m
+        np.savetxt(folder / f"m{n}.csv", m, fmt="%d", delimiter=",")
+    script = folder / "sna.R"
+    script.write_text("""
+suppressMessages(library(sna))
+args <- commandArgs(trailingOnly = TRUE)
+for (n in strsplit(args[2], ",")[[1]]) {
+  m <- as.matrix(read.csv(file.path(args[1], paste0("m", n, ".csv")), header = FALSE))
+  v <- as.character(seq_len(nrow(m)))
+  dimnames(m) <- list(v, v)  # ego.extract names its rows by them
+  for (rule in c("strong", "weak")) {
+    write.table(symmetrize(m, rule = rule), file.path(args[1], paste0(rule, n, ".csv")),
+                sep = ",", row.names = FALSE, col.names = FALSE)
+  }
+  for (hood in c("combined", "out", "in")) {
+    e <- ego.extract(m, neighborhood = hood)
+    kept <- sapply(seq_along(e), function(i) {
+      paste(sort(as.integer(rownames(e[[i]]))), collapse = " ")
+    })
+    writeLines(kept, file.path(args[1], paste0("ego_", hood, n, ".txt")))
+  }
+}
+""")
+    subprocess.run(["Rscript", str(script), str(folder), ",".join(str(n) for n, _, _ in R_CASES)],
+                   check=True, capture_output=True, text=True, timeout=300)
+    return folder, mats
+
+
+@pytest.mark.parametrize("n", [n for n, _, _ in R_CASES])
+def test_symmetrize_matches_sna_on_complete_data(sna, n):
+    folder, mats = sna
+    m = mats[n]
+    ids = [f"o{i}" for i in range(n)]
+    df = pd.DataFrame(m, index=ids, columns=ids)
+    for rule, ours in (("strong", "reciprocated"), ("strong", "respondent"), ("weak", "either")):
+        want = np.loadtxt(folder / f"{rule}{n}.csv", delimiter=",", ndmin=2)
+        assert want.shape == (n, n)
+        net = kn.read_matrix(df, layer="x", directed=False, symmetrize=ours)
+        got = np.zeros((n, n))
+        for s, t in ties(net):
+            got[ids.index(s), ids.index(t)] = got[ids.index(t), ids.index(s)] = 1
+        assert np.array_equal(got, want), (n, rule)
+        assert "missing_dyads" not in net.metadata
+
+
+@pytest.mark.parametrize("n", [n for n, _, _ in R_CASES])
+def test_ego_matches_sna_ego_extract(sna, n):
+    folder, mats = sna
+    ids = [f"o{i}" for i in range(n)]
+    net = kn.read_matrix(pd.DataFrame(mats[n], index=ids, columns=ids), layer="x")
+    for hood, direction in (("combined", "both"), ("out", "out"), ("in", "in")):
+        lines = (folder / f"ego_{hood}{n}.txt").read_text().splitlines()
+        for i, line in enumerate(lines):
+            want = {f"o{int(k) - 1}" for k in line.split()}
+            assert set(kn.ego(net, ids[i], direction=direction).ids) == want, (n, hood, i)
