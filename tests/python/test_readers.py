@@ -617,3 +617,16 @@ def test_ego_matches_sna_ego_extract(sna, n):
         for i, line in enumerate(lines):
             want = {f"o{int(k) - 1}" for k in line.split()}
             assert set(kn.ego(net, ids[i], direction=direction).ids) == want, (n, hood, i)
+
+
+def test_functions_that_read_layers_in_the_core_warn_too(surveyed):
+    net = surveyed.copy()
+    net.add_chain("keten", {"begin": ["a"], "eind": ["b"]})
+    for call in (lambda: kn.cohesion.multiplexity(net),
+                 lambda: kn.resilience.vulnerability(net),
+                 lambda: kn.resilience.simulate(net, "degree", steps=2, progress=False),
+                 lambda: kn.flow.score_chain(net, "keten", layers="survey"),
+                 lambda: kn.governance.diagnose(net),
+                 lambda: kn.Panel({("u", 2020): net, ("u", 2021): net}).tie_changes()):
+        with pytest.warns(kn.MissingDataWarning, match="layer 'survey' has 3 missing dyads"):
+            call()
