@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ._util import MISSING_KEY, Layers, MissingDataError, MissingDataWarning, check_network
-from ._util import index_of, view_of
+from ._util import index_of
 from .network import FIELDS, Network
 
 __all__ = ["read_matrix", "read_survey", "read_excel", "write_excel", "ego", "SYMMETRIZE",
@@ -53,6 +53,10 @@ SYMMETRIZE = ("reciprocated", "respondent", "either")
 #: Sheet names of :func:`write_excel` (and the defaults of :func:`read_excel`).
 SHEETS = {"organisations": "Organisaties", "relations": "Relaties", "layers": "Lagen",
           "network": "Netwerk"}
+
+#: The longest text :func:`write_excel` puts in one cell (Excel holds 32,767 characters); a
+#: longer JSON text (metadata, a chain) continues on the next rows with the same key.
+EXCEL_CELL_TEXT = 32000
 
 #: Cell texts read as a missing value (besides a blank cell).
 MISSING_TEXTS = ("", "NA", "N/A", "na", "n/a", "NaN", "nan")
@@ -242,8 +246,8 @@ def _number(v: Any, where, fn: str) -> float:
                 hint = " (a decimal comma: write 1.5, or save the file with a decimal point)"
             raise ValueError(f"{fn}: {where()}: {text!r} is not a number{hint}") from None
     if not math.isfinite(x) or x < 0:
-        raise ValueError(f"{fn}: {where()}: {x!r} is not a tie value (a number >= 0; 0 = no tie, blank = "
-                         "missing)")
+        raise ValueError(f"{fn}: {where()}: {x!r} is not a tie value (a number >= 0; 0 = no "
+                         "tie, blank = missing)")
     return x
 
 
@@ -539,8 +543,8 @@ def read_survey(path_or_df: PathOrFrame, respondent: str = "respondent", alter: 
     * **wide** (``alters=`` a list of columns or a column prefix such as ``"partner_"``):
       one row per respondent, one column per partner: either one column per organisation of
       the roster (the column name, less the prefix, is the alter's id; the cell its value,
-      blank = not named) or name slots (``partner_1``, ``partner_2`` ...; each cell an
-      alter's id).
+      blank = not named; a respondent's own column is not read) or name slots
+      (``partner_1``, ``partner_2`` ...; each cell an alter's id).
 
     A respondent's partners not named are *no tie* (value 0). A **non-respondent** (an
     organisation of ``organisations=`` or named as a partner that is not among
@@ -695,6 +699,8 @@ def read_survey(path_or_df: PathOrFrame, respondent: str = "respondent", alter: 
                 reports.append((rid, _id(v), 1.0, _frame_cell(t, k, c)))
             else:
                 aid = cols[c][len(prefix):].strip()
+                if aid == rid:  # the respondent's own column: the diagonal, not read
+                    continue
                 reports.append((rid, aid, _number(
                     v, lambda: f"{_frame_cell(t, k, c)} (respondent '{rid}', alter '{aid}')",
                     fn), _frame_cell(t, k, c)))
@@ -869,7 +875,8 @@ def ego(net: Network, organisation: str, radius: int = 1, *, layers: Layers = No
     if direction not in ("both", "out", "in"):
         raise ValueError(f"{fn}: direction must be 'both', 'out' or 'in', not {direction!r}")
     start = index_of(net, organisation, "ego", fn)
-    view = view_of(net, layers)
+    # the view, not a metric: the missing dyads go with the result instead of a warning
+    view = net.view(layers)
     src, tgt, _ = (np.asarray(a) for a in view.edges())
     n = len(view.ids)
     if not view.directed or direction == "both":
@@ -1055,6 +1062,7 @@ def read_excel(path, organisations: str = SHEETS["organisations"],
                                  f"'{layers}' (layers: {', '.join(map(repr, directed))})")
             directed.setdefault(lname, True)
     name, metadata, chains = "", None, []
+    texts: Dict[str, Tuple[List[str], str]] = {}
     if net_rows is not None:
         info = _sheet_frame(net_rows, path, network, fn, ["key", "value"])
         for k, rec in enumerate(info.to_dict("records")):
@@ -1065,19 +1073,22 @@ def read_excel(path, organisations: str = SHEETS["organisations"],
             if key == "name":
                 name = "" if _blank(v) else str(v)
             elif key == "metadata" or key.startswith("chain "):
-                try:
-                    parsed = json.loads(v) if isinstance(v, str) else None
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{fn}: {where} ('{key}'): not JSON text: {e}") from None
-                if key == "metadata":
-                    if not isinstance(parsed, dict):
-                        raise ValueError(f"{fn}: {where} ('metadata'): a JSON object expected")
-                    metadata = parsed
-                else:
-                    chains.append((key[len("chain "):], parsed, where))
+                # JSON text longer than a cell holds continues on rows with the same key
+                texts.setdefault(key, ([], where))[0].append("" if _blank(v) else str(v))
             else:
                 raise ValueError(f"{fn}: {where}: unknown key {key!r} (keys: name, metadata, "
                                  "chain <name>)")
+        for key, (parts, where) in texts.items():
+            try:
+                parsed = json.loads("".join(parts))
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{fn}: {where} ('{key}'): not JSON text: {e}") from None
+            if key == "metadata":
+                if not isinstance(parsed, dict):
+                    raise ValueError(f"{fn}: {where} ('metadata'): a JSON object expected")
+                metadata = parsed
+            else:
+                chains.append((key[len("chain "):], parsed, where))
     sheets = {"organisations": (organisations, list(orgs.columns)),
               "relations": (relations, list(rels.columns))}
     try:
@@ -1137,19 +1148,33 @@ def write_excel(net: Network, path) -> None:
     openpyxl = _openpyxl(fn)
     wb = openpyxl.Workbook(write_only=True)
 
+    from openpyxl.cell import WriteOnlyCell
+
     def sheet(title: str, df: pd.DataFrame) -> None:
         ws = wb.create_sheet(title)
-        ws.append([str(c) for c in df.columns])
+
+        def cell(v):
+            v = _cell_value(v)
+            if isinstance(v, str) and v.startswith("="):  # text, never a formula
+                c = WriteOnlyCell(ws, value=v)
+                c.data_type = "s"
+                return c
+            return v
+
+        ws.append([cell(str(c)) for c in df.columns])
         for rec in df.itertuples(index=False, name=None):
-            ws.append([_cell_value(v) for v in rec])
+            ws.append([cell(v) for v in rec])
 
     sheet(SHEETS["organisations"], net.organisations)
     sheet(SHEETS["relations"], net.relations)
     sheet(SHEETS["layers"], pd.DataFrame(
         [(n, l.directed, l.kind) for n, l in net.layers.items()],
         columns=["layer", "directed", "kind"]))
-    info = [("name", net.name), ("metadata", json.dumps(net.metadata, ensure_ascii=False))]
-    info += [(f"chain {c}", json.dumps(net.chain(c), ensure_ascii=False)) for c in net.chains]
+    texts = [("metadata", json.dumps(net.metadata, ensure_ascii=False))]
+    texts += [(f"chain {c}", json.dumps(net.chain(c), ensure_ascii=False)) for c in net.chains]
+    info = [("name", net.name)] + [(key, text[i:i + EXCEL_CELL_TEXT])
+                                   for key, text in texts
+                                   for i in range(0, max(len(text), 1), EXCEL_CELL_TEXT)]
     sheet(SHEETS["network"], pd.DataFrame(info, columns=["key", "value"]))
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=folder)

@@ -239,6 +239,8 @@ def test_wide_roster_and_name_slots_equal_long():
     roster = pd.DataFrame({"respondent": ["a", "b", "c"], "p_a": [None, 1, 0],
                            "p_b": [1, None, 0], "p_c": [1, 0, None], "p_d": [1, 0, 0]})
     wide = kn.read_survey(roster, alters="p_", symmetrize="either")
+    # a respondent's own column is the diagonal: not read, whatever it holds
+    assert kn.read_survey(roster.fillna(1), alters="p_", symmetrize="either") == wide
     slots = pd.DataFrame({"respondent": ["a", "b", "c"], "n1": ["b", "a", None],
                           "n2": ["c", None, None], "n3": ["d", None, None]})
     named = kn.read_survey(slots, alters=["n1", "n2", "n3"], organisations=list("abcd"),
@@ -251,7 +253,8 @@ def test_survey_files_and_roster(tmp_path):
     path = write(tmp_path / "s.csv", "respondent;alter;contact\na;b;2\nb;a;3\n")
     roster = pd.DataFrame({"id": ["a", "b", "c"], "regio": ["Utrecht"] * 3})
     net = kn.read_survey(path, value="contact", organisations=roster, respondents=["a", "b", "c"])
-    assert net.ids == ["a", "b", "c"] and net.organisation("c")["attributes"] == {"regio": "Utrecht"}
+    assert net.ids == ["a", "b", "c"]
+    assert net.organisation("c")["attributes"] == {"regio": "Utrecht"}
     assert net.metadata["missing_dyads"]["survey"]["count"] == 0
     xl = workbook(tmp_path / "s.xlsx", {"Antwoorden": [["respondent", "alter", "contact"],
                                                        ["a", "b", 2], ["b", "a", 3]]})
@@ -264,7 +267,8 @@ def test_survey_files_and_roster(tmp_path):
     ("wie,alter\na,b\n", {}, KeyError, ["s.csv", "no respondent column 'respondent'", "'wie'"]),
     ("respondent,partner\na,b\n", {}, KeyError, ["no alter column 'alter'", "'partner'"]),
     ("respondent,alter\na,b\n", {"value": "w"}, KeyError, ["no value column 'w'"]),
-    ("respondent,alter\na,b\n,c\n", {}, ValueError, ["s.csv, line 3, column 1", "blank respondent"]),
+    ("respondent,alter\na,b\n,c\n", {}, ValueError,
+     ["s.csv, line 3, column 1", "blank respondent"]),
     ("respondent,alter\na,\n", {}, ValueError, ["line 2, column 2 ('alter')", "blank alter"]),
     ("respondent,alter\na,a\n", {}, ValueError, ["line 2", "names itself"]),
     ("respondent,alter\na,b\na,b\n", {}, ValueError, ["line 3", "twice", "first at", "line 2"]),
@@ -630,3 +634,21 @@ def test_functions_that_read_layers_in_the_core_warn_too(surveyed):
                  lambda: kn.Panel({("u", 2020): net, ("u", 2021): net}).tie_changes()):
         with pytest.warns(kn.MissingDataWarning, match="layer 'survey' has 3 missing dyads"):
             call()
+
+
+def test_excel_text_is_never_a_formula_and_long_metadata_spans_rows(tmp_path):
+    net = kn.Network("=1+1")
+    net.add_layer("case")
+    net.add_organisation("=HYPERLINK(\"http://x\")", name="=2*3", note="=SUM(A1:A2)")
+    net.add_organisation("om")
+    net.add_relation("om", "=HYPERLINK(\"http://x\")", "case", remark="=A1")
+    net.metadata = {"long": "x" * 100_000, "cells": [["a", "b"]] * 5000}
+    path = tmp_path / "f.xlsx"
+    kn.write_excel(net, path)
+    wb = openpyxl.load_workbook(path)
+    assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
+    assert max(len(str(c.value or "")) for ws in wb for row in ws.iter_rows() for c in row) \
+        <= 32767
+    back = kn.read_excel(path)
+    assert back == net and back.name == "=1+1" and back.metadata == net.metadata
+    assert back.organisation("=HYPERLINK(\"http://x\")")["name"] == "=2*3"
