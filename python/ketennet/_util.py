@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import ast
 import functools
+import json
+import os
+import sys
+import warnings
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -128,19 +132,67 @@ def missing_dyads(net, layers: Layers = None) -> Dict[str, dict]:
         text = net._core.metadata_json
         entries = {}
         if f'"{MISSING_KEY}"' in text:
-            import json
-
             found = json.loads(text).get(MISSING_KEY)
-            if isinstance(found, dict):
-                entries = {k: v for k, v in found.items()
-                           if isinstance(v, dict) and isinstance(v.get("count"), (int, float))
-                           and v["count"] > 0}
+            if isinstance(found, dict):  # counted among the organisations there are now
+                current = restrict_missing(found, net._core.organisation_ids(),
+                                           {name: d for name, d, _ in net._core.layers()})
+                entries = {k: v for k, v in current.items() if v["count"] > 0}
         net._missing_cache = (rev, entries)
     if not entries:
         return {}
     names = layer_list(layers)
     names = list(net.layers) if names is None else names
     return {name: entries[name] for name in names if name in entries and net.has_layer(name)}
+
+
+def missing_pairs(ids: Sequence[str], entry: Mapping[str, Any], directed: bool) -> set:
+    """The missing dyads (pairs of ids; ``a < b`` on an undirected layer) that an entry of
+    ``metadata["missing_dyads"]`` describes among the organisations ``ids``: its blank
+    ``cells``, and the dyads its ``non_respondents`` did not report on (their outgoing
+    dyads on a directed layer; under ``symmetrize="reciprocated"`` every pair with a
+    non-respondent, under the other rules every pair of two non-respondents)."""
+    keep = set(ids)
+    non = [o for o in entry.get("non_respondents") or [] if o in keep]
+    out = set()
+    for pair in entry.get("cells") or []:
+        if len(pair) == 2 and pair[0] in keep and pair[1] in keep:
+            a, b = pair
+            out.add((a, b) if directed or a < b else (b, a))
+    if directed:
+        out.update((a, b) for a in non for b in ids if b != a)
+    elif entry.get("symmetrize") == "reciprocated":
+        out.update((min(a, b), max(a, b)) for a in non for b in ids if b != a)
+    else:
+        out.update((min(a, b), max(a, b)) for a in non for b in non if b != a)
+    return out
+
+
+def restrict_missing(entries: Mapping[str, Any], ids: Sequence[str],
+                     directed: Mapping[str, bool]) -> Dict[str, dict]:
+    """The entries of ``metadata["missing_dyads"]`` of the layers in ``directed`` ({layer:
+    directed}) restricted to the organisations ``ids``: their missing dyads, all dyads,
+    non-respondents and response rate counted there (a subnetwork, an ego network, a
+    network organisations were removed from)."""
+    ids = list(ids)
+    keep, n = set(ids), len(ids)
+    out = {}
+    for name, entry in entries.items():
+        if name not in directed or not isinstance(entry, dict):
+            continue
+        d = bool(directed[name])
+        pairs = missing_pairs(ids, entry, d)
+        e = dict(entry)
+        e["count"] = len(pairs)
+        e["dyads"] = n * (n - 1) // (1 if d else 2)
+        if entry.get("cells"):
+            e["cells"] = [list(p) for p in entry["cells"] if p[0] in keep and p[1] in keep]
+        non = [o for o in entry.get("non_respondents") or [] if o in keep]
+        e["non_respondents"] = non
+        if entry.get("response_rate") is not None:
+            e["respondents"] = n - len(non)
+            e["response_rate"] = (n - len(non)) / n if n else None
+        out[name] = e
+    return out
 
 
 def missing_text(layer: str, entry: Mapping[str, Any]) -> str:
@@ -162,25 +214,23 @@ def check_missing(net, layers: Layers = None, fn: str = "", *, complete: bool = 
     found = missing_dyads(net, layers)
     if not found:
         return
-    import sys
-    import warnings
-
-    import os
-
+    # the warning points at the caller's line, and names the outermost public function of
+    # the package on the stack (the one the caller called)
     package = os.path.dirname(os.path.abspath(__file__)) + os.sep
     frame, level, caller = sys._getframe(1), 2, fn
     while frame is not None and frame.f_code.co_filename.startswith(package):
-        if not fn and not frame.f_code.co_name.startswith("_") and \
-                not frame.f_code.co_filename.endswith("_deprecation.py"):
-            caller = frame.f_code.co_name
+        code = frame.f_code
+        if not fn and not code.co_name.startswith(("_", "<")) and \
+                not code.co_filename.endswith("_deprecation.py"):
+            caller = code.co_name
         frame, level = frame.f_back, level + 1
     what = "; ".join(missing_text(name, entry) for name, entry in found.items())
     head = f"{caller}: " if caller else ""
     if complete:
         raise MissingDataError(
             f"{head}{what}: this method assumes complete data (missing ties would count as "
-            "absent); analyse the respondents only (net.select_layers / kn.ego) or impute "
-            "first (docs/data.md, \"Missing data\")")
+            "absent); analyse the respondents only (net.induced(respondents)) or fill the "
+            "missing dyads in first (docs/data.md, \"Missing data\")")
     warnings.warn(f"{head}{what}; the missing ties count as absent, so the result describes "
                   "the observed ties only", MissingDataWarning, stacklevel=level)
 

@@ -777,56 +777,6 @@ def _is_float(text: str) -> bool:
     return True
 
 
-# ------------------------------------------------------------------ missing dyads of a subnetwork
-
-def _missing_pairs(ids: Sequence[str], entry: Mapping[str, Any], directed: bool) -> set:
-    """The missing dyads an entry of ``metadata["missing_dyads"]`` describes among ``ids``."""
-    keep = set(ids)
-    non = [o for o in entry.get("non_respondents") or [] if o in keep]
-    rule = entry.get("symmetrize")
-    out = set()
-    for a, b in entry.get("cells") or []:
-        if a in keep and b in keep:
-            out.add((a, b) if directed or a < b else (b, a))
-    if directed:
-        out.update((a, b) for a in non for b in ids if b != a)
-    elif rule == "reciprocated":
-        out.update((min(a, b), max(a, b)) for a in non for b in ids if b != a)
-    else:
-        out.update((min(a, b), max(a, b)) for a in non for b in non if b != a)
-    return out
-
-
-def _restrict_missing(sub: Network, net: Network) -> None:
-    """The missing-dyad entries of ``net`` restricted to the organisations of ``sub``."""
-    entries = net.metadata.get(MISSING_KEY)
-    if not isinstance(entries, dict):
-        return
-    ids = sub.ids
-    keep = set(ids)
-    out = {}
-    for name, entry in entries.items():
-        if not sub.has_layer(name) or not isinstance(entry, dict):
-            continue
-        directed = sub.layers[name].directed
-        pairs = _missing_pairs(ids, entry, directed)
-        n = len(ids)
-        e = dict(entry)
-        e["count"] = len(pairs)
-        e["dyads"] = n * (n - 1) // (1 if directed else 2)
-        if e.get("source") != "survey":
-            e["cells"] = sorted([a, b] for a, b in pairs)
-        non = [o for o in entry.get("non_respondents") or [] if o in keep]
-        e["non_respondents"] = non
-        if e.get("response_rate") is not None:
-            e["respondents"] = n - len(non)
-            e["response_rate"] = (n - len(non)) / n if n else None
-        out[name] = e
-    meta = sub.metadata
-    meta[MISSING_KEY] = out
-    sub.metadata = meta
-
-
 # ------------------------------------------------------------------ ego
 
 def ego(net: Network, organisation: str, radius: int = 1, *, layers: Layers = None,
@@ -903,8 +853,7 @@ def ego(net: Network, organisation: str, radius: int = 1, *, layers: Layers = No
         frontier = nxt
     ids = list(view.ids)
     kept = [ids[i] for i in range(n) if dist[i] >= 0]
-    sub = net.induced(kept)
-    _restrict_missing(sub, net)
+    sub = net.induced(kept)  # the missing dyads restricted to the organisations kept
     meta = sub.metadata
     meta["ego"] = {"organisation": organisation, "radius": int(radius),
                    "layers": None if layers is None else

@@ -652,3 +652,24 @@ def test_excel_text_is_never_a_formula_and_long_metadata_spans_rows(tmp_path):
     back = kn.read_excel(path)
     assert back == net and back.name == "=1+1" and back.metadata == net.metadata
     assert back.organisation("=HYPERLINK(\"http://x\")")["name"] == "=2*3"
+
+
+def test_subnetworks_count_the_missing_dyads_they_hold(surveyed):
+    # the respondents only: complete data, no warning and no refusal
+    sub = surveyed.induced(["a", "b", "c"])
+    entry = sub.metadata["missing_dyads"]["survey"]
+    assert entry["count"] == 0 and entry["non_respondents"] == [] and entry["dyads"] == 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kn.centrality.degree(sub)
+        kn.stats.cug_test(sub, "density", reps=10, layers="survey", progress=False)
+    # a network the non-respondent was removed from counts what is left, stale metadata or not
+    net = surveyed.copy()
+    net.remove_organisation("d")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kn.centrality.degree(net)
+    net = surveyed.copy()
+    net.remove_organisation("c")  # a-d, b-d are left
+    with pytest.warns(kn.MissingDataWarning, match="has 2 missing dyads of 3"):
+        kn.centrality.degree(net)
