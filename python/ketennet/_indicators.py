@@ -15,6 +15,7 @@ from typing import List, Optional, Sequence, Tuple
 import pandas as pd
 
 from . import _core
+from ._util import missing_dyads, missing_text
 from .network import Network
 
 _report = _core.report
@@ -36,10 +37,29 @@ SIMULATION_MAX = _report.SIMULATION_MAX
 BETWEENNESS_ATTACK_MAX = _report.BETWEENNESS_ATTACK_MAX
 
 
-def frame(rows: list) -> pd.DataFrame:
-    """Rows of the compiled scorecard (dicts keyed by column) as the scorecard DataFrame."""
+#: The note a scorecard row computed on a layer with missing dyads carries (the layer's
+#: entry in :func:`ketennet._util.missing_text`'s words, then this).
+MISSING_NOTE = "computed with missing dyads: {what}; missing ties count as absent"
+
+
+def frame(rows: list, net: Optional[Network] = None) -> pd.DataFrame:
+    """Rows of the compiled scorecard (dicts keyed by column) as the scorecard DataFrame.
+
+    With ``net``, each row computed on a layer of ``net`` that has missing dyads (its
+    ``layers`` column names the layer) says so in its ``note`` (:data:`MISSING_NOTE`)."""
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["value"] = out["value"].astype("float64")
+    missing = missing_dyads(net) if net is not None else {}
+    if missing:
+        notes = {}
+        for i, used in enumerate(out["layers"].tolist()):
+            hit = [name for name in str(used).split(", ") if name in missing]
+            if hit:
+                if used not in notes:
+                    notes[used] = MISSING_NOTE.format(
+                        what="; ".join(missing_text(name, missing[name]) for name in hit))
+                old = out.at[i, "note"]
+                out.at[i, "note"] = f"{old}; {notes[used]}" if old else notes[used]
     return out
 
 

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import ast
 import functools
-from typing import Any, Callable, Dict, Iterable, Optional, Sequence, Union
+import json
+import os
+import sys
+import warnings
+from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -83,15 +87,152 @@ DEFAULT_COMBINE = core_default(_core.Network.view, "combine")
 
 
 def view_of(net, layers: Layers = None, weight: Optional[str] = None,
-            combine: str = DEFAULT_COMBINE):
+            combine: str = DEFAULT_COMBINE, *, complete: bool = False):
     """The cached analysis view of ``net`` (see :meth:`ketennet.Network.view`).
 
     All layers combined by the default (sum; the default of every metric) goes straight to
-    the C++ cache, without the argument checks that only other selections need."""
+    the C++ cache, without the argument checks that only other selections need. Selected
+    layers with missing dyads give a :class:`MissingDataWarning`, or, with
+    ``complete=True`` (a method that assumes complete data), a :class:`MissingDataError`
+    (see :func:`check_missing`)."""
     check_network(net)
+    check_missing(net, layers, complete=complete)
     if layers is None and combine == DEFAULT_COMBINE:
         return net._core.view(None, weight, DEFAULT_COMBINE)
     return net.view(layers=layers, weight=weight, combine=combine)
+
+
+#: The metadata key of the dyads whose tie value is unknown, per layer (docs/data.md,
+#: "Missing data"): ``metadata["missing_dyads"][layer] = {"count": ..., ...}``.
+MISSING_KEY = "missing_dyads"
+
+
+class MissingDataWarning(UserWarning):
+    """A metric was computed on a layer with missing dyads (non-respondents of a survey,
+    blank cells of a matrix): the unknown ties count as absent, so the result describes the
+    observed network only. The message names the layer, the number of missing dyads and
+    the response rate (docs/data.md, "Missing data")."""
+
+
+class MissingDataError(ValueError):
+    """A method that assumes complete data (the tests and regressions of
+    :mod:`ketennet.stats`, :func:`ketennet.cohesion.qap`) was asked about a layer with
+    missing dyads. The message names the layer, the number of missing dyads and the
+    response rate."""
+
+
+def missing_dyads(net, layers: Layers = None) -> Dict[str, dict]:
+    """``{layer: entry}`` of the selected layers (``None``: all) that have missing dyads
+    (``metadata["missing_dyads"][layer]`` with a ``count`` above 0); ``{}`` for complete
+    data. Read from the metadata once per revision of the network (the revision changes
+    with the metadata), so that the check costs a metric call next to nothing."""
+    rev = net._core.revision
+    cached_rev, entries = net._missing_cache
+    if cached_rev != rev:
+        text = net._core.metadata_json
+        entries = {}
+        if f'"{MISSING_KEY}"' in text:
+            found = json.loads(text).get(MISSING_KEY)
+            if isinstance(found, dict):  # counted among the organisations there are now
+                current = restrict_missing(found, net._core.organisation_ids(),
+                                           {name: d for name, d, _ in net._core.layers()})
+                entries = {k: v for k, v in current.items() if v["count"] > 0}
+        net._missing_cache = (rev, entries)
+    if not entries:
+        return {}
+    names = layer_list(layers)
+    names = list(net.layers) if names is None else names
+    return {name: entries[name] for name in names if name in entries and net.has_layer(name)}
+
+
+def missing_pairs(ids: Sequence[str], entry: Mapping[str, Any], directed: bool) -> set:
+    """The missing dyads (pairs of ids; ``a < b`` on an undirected layer) that an entry of
+    ``metadata["missing_dyads"]`` describes among the organisations ``ids``: its blank
+    ``cells``, and the dyads its ``non_respondents`` did not report on (their outgoing
+    dyads on a directed layer; under ``symmetrize="reciprocated"`` every pair with a
+    non-respondent, under the other rules every pair of two non-respondents)."""
+    keep = set(ids)
+    non = [o for o in entry.get("non_respondents") or [] if o in keep]
+    out = set()
+    for pair in entry.get("cells") or []:
+        if len(pair) == 2 and pair[0] in keep and pair[1] in keep:
+            a, b = pair
+            out.add((a, b) if directed or a < b else (b, a))
+    if directed:
+        out.update((a, b) for a in non for b in ids if b != a)
+    elif entry.get("symmetrize") == "reciprocated":
+        out.update((min(a, b), max(a, b)) for a in non for b in ids if b != a)
+    else:
+        out.update((min(a, b), max(a, b)) for a in non for b in non if b != a)
+    return out
+
+
+def restrict_missing(entries: Mapping[str, Any], ids: Sequence[str],
+                     directed: Mapping[str, bool]) -> Dict[str, dict]:
+    """The entries of ``metadata["missing_dyads"]`` of the layers in ``directed`` ({layer:
+    directed}) restricted to the organisations ``ids``: their missing dyads, all dyads,
+    non-respondents and response rate counted there (a subnetwork, an ego network, a
+    network organisations were removed from)."""
+    ids = list(ids)
+    keep, n = set(ids), len(ids)
+    out = {}
+    for name, entry in entries.items():
+        if name not in directed or not isinstance(entry, dict):
+            continue
+        d = bool(directed[name])
+        pairs = missing_pairs(ids, entry, d)
+        e = dict(entry)
+        e["count"] = len(pairs)
+        e["dyads"] = n * (n - 1) // (1 if d else 2)
+        if entry.get("cells"):
+            e["cells"] = [list(p) for p in entry["cells"] if p[0] in keep and p[1] in keep]
+        non = [o for o in entry.get("non_respondents") or [] if o in keep]
+        e["non_respondents"] = non
+        if entry.get("response_rate") is not None:
+            e["respondents"] = n - len(non)
+            e["response_rate"] = (n - len(non)) / n if n else None
+        out[name] = e
+    return out
+
+
+def missing_text(layer: str, entry: Mapping[str, Any]) -> str:
+    """"layer 'survey' has 6 missing dyads of 12 (response rate 0.67)": what the warning,
+    the error and the scorecard note say about a layer with missing dyads."""
+    rate = entry.get("response_rate")
+    total = entry.get("dyads")
+    of = f" of {total}" if total is not None else ""
+    how = f"response rate {rate:.2f}" if isinstance(rate, (int, float)) else "blank cells"
+    count = entry.get("count")
+    return f"layer '{layer}' has {count} missing dyad{'' if count == 1 else 's'}{of} ({how})"
+
+
+def check_missing(net, layers: Layers = None, fn: str = "", *, complete: bool = False) -> None:
+    """The one rule for metrics on layers with missing dyads: a :class:`MissingDataWarning`
+    (missing ties counted as absent), or a :class:`MissingDataError` when ``complete`` (a
+    method whose result assumes complete data). ``fn`` names the function; by default the
+    public function that called into this package."""
+    found = missing_dyads(net, layers)
+    if not found:
+        return
+    # the warning points at the caller's line, and names the outermost public function of
+    # the package on the stack (the one the caller called)
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    frame, level, caller = sys._getframe(1), 2, fn
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        code = frame.f_code
+        if not fn and not code.co_name.startswith(("_", "<")) and \
+                not code.co_filename.endswith("_deprecation.py"):
+            caller = code.co_name
+        frame, level = frame.f_back, level + 1
+    what = "; ".join(missing_text(name, entry) for name, entry in found.items())
+    head = f"{caller}: " if caller else ""
+    if complete:
+        raise MissingDataError(
+            f"{head}{what}: this method assumes complete data (missing ties would count as "
+            "absent); analyse the respondents only (net.induced(respondents)) or fill the "
+            "missing dyads in first (docs/data.md, \"Missing data\")")
+    warnings.warn(f"{head}{what}; the missing ties count as absent, so the result describes "
+                  "the observed ties only", MissingDataWarning, stacklevel=level)
 
 
 def check_network(net) -> None:

@@ -16,7 +16,7 @@ import pandas as pd
 from . import _core
 from ._deprecation import renamed_arguments
 from ._util import Layers, Progress, check_choice, check_view, id_array, progress_handler, series
-from ._util import DEFAULT_COMBINE, core_default, thread_count, view_of
+from ._util import DEFAULT_COMBINE, check_missing, core_default, thread_count, view_of
 from ._util import result_html as _result_html
 
 __all__ = ["density", "reciprocity", "centralization", "qap", "QapResult", "transitivity",
@@ -198,8 +198,8 @@ def qap(net, layer_a: str, layer_b: str, *,
     if not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, not {seed!r}")
     rev = net._core.revision
-    a = check_view(view_of(net, layer_a, weight), rev, "qap")
-    b = check_view(view_of(net, layer_b, weight), rev, "qap")
+    a = check_view(view_of(net, layer_a, weight, complete=True), rev, "qap")
+    b = check_view(view_of(net, layer_b, weight, complete=True), rev, "qap")
     r = _core.cohesion.qap(a, b, int(permutations), int(seed), thread_count(threads, "qap"),
                            progress_handler(progress, "qap"))
     return QapResult(float(r["correlation"]), float(r["p_greater"]), float(r["p_less"]),
@@ -703,6 +703,7 @@ def multiplexity(net, *, layers: Layers = None) -> Multiplexity:
 
     names = layer_list(layers) or []
     r = _core.cohesion.multiplexity(net._core, names)
+    check_missing(net, layers, "multiplexity")
     ids = np.asarray(net.ids, dtype=object)
     pairs = pd.DataFrame({"source": ids[r["source"]] if len(r["source"]) else np.array([], dtype=object),
                           "target": ids[r["target"]] if len(r["target"]) else np.array([], dtype=object),

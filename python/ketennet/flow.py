@@ -38,7 +38,7 @@ from ._deprecation import renamed_arguments
 from ._flow_results import ExpectedLeadTime, Feedback, Fidelity, LeadTime, Throughput
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, Progress, check_view, id_array, layer_list, progress_handler, series
-from ._util import core_default, thread_count, view_of
+from ._util import check_missing, core_default, thread_count, view_of
 from .network import Network, StagesLike, _stages
 
 __all__ = ["global_efficiency", "local_efficiency", "lead_time", "expected_lead_time",
@@ -933,6 +933,10 @@ def score_chain(net: Network, chain: ChainLike, *, layers: Layers = None,
     name, stages = _chain(net, chain, "score_chain")
     sel = layer_list(layers) or []
     r = _core.flow.score_chain(net._core, name, stages, sel, capacity, fallback or "")
+    used = sorted({n for key, _, _, _ in CHAIN_INDICATORS for n in r[key]["layers"]}
+                  | set(r["attrition_basis"]["layers"]))
+    if used:
+        check_missing(net, used, "score_chain")
     ids = net.ids
     rows = []
     cases = _core.flow.case_records(net._core)[0]  # throughput counts cases

@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments
-from ._util import Layers, core_default, layer_list
+from ._util import Layers, check_missing, core_default, layer_list
 
 __all__ = ["diagnose", "GovernanceDiagnosis", "MODES"]
 
@@ -200,6 +200,7 @@ def diagnose(net, *, trust: Union[None, str, float] = None, goal_consensus: Leve
         raise TypeError(f"expected a ketennet.Network, not {type(net).__name__}")
     given = {"goal consensus": goal_consensus,
              "need for network-level competencies": competency_need}
+    check_missing(net, layers, "diagnose")
     d = _G.diagnose(net._core, _checked(trust, "trust"), _checked(goal_consensus, "goal_consensus"),
                     _checked(competency_need, "competency_need"), layer_list(layers), nao_attribute)
     rows = d["findings"]

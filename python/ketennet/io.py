@@ -1,4 +1,5 @@
-"""Reading and writing networks: JSON, GraphML, pandas, NetworkX and igraph.
+"""Reading and writing networks: JSON, GraphML, pandas, NetworkX and igraph; adjacency
+matrices, roster surveys and Excel workbooks (:mod:`ketennet.data`).
 
 Conventions shared by every reader: ids are strings; a field or attribute that is missing
 (JSON ``null``, NaN in a DataFrame, ``None``) is *unknown* and left out, never filled in;
@@ -25,13 +26,17 @@ import pandas as pd
 from . import _core
 from ._deprecation import renamed_arguments
 from ._util import Layers, check_layers, core_default, layer_list
+# the readers of matrices, surveys and workbooks, with the other readers (ketennet.data builds
+# its networks with from_pandas below, imported where it is called)
+from .data import read_excel, read_matrix, read_survey, write_excel
 from .network import FIELDS, LAYER_KINDS, Network
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = ["read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "JSON_SCHEMA_VERSION",
-           "Limits", "limits", "set_limits"]
+           "Limits", "limits", "set_limits", "read_matrix", "read_survey", "read_excel",
+           "write_excel"]
 
 #: Version of the JSON document this ketennet writes (docs/json-schema.md).
 JSON_SCHEMA_VERSION: int = _core.io.json_schema_version

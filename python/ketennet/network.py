@@ -9,7 +9,8 @@ import pandas as pd
 
 from . import _core
 from ._deprecation import renamed_arguments, renamed_function
-from ._util import DEFAULT_COMBINE, Layers, check_choice, layer_list, make_index
+from ._util import (DEFAULT_COMBINE, MISSING_KEY, Layers, check_choice, layer_list,
+                    make_index, restrict_missing)
 
 FIELDS = ("volume", "latency", "quality", "capacity")
 
@@ -95,12 +96,13 @@ class Network:
     (2, 1)
     """
 
-    __slots__ = ("_core", "_index_cache", "_layers_cache")
+    __slots__ = ("_core", "_index_cache", "_layers_cache", "_missing_cache")
 
     def __init__(self, name: str = "") -> None:
         self._core = _core.Network(name)
         self._index_cache: Tuple[int, Optional[pd.Index]] = (-1, None)
         self._layers_cache: Tuple[int, dict] = (-1, {})
+        self._missing_cache: Tuple[int, dict] = (-1, {})
 
     @classmethod
     def _wrap(cls, core: "_core.Network") -> "Network":
@@ -108,6 +110,7 @@ class Network:
         net._core = core
         net._index_cache = (-1, None)
         net._layers_cache = (-1, {})
+        net._missing_cache = (-1, {})
         return net
 
     # ------------------------------------------------------------------ network
@@ -493,8 +496,16 @@ class Network:
     # ------------------------------------------------------------------ subnetworks, views
     def induced(self, ids: Iterable[str]) -> "Network":
         """The subnetwork of the given organisations: them, the relations among them, all
-        layers, and the chains restricted to them."""
-        return Network._wrap(self._core.induced(list(ids)))
+        layers, and the chains restricted to them; the missing dyads of its metadata
+        (``metadata["missing_dyads"]``, docs/data.md) counted among them."""
+        sub = Network._wrap(self._core.induced(list(ids)))
+        entries = sub.metadata.get(MISSING_KEY)
+        if isinstance(entries, dict):
+            meta = sub.metadata
+            meta[MISSING_KEY] = restrict_missing(entries, sub.ids,
+                                                 {n: d for n, d, _ in sub._core.layers()})
+            sub.metadata = meta
+        return sub
 
     def select_layers(self, layers: Layers) -> "Network":
         """A copy with only the given layers (and their relations)."""

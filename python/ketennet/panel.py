@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core, brokerage, centrality, cohesion, flow, resilience
-from ._util import Progress, core_default, layer_list
+from ._util import Progress, check_missing, core_default, layer_list
 from .io import from_pandas
 from .network import Network
 from .signals import signals as _signals
@@ -505,6 +505,10 @@ class Panel:
         for name in names:
             if not any(net.has_layer(name) for net in self._networks.values()):
                 raise KeyError(f"Panel.{fn}: no network of the panel has layer {name!r}")
+        for net in self._networks.values():
+            held = [n for n in names if net.has_layer(n)]
+            if held or not names:
+                check_missing(net, held or None, f"Panel.{fn}")
         cols = ["unit", "period", "layer", "kept", "formed", "dissolved"]
         ocols = ["unit", "period", "organisation", "layer", "kept", "formed", "dissolved"]
         ties = {c: [] for c in cols}

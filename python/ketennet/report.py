@@ -15,7 +15,8 @@ A scorecard is a tidy DataFrame, one row per indicator, with the columns
 * ``direction``: ``higher``/``lower`` is better, or ``context`` where the literature reads
   the value against the network's task rather than as good or bad;
 * ``layers``: the layers the row was computed on (chain indicators: the case layers; indicators
-  called "collaboration ...": the tie layers); ``note``: why a value is missing, or its basis.
+  called "collaboration ...": the tie layers); ``note``: why a value is missing, or its basis,
+  and whether a layer it was computed on has missing dyads (docs/data.md, "Missing data").
 
 For a given set of options (``layers``, ``chains``, ``top``, an event log or none) every network
 yields the same (goal, indicator, scope, subject) keys apart from the organisations ranked
@@ -106,7 +107,7 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
     sel, wanted, top = check_options(net, layers, chains, top)
     _disclosure._check_min_count(min_count, "scorecard")
     card = _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
-                                                 log=log).rows())
+                                                 log=log).rows(), net)
     return _disclosure._protect_scorecard(card, min_count, "scorecard")
 
 

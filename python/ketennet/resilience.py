@@ -37,7 +37,7 @@ from ._deprecation import renamed_arguments
 from ._util import result_html as _result_html
 from ._util import Ids, check_network as _check_net, index_of as _index, indices_of as _indices
 from ._util import Layers, NetworkChangedError, Progress, check_view, id_array, layer_list, make_index, progress_handler
-from ._util import core_default, thread_count, view_of
+from ._util import check_missing, core_default, thread_count, view_of
 from .network import Network
 
 __all__ = ["articulation_points", "bridges", "biconnected_components", "dominators",
@@ -305,6 +305,7 @@ def vulnerability(net: Network, measure: str = "efficiency", *, layers: Layers =
     if measure in _CHAIN_MEASURES and not name:
         raise ValueError(f"{fn}: measure {measure!r} needs a chain (chain=...; the network has "
                          f"{', '.join(map(repr, net.chains)) or 'none'})")
+    check_missing(net, layers, fn)
     values, ids = _core.resilience.vulnerability(
         net._core, measure, layer_list(layers) or [], name, capacity, fallback or "",
         thread_count(threads, fn), progress_handler(progress, fn))
@@ -522,6 +523,7 @@ def simulate(net: Network, strategy="random", measures="largest_component", *,
                          f"not {steps!r}")
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"{fn}: seed must be a non-negative integer, not {seed!r}")
+    check_missing(net, layers, fn)
     r = _core.resilience.simulate(
         net._core, kind, target, order, bool(recompute), names, layer_list(layers) or [], name,
         capacity, fallback or "", int(steps or 0), int(runs), int(seed) & (2 ** 64 - 1),

@@ -133,7 +133,8 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
         [list(checked[key][0] or []) for key in named], wanted,
         next(iter(checked.values()))[2], threads,
         progress_handler(progress, "scorecard"))
-    frames = [_indicators.frame(rows) for rows in _core.report.batch_rows(cards)]
+    frames = [_indicators.frame(rows, net)
+              for rows, net in zip(_core.report.batch_rows(cards), named.values())]
     out = []
     for key, frame in zip(named, frames):
         frame.insert(0, "network", key)

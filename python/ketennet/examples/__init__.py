@@ -9,6 +9,10 @@ published, derived or illustrative, with a ``reference``.
 Example event logs (``eventlogs/README.md``: sources and licences) for :mod:`ketennet.eventlog`:
 :func:`eventlog_names`, :func:`eventlog_path`, :func:`eventlog`.
 
+Synthetic survey and matrix files (``data/README.md``) for :func:`ketennet.read_survey` and
+:func:`ketennet.read_matrix`: :func:`data_names`, :func:`data_path`, :func:`survey`,
+:func:`matrix`.
+
 A synthetic panel of regions and years derived from ``strafrechtketen``, with seeded random
 variation and one region that changes structurally (not real data): :func:`synthetic_panel`.
 """
@@ -20,7 +24,7 @@ from typing import List, Optional
 import numpy as np
 
 __all__ = ["names", "load", "path", "eventlog_names", "eventlog_path", "eventlog",
-           "synthetic_panel"]
+           "synthetic_panel", "data_names", "data_path", "survey", "matrix"]
 
 _DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -100,6 +104,77 @@ def eventlog(name: str):
 
     p = eventlog_path(name)
     return ev.read_xes(p) if ".xes" in p else ev.read_csv(p)
+
+
+_DATA = os.path.join(_DIR, "data")
+
+
+def data_names() -> List[str]:
+    """The shipped synthetic data files (not real data; ``data/README.md``).
+
+    >>> import ketennet as kn
+    >>> kn.examples.data_names()  # doctest: +NORMALIZE_WHITESPACE
+    ['synthetic_zvh_matrix.csv', 'synthetic_zvh_roster.csv', 'synthetic_zvh_survey.csv',
+     'synthetic_zvh_survey.xlsx']
+    """
+    return sorted(f for f in os.listdir(_DATA) if f.endswith((".csv", ".xlsx")))
+
+
+def data_path(name: str) -> str:
+    """Path of a shipped data file (:func:`data_names`); ``KeyError`` for an unknown name."""
+    if name not in data_names():
+        raise KeyError(f"unknown example data file '{name}' (available: "
+                       f"{', '.join(data_names())})")
+    return os.path.join(_DATA, name)
+
+
+def survey(kind: str = "csv", symmetrize: str = "respondent"):
+    """The SYNTHETIC roster survey of a Zorg- en Veiligheidshuis region (12 organisations, 9
+    responded; not real data) read by :func:`ketennet.read_survey` into the undirected layer
+    ``contact`` (the reported contact frequency, 1 = yearly .. 4 = weekly, as ``weight``).
+
+    The roster (``synthetic_zvh_roster.csv``: ``id``, ``name``, ``responded``) gives the
+    organisations and who responded (``rvdk`` responded but named no partner).
+    ``kind="xlsx"`` reads the Excel version (sheet ``Antwoorden``, the roster from sheet
+    ``Respondenten``); the two give the same network.
+
+    >>> import ketennet as kn
+    >>> net = kn.examples.survey()
+    >>> entry = net.metadata["missing_dyads"]["contact"]
+    >>> entry["response_rate"], entry["non_respondents"]
+    (0.75, ['leger_des_heils', 'woningcorporatie', 'halt'])
+    """
+    from ..data import read_survey
+
+    import pandas as pd
+
+    if kind == "csv":
+        path, sheet = data_path("synthetic_zvh_survey.csv"), None
+        roster = pd.read_csv(data_path("synthetic_zvh_roster.csv"))
+    elif kind == "xlsx":
+        path, sheet = data_path("synthetic_zvh_survey.xlsx"), "Antwoorden"
+        roster = pd.read_excel(path, sheet_name="Respondenten", engine="openpyxl")
+    else:
+        raise ValueError(f"kind must be 'csv' or 'xlsx', not {kind!r}")
+    return read_survey(path, "respondent", "alter", "contact", sheet=sheet,
+                       respondents=roster.loc[roster["responded"], "id"].tolist(),
+                       organisations=roster[["id", "name"]], layer="contact",
+                       symmetrize=symmetrize, name="synthetic zvh survey")
+
+
+def matrix():
+    """The SYNTHETIC directed 0/1 matrix of who sends case information to whom in a Zorg-
+    en Veiligheidshuis region (not real data; four cells blank: missing dyads), read by
+    :func:`ketennet.read_matrix` into the layer ``information``.
+
+    >>> import ketennet as kn
+    >>> kn.examples.matrix().metadata["missing_dyads"]["information"]["count"]
+    4
+    """
+    from ..data import read_matrix
+
+    return read_matrix(data_path("synthetic_zvh_matrix.csv"), layer="information",
+                       directed=True, kind="information", name="synthetic zvh matrix")
 
 
 def synthetic_panel(units: int = 25, periods: int = 5, seed: int = 0, *, start: int = 2020,

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from .._util import (Progress, check_choice, check_network, core_default, progress_handler,
-                     result_html, thread_count)
+from .._util import (Progress, check_choice, check_missing, check_network, core_default,
+                     progress_handler, result_html, thread_count, view_of)
 
 Relation = Union[str, pd.DataFrame]
 METHODS = ("qap", "qapspp", "qapy", "qapx")
@@ -211,7 +211,7 @@ def relation(net, *, layers: Union[None, str, Sequence[str]] = None,
     rechtbank         0.0    0.0        0.0
     """
     check_network(net)
-    view = net.view(layers=layers, weight=weight)
+    view = view_of(net, layers, weight)
     src, tgt, w = (np.asarray(a) for a in view.edges())
     n = len(view.ids)
     a = np.zeros((n, n))
@@ -230,6 +230,7 @@ def _relation(obj, net, weight, what: str, fn: str) -> pd.DataFrame:
         check_network(net)
         if not net.has_layer(obj):
             raise KeyError(f"{fn}: {what}: unknown layer {obj!r} (layers: {', '.join(net.layers)})")
+        check_missing(net, obj, fn, complete=True)
         return relation(net, layers=obj, weight=weight)
     if not isinstance(obj, pd.DataFrame):
         raise TypeError(f"{fn}: {what} must be a layer name or a square DataFrame indexed by "

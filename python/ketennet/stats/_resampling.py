@@ -272,7 +272,7 @@ def cug_test(net, statistic: Statistic,
     check_choice(given, "given", GIVEN)
     _check_reps_seed(reps, seed, fn)
     threads = thread_count(threads, fn)
-    view = check_view(view_of(net, layers, weight), net._core.revision, fn)
+    view = check_view(view_of(net, layers, weight, complete=True), net._core.revision, fn)
     if isinstance(statistic, str):
         r = _S.cug_test(view, statistic, given, int(reps), int(seed), threads,
                         progress_handler(progress, fn))
@@ -339,8 +339,8 @@ def permutation_test(a, b, statistic: Statistic, *, layers: Layers = None,
     name = _check_statistic(statistic, fn)
     _check_reps_seed(reps, seed, fn)
     threads = thread_count(threads, fn)
-    va = check_view(view_of(a, layers, weight), a._core.revision, fn)
-    vb = check_view(view_of(b, layers, weight), b._core.revision, fn)
+    va = check_view(view_of(a, layers, weight, complete=True), a._core.revision, fn)
+    vb = check_view(view_of(b, layers, weight, complete=True), b._core.revision, fn)
     if isinstance(statistic, str):
         r = _S.permutation_test(va, vb, statistic, int(reps), int(seed), threads,
                                 progress_handler(progress, fn))
@@ -418,7 +418,7 @@ def bootstrap(net, statistic: Statistic, *, layers: Layers = None, weight: Optio
             or not np.isfinite(null_value):
         raise ValueError(f"{fn}: null_value must be a finite number, not {null_value!r}")
     threads = thread_count(threads, fn)
-    view = check_view(view_of(net, layers, weight), net._core.revision, fn)
+    view = check_view(view_of(net, layers, weight, complete=True), net._core.revision, fn)
     if isinstance(statistic, str):
         r = _S.bootstrap(view, statistic, int(reps), int(seed), float(level), float(null_value),
                          threads, progress_handler(progress, fn))
