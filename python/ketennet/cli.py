@@ -1,9 +1,9 @@
 """The ``ketennet`` command line.
 
 ``ketennet report (FILE | --example NAME) [--html OUT.html] [--layers A,B] [--chains C]
-[--top K]`` prints the scorecard of a
+[--top K] [--lang en|nl]`` prints the scorecard of a
 network (a ketennet JSON document or a GraphML file) grouped by the inspectorate's four goals,
-and writes a self-contained HTML report with ``--html``.
+and writes a self-contained HTML report with ``--html``; ``--lang nl`` writes both in Dutch.
 
 The file type follows the extension: ``.json`` is read as a ketennet JSON document,
 ``.graphml`` and ``.xml`` as GraphML, a file without an extension as JSON; any other extension
@@ -33,7 +33,7 @@ class UnsupportedFileType(ValueError):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__, examples
+    from . import __version__, _core, examples
 
     p = argparse.ArgumentParser(
         prog="ketennet", description="Chains and networks of justice and security organisations.",
@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="chains to score (comma-separated; default: every chain)")
     r.add_argument("--top", type=int, default=5,
                    help="organisations to list per ranked indicator (default 5)")
+    r.add_argument("--lang", choices=_core.report.LANGUAGES, default="en",
+                   help="language of the report: en (default) or nl (Dutch)")
     p.report_usage = r.format_usage()  # printed with usage errors found after parsing
     return p
 
@@ -114,15 +116,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         sys.stderr.write(parser.report_usage)
         print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(report.to_text(net, card))
+    sys.stdout.write(report.to_text(net, card, lang=args.lang))
     if args.html:
         try:
             with open(args.html, "w", encoding="utf-8") as f:
-                f.write(report.to_html(net, card))
+                f.write(report.to_html(net, card, lang=args.lang))
         except OSError as e:
             print(f"ketennet: error: {args.html}: cannot write: {e.strerror or e}", file=sys.stderr)
             return EXIT_FILE
-        print(f"HTML report written to {args.html}")
+        print(report.report_text("cli.html_written", lang=args.lang, path=args.html))
     return 0
 
 

@@ -17,6 +17,14 @@ A scorecard is a tidy DataFrame, one row per indicator, with the columns
 * ``layers``: the layers the row was computed on (chain indicators: the case layers; indicators
   called "collaboration ...": the tie layers); ``note``: why a value is missing, or its basis.
 
+**Languages.** ``lang="nl"`` gives the scorecard and the reports in Dutch (English is the
+default; :data:`LANGUAGES`). One translation table, in the compiled core, covers the displayed
+columns (:data:`TRANSLATED_COLUMNS`: indicator, text, unit, direction, meaning, note), the
+report's headings and notes (:func:`report_text`) and the plots' labels. The keys ``goal``,
+``scope``, ``subject``, ``layers`` and ``source`` stay English in every language, and the
+rows come in the same order, so code that filters by goal or aligns two languages by
+position works whatever language a card is shown in.
+
 For a given set of options (``layers``, ``chains``, ``top``, an event log or none) every network
 yields the same (goal, indicator, scope, subject) keys apart from the organisations ranked
 (brokers, vulnerable organisations); :func:`ketennet.scorecard` of a batch reports the union of
@@ -29,12 +37,14 @@ from typing import Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from . import _core, _indicators, _report_html
+from . import _core, _indicators, _language, _report_html
 from ._indicators import COLUMNS, GOALS, KEY  # noqa: F401 (KEY is public here)
+from ._language import LANGUAGES, TRANSLATED_COLUMNS
 from ._util import check_layers, layer_list
 from .network import Network
 
-__all__ = ["GOALS", "COLUMNS", "scorecard", "to_text", "to_html"]
+__all__ = ["GOALS", "COLUMNS", "LANGUAGES", "TRANSLATED_COLUMNS", "scorecard", "to_text",
+           "to_html", "translate", "untranslated", "report_text"]
 
 
 def check_options(net: Network, layers, chains, top, fn: str = "scorecard"):
@@ -55,7 +65,7 @@ def check_options(net: Network, layers, chains, top, fn: str = "scorecard"):
 
 def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
               chains: Union[None, str, Sequence[str]] = None, top: int = 5,
-              log=None) -> pd.DataFrame:
+              log=None, lang: str = "en") -> pd.DataFrame:
     """The inspectorate's indicators of a network, one row each, by its four goals.
 
     Parameters
@@ -74,6 +84,9 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
         journeys cases make (lead time per case, organisations and hand-offs per case,
         ping-pong). Without it those rows are NaN with a note saying what would make them
         computable.
+    lang : {"en", "nl"}
+        The language of the displayed columns (see the module docstring); the keys stay
+        English. ``ValueError`` naming the languages for another.
 
     Returns
     -------
@@ -92,25 +105,103 @@ def scorecard(net: Network, *, layers: Union[None, str, Sequence[str]] = None,
     >>> row = card.set_index(["indicator", "scope"]).loc[("collaboration governance mode (observed)", "network")]
     >>> row["text"], row["layers"]
     ('shared', 'collaboration')
+
+    In Dutch, the goal and scope keys stay:
+
+    >>> nl = kn.report.scorecard(net, lang="nl")
+    >>> row = nl[(nl["goal"] == "effectiveness") & (nl["scope"] == "network")].iloc[3]
+    >>> row["indicator"], row["unit"], row["meaning"]
+    ('dichtheid', 'aandeel', 'aandeel van de mogelijke relaties dat aanwezig is (lagen samengevoegd): integratie')
     """
+    lang = _language.check(lang, "scorecard")
     sel, wanted, top = check_options(net, layers, chains, top)
-    return _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
+    card = _indicators.frame(_indicators.compute(net, layers=sel, chains=wanted, top=top,
                                                  log=log).rows())
+    return _language.translate(card, lang) if lang != "en" else card
 
 
-def to_text(net: Network, card: Optional[pd.DataFrame] = None) -> str:
+def to_text(net: Network, card: Optional[pd.DataFrame] = None, *, lang: str = "en") -> str:
     """The scorecard as readable text, grouped by goal (what ``ketennet report`` prints).
 
     Values that cannot be computed show as ``n/a`` with the reason below them; rows computed
     on other layers than all of them name their layers. Rendered by the compiled core
-    (``ketennet::report::to_text``), so C++ programs print the same text."""
-    card = scorecard(net) if card is None else card
-    rows = card[COLUMNS].to_dict("records")
-    return _core.report.to_text(net._core, rows)
+    (``ketennet::report::to_text``), so C++ programs print the same text. ``lang="nl"``
+    writes it in Dutch (headings, labels, the rows, numbers with a decimal comma); ``card``
+    may be English (the default of :func:`scorecard`) or already in ``lang``.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> net = kn.examples.load("strafrechtketen")
+    >>> print(kn.report.to_text(net, lang="nl").splitlines()[5])
+    Veerkracht en weerbaarheid
+    """
+    lang = _language.check(lang, "to_text")
+    card = scorecard(net) if card is None else _language.english_keys(card)
+    rows = _language._records(card) if lang != "en" else card[COLUMNS].to_dict("records")
+    return _core.report.to_text(net._core, rows, lang)
 
 
-def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool = True) -> str:
+def to_html(net: Network, card: Optional[pd.DataFrame] = None, *, figures: bool = True,
+            lang: str = "en") -> str:
     """The scorecard as one self-contained HTML page (inline CSS and inline SVG figures, no
-    scripts or downloads). ``figures=False`` leaves the figures out (a smaller, faster page)."""
-    card = scorecard(net) if card is None else card
-    return _report_html.render(net, card, figures)
+    scripts or downloads). ``figures=False`` leaves the figures out (a smaller, faster page).
+    ``lang="nl"`` writes the page in Dutch (headings, table, notes, figures); ``card`` may be
+    English (the default of :func:`scorecard`) or already in ``lang``.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> page = kn.report.to_html(kn.examples.load("strafrechtketen"), figures=False, lang="nl")
+    >>> "<h2>Lerend vermogen</h2>" in page, "<th>Betekenis</th>" in page
+    (True, True)
+    """
+    lang = _language.check(lang, "to_html")
+    card = scorecard(net) if card is None else _language.english_keys(card)
+    return _report_html.render(net, card, figures, lang)
+
+
+def translate(card: pd.DataFrame, *, lang: str) -> pd.DataFrame:
+    """A scorecard (of :func:`scorecard`, :func:`ketennet.scorecard` or a panel) with its
+    displayed columns (:data:`TRANSLATED_COLUMNS`) in ``lang``; keys, values and index stay.
+
+    A text the table has no phrase for stays English: :func:`untranslated` lists them.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> card = kn.report.scorecard(kn.examples.load("strafrechtketen"))
+    >>> kn.report.translate(card, lang="nl")["indicator"].iloc[0]
+    'enkelvoudige faalpunten'
+    """
+    return _language.translate(_language.english_keys(card), _language.check(lang, "translate"))
+
+
+def untranslated(card: pd.DataFrame, *, lang: str) -> list:
+    """The texts of an English scorecard's displayed columns that the translation table of
+    ``lang`` has no phrase for (empty when the card is covered in full).
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> kn.report.untranslated(kn.report.scorecard(kn.examples.load("strafrechtketen")), lang="nl")
+    []
+    """
+    return _language.untranslated(card, _language.check(lang, "untranslated"))
+
+
+def report_text(key: str, *, lang: str = "en", **values) -> str:
+    """A text of the reports by its key, in ``lang``: headings (``heading.report``), goal
+    names (``goal.learning``), scope names (``scope.layer``), column names
+    (``column.meaning``), notes; ``{name}`` placeholders filled from ``values``.
+    ``KeyError`` for an unknown key; ``_core.report.report_text_keys()`` lists the keys.
+
+    Examples
+    --------
+    >>> import ketennet as kn
+    >>> kn.report.report_text("goal.citizen", lang="nl")
+    'Burgerperspectief'
+    >>> kn.report.report_text("heading.report", lang="nl", name="strafrechtketen")
+    'ketennet-rapport: strafrechtketen'
+    """
+    return _language.text(key, _language.check(lang, "report_text"), **values)

@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
-from . import _core, _indicators, report as _report
+from . import _core, _indicators, _language, report as _report
 from ._deprecation import renamed_arguments
 from ._util import Progress, progress_handler, thread_count
 from .network import Network
@@ -54,7 +54,8 @@ def _as_named(nets: Networks) -> "dict[str, Network]":
 @renamed_arguments(positional=("chains",))
 def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]] = None,
               layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
-              threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
+              threads: Optional[int] = 0, progress: Progress = None,
+              lang: str = "en") -> pd.DataFrame:
     """Every indicator of one network, or of many, as one tidy DataFrame whose rows align.
 
     One row per network and indicator, with the columns of
@@ -89,6 +90,10 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
         count.
     progress : None, bool or callable
         Progress over the networks (see docs/api.md).
+    lang : {"en", "nl"}
+        The language of the displayed columns (indicator, text, unit, direction, meaning,
+        note), as in :func:`ketennet.report.scorecard`; the keys (goal, scope, subject,
+        layers) stay English, so the rows of two languages align.
 
     Returns
     -------
@@ -110,6 +115,7 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     >>> keys["strafrecht"] == keys["vreemdelingen"]
     True
     """
+    lang = _language.check(lang, "scorecard")
     named = _as_named(networks)
     checked = {key: _report.check_options(net, layers, None, top, "scorecard")
                for key, net in named.items()}
@@ -133,5 +139,6 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     for key, frame in zip(named, frames):
         frame.insert(0, "network", key)
         out.append(frame)
-    return pd.concat(out, ignore_index=True)
+    card = pd.concat(out, ignore_index=True)
+    return _language.translate(card, lang) if lang != "en" else card
 
