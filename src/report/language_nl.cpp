@@ -542,7 +542,53 @@ const std::vector<Phrase>& dutch_phrases() {
          "beginnen (aandeel dat aankomt {share}; case_starts, case_ends); maximale stroom {flow} "
          "op de {rest}"},
         {"none (no path)", "geen (geen route)"},
-        // a path of organisation ids ("a > b > c") as a note: ids are not translated
+        // why a chain indicator cannot be computed (flow's layer selection)
+        {"{what:t}: no case layer in which every relation carries {names} ({missing:t}); fill in the "
+         "values or name the layers to read (layers)",
+         "{what}: geen zakenlaag waarin elke relatie {names} heeft ({missing}); vul de waarden aan "
+         "of noem de lagen die gelezen moeten worden (layers)"},
+        {"{what:t}: no layer in which every relation carries {names} ({missing:t}); fill in the "
+         "values or name the layers to read (layers)",
+         "{what}: geen laag waarin elke relatie {names} heeft ({missing}); vul de waarden aan of "
+         "noem de lagen die gelezen moeten worden (layers)"},
+        {"{what:t}: no case layer in which every relation carries {names} ({missing:t})",
+         "{what}: geen zakenlaag waarin elke relatie {names} heeft ({missing})"},
+        {"{what:t}: the network has no case layer (layers: {layers}); chain indicators read the "
+         "layers on which cases pass from one organisation to the next, never messages or ties. "
+         "Declare one with kind 'case' (set_layer_kind, or the kind given to add_layer; JSON: "
+         "\"kind\": \"case\"), or name the layers to read (layers)",
+         "{what}: het netwerk heeft geen zakenlaag (lagen: {layers}); de keten-indicatoren lezen "
+         "de lagen waarlangs zaken van de ene organisatie naar de volgende gaan, nooit berichten "
+         "of samenwerkingsrelaties. Geef een laag de soort 'case' (set_layer_kind, of de soort "
+         "bij add_layer; JSON: \"kind\": \"case\"), of noem de lagen die gelezen moeten "
+         "worden (layers)"},
+        {"{what:t}: the case layer {names} holds no relations; add relations or name the layers "
+         "to read (layers)",
+         "{what}: de zakenlaag {names} bevat geen relaties; voeg relaties toe of noem de lagen "
+         "die gelezen moeten worden (layers)"},
+        {"{what:t}: the case layers {names} hold no relations; add relations or name the layers "
+         "to read (layers)",
+         "{what}: de zakenlagen {names} bevatten geen relaties; voeg relaties toe of noem de "
+         "lagen die gelezen moeten worden (layers)"},
+        {"layer '{layer}': {n} of {total} relations lack one of them",
+         "laag '{layer}': bij {n} van de {total} relaties ontbreekt er een"},
+        {"layer '{layer}': {n} of {total} relations lack it",
+         "laag '{layer}': bij {n} van de {total} relaties ontbreekt deze"},
+        {"the network has no relations", "het netwerk heeft geen relaties"},
+        {"feedback: the network has no directed case or information layer with relations",
+         "terugkoppeling: het netwerk heeft geen gerichte zaken- of informatielaag met relaties"},
+        {"no case starts at the first stage (attribute 'case_starts' is 0 at {ids})",
+         "geen zaak begint bij de eerste schakel (attribuut 'case_starts' is 0 bij {ids})"},
+        {"lead time", "doorlooptijd"},
+        {"expected lead time", "verwachte doorlooptijd"},
+        {"fidelity", "betrouwbaarheid"},
+        {"expected fidelity", "verwachte betrouwbaarheid"},
+        {"vulnerability: throughput", "kwetsbaarheid: doorstroomcapaciteit"},
+        {"layers: an empty selection; pass None for all layers",
+         "lagen: een lege selectie; geef None voor alle lagen"},
+        // reasons joined by "; " (each a phrase), and a path of organisation ids ("a > b > c")
+        // as a note: ids are not translated
+        {"{first:t}; {rest:t}", "{first}; {rest}"},
         {"{from} > {to}", "{from} > {to}"},
     };
     return p;
