@@ -228,3 +228,15 @@ def test_plot_labels_in_dutch(chain):
     ax = kn.plot.compare(card, "density")
     assert ax.get_xlabel() == "density (share)"
     plt.close("all")
+
+
+def test_panel_scorecard_and_signals_in_dutch():
+    panel = kn.examples.synthetic_panel(units=3, periods=2)
+    en = panel.scorecard(progress=False)
+    nl = panel.scorecard(progress=False, lang="nl")
+    assert nl["goal"].tolist() == en["goal"].tolist()
+    assert nl["unit"].tolist() == en["unit"].tolist()  # the panel's units, not translated
+    assert "aandeel" in set(nl["value_unit"]) and "share" not in set(nl["value_unit"])
+    assert "dichtheid" in set(nl["indicator"])
+    sig = panel.signals(progress=False, lang="nl")
+    assert len(sig) and set(sig["indicator"]) <= set(nl["indicator"])
