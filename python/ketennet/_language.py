@@ -93,7 +93,9 @@ def _back(lang: str):
     """(regex, English template, translated placeholders) of every phrase of ``lang``, to read
     a translated unit or direction back."""
     out = []
-    for english, translation in _report.phrases(lang):
+    for english, translation, exact in _report.phrases(lang):
+        if exact:  # a report text: translates only its own text
+            continue
         names = re.findall(r"\{(\w+)(?::t)?\}", english)
         marked = set(re.findall(r"\{(\w+):t\}", english))
         pattern = "".join(f"(?P<{m.group(1)}>.+?)" if m.group(1) else re.escape(m.group(0))
@@ -109,6 +111,9 @@ def back(translated: str, lang: str) -> str:
     gives it)."""
     if lang == "en" or not translated:
         return translated
+    for english, translation, _ in _report.phrases(lang):  # a whole phrase first
+        if translation == translated and "{" not in english:
+            return english
     for regex, english, marked in _back(lang):
         m = regex.match(translated)
         if not m:

@@ -366,7 +366,7 @@ _INDICATOR_COLUMNS = ["unit", "period", "indicator", "value"]
 def trajectories(frame: pd.DataFrame, *, by: str = "unit",
                  highlight: Union[None, str, Sequence[str]] = None,
                  unit: Optional[str] = None, organisation: Optional[str] = None,
-                 ax=None, title: Optional[str] = None):
+                 ax=None, title: Optional[str] = None, lang: str = "en"):
     """A metric over periods: one line per unit (or per organisation), with the median of
     the lines in each period drawn as a reference.
 
@@ -395,6 +395,9 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
     ax : matplotlib Axes, optional
     title : str, optional
         Default: the metric, what it was computed for, and what a line is.
+    lang : {"en", "nl"}
+        The language of the labels: ``"nl"`` shows a scorecard indicator, the axis, the
+        legend's median and the title in Dutch.
 
     Returns
     -------
@@ -427,6 +430,8 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
     ['median', 'north', 'south']
     """
     _require(frame, "trajectories", "panel.trajectories or a panel's scorecard")
+    lang = _language.check(lang, "plot.trajectories")
+    t = _language.text
     if by not in ("unit", "organisation"):
         raise ValueError(f"plot.trajectories: by must be 'unit' or 'organisation', not {by!r}")
     cols = set(frame.columns)
@@ -436,19 +441,20 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
         metric = _text(_single(table, "metric", "filter it to one metric"))
         other = "organisation" if by == "unit" else "unit"
         fixed = _text(_single(table, other, f"one line per {by} needs one {other} ({other}=)"))
-        what = f"{metric} {'of' if other == 'organisation' else 'in'} {fixed}"
+        what = t("figure.metric_of" if other == "organisation" else "figure.metric_in", lang,
+                 metric=_language.tr(metric, lang), fixed=fixed)
     elif set(_INDICATOR_COLUMNS) <= cols:
         if by != "unit" or organisation is not None:
             raise ValueError("plot.trajectories: a scorecard frame has one line per unit "
                              "(by='unit', no organisation=)")
         table = _keep(frame, "unit", unit)
-        metric = _text(_single(table, "indicator", "filter it to one indicator"))
+        metric = _language.tr(_text(_single(table, "indicator", "filter it to one indicator")), lang)
         what = metric
         if "subject" in table.columns and "scope" in table.columns:
             own = table[table["scope"].map(_text) != "network"]
             if len(own):
                 subject = _text(_single(own, "subject", "filter it to one subject"))
-                what = f"{metric} of {subject}"
+                what = t("figure.metric_of", lang, metric=metric, fixed=subject)
     else:
         raise KeyError("plot.trajectories: expected the columns of panel.trajectories "
                        f"({', '.join(_TRAJECTORY_COLUMNS)}) or of a panel's scorecard filtered to "
@@ -487,7 +493,7 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
         if name not in colour:
             ax.plot(xs, wide[name].to_numpy(float), color="#b8c1ca", linewidth=0.9, zorder=1)
     median = wide.median(axis=1, skipna=True).to_numpy(float)
-    ax.plot(xs, median, color=_MEDIAN, linewidth=2.2, linestyle="--", zorder=2, label="median")
+    ax.plot(xs, median, color=_MEDIAN, linewidth=2.2, linestyle="--", zorder=2, label=t("figure.median_line", lang))
     for name in chosen:
         y = wide[name].to_numpy(float)
         ax.plot(xs, y, color=colour[name], linewidth=1.8, marker="o", markersize=3.5, zorder=3,
@@ -500,11 +506,12 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
     ax.set_xticks(xs)
     ax.set_xticklabels([str(p) for p in periods])
     ax.set_xlim(-0.3, len(periods) - 0.7 + (0.6 if chosen else 0.0))
-    ax.set_xlabel("period")
-    ax.set_ylabel(metric)
+    ax.set_xlabel(t("figure.period", lang))
+    ax.set_ylabel(_language.tr(metric, lang))
     ax.legend(loc="best", fontsize=7, frameon=True, framealpha=0.9)
     ax.grid(True, axis="y", alpha=0.3)
-    ax.set_title(title if title is not None else f"{what}: one line per {by}")
+    ax.set_title(title if title is not None else
+                 t("figure.one_line_per", lang, what=what, by=t("scope." + by, lang)))
     _spines(ax)
     return ax
 

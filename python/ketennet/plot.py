@@ -598,7 +598,7 @@ def funnel(net: Network, name: str, *, ax=None, lang: str = "en", **score_chain_
     >>> ax.get_ylabel()
     'items per period'
     >>> kn.plot.funnel(kn.examples.load("strafrechtketen"), "strafrechtketen", lang="nl").get_ylabel()
-    'eenheden per periode'
+    'stuks per periode'
     """
     from . import flow
 

@@ -163,7 +163,7 @@ void register_report(py::module_& m) {
     r.def("phrases", [](const std::string& lang) {
         py::list out;
         for (const auto& p : report::phrases(report::language(lang)))
-            out.append(py::make_tuple(p.english, p.translation));
+            out.append(py::make_tuple(p.english, p.translation, p.exact));
         return out;
     }, py::arg("lang"));
     r.def("compare", [](const Network& before, const Network& after, const std::vector<std::string>& layers,

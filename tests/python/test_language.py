@@ -85,7 +85,7 @@ def test_a_dutch_scorecard_has_no_english_in_its_translated_columns(cards):
 def test_dutch_table_row_by_row_against_the_phrases(chain):
     card = kn.report.scorecard(chain)
     nl = kn.report.scorecard(chain, lang="nl")
-    phrases = dict(kn._core.report.phrases("nl"))
+    phrases = {en: nl for en, nl, _ in kn._core.report.phrases("nl")}
     for col in kn.report.TRANSLATED_COLUMNS:
         for en, text in zip(card[col], nl[col]):
             if en in phrases:  # a phrase without placeholders: exactly its translation
@@ -142,6 +142,11 @@ def test_text_report_in_dutch(chain):
     assert "Doorstroom per schakel: strafrechtketen" in text
     assert "instroom" in text and "verlaat de keten" in text
     assert re.search(r"dichtheid\s+0,\d{3}\b", text)  # a decimal comma
+    # the units, directions and texts of a Dutch card read back to the English ones
+    en, nl = kn.report.scorecard(chain), kn.report.scorecard(chain, lang="nl")
+    back = _language.english_keys(nl)
+    for col in ("unit", "direction", "text"):
+        assert back[col].tolist() == en[col].tolist(), col
     # the card may be English or already Dutch: the same text
     assert kn.report.to_text(chain, kn.report.scorecard(chain, lang="nl"), lang="nl") == text
     assert kn.report.to_text(chain, kn.report.scorecard(chain), lang="nl") == text
@@ -212,7 +217,7 @@ def test_plot_labels_in_dutch(chain):
     import matplotlib.pyplot as plt
 
     ax = kn.plot.funnel(chain, "strafrechtketen", lang="nl")
-    assert ax.get_ylabel() == "eenheden per periode"
+    assert ax.get_ylabel() == "stuks per periode"
     assert ax.get_title() == "strafrechtketen: volumes per schakel"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "instroom" in legend and "stroomt door" in legend
@@ -240,3 +245,29 @@ def test_panel_scorecard_and_signals_in_dutch():
     assert "dichtheid" in set(nl["indicator"])
     sig = panel.signals(progress=False, lang="nl")
     assert len(sig) and set(sig["indicator"]) <= set(nl["indicator"])
+
+
+def test_trajectories_labels_in_dutch():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    card = kn.examples.synthetic_panel(units=3, periods=2).scorecard(progress=False)
+    rows = card[(card["indicator"] == "density") & (card["scope"] == "network")]
+    ax = kn.plot.trajectories(rows, lang="nl")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("periode", "dichtheid")
+    assert ax.get_title() == "dichtheid: één lijn per eenheid"
+    assert [t.get_text() for t in ax.get_legend().get_texts()][0] == "mediaan"
+    en = kn.plot.trajectories(rows)
+    assert (en.get_xlabel(), en.get_ylabel(), en.get_title()) == (
+        "period", "density", "density: one line per unit")
+    plt.close("all")
+
+
+def test_whole_phrases_read_back_unambiguously():
+    """Two English texts never share a Dutch translation, so a Dutch card's units,
+    directions and texts read back to the English the reports compute with."""
+    seen = {}
+    for en, nl, exact in kn._core.report.phrases("nl"):
+        if "{" not in en and not exact:
+            assert seen.setdefault(nl, en) == en, (nl, en, seen[nl])

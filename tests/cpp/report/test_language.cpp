@@ -120,7 +120,7 @@ TEST_CASE("language: the Dutch text report", "[report][language]") {
     for (const char* heading : {"\nVeerkracht en weerbaarheid\n", "\nLerend vermogen\n",
                                 "\nEffectieve ketens en netwerken\n", "\nBurgerperspectief\n"})
         CHECK(text.find(heading) != std::string::npos);
-    CHECK(text.find("4 organisaties, 4 relaties; lagen: zaak (zaken, gericht), overleg "
+    CHECK(text.find("4 organisaties, 4 relaties; lagen: zaak (zaakstroom, gericht), overleg "
                     "(samenwerking, ongericht)") != std::string::npos);
     CHECK(text.find("(lager is beter)") != std::string::npos);
     CHECK(text.find("(lower is better)") == std::string::npos);
