@@ -44,7 +44,8 @@
 ///   limits.
 /// - report/: the scorecard, the inspectorate's indicators by its four goals, as rows and as
 ///   text, two networks' scorecards compared, and the signals (outliers, sharp changes) in a
-///   batch of scorecards (compiled into the library).
+///   batch of scorecards, in English or Dutch from one translation table (compiled into the
+///   library).
 ///
 /// Not included here, because they bring Eigen or Boost.Graph into the including file (include
 /// them where needed): linalg/ (Eigen matrices of a view: adjacency, grounded Laplacian, power
@@ -156,5 +157,6 @@
 #include "ketennet/governance/diagnosis.hpp"
 #include "ketennet/governance/structure.hpp"
 #include "ketennet/report/compare.hpp"
+#include "ketennet/report/language.hpp"
 #include "ketennet/report/scorecard.hpp"
 #include "ketennet/report/signals.hpp"

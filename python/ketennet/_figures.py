@@ -54,57 +54,61 @@ def _new_axes(figsize):
     return _figure(figsize).add_subplot()
 
 
-def report_figures(net: Network) -> List[Tuple[str, str]]:
+def report_figures(net: Network, lang: str = "en") -> List[Tuple[str, str]]:
     """(title, inline SVG) of every figure of the report of ``net``: the network, the most
-    central organisations, and for each chain its stages and its volumes per stage (when known)."""
-    from . import centrality, plot
+    central organisations, and for each chain its stages and its volumes per stage (when known);
+    titles and labels in ``lang``."""
+    from . import _language, centrality, plot
+
+    t = _language.text
 
     out: List[Tuple[str, str]] = []
     if len(net) == 0:
         return out
-    out.append(("The network (colour and marker: sector; line style: layer; width: volume)",
+    out.append((t("figure.network", lang),
                 network_svg(net)))
     if len(net) >= 3:
         bc = centrality.betweenness(net)
         if (bc > 0).any():
-            out.append(("Brokers: betweenness (all layers)",
+            out.append((t("figure.brokers", lang),
                         svg(lambda ax: plot.centrality(bc, net, top=10, ax=ax,
-                                                       title="betweenness"), figsize=(8, 4))))
+                                                       title=t("figure.betweenness", lang)), figsize=(8, 4))))
     for name in net.chains:
         layers = net.layers_of_kind("case") or None  # else all layers, titled so
         if layers is None:
             layers = list(net.layers)
-        out.append((f"Chain {name}: stages and relations",
+        out.append((t("figure.chain_stages", lang, chain=name),
                     _svg_text(plot._chain(net, name, layers=layers, ax=None,
                                           new_axes=_new_axes).figure)))
         try:
             funnel = svg(lambda ax, name=name: plot.funnel(net, name, ax=ax), figsize=(9, 4.5))
         except (ValueError, KeyError):
             continue
-        out.append((f"Chain {name}: volumes per stage", funnel))
+        out.append((t("figure.chain_volumes", lang, chain=name), funnel))
     return out
 
 
-def robustness_simulations(net: Network):
+def robustness_simulations(net: Network, lang: str = "en"):
     """(label, Simulation) of the scorecard's removal simulations, for the figure; [] when
     the network is too small or too large."""
-    from . import _indicators, resilience
+    from . import _indicators, _language, resilience
 
     n = len(net)
     if n < 2 or n > _indicators.SIMULATION_MAX:
         return []
     out = []
     for indicator, strategy, kw, _ in _indicators.robustness_runs(n):
-        label = "random removal" if strategy == "random" else f"targeted: {strategy}, recomputed"
+        label = (_language.text("figure.random_removal", lang) if strategy == "random" else
+                 _language.text("figure.targeted", lang, strategy=_language.tr(strategy, lang)))
         out.append((label, resilience.simulate(net, strategy, progress=False, **kw)))
     return out
 
 
-def robustness_html(net: Network) -> str:
+def robustness_html(net: Network, lang: str = "en") -> str:
     """A robustness plot (inline SVG) for the HTML report: the largest component share while
     organisations are removed at random and by a targeted attack; '' without matplotlib or
     for networks too small or too large."""
-    sims = robustness_simulations(net)
+    sims = robustness_simulations(net, lang)
     if not sims:
         return ""
     try:
@@ -112,18 +116,19 @@ def robustness_html(net: Network) -> str:
         from matplotlib.figure import Figure  # no pyplot: the user's backend is left alone
     except ImportError:
         return ""
-    from . import plot
+    from . import _language, plot
 
+    t = _language.text
     fig = Figure(figsize=(6.4, 3.6))
     ax = fig.subplots()
     for label, sim in sims:
         plot.robustness(sim, ax=ax, label=label)
-    ax.set_ylabel("share in the largest component")
+    ax.set_ylabel(t("figure.largest_share", lang))
+    if lang != "en":
+        ax.set_xlabel(t("figure.removed", lang))
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     svg = buf.getvalue()
     svg = svg[svg.find("<svg"):]
-    return ("<h2>Robustheid (robustness under removal)</h2>" + svg +
-            "<p class=\"src\">Share of organisations in the largest connected component while "
-            "organisations are removed one by one, at random (mean and 10-90% band over the runs) "
-            "and by a targeted attack; R is the mean over all steps. Schneider et al. (2011).</p>")
+    return (f"<h2>{t('heading.robustness', lang)}</h2>" + svg +
+            f"<p class=\"src\">{t('figure.robustness_note', lang)}</p>")

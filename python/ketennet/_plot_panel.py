@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _language
 from ._util import core_default
 from .signals import _text, signals
 
@@ -91,7 +91,7 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
             period: Any = None,
             threshold: float = core_default(_SIGNALS, "threshold"),
             min_peers: int = core_default(_SIGNALS, "min_peers"),
-            ax=None, title: Optional[str] = None):
+            ax=None, title: Optional[str] = None, lang: str = "en"):
     """One indicator across the networks of a scorecard: a dot per network, sorted, with the
     median and the outlier thresholds of :func:`ketennet.signals`, and the networks it flags
     labelled.
@@ -140,6 +140,10 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
     ax : matplotlib Axes, optional
     title : str, optional
         Default: the indicator (and subject, period) and the number of networks.
+    lang : {"en", "nl"}
+        The language of the labels (axis, title, legend): ``"nl"`` shows the indicator and
+        its unit in Dutch (``indicator`` is still the English name of the scorecard's
+        ``indicator`` column, or its name in the card's own language).
 
     Returns
     -------
@@ -183,6 +187,7 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
     ['f', 'c', 'a', 'd', 'b', 'e']
     """
     _require(card, "compare", "a scorecard of many networks: kn.scorecard")
+    lang = _language.check(lang, "plot.compare")
     by, period_col, unit_col = _compare_columns(card)
     if not isinstance(indicator, str):
         raise TypeError(f"plot.compare: indicator must be a str, not {type(indicator).__name__}")
@@ -271,14 +276,15 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
             ax.axvline(pos, color=_FLAG, linestyle="--", linewidth=1.0, zorder=1,
                        label=f"robust z = ±{threshold:g}" if side < 0 else None)
     if lines:
-        ax.axvline(median, color=_MEDIAN, linewidth=1.2, zorder=1, label=f"median {median:.4g}")
+        ax.axvline(median, color=_MEDIAN, linewidth=1.2, zorder=1,
+                   label=_language.text("figure.median", lang, value=f"{median:.4g}"))
     ticks: List[str] = []
     for y, i in enumerate(order):
         name, v = names[i], x[i]
         colour = _FLAG if name in flagged else _DOT
         label = name
         if np.isnan(v):
-            label = f"{name} (not computable)"
+            label = _language.text("figure.not_computable", lang, name=name)
         elif math.isinf(v):
             ax.scatter([right if v > 0 else left], [y], marker=">" if v > 0 else "<", s=40,
                        color=colour, zorder=3, clip_on=False)
@@ -300,15 +306,17 @@ def compare(card: pd.DataFrame, indicator: str, *, subject: Optional[str] = None
                 tick.set_color(_FLAG)
     else:
         ax.set_yticks([])
-        ax.set_ylabel(f"{len(order)} {by}s, sorted")
+        ax.set_ylabel(_language.text("figure.sorted", lang, n=len(order), what=_language.tr(f"{by}s", lang)))
     ax.grid(True, axis="x", alpha=0.3)
     unit = ""
     if unit_col is not None:
         units = [u for u in dict.fromkeys(_text(v) for v in rows[unit_col]) if u]
         unit = ", ".join(units)
-    ax.set_xlabel(indicator + (f" ({unit})" if unit and unit != indicator else ""))
-    what = indicator + (f" — {subject}" if subject is not None else "") + where
-    ax.set_title(title if title is not None else f"{what}: {len(names)} {by}s")
+    shown = _language.tr(indicator, lang)
+    unit = ", ".join(_language.tr(u, lang) for u in unit.split(", ")) if unit else unit
+    ax.set_xlabel(shown + (f" ({unit})" if unit and unit != shown else ""))
+    what = shown + (f" — {subject}" if subject is not None else "") + where
+    ax.set_title(title if title is not None else f"{what}: {len(names)} {_language.tr(f'{by}s', lang)}")
     if lines:
         ax.legend(loc="best", fontsize=7, frameon=True, framealpha=0.9)
     _spines(ax)
@@ -358,7 +366,7 @@ _INDICATOR_COLUMNS = ["unit", "period", "indicator", "value"]
 def trajectories(frame: pd.DataFrame, *, by: str = "unit",
                  highlight: Union[None, str, Sequence[str]] = None,
                  unit: Optional[str] = None, organisation: Optional[str] = None,
-                 ax=None, title: Optional[str] = None):
+                 ax=None, title: Optional[str] = None, lang: str = "en"):
     """A metric over periods: one line per unit (or per organisation), with the median of
     the lines in each period drawn as a reference.
 
@@ -387,6 +395,9 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
     ax : matplotlib Axes, optional
     title : str, optional
         Default: the metric, what it was computed for, and what a line is.
+    lang : {"en", "nl"}
+        The language of the labels: ``"nl"`` shows a scorecard indicator, the axis, the
+        legend's median and the title in Dutch.
 
     Returns
     -------
@@ -419,6 +430,8 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
     ['median', 'north', 'south']
     """
     _require(frame, "trajectories", "panel.trajectories or a panel's scorecard")
+    lang = _language.check(lang, "plot.trajectories")
+    t = _language.text
     if by not in ("unit", "organisation"):
         raise ValueError(f"plot.trajectories: by must be 'unit' or 'organisation', not {by!r}")
     cols = set(frame.columns)
@@ -428,19 +441,20 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
         metric = _text(_single(table, "metric", "filter it to one metric"))
         other = "organisation" if by == "unit" else "unit"
         fixed = _text(_single(table, other, f"one line per {by} needs one {other} ({other}=)"))
-        what = f"{metric} {'of' if other == 'organisation' else 'in'} {fixed}"
+        what = t("figure.metric_of" if other == "organisation" else "figure.metric_in", lang,
+                 metric=_language.tr(metric, lang), fixed=fixed)
     elif set(_INDICATOR_COLUMNS) <= cols:
         if by != "unit" or organisation is not None:
             raise ValueError("plot.trajectories: a scorecard frame has one line per unit "
                              "(by='unit', no organisation=)")
         table = _keep(frame, "unit", unit)
-        metric = _text(_single(table, "indicator", "filter it to one indicator"))
+        metric = _language.tr(_text(_single(table, "indicator", "filter it to one indicator")), lang)
         what = metric
         if "subject" in table.columns and "scope" in table.columns:
             own = table[table["scope"].map(_text) != "network"]
             if len(own):
                 subject = _text(_single(own, "subject", "filter it to one subject"))
-                what = f"{metric} of {subject}"
+                what = t("figure.metric_of", lang, metric=metric, fixed=subject)
     else:
         raise KeyError("plot.trajectories: expected the columns of panel.trajectories "
                        f"({', '.join(_TRAJECTORY_COLUMNS)}) or of a panel's scorecard filtered to "
@@ -479,7 +493,7 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
         if name not in colour:
             ax.plot(xs, wide[name].to_numpy(float), color="#b8c1ca", linewidth=0.9, zorder=1)
     median = wide.median(axis=1, skipna=True).to_numpy(float)
-    ax.plot(xs, median, color=_MEDIAN, linewidth=2.2, linestyle="--", zorder=2, label="median")
+    ax.plot(xs, median, color=_MEDIAN, linewidth=2.2, linestyle="--", zorder=2, label=t("figure.median_line", lang))
     for name in chosen:
         y = wide[name].to_numpy(float)
         ax.plot(xs, y, color=colour[name], linewidth=1.8, marker="o", markersize=3.5, zorder=3,
@@ -492,11 +506,12 @@ def trajectories(frame: pd.DataFrame, *, by: str = "unit",
     ax.set_xticks(xs)
     ax.set_xticklabels([str(p) for p in periods])
     ax.set_xlim(-0.3, len(periods) - 0.7 + (0.6 if chosen else 0.0))
-    ax.set_xlabel("period")
-    ax.set_ylabel(metric)
+    ax.set_xlabel(t("figure.period", lang))
+    ax.set_ylabel(_language.tr(metric, lang))
     ax.legend(loc="best", fontsize=7, frameon=True, framealpha=0.9)
     ax.grid(True, axis="y", alpha=0.3)
-    ax.set_title(title if title is not None else f"{what}: one line per {by}")
+    ax.set_title(title if title is not None else
+                 t("figure.one_line_per", lang, what=what, by=t("scope." + by, lang)))
     _spines(ax)
     return ax
 

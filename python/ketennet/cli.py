@@ -1,14 +1,15 @@
 """The ``ketennet`` command line.
 
 ``ketennet report (FILE | --example NAME) [--html OUT.html] [--layers A,B] [--chains C]
-[--top K] [--min-count N]`` prints the scorecard of a
+[--top K] [--min-count N] [--lang en|nl]`` prints the scorecard of a
 network (a ketennet JSON document or a GraphML file) grouped by the inspectorate's four goals,
-and writes a self-contained HTML report with ``--html``.
+and writes a self-contained HTML report with ``--html``; ``--lang nl`` writes both in Dutch.
 
 ``--min-count N`` protects the output for publication (:mod:`ketennet.disclosure`): the
-network's counts below N are suppressed (with secondary suppression) and the rest rounded to
-multiples of 5, its free-text attributes dropped, and the scorecard's counts of cases
-protected likewise. The text and the HTML report end or open with the rule applied; without
+scorecard's counts of cases below N are suppressed and the rest rounded to multiples of 5,
+and the network the report describes and draws is protected likewise (its relation counts
+below N suppressed, with secondary suppression, the rest rounded, free-text attributes
+dropped). The text and the HTML report end or open with the rule applied; without
 ``--min-count`` they say that the output is unprotected.
 
 The file type follows the extension: ``.json`` is read as a ketennet JSON document,
@@ -39,7 +40,7 @@ class UnsupportedFileType(ValueError):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__, examples
+    from . import __version__, _core, examples
 
     p = argparse.ArgumentParser(
         prog="ketennet", description="Chains and networks of justice and security organisations.",
@@ -64,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--min-count", metavar="N", type=_min_count, default=None,
                    help="protect the output for publication: suppress counts below N, round "
                         "the rest to multiples of 5 (default: unprotected)")
+    r.add_argument("--lang", choices=_core.report.LANGUAGES, default="en",
+                   help="language of the report: en (default) or nl (Dutch)")
     p.report_usage = r.format_usage()  # printed with usage errors found after parsing
     return p
 
@@ -127,8 +130,6 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"ketennet: error: {args.file}: input too deeply nested or too large "
               f"({type(e).__name__})", file=sys.stderr)
         return EXIT_INVALID
-    if args.min_count is not None:
-        net = disclosure.protect(net, args.min_count).data
     try:
         card = report.scorecard(net, layers=args.layers, chains=args.chains, top=args.top,
                                 min_count=args.min_count)
@@ -136,16 +137,17 @@ def main(argv: Optional[List[str]] = None) -> int:
         sys.stderr.write(parser.report_usage)
         print(f"ketennet: error: {_msg(e)}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(report.to_text(net, card))
-    print(disclosure.notice(args.min_count))
+    sys.stdout.write(report.to_text(net, card, lang=args.lang, min_count=args.min_count))
+    if args.min_count is None:
+        print(disclosure.notice(None, lang=args.lang))
     if args.html:
         try:
             with open(args.html, "w", encoding="utf-8") as f:
-                f.write(report.to_html(net, card, min_count=args.min_count))
+                f.write(report.to_html(net, card, lang=args.lang, min_count=args.min_count))
         except OSError as e:
             print(f"ketennet: error: {args.html}: cannot write: {e.strerror or e}", file=sys.stderr)
             return EXIT_FILE
-        print(f"HTML report written to {args.html}")
+        print(report.report_text("cli.html_written", lang=args.lang, path=args.html))
     return 0
 
 

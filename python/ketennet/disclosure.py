@@ -36,6 +36,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from . import _language
 from .network import Network
 
 __all__ = ["protect", "Protected", "pseudonym", "notice", "TEXT", "COUNT_NAMES", "MARGIN_NAMES",
@@ -53,33 +54,31 @@ COUNT_NAMES = ("count", "counts", "n", "cases", "frequency", "freq", "volume", "
 #: Row and column labels read as the margins (totals) of a cross table.
 MARGIN_NAMES = ("All", "all", "Total", "total", "Totaal", "totaal")
 
-#: Every text about protection that the reports show (English; one place, for translation).
-TEXT = {
-    "unprotected": "Unprotected output: counts are shown as computed, however small. Do not "
-                   "publish it; use --min-count (ketennet report) or min_count= to protect it.",
-    "protected": "Protected for publication: counts of 1 to {below} are suppressed (shown as "
-                 "n/a), with further counts suppressed where a total would reveal them; {rounding}.",
-    "rounded": "remaining counts are rounded to a multiple of {round_to}",
-    "not_rounded": "remaining counts are not rounded",
-    "suppressed_note": "suppressed: fewer than {min_count} cases",
-    "suppressed_basis": "suppressed: computed from fewer than {min_count} cases",
-    "heading": "Disclosure control",
-}
+#: Every text about protection that the reports show, in English: the report texts
+#: ``disclosure.<key>`` of the translation table (:func:`ketennet.report.report_text`).
+TEXT = {key: _language.text("disclosure." + key) for key in (
+    "unprotected", "protected", "rounded", "not_rounded", "suppressed_note", "suppressed_basis",
+    "heading")}
 
 
-def notice(min_count: Optional[int], round_to: Optional[int] = DEFAULT_ROUND_TO) -> str:
+def notice(min_count: Optional[int], round_to: Optional[int] = DEFAULT_ROUND_TO, *,
+           lang: str = "en") -> str:
     """The one-line statement the reports print about protection: ``TEXT["unprotected"]``
-    when ``min_count`` is None, else the rule applied.
+    when ``min_count`` is None, else the rule applied; in ``lang`` ("en" or "nl").
 
     >>> import ketennet as kn
     >>> kn.disclosure.notice(10, 5)
     'Protected for publication: counts of 1 to 9 are suppressed (shown as n/a), with further counts suppressed where a total would reveal them; remaining counts are rounded to a multiple of 5.'
+    >>> kn.disclosure.notice(None, lang="nl")[:22]
+    'Onbeveiligde uitvoer: '
     """
+    lang = _language.check(lang, "notice")
     if min_count is None:
-        return TEXT["unprotected"]
-    rounding = (TEXT["rounded"].format(round_to=round_to) if round_to not in (None, 1)
-                else TEXT["not_rounded"])
-    return TEXT["protected"].format(below=int(min_count) - 1, rounding=rounding)
+        return _language.text("disclosure.unprotected", lang)
+    rounding = (_language.text("disclosure.rounded", lang, round_to=round_to)
+                if round_to not in (None, 1) else _language.text("disclosure.not_rounded", lang))
+    return _language.text("disclosure.protected", lang, below=int(min_count) - 1,
+                          rounding=rounding)
 
 
 @dataclasses.dataclass(frozen=True, repr=False)

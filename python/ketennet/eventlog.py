@@ -48,6 +48,7 @@ import os
 import warnings
 import zipfile
 import zlib
+import zoneinfo
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
@@ -78,6 +79,66 @@ _DEFAULT = object()
 NORMS: Dict[str, Tuple[float, float]] = {name: (days, share) for name, days, share in _core.eventlog.NORMS}
 
 
+def _zone(timezone: Optional[str], fn: str) -> Optional[str]:
+    """``timezone`` checked: None (as stored, UTC) or an IANA time zone name; ``ValueError``
+    naming ``fn`` and the zone otherwise."""
+    if timezone is None:
+        return None
+    if not isinstance(timezone, str):
+        raise TypeError(f"{fn}: timezone must be an IANA time zone name such as "
+                        f"'Europe/Amsterdam' or None, not {type(timezone).__name__}")
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{fn}: unknown time zone {timezone!r} (an IANA name such as "
+                         "'Europe/Amsterdam' or 'UTC', or None for the times as stored)") from None
+    return timezone
+
+
+def _local_time(ns: int, timezone: Optional[str]) -> pd.Timestamp:
+    """An instant (ns since the epoch, UTC) as a naive local time of ``timezone`` (UTC when
+    None)."""
+    t = pd.Timestamp(ns, unit="ns")
+    return t if timezone is None else t.tz_localize("UTC").tz_convert(timezone).tz_localize(None)
+
+
+def _instant(local: pd.Timestamp, timezone: Optional[str]) -> int:
+    """A naive local time of ``timezone`` (UTC when None) as ns since the epoch; a local time
+    a daylight-saving change skips moves forward to the change."""
+    if timezone is None:
+        return local.value
+    return local.tz_localize(timezone, ambiguous=True, nonexistent="shift_forward").value
+
+
+def _shown(times: pd.Series, timezone: Optional[str]):
+    """UTC ``times`` as the log shows them: in ``timezone`` when one is set."""
+    return times if timezone is None else times.tz_convert(timezone)
+
+
+def _local(col: pd.Series, timezone: Optional[str], name: str, where: str) -> pd.Series:
+    """A timestamp column whose times without a UTC offset are local times of ``timezone``
+    (tz-aware then); the column itself without a zone, or when it cannot be read as one
+    (the usual reading then names the row)."""
+    if timezone is None or isinstance(col.dtype, pd.DatetimeTZDtype):
+        return col
+    if pd.api.types.is_datetime64_dtype(col.dtype):
+        naive = col
+    else:
+        try:
+            parsed = pd.to_datetime(col, format="ISO8601")
+        except (ValueError, TypeError, OverflowError):
+            return col
+        if not pd.api.types.is_datetime64_dtype(parsed.dtype):
+            return col  # offsets given: instants already
+        naive = parsed
+    try:
+        return naive.dt.tz_localize(timezone, ambiguous="raise", nonexistent="raise")
+    except Exception as e:  # pandas' AmbiguousTimeError / NonExistentTimeError
+        raise ValueError(f"{where or 'from_pandas'}: column '{name}': a local time that the "
+                         f"daylight-saving change of {timezone} skips or repeats ({e}); give such "
+                         "times with their UTC offset") from None
+
+
 class EventLog:
     """A process event log held column-wise in C++.
 
@@ -88,14 +149,47 @@ class EventLog:
     order of first appearance, and sorted by time within each case, stably.
 
     Build one with :func:`read_xes`, :func:`from_pandas` or :func:`read_csv`.
+
+    **Time zone.** Events are stored as instants (UTC). :attr:`timezone` says how times are
+    shown and which calendar a period or a day belongs to: ``None`` (the default) shows them
+    as stored, in UTC; an IANA zone such as ``"Europe/Amsterdam"`` shows local times (in
+    :meth:`to_pandas`, the ``start`` and ``end`` of :func:`journeys`, the periods of
+    :func:`handover_network` and the calendar days of :func:`within_norm`). Set it with
+    ``timezone=`` when reading, or :meth:`with_timezone`. Lead times, waiting times and every
+    count are the same in every zone.
     """
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_timezone")
 
-    def __init__(self, core: "_core.eventlog.EventLog") -> None:
+    def __init__(self, core: "_core.eventlog.EventLog", timezone: Optional[str] = None) -> None:
         if not isinstance(core, _core.eventlog.EventLog):
             raise TypeError("use kn.eventlog.read_xes, from_pandas or read_csv to make an EventLog")
         self._core = core
+        self._timezone = _zone(timezone, "EventLog")
+
+    @property
+    def timezone(self) -> Optional[str]:
+        """The time zone times are shown in (an IANA name), or ``None``: as stored, in UTC."""
+        return self._timezone
+
+    def with_timezone(self, timezone: Optional[str]) -> "EventLog":
+        """The same log (the events are shared, not copied) shown in ``timezone``: an IANA
+        name such as ``"Europe/Amsterdam"``, or ``None`` for the times as stored (UTC).
+        ``ValueError`` naming an unknown zone.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> import ketennet as kn
+        >>> df = pd.DataFrame({"case:concept:name": ["1", "1"], "concept:name": ["aangifte", "dagvaarding"],
+        ...                    "time:timestamp": ["2024-02-29T23:15:00Z", "2024-03-04T10:00:00Z"]})
+        >>> log = kn.eventlog.from_pandas(df).with_timezone("Europe/Amsterdam")
+        >>> log.timezone
+        'Europe/Amsterdam'
+        >>> str(kn.eventlog.journeys(log)["start"].iloc[0])
+        '2024-03-01 00:15:00+01:00'
+        """
+        return EventLog(self._core, _zone(timezone, "with_timezone"))
 
     @property
     def n_events(self) -> int:
@@ -149,21 +243,23 @@ class EventLog:
         ``"concept:name"`` and ``"org:resource"`` are accepted for ``by`` as well."""
         check_choice(by, "by", ("activity", "resource", "concept:name", "org:resource"))
         keys, values = _mapping_lists(mapping)
-        return EventLog(self._core.with_mapping(keys, values, _COLUMN_ALIASES[by] == "resource"))
+        return EventLog(self._core.with_mapping(keys, values, _COLUMN_ALIASES[by] == "resource"),
+                        self._timezone)
 
     def with_organisation_attribute(self, name: str) -> "EventLog":
         """A copy of the log whose organisations are the string event attribute ``name``."""
-        return EventLog(self._core.with_organisation_attribute(name))
+        return EventLog(self._core.with_organisation_attribute(name), self._timezone)
 
     def to_pandas(self) -> pd.DataFrame:
         """The events as a DataFrame with the XES column names (``case:concept:name``,
-        ``concept:name``, ``time:timestamp`` in UTC, ``org:resource``, ``organisation``) and
-        one column per further attribute, in the log's order (by case, then time)."""
+        ``concept:name``, ``time:timestamp`` in UTC or in the log's :attr:`timezone`,
+        ``org:resource``, ``organisation``) and one column per further attribute, in the log's
+        order (by case, then time)."""
         c = self._core.columns()
         out = {
             "case:concept:name": _categorical(c["case"], c["cases"]),
             "concept:name": _categorical(c["activity"], c["activities"]),
-            "time:timestamp": pd.to_datetime(c["time"], unit="ns", utc=True),
+            "time:timestamp": _shown(pd.to_datetime(c["time"], unit="ns", utc=True), self._timezone),
             "org:resource": _categorical(c["resource"], c["resources"]),
             "organisation": _categorical(c["organisation"], c["organisations"]),
         }
@@ -227,7 +323,8 @@ def _limit(value: Optional[int], name: str) -> int:
 
 def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str = "activity", *,
              max_token_bytes: Optional[int] = XES_MAX_TOKEN_BYTES,
-             max_bytes: Optional[int] = XES_MAX_BYTES, progress: Progress = None) -> EventLog:
+             max_bytes: Optional[int] = XES_MAX_BYTES, progress: Progress = None,
+             timezone: Optional[str] = None) -> EventLog:
     """Read an IEEE 1849 XES event log (``.xes`` or gzip-compressed ``.xes.gz``).
 
     A streaming reader in C++ on expat and zlib: the file is never held in memory whole.
@@ -263,6 +360,10 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
         ``True`` at once, ``False`` never; a callable receives the fraction done (the share of
         the file read, as stored, up to 0.9; 1.0 once the log is finalised) and may return
         ``False`` to cancel (``RuntimeError``). Ctrl-C interrupts.
+    timezone : str, optional
+        The time zone the log shows its times in (:attr:`EventLog.timezone`; default
+        ``None``: as stored, in UTC). XES dates carry their UTC offset and are read as the
+        instants they name in every zone.
 
     Timestamps must lie in :data:`TIMESTAMP_RANGE` (1677-09-21 to 2262-04-11, int64
     nanoseconds): others are refused, never wrapped. The clock runs from 00:00:00 to
@@ -287,7 +388,7 @@ def read_xes(path: PathLike, organisation: NodeSpec = None, organisation_by: str
     core = _core.eventlog.read_xes(os.fspath(path), _limit(max_token_bytes, "max_token_bytes"),
                                    _limit(max_bytes, "max_bytes"),
                                    progress_handler(progress, "reading " + os.path.basename(os.fspath(path))))
-    log = _report_order(EventLog(core), os.fspath(path))
+    log = _report_order(EventLog(core, _zone(timezone, "read_xes")), os.fspath(path))
     return _with_organisation(log, organisation, organisation_by)
 
 
@@ -406,7 +507,8 @@ def _attribute_column(name: str, col: pd.Series, where: str = ""):
 def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:name",
                 timestamp: str = "time:timestamp", resource: Optional[str] = _DEFAULT,
                 organisation: NodeSpec = None, organisation_by: str = "activity",
-                attributes: Union[bool, Sequence[str]] = True) -> EventLog:
+                attributes: Union[bool, Sequence[str]] = True, *,
+                timezone: Optional[str] = None) -> EventLog:
     """Build an event log from a table of events (pandas DataFrame or pyarrow Table).
 
     Columns go to C++ as arrays (dictionary codes made by ``pandas.factorize``), never row by
@@ -430,6 +532,12 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
         ``'1.0'``; this holds for the case and resource columns too.
     attributes : bool or list of str
         Further columns to keep as typed attributes (True: all others).
+    timezone : str, optional
+        An IANA time zone such as ``"Europe/Amsterdam"``: timestamps without a UTC offset
+        are local times of that zone (a local time that a daylight-saving change makes
+        ambiguous or skips is a ``ValueError``: give such times with their offset), and the
+        log shows its times there (:attr:`EventLog.timezone`). Default ``None``: as stored
+        (timestamps without an offset are UTC, times shown in UTC).
 
     Errors (``ValueError``): a missing column (naming it and listing those present), an empty
     table, a missing case id or activity, an unparseable or missing timestamp (naming the row,
@@ -456,11 +564,12 @@ def from_pandas(df, case: str = "case:concept:name", activity: str = "concept:na
     z1 59 days 06:00:00          2              3
     """
     return _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
-                        attributes, "")
+                        attributes, "", timezone)
 
 
 def _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
-                 attributes, where: str) -> EventLog:
+                 attributes, where: str, timezone: Optional[str] = None) -> EventLog:
+    timezone = _zone(timezone, "read_csv" if where else "from_pandas")
     if type(df).__module__.startswith("pyarrow"):
         df = df.to_pandas()
     if not isinstance(df, pd.DataFrame):
@@ -498,7 +607,7 @@ def _from_pandas(df, case, activity, timestamp, resource, organisation, organisa
         extra = [need(c, "attribute").name for c in attributes]
     case_codes, case_names = _codes(case_col)
     act_codes, act_names = _codes(act_col)
-    times = _timestamps(ts_col, timestamp, where)
+    times = _timestamps(_local(ts_col, timezone, timestamp, where), timestamp, where)
     empty = np.zeros(0, dtype=np.int64)
     res_codes, res_names = _codes(res_col) if res_col is not None else (empty, [])
     org_codes, org_names = _codes(org_col) if org_col is not None else (empty, [])
@@ -506,7 +615,7 @@ def _from_pandas(df, case, activity, timestamp, resource, organisation, organisa
     core = _core.eventlog.from_columns(case_codes, case_names, act_codes, act_names, times,
                                        res_codes, res_names, org_codes, org_names, attrs,
                                        org_name or "")
-    log = _report_order(EventLog(core), where or "from_pandas")
+    log = _report_order(EventLog(core, timezone), where or "from_pandas")
     if organisation is not None and org_name is None:
         log = log.map_organisations(organisation, by=organisation_by)
     return log
@@ -515,13 +624,15 @@ def _from_pandas(df, case, activity, timestamp, resource, organisation, organisa
 def read_csv(path: PathLike, case: str = "case:concept:name", activity: str = "concept:name",
              timestamp: str = "time:timestamp", resource: Optional[str] = _DEFAULT,
              organisation: NodeSpec = None, organisation_by: str = "activity",
-             attributes: Union[bool, Sequence[str]] = True, **read_csv_kwargs) -> EventLog:
+             attributes: Union[bool, Sequence[str]] = True, *, timezone: Optional[str] = None,
+             **read_csv_kwargs) -> EventLog:
     """Read an event log from a CSV file: :func:`pandas.read_csv` (the key columns read as
     text, so resource ids such as ``537`` stay ``"537"``) followed by :func:`from_pandas`
     with the same keys. Errors are those of :func:`from_pandas`, naming the file and the
     record (the 0-based data row) where a timestamp or value is refused; a truncated or
     corrupt compressed file (``.gz``, ``.bz2``, ``.xz``, ``.zip``: a missing trailer, a bad
     CRC) is a ``ValueError`` naming the file, not an ``OSError`` or ``EOFError``.
+    ``timezone=`` is that of :func:`from_pandas`.
 
     Examples
     --------
@@ -554,7 +665,8 @@ def read_csv(path: PathLike, case: str = "case:concept:name", activity: str = "c
         raise ValueError(f"{_name(path)}: the text is not valid {e.encoding} (byte 0x{bad}: "
                          f"{e.reason}); pass the file's encoding, e.g. encoding=\"latin-1\"") from None
     return _from_pandas(df, case, activity, timestamp, resource, organisation, organisation_by,
-                        attributes, os.fspath(path) if isinstance(path, (str, os.PathLike)) else "")
+                        attributes, os.fspath(path) if isinstance(path, (str, os.PathLike)) else "",
+                        timezone)
 
 
 # ----------------------------------------------------------------------------- networks
@@ -642,7 +754,9 @@ def handover_network(log: EventLog,
     **Per period** (``period="Y"``, ``"Q"``, ``"M"``, ... : a pandas frequency): a
     :class:`ketennet.Panel` with one unit, ``"handover of work"``, and one network per
     period (:class:`pandas.Period`) from the period of the log's first event to that of its
-    last. A handover belongs to the period in which the work arrives: the pair (s_i, s_j)
+    last; periods begin at midnight in the log's :attr:`EventLog.timezone` (UTC by default),
+    so with ``"Europe/Amsterdam"`` an event at 00:15 on 1 January local time is in the new
+    year. A handover belongs to the period in which the work arrives: the pair (s_i, s_j)
     counts in the period of the receiving event s_j (its waiting time too), so a case that
     passes from a in December to b in January adds a -> b to January. Each period's network
     holds the organisations with an event in the period or an end of one of its handovers
@@ -709,7 +823,7 @@ def handover_network(log: EventLog,
         raise TypeError("handover_network: period must be a pandas frequency such as 'Y', 'Q' "
                         f"or 'M', not {type(period).__name__}")
     times = np.asarray(log._core.columns()["time"], dtype=np.int64)
-    first, last = (pd.Timestamp(int(t), unit="ns") for t in (times.min(), times.max()))
+    first, last = (_local_time(int(t), log.timezone) for t in (times.min(), times.max()))
     try:
         periods = pd.period_range(first.to_period(period), last.to_period(period), freq=period)
     except (ValueError, TypeError) as e:
@@ -720,7 +834,8 @@ def handover_network(log: EventLog,
     for i, p in enumerate(periods):
         core = _core.eventlog.handover_network(
             log._core, src, attr, float(beta), bool(self_loops), quantiles, None,
-            window_from=p.start_time.value, window_until=(p + 1).start_time.value)
+            window_from=_instant(p.start_time, log.timezone),
+            window_until=_instant((p + 1).start_time, log.timezone))
         net = Network._wrap(core)
         net.metadata = {**net.metadata, "period": str(p), "freq": p.freqstr}
         if min_count is not None:
@@ -866,8 +981,9 @@ def journeys(log: EventLog, organisation: NodeSpec = None, *, min_count: Optiona
     For a case with events in time order, the *visits* are the maximal runs of events at one
     organisation, leaving out events without one (A A ? A B gives the visits A, B). Columns:
 
-    * ``start``, ``end`` (UTC timestamps) and ``lead_time`` = end - start (a Timedelta; every
-      event counts, including those without an organisation);
+    * ``start``, ``end`` (timestamps in the log's :attr:`EventLog.timezone`, UTC by default)
+      and ``lead_time`` = end - start (a Timedelta, the same in every zone; every event counts,
+      including those without an organisation);
     * ``events``, ``unmapped_events`` (events without an organisation);
     * ``organisations``: distinct organisations visited; ``visits``;
     * ``handovers`` = visits - 1; ``ping_pong``: how often A -> B -> A occurs in the visits;
@@ -915,8 +1031,8 @@ def _journey_frame(log: EventLog, d: Dict[str, Any]) -> pd.DataFrame:
     cases = log._core.case_ids()
     idx = pd.Index(cases, name="case")
     return pd.DataFrame({
-        "start": pd.to_datetime(d["start"], unit="ns", utc=True),
-        "end": pd.to_datetime(d["end"], unit="ns", utc=True),
+        "start": _shown(pd.to_datetime(d["start"], unit="ns", utc=True), log.timezone),
+        "end": _shown(pd.to_datetime(d["end"], unit="ns", utc=True), log.timezone),
         "lead_time": pd.to_timedelta(d["lead_ns"], unit="ns"),
         "events": d["events"], "unmapped_events": d["unmapped"],
         "organisations": d["organisations"], "visits": d["visits"], "handovers": d["handovers"],
@@ -961,7 +1077,8 @@ def variants(log: EventLog, organisation: NodeSpec = None, *, collapse: bool = T
     return _disclosure.protect(out, min_count, counts="cases", by="variant").data
 
 
-def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool = False):
+def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool = False,
+                calendar: bool = False):
     """The share of cases whose lead time is within a norm of ``days`` days (lead_time <=
     days).
 
@@ -971,6 +1088,13 @@ def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool
     total). ``ValueError`` for a negative or NaN norm, a table without ``lead_time`` or with no
     rows.
 
+    ``calendar=True`` counts calendar days instead of elapsed time: a case is within the norm
+    when the date of its ``end`` is at most ``days`` days after the date of its ``start``,
+    both dates in the time zone of the journeys (the log's :attr:`EventLog.timezone`, UTC by
+    default). A case from 23:30 to 00:30 local time then takes one day, and one from 00:10 to
+    23:50 of the same day none; a day with a daylight-saving change counts as one day. A
+    whole-day norm ("within 14 days" of a law or a court norm) is usually counted so.
+
     Examples
     --------
     >>> import ketennet as kn
@@ -979,12 +1103,33 @@ def within_norm(journeys: pd.DataFrame, days: Union[float, str], *, counts: bool
     0.6666666666666666
     >>> kn.eventlog.within_norm(j, "politierechter", counts=True)
     (1.0, 6, 6)
+
+    A case from 23:30 to 00:30 Amsterdam time is within a norm of 0 calendar days in UTC
+    (22:30 to 23:30 on one day), not in local time:
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"case:concept:name": ["1", "1"], "concept:name": ["a", "b"],
+    ...                    "time:timestamp": ["2024-03-01T22:30:00Z", "2024-03-01T23:30:00Z"]})
+    >>> log = kn.eventlog.from_pandas(df)
+    >>> kn.eventlog.within_norm(kn.eventlog.journeys(log), 0, calendar=True)
+    1.0
+    >>> local = kn.eventlog.journeys(log.with_timezone("Europe/Amsterdam"))
+    >>> kn.eventlog.within_norm(local, 0, calendar=True)
+    0.0
     """
     if isinstance(days, str):
         days = _core.eventlog.norm_days(days)
     if not isinstance(journeys, pd.DataFrame) or "lead_time" not in journeys.columns:
         raise ValueError("within_norm needs the DataFrame of kn.eventlog.journeys (column 'lead_time')")
-    lead_ns = journeys["lead_time"].to_numpy(dtype="timedelta64[ns]").view(np.int64)  # NaT: int64 min
+    if calendar:
+        if not {"start", "end"} <= set(journeys.columns):
+            raise ValueError("within_norm(calendar=True) needs the 'start' and 'end' columns of "
+                             "kn.eventlog.journeys")
+        dates = (journeys["end"].dt.normalize().dt.tz_localize(None)
+                 - journeys["start"].dt.normalize().dt.tz_localize(None))
+        lead_ns = dates.to_numpy(dtype="timedelta64[ns]").view(np.int64)  # whole days
+    else:
+        lead_ns = journeys["lead_time"].to_numpy(dtype="timedelta64[ns]").view(np.int64)  # NaT: int64 min
     share, within, total = _core.eventlog.within_norm(lead_ns, float(days))
     return (share, within, total) if counts else share
 

@@ -323,7 +323,8 @@ class Panel:
     # ------------------------------------------------------------------ analyses
     def scorecard(self, *, chains: Optional[Union[str, Sequence[str]]] = None,
                   layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
-                  threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
+                  threads: Optional[int] = 0, progress: Progress = None,
+                  lang: str = "en") -> pd.DataFrame:
         """Every indicator of every network of the panel, as one tidy table whose rows align.
 
         :func:`ketennet.scorecard` of the panel's networks as one batch (scored in parallel),
@@ -338,6 +339,8 @@ class Panel:
             count.
         progress : None, bool or callable
             Progress over the networks (see docs/api.md).
+        lang : {"en", "nl"}
+            The language of the displayed columns, as in :func:`ketennet.scorecard`.
 
         Returns
         -------
@@ -365,7 +368,7 @@ class Panel:
         names = {f"{i}": key for i, key in enumerate(keys)}
         card = _scorecard({name: self._networks[key] for name, key in names.items()},
                           chains=chains, layers=layers, top=top, threads=threads,
-                          progress=progress)
+                          progress=progress, lang=lang)
         key = card.pop("network").map(names)
         card = card.rename(columns={"unit": "value_unit"})
         card.insert(0, "period", [k[1] for k in key])
@@ -377,7 +380,8 @@ class Panel:
                 min_peers: int = core_default(_core.report.signals, "min_peers"),
                 chains: Optional[Union[str, Sequence[str]]] = None,
                 layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
-                threads: Optional[int] = 0, progress: Progress = None) -> pd.DataFrame:
+                threads: Optional[int] = 0, progress: Progress = None,
+                lang: str = "en") -> pd.DataFrame:
         """Units that stand out from the other units in a period, and sharp changes of a unit
         from one period to the next: :func:`ketennet.signals` of :meth:`scorecard`.
 
@@ -390,7 +394,7 @@ class Panel:
         ----------
         threshold, change, min_peers
             As in :func:`ketennet.signals`.
-        chains, layers, top, threads, progress
+        chains, layers, top, threads, progress, lang
             As in :meth:`scorecard`.
 
         Returns
@@ -409,7 +413,7 @@ class Panel:
         'regio 01'
         """
         card = self.scorecard(chains=chains, layers=layers, top=top, threads=threads,
-                              progress=progress)
+                              progress=progress, lang=lang)
         return _signals(card, "unit", period="period", threshold=threshold, change=change,
                         min_peers=min_peers)
 

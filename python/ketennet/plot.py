@@ -17,6 +17,7 @@ from typing import Dict, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from . import _language
 from ._deprecation import renamed_arguments
 from ._plot_panel import TIE_COLOURS, compare, tie_changes, trajectories
 from ._plot_stats import null_distribution
@@ -563,7 +564,7 @@ def _chain(net: Network, name: str, *, layers, ax, new_axes):
     return ax
 
 
-def funnel(net: Network, name: str, *, ax=None, **score_chain_options):
+def funnel(net: Network, name: str, *, ax=None, lang: str = "en", **score_chain_options):
     """Volumes along a chain, stage by stage: what enters each stage, what flows on, what
     goes back, what leaves the chain and what ends there (from :func:`ketennet.flow.score_chain`).
 
@@ -573,6 +574,9 @@ def funnel(net: Network, name: str, *, ax=None, **score_chain_options):
     name : str
         A chain of the model.
     ax : matplotlib Axes, optional
+    lang : {"en", "nl"}
+        The language of the axis label, the legend (the stage columns of the report) and
+        the title.
     **score_chain_options
         Passed to :func:`ketennet.flow.score_chain` (``layers=``, say).
 
@@ -593,9 +597,13 @@ def funnel(net: Network, name: str, *, ax=None, **score_chain_options):
     >>> ax = kn.plot.funnel(kn.examples.load("strafrechtketen"), "strafrechtketen")
     >>> ax.get_ylabel()
     'items per period'
+    >>> kn.plot.funnel(kn.examples.load("strafrechtketen"), "strafrechtketen", lang="nl").get_ylabel()
+    'stuks per periode'
     """
     from . import flow
 
+    lang = _language.check(lang, "plot.funnel")
+    t = _language.text
     _check_net(net, "plot.funnel")
     card = flow.score_chain(net, name, **score_chain_options)
     rows = card[card["stage"].notna()]
@@ -606,20 +614,20 @@ def funnel(net: Network, name: str, *, ax=None, **score_chain_options):
     table = table.reindex(index=list(dict.fromkeys(rows["stage"]))).astype(float)
     ax = _axes(ax, (max(6, 1.4 * len(table)), 4.5))
     x = np.arange(len(table))
-    ax.bar(x, table["stage inflow"], color="#dde3ea", label="stage inflow", width=0.8)
+    ax.bar(x, table["stage inflow"], color="#dde3ea", label=t("stage.stage inflow", lang), width=0.8)
     parts = [("flows on", PALETTE[0]), ("sent back", PALETTE[1]), ("leaves the chain", PALETTE[3]),
              ("ends in stage", PALETTE[2])]
     w = 0.8 / len(parts)
     for k, (col, colour) in enumerate(parts):
         if col in table:
             ax.bar(x - 0.4 + w * (k + 0.5), table[col].clip(lower=0), width=w * 0.95,
-                   color=colour, label=col)
+                   color=colour, label=t("stage." + col, lang))
     ax.set_xticks(x)
     ax.set_xticklabels(table.index, rotation=20, ha="right")
-    ax.set_ylabel("items per period")
+    ax.set_ylabel(t("figure.items_per_period", lang))
     ax.yaxis.set_major_formatter(_thousands())
     ax.legend(frameon=False, fontsize=8)
-    ax.set_title(f"{name}: volumes per stage")
+    ax.set_title(t("figure.volumes_per_stage", lang, chain=name))
     for side in ("right", "top"):
         ax.spines[side].set_visible(False)
     return ax

@@ -25,7 +25,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _language
 from ._util import core_default
 
 __all__ = ["signals"]
@@ -63,7 +63,7 @@ def _check_type(name: str, value, *, integer: bool = False) -> None:
 def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[str] = None,
             threshold: float = core_default(_SIGNALS, "threshold"),
             change: float = core_default(_SIGNALS, "change"),
-            min_peers: int = core_default(_SIGNALS, "min_peers")) -> pd.DataFrame:
+            min_peers: int = core_default(_SIGNALS, "min_peers"), lang: str = "en") -> pd.DataFrame:
     """Indicators on which a network stands out from its peers, or changes sharply.
 
     Two kinds of signal, as input for deciding where to look deeper (not as verdicts):
@@ -114,6 +114,10 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
     min_peers : int
         Fewest networks with a value for the same key before outliers are judged (at
         least 2).
+    lang : {"en", "nl"}
+        The language of the indicator, unit, direction and meaning columns of the result
+        (translated from an English scorecard, see :func:`ketennet.report.scorecard`); the
+        keys and the ``signal`` column stay English.
 
     Returns
     -------
@@ -173,6 +177,7 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
     2       f  2024  outlier   0.10  -8.993333       0.30      6
     3       b  2024   change   0.62   1.000000       0.31   <NA>
     """
+    lang = _language.check(lang, "signals")
     if not isinstance(scorecards, pd.DataFrame):
         raise TypeError(f"signals: expected a DataFrame of scorecards (kn.scorecard), not "
                         f"{type(scorecards).__name__}")
@@ -236,4 +241,4 @@ def signals(scorecards: pd.DataFrame, by: str = "network", *, period: Optional[s
     res["reference"] = np.asarray(found["reference"], dtype=float)
     res["peers"] = pd.array(np.asarray(found["peers"]), dtype="Int64")
     res.loc[res["signal"] == "change", "peers"] = pd.NA
-    return res[cols]
+    return _language.translate(res[cols], lang) if lang != "en" else res[cols]

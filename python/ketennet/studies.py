@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
-from . import _core, _indicators, disclosure as _disclosure, report as _report
+from . import _core, _indicators, _language, disclosure as _disclosure, report as _report
 from ._deprecation import renamed_arguments
 from ._util import Progress, progress_handler, thread_count
 from .network import Network
@@ -55,7 +55,7 @@ def _as_named(nets: Networks) -> "dict[str, Network]":
 def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]] = None,
               layers: Optional[Union[str, Sequence[str]]] = None, top: int = 5,
               min_count: Optional[int] = None, threads: Optional[int] = 0,
-              progress: Progress = None) -> pd.DataFrame:
+              progress: Progress = None, lang: str = "en") -> pd.DataFrame:
     """Every indicator of one network, or of many, as one tidy DataFrame whose rows align.
 
     One row per network and indicator, with the columns of
@@ -93,6 +93,10 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
         count.
     progress : None, bool or callable
         Progress over the networks (see docs/api.md).
+    lang : {"en", "nl"}
+        The language of the displayed columns (indicator, text, unit, direction, meaning,
+        note), as in :func:`ketennet.report.scorecard`; the keys (goal, scope, subject,
+        layers) stay English, so the rows of two languages align.
 
     Returns
     -------
@@ -114,6 +118,7 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     >>> keys["strafrecht"] == keys["vreemdelingen"]
     True
     """
+    lang = _language.check(lang, "scorecard")
     named = _as_named(networks)
     _disclosure._check_min_count(min_count, "scorecard")
     checked = {key: _report.check_options(net, layers, None, top, "scorecard")
@@ -139,5 +144,6 @@ def scorecard(networks: Networks, *, chains: Optional[Union[str, Sequence[str]]]
     for key, frame in zip(named, frames):
         frame.insert(0, "network", key)
         out.append(frame)
-    return _disclosure._protect_scorecard(pd.concat(out, ignore_index=True), min_count, "scorecard")
+    card = _disclosure._protect_scorecard(pd.concat(out, ignore_index=True), min_count, "scorecard")
+    return _language.translate(card, lang) if lang != "en" else card
 

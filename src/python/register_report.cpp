@@ -135,11 +135,37 @@ void register_report(py::module_& m) {
         });
     }, py::arg("network"), py::arg("layers"), py::arg("chains"), py::arg("top") = 5,
        py::arg("log") = py::none());
-    r.def("to_text", [](const Network& net, const py::list& rows) {
-        return report::to_text(net, rows_from_python(rows));
-    }, py::arg("network"), py::arg("rows"));
-    r.def("format_value", &report::format_value, py::arg("value"), py::arg("unit"),
-          py::arg("text") = "");
+    r.def("to_text", [](const Network& net, const py::list& rows, const std::string& lang) {
+        return report::to_text(net, rows_from_python(rows), report::language(lang));
+    }, py::arg("network"), py::arg("rows"), py::arg("lang") = "en");
+    r.def("format_value", [](double value, const std::string& unit, const std::string& text,
+                             const std::string& lang) {
+        return report::format_value(value, unit, text, report::language(lang));
+    }, py::arg("value"), py::arg("unit"), py::arg("text") = "", py::arg("lang") = "en");
+    // the languages (ketennet/report/language.hpp)
+    r.attr("LANGUAGES") = report::language_codes();
+    r.attr("TRANSLATED_COLUMNS") = report::translated_columns();
+    r.def("check_language", [](const std::string& lang) { return report::code(report::language(lang)); },
+          py::arg("lang"));
+    r.def("translate", [](const std::string& text, const std::string& lang) {
+        return report::translate(text, report::language(lang));
+    }, py::arg("text"), py::arg("lang"));
+    r.def("translate_rows", [](const py::list& rows, const std::string& lang) {
+        return rows_to_python(report::translate_rows(rows_from_python(rows), report::language(lang)));
+    }, py::arg("rows"), py::arg("lang"));
+    r.def("untranslated", [](const py::list& rows, const std::string& lang) {
+        return report::untranslated(rows_from_python(rows), report::language(lang));
+    }, py::arg("rows"), py::arg("lang"));
+    r.def("report_text", [](const std::string& key, const std::string& lang) {
+        return report::report_text(key, report::language(lang));
+    }, py::arg("key"), py::arg("lang") = "en");
+    r.def("report_text_keys", &report::report_text_keys);
+    r.def("phrases", [](const std::string& lang) {
+        py::list out;
+        for (const auto& p : report::phrases(report::language(lang)))
+            out.append(py::make_tuple(p.english, p.translation, p.exact));
+        return out;
+    }, py::arg("lang"));
     r.def("compare", [](const Network& before, const Network& after, const std::vector<std::string>& layers,
                         std::optional<std::vector<std::string>> chains, std::size_t top) {
         report::ScorecardOptions o;

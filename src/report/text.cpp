@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ketennet/flow/chain_score.hpp"
+#include "ketennet/report/language.hpp"
 #include "ketennet/report/scorecard.hpp"
 #include "shared.hpp"
 
@@ -210,15 +211,28 @@ bool quiet(const ScorecardRow& r) {
     return (r.unit == "flag" && r.value != 1.0) || (r.scope == "sector" && std::isnan(r.value));
 }
 
-std::string label_of(const Network& net, const ScorecardRow& r) {
-    if (r.scope == "network") return r.indicator;
-    if (r.scope == "organisation") return r.indicator + ": " + label(net, r.subject);
-    return r.indicator + " [" + r.scope + " " + r.subject + "]";
+/// The report's words in one language.
+struct Words {
+    Language lang;
+    std::string operator()(const std::string& key) const { return report_text(key, lang); }
+    std::string operator()(const std::string& key,
+                           const std::vector<std::pair<std::string, std::string>>& values) const {
+        return fill(report_text(key, lang), values);
+    }
+    std::string row(const std::string& english) const { return translated(english, lang); }
+};
+
+/// The row's label: its indicator, and its subject unless it is the network.
+std::string label_of(const Network& net, const ScorecardRow& r, const Words& w) {
+    const std::string indicator = w.row(r.indicator);
+    if (r.scope == "network") return indicator;
+    if (r.scope == "organisation") return indicator + ": " + label(net, r.subject);
+    return indicator + " [" + w("scope." + r.scope) + " " + r.subject + "]";
 }
 
-std::string layers_note(const ScorecardRow& r, const std::string& all_layers) {
+std::string layers_note(const ScorecardRow& r, const std::string& all_layers, const Words& w) {
     if (r.layers.empty() || r.layers == all_layers || (r.scope == "layer" && r.subject == r.layers)) return "";
-    return "layers: " + r.layers;
+    return w("row.layers", {{"layers", r.layers}});
 }
 
 }  // namespace
@@ -237,22 +251,28 @@ std::string format_value(double value, const std::string& unit, const std::strin
 }
 
 std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows) {
+    return to_text(net, rows, Language::en);
+}
+
+std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows, Language lang) {
+    const Words w{lang};
     std::vector<std::string> names;
     for (const auto& l : net.layers()) names.push_back(l.name);
     const std::string all_layers = join(names, ", ");
     std::vector<std::string> lines;
-    const std::string title = "ketennet report: " + (net.name().empty() ? std::string("(unnamed network)") : net.name());
+    const std::string title = w("heading.report", {{"name", net.name().empty() ? w("heading.unnamed") : net.name()}});
     lines.push_back(title);
     lines.push_back(std::string(width_of(title), '='));
     std::vector<std::string> layer_texts;
     for (const auto& l : net.layers())
-        layer_texts.push_back(l.name + " (" + layer_kind_name(l.kind) + ", " +
-                              (l.directed ? "directed" : "undirected") + ")");
+        layer_texts.push_back(w("meta.layer", {{"layer", l.name},
+                                               {"kind", w("kind." + std::string(layer_kind_name(l.kind)))},
+                                               {"directed", w(l.directed ? "meta.directed" : "meta.undirected")}}));
     const std::string period = metadata_text(net, "period");
-    lines.push_back(std::to_string(net.organisation_count()) + " organisations, " +
-                    std::to_string(net.relation_count()) + " relations" +
-                    (period.empty() ? "" : "; period " + period) + "; layers: " +
-                    (layer_texts.empty() ? std::string("none") : join(layer_texts, ", ")));
+    lines.push_back(w("meta.sizes", {{"organisations", std::to_string(net.organisation_count())},
+                                     {"relations", std::to_string(net.relation_count())}}) +
+                    (period.empty() ? "" : w("meta.period", {{"period", period}})) +
+                    w("meta.layers", {{"layers", layer_texts.empty() ? w("meta.none") : join(layer_texts, ", ")}}));
     if (!net.chains().empty()) {
         std::vector<std::string> chains;
         for (const auto& c : net.chains()) {
@@ -260,13 +280,13 @@ std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows) {
             for (const auto& s : c.stages) stages.push_back(s.name);
             chains.push_back(c.name + " (" + join(stages, " -> ") + ")");
         }
-        lines.push_back("chains: " + join(chains, "; "));
+        lines.push_back(w("meta.chains", {{"chains", join(chains, "; ")}}));
     }
     struct Entry {
         std::string label, value, arrow;
     };
     for (const auto& goal : goals()) {
-        const std::string heading = std::string(goal.dutch) + " (" + goal.english + ")";
+        const std::string heading = w("heading.goal", {{"dutch", goal.dutch}, {"english", goal.english}});
         lines.push_back("");
         lines.push_back(heading);
         lines.push_back(std::string(width_of(heading), '-'));
@@ -284,17 +304,17 @@ std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows) {
                 entries.push_back({"    - " + label(net, r.subject), "", ""});
                 continue;
             }
-            const std::string arrow = r.direction == "higher" ? "(higher is better)"
-                                      : r.direction == "lower" ? "(lower is better)" : "";
-            entries.push_back({"  " + label_of(net, r), format_value(r.value, r.unit, r.text), arrow});
-            const std::string layers = layers_note(r, all_layers);
+            const std::string arrow = r.direction == "higher" ? w("row.higher")
+                                      : r.direction == "lower" ? w("row.lower") : "";
+            entries.push_back({"  " + label_of(net, r, w), format_value(r.value, r.unit, r.text, lang), arrow});
+            const std::string layers = layers_note(r, all_layers, w);
             if (!layers.empty() && layers != last_layers) entries.push_back({"      " + layers, "", ""});
             if (!layers.empty()) last_layers = layers;
             if (!r.note.empty()) {
                 if (any_note && r.note == last_note)
-                    entries.push_back({"      (as above)", "", ""});
+                    entries.push_back({"      " + w("row.as_above"), "", ""});
                 else
-                    for (const auto& part : wrap(r.note, 92)) entries.push_back({"      " + part, "", ""});
+                    for (const auto& part : wrap(w.row(r.note), 92)) entries.push_back({"      " + part, "", ""});
                 last_note = r.note;
                 any_note = true;
             }
@@ -302,8 +322,8 @@ std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows) {
         if (!gone.empty()) {
             std::vector<std::string> subjects;
             for (const auto* r : gone) subjects.push_back(r->subject);
-            const std::string hidden = gone.front()->indicator + " not computable for sector(s) " +
-                                       join(subjects, ", ") + ": see the table's notes";
+            const std::string hidden = w("row.hidden_sectors", {{"indicator", w.row(gone.front()->indicator)},
+                                                                {"sectors", join(subjects, ", ")}});
             const auto parts = wrap("(" + hidden + ")", 94);
             for (std::size_t i = 0; i < parts.size(); ++i)
                 entries.push_back({(i == 0 ? "  " : "   ") + parts[i], "", ""});
@@ -328,7 +348,7 @@ std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows) {
             continue;
         }
         if (score.attrition.empty()) continue;
-        const std::string heading = "Doorstroom per schakel (flow per stage): " + chain.name;
+        const std::string heading = w("heading.flow_per_stage", {{"chain", chain.name}});
         lines.push_back("");
         lines.push_back(heading);
         lines.push_back(std::string(width_of(heading), '-'));
@@ -340,25 +360,24 @@ std::string to_text(const Network& net, const std::vector<ScorecardRow>& rows) {
                 seen.push_back(a.stage);
                 stages.push_back(&a);
             }
-        std::vector<std::size_t> widths{width_of("stage")};
+        std::vector<std::string> names{w("stage.stage")};
+        for (const char* c : stage_columns) names.push_back(w(std::string("stage.") + c));
+        std::vector<std::size_t> widths{width_of(names[0])};
         for (const auto& s : seen) widths[0] = std::max(widths[0], width_of(s));
-        for (const char* c : stage_columns) widths.push_back(std::max<std::size_t>(width_of(c), 12));
-        std::string header = "  " + pad_right("stage", widths[0]);
-        for (std::size_t i = 0; i < 6; ++i) header += "  " + pad_left(stage_columns[i], widths[i + 1]);
+        for (std::size_t i = 1; i < names.size(); ++i) widths.push_back(std::max<std::size_t>(width_of(names[i]), 12));
+        std::string header = "  " + pad_right(names[0], widths[0]);
+        for (std::size_t i = 0; i < 6; ++i) header += "  " + pad_left(names[i + 1], widths[i + 1]);
         lines.push_back(header);
         const std::string unit = volume_unit(net, score.attrition_basis.layers);
         for (const auto* a : stages) {
             const double values[] = {a->inflow, a->onward, a->back, a->out_of_chain, a->ends_here, a->attrition};
             std::string line = "  " + pad_right(a->stage, widths[0]);
             for (std::size_t i = 0; i < 6; ++i)
-                line += "  " + pad_left(format_value(values[i], i == 5 ? "share" : unit), widths[i + 1]);
+                line += "  " + pad_left(format_value(values[i], i == 5 ? "share" : unit, "", lang), widths[i + 1]);
             lines.push_back(line);
         }
-        const std::string basis = unit + ", from the volumes of layer(s) " +
-                                  join(score.attrition_basis.layers, ", ") +
-                                  "; the first stage's inflow is what enters the chain there; 'ends in "
-                                  "stage' is inflow minus all outflow (negative when figures of "
-                                  "different years do not balance); attrition = 1 - flows on / inflow";
+        const std::string basis = w("stage.basis", {{"unit", w.row(unit)},
+                                                    {"layers", join(score.attrition_basis.layers, ", ")}});
         for (const auto& part : wrap(basis, 96)) lines.push_back("  " + part);
     }
     return join(lines, "\n") + "\n";
