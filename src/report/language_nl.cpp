@@ -134,7 +134,7 @@ const std::vector<Phrase>& dutch_phrases() {
         {"suppressed: computed from fewer than {min_count} cases",
          "onderdrukt: berekend uit minder dan {min_count} zaken"},
         {"computed with missing dyads: {what:t}; missing ties count as absent",
-         "berekend met ontbrekende dyaden: {what:t}; ontbrekende relaties tellen als afwezig"},
+         "berekend met ontbrekende dyaden: {what}; ontbrekende relaties tellen als afwezig"},
         {"layer '{layer}' has {n} missing dyad of {total} (response rate {rate})",
          "laag '{layer}' heeft {n} ontbrekende dyade van {total} (respons {rate})"},
         {"layer '{layer}' has {n} missing dyads of {total} (response rate {rate})",

@@ -14,6 +14,7 @@ import pytest
 
 import ketennet as kn
 from ketennet import cli
+from ketennet.report import KEY
 
 D = kn.disclosure
 
@@ -299,3 +300,19 @@ def test_cli_min_count_must_be_a_whole_number(capsys):
         cli.main(["report", "--example", "strafrechtketen", "--min-count", "0"])
     assert e.value.code == 2
     assert "--min-count: expected a whole number >= 1, got '0'" in capsys.readouterr().err
+
+
+def test_protected_report_scores_the_network_as_given():
+    """The report of a protected network keeps the indicators that need every volume
+    (throughput): the scorecard is computed on the network as given and its counts of cases
+    protected; only the network the report shows (sizes, stage tables, figures) is protected.
+    Here one case relation counts 7 cases, so the protected network does not know its volume."""
+    net = kn.examples.load("strafrechtketen").copy()
+    net.update_relation("dji", "zvh", "case", volume=7)
+    assert kn.disclosure.protect(net, 10).suppressed["reason"].eq("primary").any()
+    plain = kn.report.scorecard(net).set_index(KEY)["value"]
+    safe = kn.report.scorecard(net, min_count=10).set_index(KEY)["value"]
+    row = ("effectiveness", "throughput", "chain", "strafrechtketen")
+    assert plain[row] == 45507.0 and safe[row] == 45505.0  # rounded to a multiple of 5
+    line = re.search(r"(?m)^  throughput\b.*$", kn.report.to_text(net, min_count=10)).group(0)
+    assert "45,505" in line and "n/a" not in line

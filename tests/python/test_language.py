@@ -271,3 +271,48 @@ def test_whole_phrases_read_back_unambiguously():
     for en, nl, exact in kn._core.report.phrases("nl"):
         if "{" not in en and not exact:
             assert seen.setdefault(nl, en) == en, (nl, en, seen[nl])
+
+
+def test_every_phrase_fills_plain_placeholders():
+    """A translation fills placeholders of its English only (it may leave one out, as the
+    goal heading drops the English name), plainly: "{what}", never "{what:t}" (the ":t" mark
+    belongs to the English side)."""
+    for english, translation, _ in kn._core.report.phrases("nl"):
+        names = set(re.findall(r"\{(\w+)(?::t)?\}", english))
+        assert ":t}" not in translation, (english, translation)
+        assert set(re.findall(r"\{(\w+)\}", translation)) <= names, (english, translation)
+
+
+def test_html_names_its_language(chain):
+    assert '<html lang="en">' in kn.report.to_html(chain, figures=False)
+    assert '<html lang="nl">' in kn.report.to_html(chain, figures=False, lang="nl")
+
+
+def test_missing_dyads_and_protection_in_dutch(chain):
+    card = kn.report.scorecard(kn.examples.survey())  # its notes name the missing dyads
+    assert kn.report.untranslated(card, lang="nl") == []
+    notes = [n for n in kn.report.translate(card, lang="nl")["note"] if "dyaden" in n]
+    assert notes and all("{" not in n for n in notes)
+    assert ("berekend met ontbrekende dyaden: laag 'contact' heeft 3 ontbrekende dyaden van 66 "
+            "(respons 0.75); ontbrekende relaties tellen als afwezig") in notes
+    safe = kn.report.scorecard(chain, min_count=10)
+    assert kn.report.untranslated(safe, lang="nl") == []
+    assert kn.disclosure.notice(None, lang="nl").startswith("Onbeveiligde uitvoer: ")
+    assert kn.disclosure.notice(10, lang="nl") == (
+        "Beveiligd voor publicatie: aantallen van 1 tot en met 9 zijn onderdrukt (getoond als "
+        "n.b.), en verdere aantallen ook waar een totaal ze zou onthullen; de overige aantallen "
+        "zijn afgerond op een veelvoud van 5.")
+    page = kn.report.to_html(chain, figures=False, lang="nl", min_count=10)
+    assert "<b>Statistische beveiliging:</b> Beveiligd voor publicatie" in page
+
+
+def test_cli_states_protection_in_dutch(capsys):
+    from ketennet import cli
+
+    assert cli.main(["report", "--example", "strafrechtketen", "--lang", "nl"]) == 0
+    assert kn.disclosure.notice(None, lang="nl") in capsys.readouterr().out
+    assert cli.main(["report", "--example", "strafrechtketen", "--lang", "nl",
+                     "--min-count", "10"]) == 0
+    out = capsys.readouterr().out
+    assert kn.disclosure.notice(10, lang="nl") in out
+    assert "Onbeveiligde" not in out and "Unprotected" not in out
