@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,9 +58,32 @@ struct CompiledTerm {
     }
 };
 
+/// The neighbour sets marked while change() runs (DyadState::stamps()): x is an
+/// out-neighbour of i when out_i[x] == gen, an in-neighbour of j when in_j[x] == gen, an
+/// in-neighbour of i when in_i[x] == gen (undirected: out = in = all neighbours).
+struct Marks {
+    const std::uint32_t* out_i = nullptr;
+    const std::uint32_t* in_j = nullptr;
+    const std::uint32_t* in_i = nullptr;
+    std::uint32_t gen = 0;
+};
+
+/// |list ∩ the set marked in @p stamp|.
+inline std::size_t count_marked(std::span<const vertex_t> list, const std::uint32_t* stamp, std::uint32_t gen) noexcept {
+    std::size_t c = 0;
+    for (vertex_t x : list) c += stamp[x] == gen ? 1 : 0;
+    return c;
+}
+
+/// Does the term read the marks (the shared-partner and triangle terms)?
+inline bool needs_marks(TermKind k) noexcept {
+    return k == TermKind::triangle || k == TermKind::gwesp || k == TermKind::gwdsp;
+}
+
 /// The change of every statistic of @p t when the absent tie i -> j (i - j) is added, added
-/// into out[t.offset ..) (which the caller zeroes).
-inline void change(const CompiledTerm& t, const DyadState& s, vertex_t i, vertex_t j, double* out) {
+/// into out[t.offset ..) (which the caller zeroes). The marks must be set (see change_all).
+inline void change(const CompiledTerm& t, const DyadState& s, vertex_t i, vertex_t j, double* out,
+                   const Marks& f = {}) {
     double* o = out + t.offset;
     const bool dir = s.directed();
     switch (t.kind) {
@@ -71,10 +95,10 @@ inline void change(const CompiledTerm& t, const DyadState& s, vertex_t i, vertex
         break;
     case TermKind::triangle:
         if (!dir)
-            o[0] += double(common(s.out(i), s.out(j)));
-        else
-            o[0] += double(common(s.out(i), s.in(j)) + common(s.out(i), s.out(j)) +
-                           common(s.in(i), s.in(j)) + common(s.out(j), s.in(i)));
+            o[0] += double(count_marked(s.out(j), f.out_i, f.gen));
+        else  // |out(i) ∩ in(j)| + |out(i) ∩ out(j)| + |in(i) ∩ in(j)| + |in(i) ∩ out(j)|
+            o[0] += double(count_marked(s.in(j), f.out_i, f.gen) + count_marked(s.out(j), f.out_i, f.gen) +
+                           count_marked(s.in(j), f.in_i, f.gen) + count_marked(s.out(j), f.in_i, f.gen));
         break;
     case TermKind::kstar:
         o[0] += choose(s.degree(i), t.k - 1) + choose(s.degree(j), t.k - 1);
@@ -86,17 +110,26 @@ inline void change(const CompiledTerm& t, const DyadState& s, vertex_t i, vertex
         o[0] += choose(s.out_degree(i), t.k - 1);
         break;
     case TermKind::gwesp: {
+        // the tie's own shared partners L, and one more for the ties it closes two-paths of
         std::size_t L = 0;
         double c = 0.0;
         if (!dir) {
-            for_common(s.out(i), s.out(j), [&](vertex_t k) {
-                ++L;
-                c += t.pw[common(s.out(i), s.out(k))] + t.pw[common(s.out(j), s.out(k))];
-            });
+            for (vertex_t k : s.out(j))
+                if (f.out_i[k] == f.gen) {  // k a shared partner of i and j: ties i-k and j-k gain one
+                    ++L;
+                    std::size_t a = 0, b = 0;
+                    for (vertex_t x : s.out(k)) {
+                        a += f.out_i[x] == f.gen ? 1 : 0;
+                        b += f.in_j[x] == f.gen ? 1 : 0;
+                    }
+                    c += t.pw[a] + t.pw[b];
+                }
         } else {
-            L = common(s.out(i), s.in(j));
-            for_common(s.out(j), s.out(i), [&](vertex_t b) { c += t.pw[common(s.out(i), s.in(b))]; });
-            for_common(s.in(i), s.in(j), [&](vertex_t a) { c += t.pw[common(s.out(a), s.in(j))]; });
+            L = count_marked(s.in(j), f.out_i, f.gen);
+            for (vertex_t b : s.out(j))  // ties i -> b with the new two-path i -> j -> b
+                if (f.out_i[b] == f.gen) c += t.pw[count_marked(s.in(b), f.out_i, f.gen)];
+            for (vertex_t a : s.in(i))  // ties a -> j with the new two-path a -> i -> j
+                if (f.in_j[a] == f.gen) c += t.pw[count_marked(s.out(a), f.in_j, f.gen)];
         }
         o[0] += t.ea * (1.0 - t.pw[L]) + c;
         break;
@@ -105,14 +138,14 @@ inline void change(const CompiledTerm& t, const DyadState& s, vertex_t i, vertex
         double c = 0.0;
         if (!dir) {
             for (vertex_t k : s.out(j))
-                if (k != i) c += t.pw[common(s.out(i), s.out(k))];
+                if (k != i) c += t.pw[count_marked(s.out(k), f.out_i, f.gen)];
             for (vertex_t k : s.out(i))
-                if (k != j) c += t.pw[common(s.out(j), s.out(k))];
+                if (k != j) c += t.pw[count_marked(s.out(k), f.in_j, f.gen)];
         } else {
             for (vertex_t b : s.out(j))
-                if (b != i) c += t.pw[common(s.out(i), s.in(b))];
+                if (b != i) c += t.pw[count_marked(s.in(b), f.out_i, f.gen)];
             for (vertex_t a : s.in(i))
-                if (a != j) c += t.pw[common(s.out(a), s.in(j))];
+                if (a != j) c += t.pw[count_marked(s.out(a), f.in_j, f.gen)];
         }
         o[0] += c;
         break;
@@ -258,11 +291,26 @@ struct CompiledModel {
     std::size_t p = 0;
     bool directed = false;
     vertex_t n = 0;
+    bool marks = false;     // a term reads the marks
+    bool marks_in_i = false;  // a term reads the in_i marks (directed triangle)
 
     /// delta_ij g(y) of the absent tie i -> j into out[0 .. p).
     void change_all(const DyadState& s, vertex_t i, vertex_t j, double* out) const {
         for (std::size_t q = 0; q < p; ++q) out[q] = 0.0;
-        for (const auto& t : terms) change(t, s, i, j, out);
+        if (!marks) {
+            for (const auto& t : terms) change(t, s, i, j, out);
+            return;
+        }
+        const std::uint32_t gen = s.next_generation();
+        std::uint32_t* a = s.stamps(0);
+        std::uint32_t* b = s.stamps(1);
+        std::uint32_t* c = s.stamps(2);
+        for (vertex_t x : s.out(i)) a[x] = gen;
+        for (vertex_t x : s.in(j)) b[x] = gen;
+        if (marks_in_i)
+            for (vertex_t x : s.in(i)) c[x] = gen;
+        const Marks f{a, b, c, gen};
+        for (const auto& t : terms) change(t, s, i, j, out, f);
     }
     /// g(y) into out[0 .. p).
     void statistic_all(const DyadState& s, double* out) const {
@@ -436,6 +484,8 @@ inline CompiledModel compile(const Model& model, vertex_t n, bool directed) {
         case TermKind::isolates: cm.names.push_back("isolates"); break;
         }
         cm.p += t.size;
+        cm.marks = cm.marks || needs_marks(t.kind);
+        cm.marks_in_i = cm.marks_in_i || (directed && t.kind == TermKind::triangle);
         cm.terms.push_back(std::move(t));
     }
     return cm;
