@@ -316,7 +316,7 @@ def absdiff(attr: str) -> Term:
     return Term("absdiff", (_attr(attr, "absdiff"),))
 
 
-def edgecov(x: Union[str, np.ndarray, pd.DataFrame], weight: Optional[str] = None, *,
+def edgecov(x: Union[str, np.ndarray, pd.DataFrame], *, weight: Optional[str] = None,
             name: Optional[str] = None) -> Term:
     """A dyadic covariate: :math:`\\sum_{ij} y_{ij} w_{ij}` (statnet ``edgecov``; name
     ``edgecov.<layer>``).
@@ -326,7 +326,7 @@ def edgecov(x: Union[str, np.ndarray, pd.DataFrame], weight: Optional[str] = Non
     order (a NumPy array, or a DataFrame indexed and labelled by organisation id). An
     undirected model reads the cell (i, j) with i before j in the organisation order, as
     statnet reads the upper triangle. ``name`` names a matrix's statistic (default
-    ``edgecov.matrix``).
+    ``edgecov.matrix``). ``weight=`` is keyword-only, as everywhere in ketennet.
 
     Examples
     --------
