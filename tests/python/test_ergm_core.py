@@ -220,3 +220,16 @@ def test_errors_are_typed_and_name_what():
         kn.ergm.simulate(net, "edges", coef=[1.0, 2.0], progress=False)
     with pytest.raises(TypeError, match="ergm.fit: threads must be a whole number"):
         kn.ergm.fit(net, "edges", method="mple", threads=1.5)
+
+
+def test_progress_reports_and_cancels():
+    net = _random(40, 0.05, True, 2)
+    seen = []
+    kn.ergm.simulate(net, "edges + mutual", coef=[-3.0, 1.0], nsim=4, burnin=300_000,
+                     interval=1000, seed=1, progress=lambda f: seen.append(f) or True)
+    assert seen and seen[-1] == 1.0 and seen == sorted(seen) and len(seen) > 2
+    with pytest.raises(RuntimeError):
+        kn.ergm.simulate(net, "edges + mutual", coef=[-3.0, 1.0], nsim=2, burnin=10 ** 11,
+                         seed=1, threads=2, progress=lambda f: False)
+    with pytest.raises(RuntimeError):
+        kn.ergm.fit(net, "edges + mutual", burnin=10 ** 11, progress=lambda f: False)

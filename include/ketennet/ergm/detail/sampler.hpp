@@ -2,13 +2,17 @@
 // The Metropolis-Hastings sampler of the ERGM with the tie/no-tie (TNT) proposal, one chain
 // per random stream; chains run in parallel and their draws are laid out in chain order, so
 // the result depends on the seed alone.
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <thread>
 #include <vector>
 
 #include "ketennet/ergm/detail/state.hpp"
 #include "ketennet/ergm/detail/terms.hpp"
+#include "ketennet/core/errors.hpp"
 #include "ketennet/ergm/ergm.hpp"
 #include "ketennet/support/parallel.hpp"
 #include "ketennet/support/random.hpp"
@@ -112,7 +116,9 @@ private:
 
 /// Runs the chains of simulate(): chain c (of min(chains, nsim)) makes draws
 /// block_range(nsim, chains, c), from SplitMix64(seed, c), and writes their statistics
-/// (observed + accumulated change) at their rows.
+/// (observed + accumulated change) at their rows. The chains run in slices of 2^16 proposals;
+/// after each slice the calling thread reports the share of proposals made, and every chain
+/// stops (Cancelled) once the handler has asked to.
 inline SimulationResult run_chains(const CompiledModel& cm, const DyadState& start,
                                    const std::vector<double>& observed, const std::vector<double>& coef,
                                    const SimulationOptions& options) {
@@ -125,20 +131,42 @@ inline SimulationResult run_chains(const CompiledModel& cm, const DyadState& sta
     out.chain_of.resize(options.nsim);
     if (options.networks) out.networks.resize(options.nsim);
     std::vector<std::uint64_t> proposals(chains, 0), accepted(chains, 0);
-    // progress: chain blocks report when done; a chain alone reports nothing in between
+    const double total = double(chains) * double(options.burnin) + double(options.nsim) * double(options.interval);
+    std::atomic<std::uint64_t> done{0};
+    std::atomic<bool> stop{false};
+    const auto caller = std::this_thread::get_id();
+    auto advance = [&](Chain& chain, std::uint64_t steps) {
+        constexpr std::uint64_t slice = std::uint64_t(1) << 16;
+        while (steps > 0) {
+            const std::uint64_t k = std::min(steps, slice);
+            chain.run(k);
+            steps -= k;
+            const std::uint64_t d = done.fetch_add(k) + k;
+            if (stop.load(std::memory_order_relaxed)) throw Cancelled();
+            if (options.progress && std::this_thread::get_id() == caller) {
+                try {
+                    report_progress(options.progress, 0.999 * double(d) / total);
+                } catch (...) {
+                    stop = true;
+                    throw;
+                }
+            }
+        }
+    };
     parallel_blocks(chains, options.threads, [&](std::size_t c) {
         Chain chain(cm, start, coef, options.seed, c);
-        chain.run(options.burnin);
+        advance(chain, options.burnin);
         const auto [b, e] = block_range(options.nsim, chains, c);
         for (std::size_t d = b; d < e; ++d) {
-            chain.run(options.interval);
+            advance(chain, options.interval);
             for (std::size_t q = 0; q < cm.p; ++q) out.statistics[d * cm.p + q] = observed[q] + chain.delta()[q];
             out.chain_of[d] = c;
             if (options.networks) out.networks[d] = chain.state().ties();
         }
         proposals[c] = chain.proposals();
         accepted[c] = chain.accepted();
-    }, options.progress);
+    });
+    if (options.progress) report_progress(options.progress, 1.0);
     for (std::size_t c = 0; c < chains; ++c) {
         out.proposals += proposals[c];
         out.accepted += accepted[c];

@@ -349,6 +349,11 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     sim.interval = options.interval;
     sim.chains = options.chains;
     sim.threads = options.threads;
+    // each sample reports its share of an iteration's step of the progress (and cancels)
+    double base = 0.0;
+    const double step = 1.0 / double(options.max_iterations + 1);
+    if (options.progress)
+        sim.progress = [&](double f) { return options.progress(std::min(1.0, base + step * f)); };
     auto sample_at = [&](const Vector& th, std::size_t t) {
         sim.seed = mix64(options.seed + 0x9E3779B97F4A7C15ULL * (t + 1));
         const std::vector<double> coef(th.data(), th.data() + p);
@@ -379,7 +384,7 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     };
     int ones = 0;
     for (std::size_t t = 0; t < options.max_iterations; ++t) {
-        report_progress(options.progress, double(t) / double(options.max_iterations + 1));
+        base = double(t) * step;
         const auto r = sample_at(theta, t);
         const Sample s = relative_sample(r, observed);
         out.degeneracy = degenerate(r, s);
@@ -410,7 +415,7 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
         }
     }
     out.coef.assign(theta.data(), theta.data() + p);
-    report_progress(options.progress, double(options.max_iterations) / double(options.max_iterations + 1));
+    base = double(options.max_iterations) * step;
     const auto r = sample_at(theta, options.max_iterations + 1);
     out.sample = r.statistics;
     const Sample s = relative_sample(r, observed);
