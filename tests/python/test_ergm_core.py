@@ -233,3 +233,25 @@ def test_progress_reports_and_cancels():
                          seed=1, threads=2, progress=lambda f: False)
     with pytest.raises(RuntimeError):
         kn.ergm.fit(net, "edges + mutual", burnin=10 ** 11, progress=lambda f: False)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_gof_tables_count_what_they_say(directed):
+    net = _random(12, 0.2, directed, 4)
+    fit = kn.ergm.fit(net, "edges", method="mple")
+    g = kn.ergm.gof(fit, nsim=20, burnin=500, interval=50, seed=3, progress=False)
+    n = 12
+    pairs = n * (n - 1) // (1 if directed else 2)
+    ties = int(kn.ergm.summary(net, "edges")["edges"])
+    degrees = ["idegree", "odegree"] if directed else ["degree"]
+    assert list(g.tables) == degrees + ["espartners", "distance", "model"]
+    for d in degrees:
+        assert g.tables[d]["observed"].sum() == n
+        assert (g.simulated[d].sum(axis=1) == n).all()
+    assert g.espartners["observed"].sum() == ties
+    assert g.distance["observed"].sum() == pairs and g.distance.index[-1] == "inf"
+    assert g.distance["observed"].iloc[0] == ties
+    assert (g.simulated["distance"].sum(axis=1) == pairs).all()
+    assert g.model.loc["edges", "observed"] == ties
+    assert ((g.model["p_value"] >= 0) & (g.model["p_value"] <= 1)).all()
+    assert "Goodness of fit" in repr(g) and "<table" in g._repr_html_()

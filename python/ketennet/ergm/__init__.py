@@ -11,12 +11,13 @@ sampler (tie/no-tie proposal), MPLE and MCMLE run in the compiled core.
 >>> kn.ergm.parse_formula("edges + mutual + gwesp(0.5, fixed=True) + nodematch('sector')")
 [edges, mutual, gwesp(0.5, fixed=True), nodematch('sector')]
 """
+from ._gof import Gof, gof
 from ._model import Fit, Simulation, change_statistics, fit, simulate, summary
 from ._terms import (Term, absdiff, as_terms, edgecov, edges, gwdegree, gwdsp, gwesp, gwidegree,
                      gwodegree, isolates, istar, kstar, mutual, nodecov, nodefactor, nodeicov,
                      nodematch, nodemix, nodeocov, ostar, parse_formula, triangle)
 
-__all__ = ["Fit", "Simulation", "Term", "absdiff", "as_terms", "change_statistics", "edgecov",
-           "edges", "fit", "gwdegree", "gwdsp", "gwesp", "gwidegree", "gwodegree", "isolates",
+__all__ = ["Fit", "Gof", "Simulation", "Term", "absdiff", "as_terms", "change_statistics", "edgecov",
+           "edges", "fit", "gof", "gwdegree", "gwdsp", "gwesp", "gwidegree", "gwodegree", "isolates",
            "istar", "kstar", "mutual", "nodecov", "nodefactor", "nodeicov", "nodematch",
            "nodemix", "nodeocov", "ostar", "parse_formula", "simulate", "summary", "triangle"]
