@@ -255,3 +255,11 @@ def test_gof_tables_count_what_they_say(directed):
     assert g.model.loc["edges", "observed"] == ties
     assert ((g.model["p_value"] >= 0) & (g.model["p_value"] <= 1)).all()
     assert "Goodness of fit" in repr(g) and "<table" in g._repr_html_()
+
+
+def test_mple_under_separation_is_not_converged():
+    # every tie is within a sector: nodematch separates the pairs perfectly
+    net = _network([(0, 1), (2, 3), (4, 5)], 6, False, ["a", "a", "b", "b", "c", "c"])
+    fit = kn.ergm.fit(net, "edges + nodematch('sector')", method="mple")
+    assert not fit.converged
+    assert fit.coefficients.loc["nodematch.sector", "estimate"] > 10

@@ -20,16 +20,16 @@
 
 namespace ketennet::ergm {
 
-namespace {
+namespace detail {
 
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::VectorXd;
 
-detail::CompiledModel compile_for(const View& y, const Model& model) {
+inline CompiledModel compile_for(const View& y, const Model& model) {
     return detail::compile(model, y.n(), y.directed());
 }
 
-void check_coef(const detail::CompiledModel& cm, const std::vector<double>& coef, const char* what) {
+inline void check_coef(const CompiledModel& cm, const std::vector<double>& coef, const char* what) {
     if (coef.size() != cm.p)
         throw InputError(std::string(what) + ": " + std::to_string(coef.size()) + " coefficients for " +
                          std::to_string(cm.p) + " statistics");
@@ -39,16 +39,17 @@ void check_coef(const detail::CompiledModel& cm, const std::vector<double>& coef
 }
 
 /// log(1 + e^x) without overflow.
-double log1pexp(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
+inline double log1pexp(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
 
-}  // namespace
+}  // namespace detail
+
 
 KETENNET_INLINE std::vector<std::string> statistic_names(const View& y, const Model& model) {
-    return compile_for(y, model).names;
+    return detail::compile_for(y, model).names;
 }
 
 KETENNET_INLINE std::vector<double> summary(const View& y, const Model& model) {
-    const auto cm = compile_for(y, model);
+    const auto cm = detail::compile_for(y, model);
     const auto s = detail::state_of(y);
     std::vector<double> out(cm.p, 0.0);
     cm.statistic_all(s, out.data());
@@ -69,7 +70,7 @@ KETENNET_INLINE bool is_dyad_independent(const Model& model) {
 }
 
 KETENNET_INLINE ChangeStatistics change_statistics(const View& y, const Model& model) {
-    const auto cm = compile_for(y, model);
+    const auto cm = detail::compile_for(y, model);
     auto s = detail::state_of(y);
     const std::size_t n = y.n();
     ChangeStatistics out;
@@ -100,8 +101,8 @@ KETENNET_INLINE ChangeStatistics change_statistics(const View& y, const Model& m
 
 KETENNET_INLINE SimulationResult simulate(const View& y, const Model& model, const std::vector<double>& coef,
                                           const SimulationOptions& options) {
-    const auto cm = compile_for(y, model);
-    check_coef(cm, coef, "ergm.simulate");
+    const auto cm = detail::compile_for(y, model);
+    detail::check_coef(cm, coef, "ergm.simulate");
     if (y.n() < 2) throw InputError("ergm.simulate: a network needs at least 2 organisations");
     if (options.nsim < 1) throw InputError("ergm.simulate: nsim must be at least 1");
     if (options.interval < 1) throw InputError("ergm.simulate: interval must be at least 1");
@@ -116,8 +117,8 @@ KETENNET_INLINE MpleResult mple(const View& y, const Model& model) {
     const auto names = statistic_names(y, model);
     const std::size_t p = cs.p, N = cs.pairs;
     if (N == 0) throw InputError("ergm.mple: a network needs at least 2 organisations");
-    Eigen::Map<const Matrix> X(cs.x.data(), Eigen::Index(N), Eigen::Index(p));
-    Eigen::Map<const Vector> Y(cs.tie.data(), Eigen::Index(N));
+    Eigen::Map<const detail::Matrix> X(cs.x.data(), Eigen::Index(N), Eigen::Index(p));
+    Eigen::Map<const detail::Vector> Y(cs.tie.data(), Eigen::Index(N));
     for (std::size_t q = 0; q < p; ++q) {
         const auto col = X.col(Eigen::Index(q));
         if (col.maxCoeff() == col.minCoeff() && col.maxCoeff() == 0.0)
@@ -126,20 +127,20 @@ KETENNET_INLINE MpleResult mple(const View& y, const Model& model) {
     }
     MpleResult out;
     out.pairs = N;
-    Vector beta = Vector::Zero(Eigen::Index(p));
-    auto deviance = [&](const Vector& b) {
-        const Vector eta = X * b;
+    detail::Vector beta = detail::Vector::Zero(Eigen::Index(p));
+    auto deviance = [&](const detail::Vector& b) {
+        const detail::Vector eta = X * b;
         double ll = 0;
-        for (Eigen::Index r = 0; r < eta.size(); ++r) ll += Y[r] * eta[r] - log1pexp(eta[r]);
+        for (Eigen::Index r = 0; r < eta.size(); ++r) ll += Y[r] * eta[r] - detail::log1pexp(eta[r]);
         return ll;
     };
     double ll = deviance(beta);
     out.null_pseudo_loglik = ll;
-    Matrix info(p, p);
+    detail::Matrix info(p, p);
     out.converged = false;
     for (int it = 1; it <= 100; ++it) {
-        const Vector eta = X * beta;
-        Vector w(eta.size()), grad = Vector::Zero(Eigen::Index(p));
+        const detail::Vector eta = X * beta;
+        detail::Vector w(eta.size()), grad = detail::Vector::Zero(Eigen::Index(p));
         for (Eigen::Index r = 0; r < eta.size(); ++r) {
             const double mu = 1.0 / (1.0 + std::exp(-eta[r]));
             w[r] = mu * (1.0 - mu);
@@ -150,10 +151,13 @@ KETENNET_INLINE MpleResult mple(const View& y, const Model& model) {
             grad += X.row(r).transpose() * (Y[r] - mu);
         }
         const auto ldlt = info.ldlt();
-        if (ldlt.info() != Eigen::Success || ldlt.rcond() < 1e-14)
-            throw InputError("ergm.mple: the change statistics are collinear (the Fisher information is "
-                             "singular): the model's coefficients are not identifiable");
-        Vector step = ldlt.solve(grad);
+        if (ldlt.info() != Eigen::Success || ldlt.rcond() < 1e-14) {
+            if (it == 1)
+                throw InputError("ergm.mple: the change statistics are collinear (the Fisher information is "
+                                 "singular): the model's coefficients are not identifiable");
+            break;  // the estimates diverge (separation): converged stays false
+        }
+        detail::Vector step = ldlt.solve(grad);
         double next = deviance(beta + step);
         int halvings = 0;
         while (next < ll - 1e-12 * std::fabs(ll) && halvings < 30) {
@@ -171,15 +175,18 @@ KETENNET_INLINE MpleResult mple(const View& y, const Model& model) {
         }
     }
     {
-        const Vector eta = X * beta;
-        Vector w(eta.size());
+        const detail::Vector eta = X * beta;
+        detail::Vector w(eta.size());
         for (Eigen::Index r = 0; r < eta.size(); ++r) {
             const double mu = 1.0 / (1.0 + std::exp(-eta[r]));
             w[r] = mu * (1.0 - mu);
         }
         info = X.transpose() * w.asDiagonal() * X;
     }
-    const Matrix cov = info.ldlt().solve(Matrix::Identity(Eigen::Index(p), Eigen::Index(p)));
+    const auto final_ldlt = info.ldlt();
+    detail::Matrix cov = final_ldlt.solve(detail::Matrix::Identity(Eigen::Index(p), Eigen::Index(p)));
+    if (final_ldlt.info() != Eigen::Success || final_ldlt.rcond() < 1e-14)  // separation: no s.e.
+        cov.setConstant(std::numeric_limits<double>::quiet_NaN());
     out.coef.assign(beta.data(), beta.data() + p);
     out.covariance.assign(cov.data(), cov.data() + p * p);
     out.std_error.resize(p);
@@ -189,8 +196,8 @@ KETENNET_INLINE MpleResult mple(const View& y, const Model& model) {
 }
 
 KETENNET_INLINE double dyad_independent_loglik(const View& y, const Model& model, const std::vector<double>& coef) {
-    const auto cm = compile_for(y, model);
-    check_coef(cm, coef, "ergm.loglik");
+    const auto cm = detail::compile_for(y, model);
+    detail::check_coef(cm, coef, "ergm.loglik");
     if (!is_dyad_independent(model)) return std::numeric_limits<double>::quiet_NaN();
     const auto obs = detail::state_of(y);
     detail::DyadState scratch(y.n(), y.directed());
@@ -207,7 +214,7 @@ KETENNET_INLINE double dyad_independent_loglik(const View& y, const Model& model
             cm.change_all(scratch, i, j, d.data());
             const double a = dot(d);
             if (!y.directed()) {
-                const double lz = log1pexp(a);
+                const double lz = detail::log1pexp(a);
                 ll += (obs.has(i, j) ? a : 0.0) - lz;
                 continue;
             }
@@ -225,12 +232,12 @@ KETENNET_INLINE double dyad_independent_loglik(const View& y, const Model& model
     return ll;
 }
 
-namespace {
+namespace detail {
 
 /// Is @p xi in the convex hull of the rows of @p Z? Phase 1 of the simplex method on
 /// sum_k lambda_k z_k = xi, sum_k lambda_k = 1, lambda >= 0 (Dantzig's rule, at most
 /// 50 (S + p) pivots): inside when the artificial variables reach 0.
-bool in_convex_hull(const Matrix& Z, const Vector& xi) {
+inline bool in_convex_hull(const Matrix& Z, const Vector& xi) {
     const Eigen::Index S = Z.rows(), p = Z.cols(), m = p + 1, cols = S + m + 1, rhs = S + m;
     Matrix T = Matrix::Zero(m + 1, cols);
     for (Eigen::Index r = 0; r < p; ++r) {
@@ -276,7 +283,7 @@ struct Sample {
     Vector mean;   // column means
 };
 
-Sample relative_sample(const SimulationResult& sim, const std::vector<double>& observed) {
+inline Sample relative_sample(const SimulationResult& sim, const std::vector<double>& observed) {
     Sample s;
     const Eigen::Index S = Eigen::Index(sim.nsim), p = Eigen::Index(sim.p);
     s.z.resize(S, p);
@@ -286,14 +293,14 @@ Sample relative_sample(const SimulationResult& sim, const std::vector<double>& o
     return s;
 }
 
-Matrix covariance(const Matrix& z) {
+inline Matrix covariance(const Matrix& z) {
     const Matrix c = z.rowwise() - z.colwise().mean();
     return (c.transpose() * c) / double(std::max<Eigen::Index>(1, z.rows() - 1));
 }
 
 /// Maximises the Geyer-Thompson approximation (theta - theta_t) . xi - log mean exp((theta -
 /// theta_t) . z_s) by Newton's method with step halving; returns theta - theta_t.
-Vector geyer_thompson_step(const Matrix& z, const Vector& xi) {
+inline Vector geyer_thompson_step(const Matrix& z, const Vector& xi) {
     const Eigen::Index p = z.cols();
     Vector d = Vector::Zero(p);
     auto objective = [&](const Vector& v) {
@@ -327,10 +334,11 @@ Vector geyer_thompson_step(const Matrix& z, const Vector& xi) {
     return d;
 }
 
-}  // namespace
+}  // namespace detail
+
 
 KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const McmleOptions& options) {
-    const auto cm = compile_for(y, model);
+    const auto cm = detail::compile_for(y, model);
     if (y.n() < 3) throw InputError("ergm.fit: a network needs at least 3 organisations for MCMLE");
     if (options.samplesize < 2) throw InputError("ergm.fit: samplesize must be at least 2");
     const std::size_t p = cm.p;
@@ -342,7 +350,7 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     out.dyad_independent = is_dyad_independent(model);
     const MpleResult first = mple(y, model);
     out.mple = first.coef;
-    Vector theta = Eigen::Map<const Vector>(first.coef.data(), Eigen::Index(p));
+    detail::Vector theta = Eigen::Map<const detail::Vector>(first.coef.data(), Eigen::Index(p));
     SimulationOptions sim;
     sim.nsim = options.samplesize;
     sim.burnin = options.burnin;
@@ -354,13 +362,13 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     const double step = 1.0 / double(options.max_iterations + 1);
     if (options.progress)
         sim.progress = [&](double f) { return options.progress(std::min(1.0, base + step * f)); };
-    auto sample_at = [&](const Vector& th, std::size_t t) {
+    auto sample_at = [&](const detail::Vector& th, std::size_t t) {
         sim.seed = mix64(options.seed + 0x9E3779B97F4A7C15ULL * (t + 1));
         const std::vector<double> coef(th.data(), th.data() + p);
         return detail::run_chains(cm, start, observed, coef, sim);
     };
-    auto degenerate = [&](const SimulationResult& r, const Sample& s) -> std::string {
-        const Matrix c = covariance(s.z);
+    auto degenerate = [&](const SimulationResult& r, const detail::Sample& s) -> std::string {
+        const detail::Matrix c = detail::covariance(s.z);
         for (std::size_t q = 0; q < p; ++q)
             if (!(c(Eigen::Index(q), Eigen::Index(q)) > 0.0))
                 return "the sampled " + cm.names[q] + " does not vary (every draw has " +
@@ -386,15 +394,15 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     for (std::size_t t = 0; t < options.max_iterations; ++t) {
         base = double(t) * step;
         const auto r = sample_at(theta, t);
-        const Sample s = relative_sample(r, observed);
+        const detail::Sample s = detail::relative_sample(r, observed);
         out.degeneracy = degenerate(r, s);
         out.iterations = int(t + 1);
         if (!out.degeneracy.empty()) break;
         // Hummel's step length: the largest gamma whose target, pushed out by the margin, is
         // in the hull of the sample (the mean, gamma = 0, always is)
         auto inside = [&](double g) {
-            const Vector pt = s.mean * (1.0 - (1.0 + options.margin) * g);
-            return in_convex_hull(s.z, pt);
+            const detail::Vector pt = s.mean * (1.0 - (1.0 + options.margin) * g);
+            return detail::in_convex_hull(s.z, pt);
         };
         double gamma = 1.0;
         if (!inside(1.0)) {
@@ -406,8 +414,8 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
             gamma = lo;
         }
         out.steplengths.push_back(gamma);
-        const Vector xi = s.mean * (1.0 - gamma);
-        theta += geyer_thompson_step(s.z, xi);
+        const detail::Vector xi = s.mean * (1.0 - gamma);
+        theta += detail::geyer_thompson_step(s.z, xi);
         ones = gamma >= 1.0 ? ones + 1 : 0;
         if (ones >= 2) {
             out.converged = true;
@@ -418,29 +426,29 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     base = double(options.max_iterations) * step;
     const auto r = sample_at(theta, options.max_iterations + 1);
     out.sample = r.statistics;
-    const Sample s = relative_sample(r, observed);
+    const detail::Sample s = detail::relative_sample(r, observed);
     const std::string last = degenerate(r, s);
     if (out.degeneracy.empty() && !last.empty()) out.degeneracy = last;
     if (!out.degeneracy.empty()) out.converged = false;
-    const Matrix info = covariance(s.z);
+    const detail::Matrix info = detail::covariance(s.z);
     // the MCMC variance of the sample mean, by batch means within each chain
     const std::size_t per_chain = r.nsim / std::max<std::size_t>(1, r.chains);
     const std::size_t bsize = std::max<std::size_t>(1, std::size_t(std::sqrt(double(std::max<std::size_t>(1, per_chain)))));
-    std::vector<Vector> batches;
+    std::vector<detail::Vector> batches;
     for (std::size_t c = 0; c < r.chains; ++c) {
         const auto [b, e] = block_range(r.nsim, r.chains, c);
         for (std::size_t k = b; k + bsize <= e; k += bsize)
             batches.push_back(s.z.middleRows(Eigen::Index(k), Eigen::Index(bsize)).colwise().mean().transpose());
     }
-    Matrix V = Matrix::Zero(Eigen::Index(p), Eigen::Index(p));
+    detail::Matrix V = detail::Matrix::Zero(Eigen::Index(p), Eigen::Index(p));
     if (batches.size() >= 2) {
-        Matrix bm(Eigen::Index(batches.size()), Eigen::Index(p));
+        detail::Matrix bm(Eigen::Index(batches.size()), Eigen::Index(p));
         for (std::size_t k = 0; k < batches.size(); ++k) bm.row(Eigen::Index(k)) = batches[k].transpose();
-        V = covariance(bm) * (double(bsize) / double(r.nsim));
+        V = detail::covariance(bm) * (double(bsize) / double(r.nsim));
     }
-    const Matrix inv = info.completeOrthogonalDecomposition().pseudoInverse();
-    const Matrix mc = inv * V * inv;
-    const Matrix cov = inv + mc;
+    const detail::Matrix inv = info.completeOrthogonalDecomposition().pseudoInverse();
+    const detail::Matrix mc = inv * V * inv;
+    const detail::Matrix cov = inv + mc;
     out.covariance.assign(cov.data(), cov.data() + p * p);
     out.std_error.resize(p);
     out.mcmc_std_error.resize(p);
