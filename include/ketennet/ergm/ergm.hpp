@@ -211,16 +211,20 @@ struct McmleResult {
 /// (2012) step length, as ergm's "MCMLE" method: start at the MPLE; at iteration t draw a
 /// sample at theta_t (simulate(), with the options' burn-in, interval and chains), find the
 /// largest gamma in (0, 1] such that the target xi = g(y) gamma + (1 - gamma) mean(sample),
-/// pushed out by the margin, lies in the convex hull of the sample (a linear programme), and
-/// move theta to the maximiser of the Geyer-Thompson approximation of the log-likelihood
-/// ratio with xi in place of g(y):
+/// pushed out by the margin, lies in the convex hull of the sample (a linear programme,
+/// bisected), and move theta to the maximiser of the Geyer-Thompson approximation of the
+/// log-likelihood ratio with xi in place of g(y) (ergm's MCMLE.metric "naive"; Newton's
+/// method with step halving, a concave function with a maximum since xi is inside the hull):
 ///   l(theta) - l(theta_t) ~ (theta - theta_t) . (xi - g(y)) - log mean_s exp((theta - theta_t) . (g(y_s) - g(y))).
-/// It stops when gamma = 1 in two iterations in a row (converged), or after max_iterations.
+/// A step whose next sample is degenerate (its statistics do not vary) is halved and the
+/// sample drawn again (a degenerate sample gives no step; ergm stops there). It stops when
+/// gamma = 1 in two iterations in a row (converged), or after max_iterations.
 /// A final sample at the estimate gives the Fisher information I (its covariance) and the
 /// MCMC variance V of its mean (batch means over each chain); the reported variance is
-/// I^-1 + I^-1 V I^-1, as ergm's. Degeneracy (a sample whose statistics do not vary, or
-/// that sits on the empty or the complete network) is reported in words in `degeneracy` and
-/// leaves `converged` false.
+/// I^-1 + I^-1 V I^-1, as ergm's. t_ratios, (mean - g(y)) / sd of the final sample, are the
+/// convergence diagnostic (|t| below 0.1 is good). Degeneracy (a sample whose statistics do
+/// not vary; in the final sample also most draws empty or complete) is reported in words in
+/// `degeneracy` and leaves `converged` false.
 [[nodiscard]] McmleResult mcmle(const View& y, const Model& model, const McmleOptions& options = {});
 
 /// Exact log-likelihood of a dyad-independent model at @p coef (every term's statistics of a

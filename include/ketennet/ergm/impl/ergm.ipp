@@ -336,7 +336,6 @@ inline Vector geyer_thompson_step(const Matrix& z, const Vector& xi) {
 
 }  // namespace detail
 
-
 KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const McmleOptions& options) {
     const auto cm = detail::compile_for(y, model);
     if (y.n() < 3) throw InputError("ergm.fit: a network needs at least 3 organisations for MCMLE");
@@ -367,14 +366,16 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
         const std::vector<double> coef(th.data(), th.data() + p);
         return detail::run_chains(cm, start, observed, coef, sim);
     };
-    auto degenerate = [&](const SimulationResult& r, const detail::Sample& s) -> std::string {
+    // what makes a sample degenerate, in words; `final`: also a sample mostly at the empty or
+    // the complete network (during the iterations such a sample still gives a step)
+    auto degenerate = [&](const SimulationResult& r, const detail::Sample& s, bool final) -> std::string {
         const detail::Matrix c = detail::covariance(s.z);
         for (std::size_t q = 0; q < p; ++q)
             if (!(c(Eigen::Index(q), Eigen::Index(q)) > 0.0))
                 return "the sampled " + cm.names[q] + " does not vary (every draw has " +
                        detail::r_number(r.statistics[q]) + "): the model is degenerate at these coefficients or the "
                        "chains do not mix; try the MPLE, other terms or a longer interval";
-        for (std::size_t t = 0; t < cm.terms.size(); ++t)
+        for (std::size_t t = 0; final && t < cm.terms.size(); ++t)
             if (cm.terms[t].kind == TermKind::edges) {
                 const std::size_t q = cm.terms[t].offset;
                 double lo = 0, hi = 0;
@@ -391,13 +392,23 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
         return {};
     };
     int ones = 0;
+    detail::Vector last_step = detail::Vector::Zero(Eigen::Index(p));
     for (std::size_t t = 0; t < options.max_iterations; ++t) {
         base = double(t) * step;
         const auto r = sample_at(theta, t);
         const detail::Sample s = detail::relative_sample(r, observed);
-        out.degeneracy = degenerate(r, s);
+        out.degeneracy = degenerate(r, s, false);
         out.iterations = int(t + 1);
-        if (!out.degeneracy.empty()) break;
+        if (!out.degeneracy.empty()) {
+            // a step into a degenerate region (a sample whose statistics do not vary): go back
+            // half the step and sample again; at the start (the MPLE) there is no step to undo
+            if (t == 0 || last_step.cwiseAbs().maxCoeff() < 1e-8) break;
+            last_step *= 0.5;
+            theta -= last_step;
+            ones = 0;
+            out.steplengths.push_back(0.0);
+            continue;
+        }
         // Hummel's step length: the largest gamma whose target, pushed out by the margin, is
         // in the hull of the sample (the mean, gamma = 0, always is)
         auto inside = [&](double g) {
@@ -415,7 +426,8 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
         }
         out.steplengths.push_back(gamma);
         const detail::Vector xi = s.mean * (1.0 - gamma);
-        theta += detail::geyer_thompson_step(s.z, xi);
+        last_step = detail::geyer_thompson_step(s.z, xi);
+        theta += last_step;
         ones = gamma >= 1.0 ? ones + 1 : 0;
         if (ones >= 2) {
             out.converged = true;
@@ -427,7 +439,7 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     const auto r = sample_at(theta, options.max_iterations + 1);
     out.sample = r.statistics;
     const detail::Sample s = detail::relative_sample(r, observed);
-    const std::string last = degenerate(r, s);
+    const std::string last = degenerate(r, s, true);
     if (out.degeneracy.empty() && !last.empty()) out.degeneracy = last;
     if (!out.degeneracy.empty()) out.converged = false;
     const detail::Matrix info = detail::covariance(s.z);
