@@ -255,6 +255,23 @@ def test_gof_tables_count_what_they_say(directed):
     assert g.model.loc["edges", "observed"] == ties
     assert ((g.model["p_value"] >= 0) & (g.model["p_value"] <= 1)).all()
     assert "Goodness of fit" in repr(g) and "<table" in g._repr_html_()
+    # distances and shared partners against NetworkX
+    nx = pytest.importorskip("networkx")
+    G = (nx.DiGraph if directed else nx.Graph)()
+    G.add_nodes_from(net.ids)
+    G.add_edges_from(net.relations[["source", "target"]].itertuples(index=False))
+    lengths = [d for s, row in nx.all_pairs_shortest_path_length(G) for t, d in row.items()
+               if s != t and (directed or s < t)]
+    hist = np.bincount(lengths)
+    for k, v in g.distance["observed"].items():
+        if k == "inf":
+            assert v == pairs - len(lengths)
+        else:
+            assert v == (hist[k] if k < len(hist) else 0)
+    esp = [len(set(G.successors(a)) & set(G.predecessors(b))) if directed
+           else len(set(G[a]) & set(G[b])) for a, b in G.edges()]
+    assert g.espartners["observed"].to_numpy().tolist() == np.bincount(
+        esp, minlength=len(g.espartners)).tolist()[:len(g.espartners)]
 
 
 def test_mple_under_separation_is_not_converged():

@@ -9,8 +9,6 @@ from typing import Dict, List
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import shortest_path
 
 from .. import _core
 from .._util import core_default, progress_handler, thread_count
@@ -57,34 +55,46 @@ class Gof:
         return f"<div><p>{html.escape(repr(self).splitlines()[0])}</p>{body}</div>"
 
 
-def _adjacency(ties: np.ndarray, n: int, directed: bool) -> csr_matrix:
+def _adjacency(ties: np.ndarray, n: int, directed: bool) -> np.ndarray:
+    """The dense 0/1 adjacency matrix (float32) of ``ties`` (rows i, j)."""
     ties = np.asarray(ties, dtype=np.int64).reshape(-1, 2)
-    s, t = ties[:, 0], ties[:, 1]
+    a = np.zeros((n, n), dtype=np.float32)
+    a[ties[:, 0], ties[:, 1]] = 1.0
     if not directed:
-        s, t = np.concatenate([s, t]), np.concatenate([t, s])
-    return csr_matrix((np.ones(len(s)), (s, t)), shape=(n, n))
+        a[ties[:, 1], ties[:, 0]] = 1.0
+    return a
 
 
-def _distributions(a: csr_matrix, n: int, directed: bool) -> Dict[str, np.ndarray]:
+def _distributions(a: np.ndarray, n: int, directed: bool) -> Dict[str, np.ndarray]:
     out: Dict[str, np.ndarray] = {}
     if directed:
-        out["idegree"] = np.bincount(np.asarray(a.sum(axis=0)).ravel().astype(np.int64), minlength=n)
-        out["odegree"] = np.bincount(np.asarray(a.sum(axis=1)).ravel().astype(np.int64), minlength=n)
+        out["idegree"] = np.bincount(a.sum(axis=0).astype(np.int64), minlength=n)
+        out["odegree"] = np.bincount(a.sum(axis=1).astype(np.int64), minlength=n)
     else:
-        out["degree"] = np.bincount(np.asarray(a.sum(axis=1)).ravel().astype(np.int64), minlength=n)
-    two = (a @ a).tocsr()  # two-paths i -> k -> j (undirected: shared partners)
-    r, c = a.nonzero()
-    keep = r < c if not directed else np.ones(len(r), bool)
-    esp = np.asarray(two[r[keep], c[keep]]).ravel().astype(np.int64)
-    out["espartners"] = np.bincount(esp, minlength=max(n - 1, 1))[:max(n - 1, 1)]
-    d = shortest_path(a, method="D", directed=directed, unweighted=True)
-    mask = ~np.eye(n, dtype=bool)
+        out["degree"] = np.bincount(a.sum(axis=1).astype(np.int64), minlength=n)
+    two = a @ a  # two-paths i -> k -> j (undirected: shared partners)
+    r, c = np.nonzero(a)
+    keep = (r < c) if not directed else np.ones(len(r), bool)
+    esp = np.rint(two[r[keep], c[keep]]).astype(np.int64)
+    size = max(n - 1, 1)
+    out["espartners"] = np.bincount(esp, minlength=size)[:size]
+    # geodesic distances of all pairs at once: the frontier at distance k is the set of pairs
+    # reached by one more tie from the frontier at k - 1 and not reached before
+    reached = (a > 0) | np.eye(n, dtype=bool)
+    frontier = a > 0
+    counts = [int(frontier.sum())]
+    while frontier.any() and len(counts) < n - 1:
+        nxt = ((frontier.astype(np.float32) @ a) > 0) & ~reached
+        reached |= nxt
+        counts.append(int(nxt.sum()))
+        frontier = nxt
+    counts += [0] * (n - 1 - len(counts))
+    counts = np.asarray(counts[:n - 1], dtype=np.int64)
+    ordered = n * (n - 1)
+    unreachable = ordered - int(counts.sum())
     if not directed:
-        mask &= np.triu(np.ones((n, n), dtype=bool))
-    dist = d[mask]
-    finite = dist[np.isfinite(dist)].astype(np.int64)
-    counts = np.bincount(finite, minlength=n)[1:n]
-    out["distance"] = np.concatenate([counts, [np.count_nonzero(~np.isfinite(dist))]])
+        counts, unreachable = counts // 2, unreachable // 2
+    out["distance"] = np.concatenate([counts, [unreachable]])
     return out
 
 
