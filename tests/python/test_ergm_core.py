@@ -85,6 +85,12 @@ def test_edgecov_of_a_layer_and_of_a_matrix():
     m[0, 3] = 0.5
     m[2, 3] = 4.0
     assert kn.ergm.summary(net, kn.ergm.edgecov(m, name="dist")).to_dict() == {"edgecov.dist": 4.5}
+    frame = pd.DataFrame(m, index=net.ids, columns=net.ids).iloc[::-1, ::-1]  # any order
+    assert kn.ergm.summary(net, kn.ergm.edgecov(frame)).to_dict() == {"edgecov.matrix": 4.5}
+    sparse = pytest.importorskip("scipy.sparse")
+    assert kn.ergm.summary(net, kn.ergm.edgecov(sparse.csr_matrix(m), name="d")).tolist() == [4.5]
+    with pytest.raises(ValueError, match="the matrix is 4 x 4; the layer 'collaboration' has 5"):
+        kn.ergm.summary(net, kn.ergm.edgecov(np.zeros((4, 4))))
 
 
 @pytest.mark.parametrize("directed", [False, True])

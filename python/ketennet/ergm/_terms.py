@@ -35,7 +35,8 @@ class Term:
         self.kwargs = dict(kwargs or {})
 
     def __repr__(self) -> str:
-        parts = [repr(a) if not isinstance(a, np.ndarray) else "<matrix>" for a in self.args]
+        parts = [repr(a) if not isinstance(a, (np.ndarray, pd.DataFrame)) else "<matrix>"
+                 for a in self.args]
         parts += [f"{k}={v!r}" for k, v in self.kwargs.items()]
         return self.kind + (f"({', '.join(parts)})" if parts else "")
 
@@ -347,11 +348,29 @@ def edgecov(x: Union[str, np.ndarray, pd.DataFrame], *, weight: Optional[str] = 
         raise ValueError("edgecov: weight= applies to a layer, not to a matrix")
     if isinstance(x, pd.DataFrame):
         m = x
+    elif hasattr(x, "tocoo"):  # a SciPy sparse matrix: its nonzero cells
+        c = x.tocoo()
+        if c.shape[0] != c.shape[1]:
+            raise ValueError(f"edgecov: the matrix must be square (n x n), not {c.shape}")
+        m = _Sparse(c.shape[0], np.asarray(c.row, dtype=np.int64), np.asarray(c.col, dtype=np.int64),
+                    np.asarray(c.data, dtype=float))
     else:
         m = np.asarray(x, dtype=float)
         if m.ndim != 2 or m.shape[0] != m.shape[1]:
             raise ValueError(f"edgecov: the matrix must be square (n x n), not {m.shape}")
     return Term("edgecov", (m,), {"name": str(name) if name is not None else "matrix"})
+
+
+class _Sparse:
+    """The nonzero cells of a sparse covariate matrix (rows, cols, values)."""
+
+    __slots__ = ("n", "rows", "cols", "values")
+
+    def __init__(self, n: int, rows: np.ndarray, cols: np.ndarray, values: np.ndarray):
+        self.n, self.rows, self.cols, self.values = n, rows, cols, values
+
+    def __repr__(self) -> str:
+        return "<sparse matrix>"
 
 
 def isolates() -> Term:
@@ -555,7 +574,17 @@ def _edgecov(term: Term, net, view, layer: str, ids: List[str]) -> Dict[str, Any
                 s, t = np.minimum(s, t), np.maximum(s, t)
         name = term.kwargs.get("name", x)
     else:
-        if isinstance(x, pd.DataFrame):
+        if isinstance(x, _Sparse):
+            if x.n != n:
+                raise ValueError(f"{term!r}: the matrix is {x.n} x {x.n}; the layer {layer!r} has "
+                                 f"{n} organisations")
+            s, t, w = x.rows, x.cols, x.values
+            if not np.all(np.isfinite(w)):
+                k = int(np.argmax(~np.isfinite(w)))
+                raise ValueError(f"{term!r}: cell ({ids[s[k]]!r}, {ids[t[k]]!r}) is not finite")
+            m = np.zeros((n, n))
+            np.add.at(m, (s, t), w)  # repeated cells add up, as in a COO matrix
+        elif isinstance(x, pd.DataFrame):
             missing = [o for o in ids if o not in x.index or o not in x.columns]
             if missing:
                 raise KeyError(f"{term!r}: the matrix has no row or column for organisation "
