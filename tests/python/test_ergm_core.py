@@ -327,3 +327,12 @@ def test_mcmle_of_a_dependent_model_is_the_exact_mle():
     mean = w @ g
     exact_se = np.sqrt(np.diag(np.linalg.inv((g - mean).T @ ((g - mean) * w[:, None]))))
     np.testing.assert_allclose(se, exact_se, rtol=0.15)
+
+
+def test_fit_depends_on_the_seed_not_the_threads():
+    net = _random(25, 0.12, False, 8)
+    kw = dict(seed=5, samplesize=256, burnin=2000, interval=100, progress=False)
+    one = kn.ergm.fit(net, "edges + gwesp(0.5) + nodematch('sector')", threads=1, **kw)
+    two = kn.ergm.fit(net, "edges + gwesp(0.5) + nodematch('sector')", threads=2, **kw)
+    pd.testing.assert_frame_equal(one.coefficients, two.coefficients, check_exact=True)
+    pd.testing.assert_frame_equal(one.mcmc, two.mcmc, check_exact=True)
