@@ -217,9 +217,12 @@ def fit(net, terms, *, layer: str = "collaboration", method: str = "mcmle", seed
     ``method="mcmle"`` (default): Monte Carlo maximum likelihood (Geyer & Thompson 1992) from
     the MPLE, with Hummel, Hunter & Handcock's (2012) step length, as statnet's ergm: each
     iteration samples networks at the current coefficients by MCMC (tie/no-tie proposal), and
-    moves to the maximum of the likelihood-ratio approximation with the observed statistics
-    moved toward the sample mean until they lie within the sample's convex hull; it stops when
-    the full step is taken twice in a row. Standard errors combine the inverse Fisher
+    moves to the maximum of the Geyer-Thompson approximation of the log-likelihood ratio
+    (ergm's ``MCMLE.metric="naive"``) with the observed statistics moved toward the sample mean
+    until they lie within the sample's convex hull; a step whose sample is degenerate is
+    halved and drawn again; it stops when the full step is taken twice in a row. ``t_ratios``
+    (mean of the final sample minus the observed, over its standard deviation) is the
+    convergence check: below 0.1 in absolute value is good. Standard errors combine the inverse Fisher
     information (the covariance of a final sample) and the MCMC variance of its mean, as
     statnet's. ``loglik`` is exact for dyad-independent models (edges, mutual, nodal terms,
     edgecov) and NaN otherwise (no bridge sampling), so AIC and BIC are NaN there too.

@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <memory>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ketennet/ergm/detail/state.hpp"
