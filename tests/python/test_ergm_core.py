@@ -336,3 +336,12 @@ def test_fit_depends_on_the_seed_not_the_threads():
     two = kn.ergm.fit(net, "edges + gwesp(0.5) + nodematch('sector')", threads=2, **kw)
     pd.testing.assert_frame_equal(one.coefficients, two.coefficients, check_exact=True)
     pd.testing.assert_frame_equal(one.mcmc, two.mcmc, check_exact=True)
+
+
+def test_a_layer_without_ties_has_no_estimate_and_says_why():
+    net = _network([], 5, False)
+    mple = kn.ergm.fit(net, "edges", method="mple")
+    assert not mple.converged
+    fit = kn.ergm.fit(net, "edges", seed=1, progress=False)
+    assert not fit.converged and "MPLE does not exist" in fit.degeneracy
+    assert "Degeneracy: the MPLE does not exist" in repr(fit)

@@ -223,8 +223,9 @@ struct McmleResult {
 /// MCMC variance V of its mean (batch means over each chain); the reported variance is
 /// I^-1 + I^-1 V I^-1, as ergm's. t_ratios, (mean - g(y)) / sd of the final sample, are the
 /// convergence diagnostic (|t| below 0.1 is good). Degeneracy (a sample whose statistics do
-/// not vary; in the final sample also most draws empty or complete) is reported in words in
-/// `degeneracy` and leaves `converged` false.
+/// not vary; in the final sample also most draws empty or complete) and an MPLE that does not
+/// exist (separation: then there are no iterations) are reported in words in `degeneracy` and
+/// leave `converged` false.
 [[nodiscard]] McmleResult mcmle(const View& y, const Model& model, const McmleOptions& options = {});
 
 /// Exact log-likelihood of a dyad-independent model at @p coef (every term's statistics of a

@@ -393,7 +393,11 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
     };
     int ones = 0;
     detail::Vector last_step = detail::Vector::Zero(Eigen::Index(p));
-    for (std::size_t t = 0; t < options.max_iterations; ++t) {
+    if (!first.converged)  // separation: the pseudo-likelihood, and the likelihood, have no maximum
+        out.degeneracy = "the MPLE does not exist (the observed statistics are at the edge of their range: no "
+                         "ties, every tie, or a category whose pairs are all tied or all untied), and neither "
+                         "does the MLE";
+    for (std::size_t t = 0; out.degeneracy.empty() && t < options.max_iterations; ++t) {
         base = double(t) * step;
         const auto r = sample_at(theta, t);
         const detail::Sample s = detail::relative_sample(r, observed);
@@ -406,6 +410,7 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
             last_step *= 0.5;
             theta -= last_step;
             ones = 0;
+            out.degeneracy.clear();
             out.steplengths.push_back(0.0);
             continue;
         }
