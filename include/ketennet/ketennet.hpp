@@ -36,6 +36,8 @@
 /// - stats/: inference: the registry of network-level statistics, the conditional uniform
 ///   graph test, the dyad permutation test, the vertex bootstrap; multiple regression with QAP
 ///   tests (netlm, netlogit).
+/// - ergm/: exponential random graph models of one layer: terms and change statistics, the
+///   MCMC sampler (TNT proposal), MPLE and MCMLE.
 /// - governance/: the governance mode a network's structure shows and its fit with the
 ///   contingencies (Provan & Kenis 2008).
 /// - panel/: panels of networks (one per unit and period): the ties kept, formed and
@@ -148,6 +150,7 @@
 #include "ketennet/stats/mrqap.hpp"
 #include "ketennet/stats/resampling.hpp"
 #include "ketennet/stats/statistics.hpp"
+#include "ketennet/ergm/ergm.hpp"
 
 #include "ketennet/io/graphml.hpp"
 #include "ketennet/io/json.hpp"

@@ -17,7 +17,8 @@ time, throughput, fidelity, feedback, chain scores), :mod:`ketennet.brokerage` (
 between organisations and sectors), :mod:`ketennet.governance` (governance fit), :mod:`ketennet.eventlog` (case flows,
 handover networks and citizen journeys from event logs), :mod:`ketennet.stats` (is a statistic
 more than chance: conditional uniform graph and permutation tests, the vertex bootstrap;
-regression on relations with QAP tests). I/O:
+regression on relations with QAP tests), :mod:`ketennet.ergm` (why organisations collaborate:
+exponential random graph models). I/O:
 :func:`read_json`, :func:`write_json`, :func:`read_graphml`, :func:`write_graphml`,
 :func:`from_pandas`, :func:`from_networkx`, :func:`to_networkx`, :func:`from_igraph`,
 :func:`to_igraph`; data as researchers have it (:mod:`ketennet.data`): :func:`read_matrix`,
@@ -29,8 +30,8 @@ over time (one per unit and period, with tie changes and trajectories): :class:`
 pictures: :mod:`ketennet.plot`.
 """
 from . import _core
-from . import (brokerage, centrality, cohesion, data, disclosure, eventlog, examples, flow,
-               governance, plot, report, resilience, stats, studies)
+from . import (brokerage, centrality, cohesion, data, disclosure, ergm, eventlog, examples,
+               flow, governance, plot, report, resilience, stats, studies)
 from .io import (JSON_SCHEMA_VERSION, from_igraph, from_networkx, from_pandas, read_graphml,
                  read_json, to_igraph, to_networkx, write_graphml, write_json)
 from ._util import MissingDataError, MissingDataWarning, NetworkChangedError
@@ -49,7 +50,7 @@ __version__ = _core.__version__
 __all__ = ["Network", "Layer", "LAYER_KINDS", "read_json", "write_json", "read_graphml", "write_graphml", "from_pandas",
            "from_networkx", "to_networkx", "from_igraph", "to_igraph", "centrality", "cohesion",
            "resilience", "flow", "brokerage", "governance", "disclosure", "eventlog", "report", "examples", "plot",
-           "stats", "studies", "scorecard", "signals", "Panel", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
+           "stats", "ergm", "studies", "scorecard", "signals", "Panel", "Scenario", "compare", "JSON_SCHEMA_VERSION", "ConvergenceError",
            "NetworkChangedError", "read_matrix", "read_survey", "read_excel", "write_excel", "ego",
            "MissingDataWarning", "MissingDataError", "data",
            "__version__"]

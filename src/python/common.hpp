@@ -29,6 +29,7 @@ void register_governance(py::module_& m);
 void register_panel(py::module_& m);
 void register_stats_tests(py::module_& m);
 void register_stats_regression(py::module_& m);
+void register_ergm(py::module_& m);
 
 /// Python value -> attribute value: bool, int/float (and NumPy scalars) -> number, str.
 /// ValueError naming @p where and @p key for anything else (None included).

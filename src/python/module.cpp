@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
     register_panel(m);
     register_stats_tests(m);
     register_stats_regression(m);
+    register_ergm(m);
 }

@@ -18,7 +18,7 @@ from ketennet._util import _core_defaults, core_default
 
 MODULES = ["centrality", "cohesion", "brokerage", "flow", "resilience", "governance",
            "eventlog", "io", "report", "scenario", "signals", "studies", "plot",
-           "stats"]
+           "stats", "ergm"]
 
 # public functions whose compiled function is reached through a helper, not called by name
 CALLS = {
