@@ -226,6 +226,13 @@ struct McmleResult {
 /// not vary; in the final sample also most draws empty or complete) and an MPLE that does not
 /// exist (separation: then there are no iterations) are reported in words in `degeneracy` and
 /// leave `converged` false.
+/// A dyad-independent model (is_dyad_independent(): edges, mutual, nodal and dyadic covariate
+/// terms) needs no sample: its pairs are independent exponential families with a few states,
+/// so the log-likelihood is exact and concave, and its maximum is found by Newton's method from
+/// the MPLE (to 1e-10), with standard errors from the exact Fisher information (no MCMC part;
+/// iterations 0, converged true). The final sample is still drawn, at that estimate, for
+/// `sample` and `t_ratios`. (statnet returns the MPLE for such models, which equals this MLE
+/// except with mutual, where statnet runs MCMC.)
 [[nodiscard]] McmleResult mcmle(const View& y, const Model& model, const McmleOptions& options = {});
 
 /// Exact log-likelihood of a dyad-independent model at @p coef (every term's statistics of a

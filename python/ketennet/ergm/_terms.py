@@ -153,7 +153,8 @@ def ostar(k: int) -> Term:
 
 def gwesp(decay: float, fixed: bool = True) -> Term:
     """Geometrically weighted edgewise shared partners (Hunter 2007; statnet ``gwesp``; name
-    ``gwesp.fixed.<decay>``):
+    ``gwesp.fixed.<decay>``; on a directed layer the shared partners lie on outgoing two-paths
+    i→k→j, statnet's default type OTP, named ``gwesp.OTP.fixed.<decay>``):
 
     .. math:: e^{\\alpha} \\sum_{k \\ge 1} \\left(1 - (1 - e^{-\\alpha})^k\\right) EP_k
 
@@ -172,7 +173,8 @@ def gwesp(decay: float, fixed: bool = True) -> Term:
 
 def gwdsp(decay: float, fixed: bool = True) -> Term:
     """Geometrically weighted dyadwise shared partners (Hunter 2007; statnet ``gwdsp``): as
-    :func:`gwesp` over every pair (tied or not; directed: ordered pairs, two-paths i→h→j).
+    :func:`gwesp` over every pair (tied or not; directed: ordered pairs, two-paths i→h→j,
+    named ``gwdsp.OTP.fixed.<decay>``).
 
     Examples
     --------

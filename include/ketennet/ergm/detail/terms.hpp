@@ -397,8 +397,10 @@ inline CompiledModel compile(const Model& model, vertex_t n, bool directed) {
         case TermKind::kstar: need(false, "kstar"); star("kstar"); break;
         case TermKind::istar: need(true, "istar"); star("istar"); break;
         case TermKind::ostar: need(true, "ostar"); star("ostar"); break;
-        case TermKind::gwesp: geometric("gwesp", "gwesp"); break;
-        case TermKind::gwdsp: geometric("gwdsp", "gwdsp"); break;
+        // directed: shared partners on outgoing two-paths (i -> k -> j), statnet's default type,
+        // which names the statistic "gwesp.OTP.fixed.<decay>"
+        case TermKind::gwesp: geometric("gwesp", directed ? "gwesp.OTP" : "gwesp"); break;
+        case TermKind::gwdsp: geometric("gwdsp", directed ? "gwdsp.OTP" : "gwdsp"); break;
         case TermKind::gwdegree: need(false, "gwdegree"); geometric("gwdegree", "gwdeg"); break;
         case TermKind::gwidegree: need(true, "gwidegree"); geometric("gwidegree", "gwideg"); break;
         case TermKind::gwodegree: need(true, "gwodegree"); geometric("gwodegree", "gwodeg"); break;

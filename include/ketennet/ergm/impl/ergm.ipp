@@ -195,41 +195,115 @@ KETENNET_INLINE MpleResult mple(const View& y, const Model& model) {
     return out;
 }
 
+namespace detail {
+
+/// The pairs of a dyad-independent model as independent small exponential families: for each
+/// pair {i, j} (i < j) the statistics of each of its states relative to the empty pair, and
+/// the observed state. Undirected: 2 states (none, i - j); directed: 4 (none, i -> j, j -> i,
+/// both; "both" differs from the sum of the two by mutual).
+struct DyadTable {
+    std::size_t states = 2;
+    Matrix g;               ///< row (pair * states + state): the statistics of that state
+    std::vector<int> obs;   ///< the observed state of each pair
+};
+
+inline DyadTable dyad_table(const View& y, const CompiledModel& cm) {
+    const vertex_t n = y.n();
+    const std::size_t pairs = std::size_t(n) * std::size_t(n > 0 ? n - 1 : 0) / 2;
+    DyadTable t;
+    t.states = y.directed() ? 4 : 2;
+    t.g = Matrix::Zero(Eigen::Index(pairs * t.states), Eigen::Index(cm.p));
+    t.obs.resize(pairs);
+    const auto obs = state_of(y);
+    DyadState scratch(n, y.directed());
+    std::vector<double> d(cm.p);
+    std::size_t k = 0;
+    for (vertex_t i = 0; i < n; ++i)
+        for (vertex_t j = i + 1; j < n; ++j, ++k) {
+            auto row = [&](std::size_t st) { return t.g.row(Eigen::Index(k * t.states + st)); };
+            cm.change_all(scratch, i, j, d.data());
+            for (std::size_t q = 0; q < cm.p; ++q) row(1)(Eigen::Index(q)) = d[q];
+            if (!y.directed()) {
+                t.obs[k] = obs.has(i, j) ? 1 : 0;
+                continue;
+            }
+            cm.change_all(scratch, j, i, d.data());
+            for (std::size_t q = 0; q < cm.p; ++q) row(2)(Eigen::Index(q)) = d[q];
+            scratch.add(i, j);
+            cm.change_all(scratch, j, i, d.data());
+            scratch.remove(i, j);
+            for (std::size_t q = 0; q < cm.p; ++q) row(3)(Eigen::Index(q)) = row(1)(Eigen::Index(q)) + d[q];
+            const bool ij = obs.has(i, j), ji = obs.has(j, i);
+            t.obs[k] = ij && ji ? 3 : ij ? 1 : ji ? 2 : 0;
+        }
+    return t;
+}
+
+/// The exact log-likelihood of the pairs at theta; with @p grad and @p info also its gradient
+/// (observed minus expected statistics) and the Fisher information (the sum over pairs of the
+/// covariance of their statistics).
+inline double dyad_loglik(const DyadTable& t, const Vector& theta, Vector* grad, Matrix* info) {
+    const Eigen::Index p = theta.size();
+    const Vector eta = t.g * theta;
+    if (grad) *grad = Vector::Zero(p);
+    if (info) *info = Matrix::Zero(p, p);
+    double ll = 0.0;
+    const std::size_t S = t.states;
+    std::vector<double> w(S);
+    Vector mean(p);
+    for (std::size_t k = 0; k < t.obs.size(); ++k) {
+        const Eigen::Index base = Eigen::Index(k * S);
+        double mx = 0.0;
+        for (std::size_t st = 0; st < S; ++st) mx = std::max(mx, eta[base + Eigen::Index(st)]);
+        double z = 0.0;
+        for (std::size_t st = 0; st < S; ++st) z += (w[st] = std::exp(eta[base + Eigen::Index(st)] - mx));
+        ll += eta[base + t.obs[k]] - (mx + std::log(z));
+        if (!grad && !info) continue;
+        mean.setZero();
+        for (std::size_t st = 0; st < S; ++st) mean += (w[st] / z) * t.g.row(base + Eigen::Index(st)).transpose();
+        if (grad) *grad += t.g.row(base + t.obs[k]).transpose() - mean;
+        if (info)
+            for (std::size_t st = 0; st < S; ++st) {
+                const Vector c = t.g.row(base + Eigen::Index(st)).transpose() - mean;
+                info->noalias() += (w[st] / z) * c * c.transpose();
+            }
+    }
+    return ll;
+}
+
+/// The exact MLE of a dyad-independent model by Newton's method with step halving on the
+/// concave log-likelihood of the pairs, from @p start (the MPLE); the Fisher information at
+/// the estimate in @p info. Stops when no coordinate moves by more than 1e-10.
+inline Vector dyad_mle(const DyadTable& t, Vector theta, Matrix& info) {
+    Vector grad;
+    double ll = dyad_loglik(t, theta, &grad, &info);
+    for (int it = 0; it < 200; ++it) {
+        const Vector step = info.completeOrthogonalDecomposition().solve(grad);
+        double h = 1.0;
+        Vector next = theta + step;
+        double nll = dyad_loglik(t, next, nullptr, nullptr);
+        while (!(nll >= ll - 1e-12) && h > 1e-8) {
+            h *= 0.5;
+            next = theta + h * step;
+            nll = dyad_loglik(t, next, nullptr, nullptr);
+        }
+        const double moved = (h * step).cwiseAbs().maxCoeff();
+        theta = next;
+        ll = dyad_loglik(t, theta, &grad, &info);
+        if (!(moved > 1e-10)) break;
+    }
+    return theta;
+}
+
+}  // namespace detail
+
 KETENNET_INLINE double dyad_independent_loglik(const View& y, const Model& model, const std::vector<double>& coef) {
     const auto cm = detail::compile_for(y, model);
     detail::check_coef(cm, coef, "ergm.loglik");
     if (!is_dyad_independent(model)) return std::numeric_limits<double>::quiet_NaN();
-    const auto obs = detail::state_of(y);
-    detail::DyadState scratch(y.n(), y.directed());
-    std::vector<double> d(cm.p);
-    auto dot = [&](const std::vector<double>& v) {
-        double s = 0;
-        for (std::size_t q = 0; q < cm.p; ++q) s += coef[q] * v[q];
-        return s;
-    };
-    double ll = 0.0;
-    const vertex_t n = y.n();
-    for (vertex_t i = 0; i < n; ++i)
-        for (vertex_t j = i + 1; j < n; ++j) {
-            cm.change_all(scratch, i, j, d.data());
-            const double a = dot(d);
-            if (!y.directed()) {
-                const double lz = detail::log1pexp(a);
-                ll += (obs.has(i, j) ? a : 0.0) - lz;
-                continue;
-            }
-            cm.change_all(scratch, j, i, d.data());
-            const double b = dot(d);
-            scratch.add(i, j);
-            cm.change_all(scratch, j, i, d.data());
-            const double ab = a + dot(d);
-            scratch.remove(i, j);
-            const double mx = std::max({0.0, a, b, ab});
-            const double lz = mx + std::log(std::exp(-mx) + std::exp(a - mx) + std::exp(b - mx) + std::exp(ab - mx));
-            const bool ij = obs.has(i, j), ji = obs.has(j, i);
-            ll += (ij && ji ? ab : ij ? a : ji ? b : 0.0) - lz;
-        }
-    return ll;
+    const detail::DyadTable t = detail::dyad_table(y, cm);
+    return detail::dyad_loglik(t, Eigen::Map<const detail::Vector>(coef.data(), Eigen::Index(cm.p)), nullptr,
+                               nullptr);
 }
 
 namespace detail {
@@ -391,13 +465,22 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
             }
         return {};
     };
+    // a dyad-independent model: the pairs are independent, the likelihood is exact and concave,
+    // and its maximum is found without a sample (the final sample below is drawn at it for the
+    // diagnostics; the standard errors are the exact Fisher information's)
+    detail::Matrix exact_info;
+    const bool exact = out.dyad_independent && first.converged;
+    if (exact) {
+        theta = detail::dyad_mle(detail::dyad_table(y, cm), theta, exact_info);
+        out.converged = true;
+    }
     int ones = 0;
     detail::Vector last_step = detail::Vector::Zero(Eigen::Index(p));
     if (!first.converged)  // separation: the pseudo-likelihood, and the likelihood, have no maximum
         out.degeneracy = "the MPLE does not exist (the observed statistics are at the edge of their range: no "
                          "ties, every tie, or a category whose pairs are all tied or all untied), and neither "
                          "does the MLE";
-    for (std::size_t t = 0; out.degeneracy.empty() && t < options.max_iterations; ++t) {
+    for (std::size_t t = 0; !exact && out.degeneracy.empty() && t < options.max_iterations; ++t) {
         base = double(t) * step;
         const auto r = sample_at(theta, t);
         const detail::Sample s = detail::relative_sample(r, observed);
@@ -463,7 +546,8 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
         for (std::size_t k = 0; k < batches.size(); ++k) bm.row(Eigen::Index(k)) = batches[k].transpose();
         V = detail::covariance(bm) * (double(bsize) / double(r.nsim));
     }
-    const detail::Matrix inv = info.completeOrthogonalDecomposition().pseudoInverse();
+    const detail::Matrix inv = (exact ? exact_info : info).completeOrthogonalDecomposition().pseudoInverse();
+    if (exact) V.setZero();  // the estimate is exact: no Monte Carlo part
     const detail::Matrix mc = inv * V * inv;
     const detail::Matrix cov = inv + mc;
     out.covariance.assign(cov.data(), cov.data() + p * p);
