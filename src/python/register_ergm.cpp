@@ -102,6 +102,7 @@ py::dict to_python(ergm::McmleResult&& r) {
     d["converged"] = r.converged;
     d["dyad_independent"] = r.dyad_independent;
     d["loglik"] = r.loglik;
+    d["loglik_mc_error"] = r.loglik_mc_error;
     d["degeneracy"] = r.degeneracy;
     return d;
 }

@@ -157,11 +157,11 @@ def test_mcmle_of_edges_and_mutual_matches_the_closed_form():
     assert fit.t_ratios.abs().max() < 0.3
 
 
-def test_dependent_mcmle_reports_nan_loglik_and_a_sample():
+def test_dependent_mcmle_reports_a_path_sampled_loglik_and_a_sample():
     net = _random(20, 0.15, False, 2)
     fit = kn.ergm.fit(net, "edges + gwesp(0.5)", seed=1, samplesize=256, burnin=2000,
                       interval=100, progress=False)
-    assert math.isnan(fit.loglik) and math.isnan(fit.aic)
+    assert np.isfinite(fit.loglik) and fit.aic == pytest.approx(-2 * fit.loglik + 4)
     assert list(fit.mcmc.columns) == ["edges", "gwesp.fixed.0.5"]
     assert "ERGM fit of layer 'collaboration' (MCMLE" in repr(fit)
     assert "<table" in fit._repr_html_()
@@ -327,6 +327,14 @@ def test_mcmle_of_a_dependent_model_is_the_exact_mle():
     mean = w @ g
     exact_se = np.sqrt(np.diag(np.linalg.inv((g - mean).T @ ((g - mean) * w[:, None]))))
     np.testing.assert_allclose(se, exact_se, rtol=0.15)
+    # the path-sampled log-likelihood at the estimate against the exact one there:
+    # theta . g(y) - log sum_y' exp(theta . g(y')) over all 2^15 networks
+    eta = g @ est
+    exact_ll = est @ obs - (eta.max() + np.log(np.exp(eta - eta.max()).sum()))
+    assert 0 < fit.loglik_mc_error < 0.2
+    assert abs(fit.loglik - exact_ll) < 4 * fit.loglik_mc_error + 0.02
+    assert fit.aic == pytest.approx(-2 * fit.loglik + 4)
+    assert "path sampling, Monte Carlo s.e." in repr(fit)
 
 
 def test_fit_depends_on_the_seed_not_the_threads():

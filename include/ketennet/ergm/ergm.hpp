@@ -182,6 +182,9 @@ struct McmleOptions {
     std::size_t max_iterations = 60; ///< ergm's MCMLE.maxit
     double margin = 0.05;            ///< Hummel's steplength margin (ergm's MCMLE.steplength.margin)
     std::uint64_t seed = 0;          ///< iteration t samples with seed mix(seed, t)
+    /// Bridges of the path sampling that estimates a dependent model's log-likelihood (ergm's
+    /// bridge.nsteps); each draws max(64, samplesize / 4) networks. 0: no log-likelihood.
+    std::size_t bridges = 16;
     unsigned threads = 0;
     ProgressHandler progress{};
 };
@@ -201,9 +204,15 @@ struct McmleResult {
     int iterations = 0;              ///< iterations run
     bool converged = false;          ///< gamma reached 1 twice in a row
     bool dyad_independent = false;   ///< every term's pair statistics depend on that pair alone
-    /// Exact log-likelihood at the estimate when dyad_independent (the pairs are independent
-    /// and kappa factorises), else NaN.
+    /// The log-likelihood at the estimate: exact when dyad_independent (the pairs are
+    /// independent and kappa factorises); else estimated by path sampling (Gelman & Meng 1998,
+    /// as ergm's bridge sampling: log kappa(theta) - log kappa(theta_0) is the integral over
+    /// t in [0, 1] of (theta - theta_0) . E_{theta_0 + t (theta - theta_0)} g(Y), by the
+    /// midpoint rule over McmleOptions::bridges samples, from the exactly known reference
+    /// theta_0 = theta's edges coefficient alone (0 without an edges term)); NaN when the fit
+    /// is degenerate or bridges is 0.
     double loglik = 0.0;
+    double loglik_mc_error = 0.0;    ///< the Monte Carlo standard error of a path-sampled loglik
     std::string degeneracy;          ///< empty, or what made the sample degenerate, in words
 };
 

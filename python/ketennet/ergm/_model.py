@@ -116,8 +116,9 @@ class Fit:
 
     ``coefficients`` is a DataFrame indexed by statistic name with columns ``estimate``,
     ``std_error``, ``z`` and ``p_value`` (two-sided, normal); ``loglik`` the log-likelihood
-    (MPLE: the log pseudo-likelihood; MCMLE: exact for dyad-independent models, NaN for
-    others, see :func:`fit`), ``aic`` = -2 loglik + 2 p and ``bic`` = -2 loglik + p log(pairs);
+    (MPLE: the log pseudo-likelihood; MCMLE: exact for dyad-independent models, estimated by
+    path sampling for others, with its Monte Carlo standard error in ``loglik_mc_error``; see
+    :func:`fit`), ``aic`` = -2 loglik + 2 p and ``bic`` = -2 loglik + p log(pairs);
     ``mcmc`` the final MCMC sample's statistics (draws x statistics; None for MPLE);
     ``observed`` the observed statistics; ``converged`` whether the estimation converged.
     """
@@ -139,6 +140,7 @@ class Fit:
     pairs: int = 0
     _model: List[Term] = field(default_factory=list)
     _control: Dict[str, Any] = field(default_factory=dict)
+    loglik_mc_error: float = 0.0
 
     @property
     def coef(self) -> pd.Series:
@@ -160,7 +162,9 @@ class Fit:
                        f"{row['z']:8.3f} {p:9.3g} {stars}")
         ll = "NaN" if math.isnan(self.loglik) else f"{self.loglik:.4f}"
         label = "log pseudo-likelihood" if self.method == "mple" else "log-likelihood"
-        out.append(f"{label}: {ll}   AIC: {self.aic:.4g}   BIC: {self.bic:.4g}")
+        how = (f" (path sampling, Monte Carlo s.e. {self.loglik_mc_error:.2g})"
+               if self.loglik_mc_error > 0 else "")
+        out.append(f"{label}: {ll}{how}   AIC: {self.aic:.4g}   BIC: {self.bic:.4g}")
         if self.method == "mple" and len(self.terms) and not _dyad_independent(self._model):
             out.append("MPLE standard errors ignore the dependence between ties: not valid "
                        "for this model.")
@@ -224,8 +228,13 @@ def fit(net, terms, *, layer: str = "collaboration", method: str = "mcmle", seed
     (mean of the final sample minus the observed, over its standard deviation) is the
     convergence check: below 0.1 in absolute value is good. Standard errors combine the inverse Fisher
     information (the covariance of a final sample) and the MCMC variance of its mean, as
-    statnet's. ``loglik`` is exact for dyad-independent models (edges, mutual, nodal terms,
-    edgecov) and NaN otherwise (no bridge sampling), so AIC and BIC are NaN there too.
+    statnet's. A dyad-independent model (edges, mutual, nodal terms, edgecov) needs no MCMC:
+    its pairs are independent, and its exact likelihood is maximised by Newton's method
+    (``iterations`` 0; the final sample is still drawn for the diagnostics). ``loglik`` is
+    exact for dyad-independent models; for others it is estimated by path sampling, as
+    statnet's bridge sampling (16 bridges from the Bernoulli graph with the fit's edges
+    coefficient, whose likelihood is exact; Gelman & Meng 1998; Hunter & Handcock 2006), with
+    its Monte Carlo standard error in ``loglik_mc_error``; it is NaN for a degenerate fit.
     Degeneracy (a sample whose statistics do not vary, or most draws empty or complete) is
     reported in ``degeneracy`` and leaves ``converged`` False.
 
@@ -313,7 +322,8 @@ def fit(net, terms, *, layer: str = "collaboration", method: str = "mcmle", seed
                -2 * ll + p * math.log(pairs), "mcmle", names, observed, bool(r["converged"]),
                mcmc, net, layer, int(r["iterations"]),
                pd.Series(r["t_ratios"], index=pd.Index(names), name="t_ratio"),
-               str(r["degeneracy"]), pairs, ts, dict(opts, seed=seed))
+               str(r["degeneracy"]), pairs, ts, dict(opts, seed=seed),
+               float(r["loglik_mc_error"]))
 
 
 @dataclass(repr=False)

@@ -561,8 +561,48 @@ KETENNET_INLINE McmleResult mcmle(const View& y, const Model& model, const Mcmle
         const double sd = std::sqrt(info(e, e));
         out.t_ratios[q] = sd > 0 ? s.mean[e] / sd : std::numeric_limits<double>::quiet_NaN();
     }
-    out.loglik = out.dyad_independent ? dyad_independent_loglik(y, model, out.coef)
-                                      : std::numeric_limits<double>::quiet_NaN();
+    if (out.dyad_independent) {
+        out.loglik = dyad_independent_loglik(y, model, out.coef);
+    } else if (out.degeneracy.empty() && options.bridges > 0) {
+        // path sampling from theta_0 (the edges coefficient alone): a Bernoulli graph whose
+        // log kappa is exact, pairs * log(1 + e^theta_edges) (ordered pairs when directed)
+        detail::Vector theta0 = detail::Vector::Zero(Eigen::Index(p));
+        for (const auto& term : cm.terms)
+            if (term.kind == TermKind::edges) theta0[Eigen::Index(term.offset)] = theta[Eigen::Index(term.offset)];
+        double e0 = 0.0;
+        for (Eigen::Index q = 0; q < Eigen::Index(p); ++q) e0 += theta0[q];  // only edges is non-zero
+        const double log_kappa0 = double(start.pairs()) * detail::log1pexp(e0);
+        const detail::Vector delta = theta - theta0;
+        const std::size_t K = options.bridges;
+        SimulationOptions bridge = sim;
+        bridge.nsim = std::max<std::size_t>(64, options.samplesize / 4);
+        bridge.progress = {};
+        double integral = 0.0, variance = 0.0;
+        for (std::size_t k = 0; k < K; ++k) {
+            const detail::Vector th = theta0 + delta * ((double(k) + 0.5) / double(K));
+            bridge.seed = mix64(options.seed ^ (0xB5297A4D3F8C1E07ULL * (k + 1)));
+            const std::vector<double> coef(th.data(), th.data() + p);
+            const auto rb = detail::run_chains(cm, start, observed, coef, bridge);
+            // the mean and the variance of (theta - theta_0) . g over the draws
+            double m = 0.0, m2 = 0.0;
+            for (std::size_t d = 0; d < rb.nsim; ++d) {
+                double v = 0.0;
+                for (std::size_t q = 0; q < p; ++q) v += delta[Eigen::Index(q)] * rb.statistics[d * p + q];
+                m += v;
+                m2 += v * v;
+            }
+            m /= double(rb.nsim);
+            const double var = std::max(0.0, m2 / double(rb.nsim) - m * m);
+            integral += m / double(K);
+            variance += var / double(rb.nsim) / double(K * K);
+        }
+        double obs_dot = 0.0;
+        for (std::size_t q = 0; q < p; ++q) obs_dot += theta[Eigen::Index(q)] * observed[q];
+        out.loglik = obs_dot - (log_kappa0 + integral);
+        out.loglik_mc_error = std::sqrt(variance);
+    } else {
+        out.loglik = std::numeric_limits<double>::quiet_NaN();
+    }
     report_progress(options.progress, 1.0);
     return out;
 }
