@@ -209,8 +209,14 @@ def mcmc_trace(fit, *, terms=None, ax=None):
         trace, dist = row
         d = fit.mcmc[name].to_numpy(dtype=float) - float(fit.observed[name])
         finite = d[np.isfinite(d)]
-        edges = np.histogram_bin_edges(finite, bins="auto") if len(finite) and np.ptp(finite) > 0 \
-            else 1
+        if len(finite) and np.ptp(finite) > 0 and np.ptp(finite) <= 25 \
+                and np.array_equal(finite, np.round(finite)):
+            # whole-number statistics (counts): one bin per value
+            edges = np.arange(finite.min() - 0.5, finite.max() + 1.5)
+        elif len(finite) and np.ptp(finite) > 0:
+            edges = np.histogram_bin_edges(finite, bins="auto")
+        else:
+            edges = 1
         for c, block in enumerate(blocks):
             colour = _CHAINS[c % len(_CHAINS)]
             label = f"chain {c + 1}" if len(blocks) > 1 else "sample"
