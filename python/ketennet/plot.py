@@ -19,12 +19,13 @@ import pandas as pd
 
 from . import _language
 from ._deprecation import renamed_arguments
+from ._plot_ergm import gof, mcmc_trace
 from ._plot_panel import TIE_COLOURS, compare, tie_changes, trajectories
 from ._plot_stats import null_distribution
 from .network import Network
 
 __all__ = ["network", "chain", "funnel", "centrality", "handovers", "lead_times", "robustness",
-           "compare", "trajectories", "tie_changes", "null_distribution",
+           "compare", "trajectories", "tie_changes", "null_distribution", "gof", "mcmc_trace",
            "sector_styles", "sector_colours", "PALETTE", "MARKERS", "TIE_COLOURS"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette; sector k gets colour ``PALETTE[k % 8]``.

@@ -237,7 +237,7 @@ def test_throughput_result_names_its_targets(chain):
 # every public function of these modules, and the Network's methods, follow the convention
 MODULES = ["centrality", "cohesion", "brokerage", "flow", "resilience", "governance", "disclosure",
            "eventlog", "studies", "signals", "scenario", "plot", "report", "io", "panel",
-           "examples", "stats", "ergm", "_plot_stats", "_plot_panel", "data"]
+           "examples", "stats", "ergm", "_plot_stats", "_plot_panel", "_plot_ergm", "data"]
 NODE_NAMES = {"source", "target", "sources", "targets"}
 RETIRED_NAMES = {"s", "t", "sink", "sinks", "entry"}
 

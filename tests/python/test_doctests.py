@@ -18,7 +18,8 @@ MODULES = ["ketennet"] + sorted(
     if not m.name.startswith("_") and f"ketennet.{m.name}" not in _SKIP) + [
     # private modules whose functions a public module re-exports (doctest reads a function's
     # examples only in the module that defines it)
-    "ketennet._plot_stats", "ketennet._plot_panel", "ketennet.ergm._terms", "ketennet.ergm._model",
+    "ketennet._plot_stats", "ketennet._plot_panel", "ketennet._plot_ergm", "ketennet.ergm._terms",
+    "ketennet.ergm._model",
     "ketennet.ergm._gof"]
 
 
