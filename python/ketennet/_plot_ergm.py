@@ -204,7 +204,7 @@ def mcmc_trace(fit, *, terms=None, ax=None):
                                gridspec_kw={"width_ratios": [2, 1]})
     else:
         axes = _given_axes(ax, 2 * len(names), fn, f"{len(names)} statistics").reshape(-1, 2)
-    blocks = _chain_blocks(len(fit.mcmc), int(fit._control.get("chains", 1)))
+    blocks = _chain_blocks(len(fit.mcmc), max(1, fit.chains))
     for row, name in zip(axes, names):
         trace, dist = row
         d = fit.mcmc[name].to_numpy(dtype=float) - float(fit.observed[name])

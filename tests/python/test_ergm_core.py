@@ -353,3 +353,11 @@ def test_a_layer_without_ties_has_no_estimate_and_says_why():
     fit = kn.ergm.fit(net, "edges", seed=1, progress=False)
     assert not fit.converged and "MPLE does not exist" in fit.degeneracy
     assert "Degeneracy: the MPLE does not exist" in repr(fit)
+
+
+def test_fit_names_the_chains_of_its_sample():
+    net = _random(12, 0.2, False, 4)
+    fit = kn.ergm.fit(net, "edges + gwesp(0.5)", seed=1, samplesize=64, burnin=500,
+                      interval=20, chains=2, progress=False)
+    assert fit.chains == 2 and len(fit.mcmc) == 64
+    assert kn.ergm.fit(net, "edges", method="mple").chains == 0

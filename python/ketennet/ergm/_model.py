@@ -143,6 +143,12 @@ class Fit:
     loglik_mc_error: float = 0.0
 
     @property
+    def chains(self) -> int:
+        """The MCMC chains the final sample ``mcmc`` was drawn with (its draws chain by chain,
+        each chain's a contiguous block); 0 for an MPLE fit."""
+        return int(self._control.get("chains", 0)) if self.mcmc is not None else 0
+
+    @property
     def coef(self) -> pd.Series:
         """The estimates, indexed by statistic name."""
         return self.coefficients["estimate"]
