@@ -9,9 +9,12 @@ and bootstrap of every named statistic and of statistics computed in Python, wit
 draws; ``netlm`` and ``netlogit`` with every method and test statistic; ``relation``,
 ``same``, ``difference``); ``kn.report`` scorecard, text and HTML; ``kn.scorecard``,
 ``kn.signals``, ``kn.Scenario`` and ``kn.compare``; ``kn.Panel``: building one, sizes,
-scorecard, signals, tie changes, turnover and trajectories) with the options that change a
-result (weight, normalized, layers, direction, given, method, within, stages, period, ...)
-on
+scorecard, signals, tie changes, turnover and trajectories; ``kn.ergm``: the summary of
+every term, change statistics, fits by MPLE and MCMLE, simulations and goodness of fit; the
+readers ``kn.read_matrix`` and ``kn.read_survey`` on the shipped data files, ``kn.ego``,
+``kn.disclosure`` and the reports in Dutch and with a minimum count) with the options that
+change a result (weight, normalized, layers, direction, given, method, within, stages,
+period, layer, min_count, lang, ...) on
 
 * the shipped example networks (``kn.examples``);
 * seeded random G(n, p) networks of the shared generator of the NetworkX cross-checks
@@ -21,6 +24,9 @@ on
   one, isolated ones, an empty layer, ...);
 * the shipped event logs, also with organisations from ``org:group`` and from the activity
   mapping of the event-log tests;
+* for ``kn.ergm``: the examples' undirected ``collaboration`` and directed ``case`` layers
+  and the directed and undirected random networks, with a numeric attribute ``rank`` (the
+  random ones with three sectors in turn);
 * panels: small synthetic panels (``kn.examples.synthetic_panel``, 2 to 4 regions over 2 to
   4 years, of both examples), the handover networks of the shipped logs per month, year or
   quarter, and a panel read back with ``Panel.from_frames``,
@@ -38,7 +44,7 @@ in order:
 * a result object's type and public fields (dataclasses and named tuples; fields starting
   with ``_`` are internal and left out), a network's name, metadata, layers, organisations,
   relations and chains, an event log's counts, attributes and events, a panel's units,
-  periods and networks;
+  periods and networks, an ERGM term as its formula spelling;
 * warnings other than deprecation warnings (``DeprecationWarning``, ``FutureWarning``), so
   an old spelling that now warns does not count as a changed result;
 * for a call that raises: the exception's class name and message.
@@ -1340,11 +1346,12 @@ def data_cases(cases: Cases, examples: List[Input]) -> None:
     cases.add("examples.data_names", "registry")
     cases.add("examples.matrix", "shipped")
     for kind in ("csv", "xlsx"):
-        for sym in ("respondent", "reciprocated", "either", "both"):
+        for sym in ("respondent", "reciprocated", "either", None):
             cases.add("examples.survey", "shipped", kind=kind, symmetrize=sym)
     cases.add("read_matrix", "shipped", matrix)
     cases.add("read_matrix", "shipped", matrix, layer="overleg", directed=False,
-              symmetrize="max")
+              symmetrize="reciprocated", kind="tie", name="overleg")
+    cases.add("read_matrix", "shipped", matrix, symmetrize="max")
     cases.add("read_matrix", "shipped", matrix, directed=False, symmetrize="either")
     cases.add("read_survey", "shipped", survey)
     cases.add("read_survey", "shipped", survey, directed=False, symmetrize="reciprocated")
@@ -1368,11 +1375,11 @@ def data_cases(cases: Cases, examples: List[Input]) -> None:
         add("ego", first, 2, layers=("information", "it"), direction="in")
         add("ego", first, 0)
         add("ego", "onbekend")
-        table = Arg("<crosstab sector x layer>", lambda inp=inp: _sector_table(inp.net))
+        cross = Arg("<crosstab sector x layer>", lambda inp=inp: _sector_table(inp.net))
         tidy = Arg("<count per source and layer>", lambda inp=inp: _sector_counts(inp.net))
         for options in ({}, {"min_count": 3}, {"min_count": 3, "round_to": None},
                         {"min_count": 1, "round_to": 1}):
-            cases.add("disclosure.protect", inp.name, table, **options)
+            cases.add("disclosure.protect", inp.name, cross, **options)
             add("disclosure.protect", **options)
         cases.add("disclosure.protect", inp.name, tidy, min_count=3, by=("source", "layer"))
         cases.add("disclosure.protect", inp.name, tidy, min_count=3, ids="source",
@@ -1387,6 +1394,14 @@ def data_cases(cases: Cases, examples: List[Input]) -> None:
         add("report.to_text", lang="nl")
         add("report.to_html", figures=False, lang="nl", min_count=5)
         add("report.to_html", lang="onbekend")
+        card = Arg("<scorecard>", lambda inp=inp: kn.report.scorecard(inp.net))
+        cases.add("report.translate", inp.name, card, lang="nl")
+        cases.add("report.translate", inp.name, card, lang="onbekend")
+        cases.add("report.untranslated", inp.name, card, lang="nl")
+    for key, values in (("heading.report", {"name": "strafrechtketen"}),
+                        ("goal.citizen", {}), ("onbekend", {})):
+        for lang in ("en", "nl"):
+            cases.add("report.report_text", "fixed", key, lang=lang, **values)
     cases.add("disclosure.pseudonym", "fixed", "om", "metric-hashes")
     cases.add("disclosure.pseudonym", "fixed", "om", b"metric-hashes", length=8)
     for lang in ("en", "nl"):
