@@ -9,9 +9,12 @@ and bootstrap of every named statistic and of statistics computed in Python, wit
 draws; ``netlm`` and ``netlogit`` with every method and test statistic; ``relation``,
 ``same``, ``difference``); ``kn.report`` scorecard, text and HTML; ``kn.scorecard``,
 ``kn.signals``, ``kn.Scenario`` and ``kn.compare``; ``kn.Panel``: building one, sizes,
-scorecard, signals, tie changes, turnover and trajectories) with the options that change a
-result (weight, normalized, layers, direction, given, method, within, stages, period, ...)
-on
+scorecard, signals, tie changes, turnover and trajectories; ``kn.ergm``: the summary of
+every term, change statistics, fits by MPLE and MCMLE, simulations and goodness of fit; the
+readers ``kn.read_matrix`` and ``kn.read_survey`` on the shipped data files, ``kn.ego``,
+``kn.disclosure`` and the reports in Dutch and with a minimum count) with the options that
+change a result (weight, normalized, layers, direction, given, method, within, stages,
+period, layer, min_count, lang, ...) on
 
 * the shipped example networks (``kn.examples``);
 * seeded random G(n, p) networks of the shared generator of the NetworkX cross-checks
@@ -21,6 +24,9 @@ on
   one, isolated ones, an empty layer, ...);
 * the shipped event logs, also with organisations from ``org:group`` and from the activity
   mapping of the event-log tests;
+* for ``kn.ergm``: the examples' undirected ``collaboration`` and directed ``case`` layers
+  and the directed and undirected random networks, with a numeric attribute ``rank`` (the
+  random ones with three sectors in turn);
 * panels: small synthetic panels (``kn.examples.synthetic_panel``, 2 to 4 regions over 2 to
   4 years, of both examples), the handover networks of the shipped logs per month, year or
   quarter, and a panel read back with ``Panel.from_frames``,
@@ -38,7 +44,7 @@ in order:
 * a result object's type and public fields (dataclasses and named tuples; fields starting
   with ``_`` are internal and left out), a network's name, metadata, layers, organisations,
   relations and chains, an event log's counts, attributes and events, a panel's units,
-  periods and networks;
+  periods and networks, an ERGM term as its formula spelling;
 * warnings other than deprecation warnings (``DeprecationWarning``, ``FutureWarning``), so
   an old spelling that now warns does not count as a changed result;
 * for a call that raises: the exception's class name and message.
@@ -279,6 +285,8 @@ def walk(obj: Any, label: str, out: Leaves) -> None:
         _values(label, flat, labels, out)
     elif isinstance(obj, kn.Network):
         _network(obj, label, out)
+    elif isinstance(obj, kn.ergm.Term):
+        out.add(label, f"Term {obj!r}")
     elif isinstance(obj, kn.Panel):
         out.add(label, "Panel")
         walk(obj.units, label + ".units", out)
@@ -1200,6 +1208,207 @@ def panel_cases(cases: Cases) -> None:
             traj("onbekend")
 
 
+# ------------------------------------------------------------------------- kn.ergm cases
+
+#: Every term of ``kn.ergm``, each summarised on its own (an error of one term does not hide
+#: the others); ``rank`` is the numeric attribute of :func:`_ergm_network`.
+ERGM_TERMS = (
+    "edges", "mutual", "triangle", "kstar(2)", "kstar(3)", "istar(2)", "ostar(2)",
+    "gwesp(0.5, fixed=True)", "gwesp(1.5, fixed=True)", "gwesp(0.5, fixed=False)",
+    "gwdsp(0.5, fixed=True)", "gwdegree(0.5, fixed=True)", "gwidegree(0.5, fixed=True)",
+    "gwodegree(0.5, fixed=True)", "nodematch('sector')", "nodematch('sector', diff=True)",
+    "nodemix('sector')", "nodefactor('sector')", "nodecov('rank')", "nodeicov('rank')",
+    "nodeocov('rank')", "absdiff('rank')", "isolates", "nodematch('onbekend')",
+)
+
+_ERGM_CACHE: Dict[Any, Any] = {}
+
+
+def _ergm_network(inp: Input) -> "kn.Network":
+    """``inp``'s network with a numeric attribute ``rank`` (:func:`_ranked`); the random
+    networks' organisations get the sectors of :func:`_groups` (three groups in turn)."""
+    key = ("net", inp.name)
+    if key not in _ERGM_CACHE:
+        net = _ranked(inp.net)
+        if inp.kind == "random":
+            for o, group in _groups(net).items():
+                net.update_organisation(o, sector=group)
+        _ERGM_CACHE[key] = net
+    return _ERGM_CACHE[key]
+
+
+def _ergm_fit(inp: Input, terms: str, layer: str) -> Any:
+    """The MPLE of ``terms`` on ``inp``'s layer (cached), for simulate and gof."""
+    key = ("fit", inp.name, terms, layer)
+    if key not in _ERGM_CACHE:
+        _ERGM_CACHE[key] = kn.ergm.fit(_ergm_network(inp), terms, layer=layer, method="mple",
+                                       progress=False)
+    return _ERGM_CACHE[key]
+
+
+def _ergm_matrix(inp: Input) -> np.ndarray:
+    """A dyadic covariate matrix: (i + 2 j) mod 3 in the organisations' order."""
+    n = len(inp.net)
+    i, j = np.indices((n, n))
+    return ((i + 2 * j) % 3).astype(float)
+
+
+def ergm_cases(cases: Cases, ins: List[Input]) -> None:
+    """``kn.ergm`` on the examples' undirected ``collaboration`` and directed ``case``
+    layers and on the seeded random networks (directed and undirected): the summary of
+    every term, change statistics, fits by MPLE and MCMLE (small samples, fixed seed),
+    simulations (statistics and networks) and goodness-of-fit tables."""
+    models = []  # (input, layer, formula of the fits)
+    for inp in ins:
+        if inp.kind == "example":
+            models.append((inp, "collaboration",
+                           "edges + gwesp(0.5, fixed=True) + nodematch('sector') + "
+                           "absdiff('rank') + edgecov('case')"))
+            models.append((inp, "case",
+                           "edges + mutual + gwesp(0.5, fixed=True) + nodefactor('sector') + "
+                           "nodeicov('rank') + edgecov('information')"))
+        elif inp.name in ("gnp-u-60", "gnp-d-60"):
+            directed = inp.name.startswith("gnp-d")
+            models.append((inp, "default",
+                           "edges + " + ("mutual + istar(2)" if directed else "kstar(2)") +
+                           " + gwesp(0.5, fixed=True) + nodematch('sector') + nodecov('rank')"))
+    for inp, layer, formula in models:
+        net = Arg("<with rank>", lambda inp=inp: _ergm_network(inp))
+        add = lambda fn, *a, inp=inp, net=net, **k: cases.add(  # noqa: E731
+            fn, inp.name, net, *a, **k)
+        for term in ERGM_TERMS:
+            add("ergm.summary", term, layer=layer)
+        add("ergm.summary", formula, layer=layer)
+        if inp.kind == "example":
+            for term in ("edgecov('case', weight='volume')", "edgecov('collaboration')",
+                         "edgecov('information', weight='volume')"):
+                add("ergm.summary", term, layer=layer)
+        add("ergm.summary", [kn.ergm.edges(), kn.ergm.gwdegree(0.25)], layer=layer)
+        add("ergm.summary", Arg("[edgecov(<(i + 2j) mod 3>, name='m')]",
+                                lambda inp=inp: [kn.ergm.edgecov(_ergm_matrix(inp), name="m")]),
+            layer=layer)
+        add("ergm.change_statistics", formula, layer=layer)
+        add("ergm.fit", formula, layer=layer, method="mple")
+        fit = Arg(f"<mple fit on {layer}>", lambda inp=inp, layer=layer, formula=formula:
+                  _ergm_fit(inp, formula, layer))
+        cases.add("ergm.simulate", inp.name, fit, nsim=3, burnin=2000, interval=200, seed=1)
+        cases.add("ergm.gof", inp.name, fit, nsim=10, burnin=2000, interval=200, seed=1)
+        add("ergm.simulate", "edges + triangle", layer=layer, coef=[-1.5, 0.25], nsim=2,
+            burnin=1000, interval=100, chains=2, seed=3)
+        if inp.kind == "example":
+            # MCMLE: a dyad-independent model (exact) and one with gwesp, small samples
+            add("ergm.fit", "edges + nodematch('sector')", layer=layer, method="mcmle", seed=1)
+            add("ergm.fit", formula, layer=layer, method="mcmle", seed=1, samplesize=64,
+                burnin=1000, interval=64, max_iterations=3)
+    # errors: each names what and where
+    inp = next(i for i in ins if i.kind == "example")
+    net = Arg("<with rank>", lambda: _ergm_network(inp))
+    add = lambda fn, *a, **k: cases.add(fn, inp.name, net, *a, **k)  # noqa: E731
+    add("ergm.summary", "edges", layer="onbekend")
+    add("ergm.summary", "edges + onbekend")
+    add("ergm.summary", "nodecov('sector')")
+    add("ergm.fit", "edges", method="onbekend")
+    add("ergm.simulate", "edges")
+    add("ergm.simulate", "edges + triangle", coef=[0.0])
+    cases.add("ergm.gof", inp.name, net)
+    cases.add("ergm.parse_formula", "formula",
+              "edges + mutual + gwesp(0.5, fixed=True) + nodematch('sector', diff=True) + "
+              "edgecov('case', weight='volume')")
+
+
+# ------------------------------------------------------------- readers and disclosure
+
+
+def _sector_table(net: "kn.Network") -> pd.DataFrame:
+    """A cross table: relations by the source's sector (rows) and layer (columns), with
+    margins ``All``."""
+    rel = net.relations
+    sector = net.organisations.set_index("id")["sector"]
+    return pd.crosstab(rel["source"].map(sector).astype(object), rel["layer"].astype(object),
+                       margins=True)
+
+
+def _sector_counts(net: "kn.Network") -> pd.DataFrame:
+    """A tidy table: ``count`` of relations per source and layer."""
+    rel = net.relations
+    out = rel.groupby([rel["source"].astype(object), rel["layer"].astype(object)]).size()
+    return out.rename("count").reset_index()
+
+
+def data_cases(cases: Cases, examples: List[Input]) -> None:
+    """The readers (``kn.read_matrix``, ``kn.read_survey``, ``kn.examples.matrix`` and
+    ``survey`` on the shipped data files), ``kn.ego``, ``kn.disclosure`` (``protect`` on
+    tables and networks with a fixed secret, ``pseudonym``, ``notice``) and the reports in
+    Dutch with a minimum count."""
+    path = lambda name: Arg(f"<{name}>", lambda: kn.examples.data_path(name))  # noqa: E731
+    matrix, survey = path("synthetic_zvh_matrix.csv"), path("synthetic_zvh_survey.csv")
+    xlsx = path("synthetic_zvh_survey.xlsx")
+    cases.add("examples.data_names", "registry")
+    cases.add("examples.matrix", "shipped")
+    for kind in ("csv", "xlsx"):
+        for sym in ("respondent", "reciprocated", "either", None):
+            cases.add("examples.survey", "shipped", kind=kind, symmetrize=sym)
+    cases.add("read_matrix", "shipped", matrix)
+    cases.add("read_matrix", "shipped", matrix, layer="overleg", directed=False,
+              symmetrize="reciprocated", kind="tie", name="overleg")
+    cases.add("read_matrix", "shipped", matrix, symmetrize="max")
+    cases.add("read_matrix", "shipped", matrix, directed=False, symmetrize="either")
+    cases.add("read_survey", "shipped", survey)
+    cases.add("read_survey", "shipped", survey, directed=False, symmetrize="reciprocated")
+    cases.add("read_survey", "shipped", xlsx)
+    # errors, from tables read beforehand (a message naming a file names the checkout)
+    table = lambda name, **k: Arg(f"<table {name}>",  # noqa: E731
+                                  lambda: pd.read_csv(kn.examples.data_path(name), **k))
+    cases.add("read_matrix", "shipped", table("synthetic_zvh_matrix.csv", sep=";", index_col=0),
+              directed=False)
+    cases.add("read_matrix", "shipped", table("synthetic_zvh_roster.csv", index_col=0))
+    cases.add("read_survey", "shipped", table("synthetic_zvh_survey.csv"),
+              respondent="onbekend")
+    for inp in examples:
+        net = lambda inp=inp: inp.net  # noqa: E731
+        add = lambda fn, *a, inp=inp, net=net, **k: cases.add(  # noqa: E731
+            fn, inp.name, net, *a, **k)
+        first = Arg("<first of the second stage>",
+                    lambda inp=inp: list(inp.net.chain(inp.chain).values())[1][0])
+        add("ego", first)
+        add("ego", first, 2, layers="case", direction="out")
+        add("ego", first, 2, layers=("information", "it"), direction="in")
+        add("ego", first, 0)
+        add("ego", "onbekend")
+        cross = Arg("<crosstab sector x layer>", lambda inp=inp: _sector_table(inp.net))
+        tidy = Arg("<count per source and layer>", lambda inp=inp: _sector_counts(inp.net))
+        for options in ({}, {"min_count": 3}, {"min_count": 3, "round_to": None},
+                        {"min_count": 1, "round_to": 1}):
+            cases.add("disclosure.protect", inp.name, cross, **options)
+            add("disclosure.protect", **options)
+        cases.add("disclosure.protect", inp.name, tidy, min_count=3, by=("source", "layer"))
+        cases.add("disclosure.protect", inp.name, tidy, min_count=3, ids="source",
+                  secret="metric-hashes")
+        cases.add("disclosure.protect", inp.name, tidy, by=("source", "layer"), ids="source",
+                  secret="metric-hashes", id_length=8)
+        cases.add("disclosure.protect", inp.name, tidy, ids="source")
+        add("disclosure.protect", min_count=3, keep="omschrijving")
+        for lang in ("en", "nl"):
+            add("report.scorecard", lang=lang, min_count=5)
+            add("report.to_text", lang=lang, min_count=5)
+        add("report.to_text", lang="nl")
+        add("report.to_html", figures=False, lang="nl", min_count=5)
+        add("report.to_html", lang="onbekend")
+        card = Arg("<scorecard>", lambda inp=inp: kn.report.scorecard(inp.net))
+        cases.add("report.translate", inp.name, card, lang="nl")
+        cases.add("report.translate", inp.name, card, lang="onbekend")
+        cases.add("report.untranslated", inp.name, card, lang="nl")
+    for key, values in (("heading.report", {"name": "strafrechtketen"}),
+                        ("goal.citizen", {}), ("onbekend", {})):
+        for lang in ("en", "nl"):
+            cases.add("report.report_text", "fixed", key, lang=lang, **values)
+    cases.add("disclosure.pseudonym", "fixed", "om", "metric-hashes")
+    cases.add("disclosure.pseudonym", "fixed", "om", b"metric-hashes", length=8)
+    for lang in ("en", "nl"):
+        cases.add("disclosure.notice", "fixed", 10, lang=lang)
+        cases.add("disclosure.notice", "fixed", None, None, lang=lang)
+
+
 def all_cases(threads: int) -> List[Case]:
     cases = Cases(threads)
     ins = inputs()
@@ -1209,6 +1418,9 @@ def all_cases(threads: int) -> List[Case]:
     eventlog_cases(cases)
     stats_cases(cases, ins)
     panel_cases(cases)
+    examples = [i for i in ins if i.kind == "example"]
+    ergm_cases(cases, ins)
+    data_cases(cases, examples)
     return cases.items
 
 

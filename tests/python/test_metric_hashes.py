@@ -73,19 +73,20 @@ def test_program_same_input_same_hashes_with_one_and_two_threads(tmp_path):
 
 def test_panels_temporal_reach_and_resampling_same_with_two_threads(tmp_path):
     """The cases of the parallel kernels outside the subset: a panel's scorecard (networks
-    scored at once), temporal reach (sources at once) and resampling on a random network
-    (draws at once)."""
+    scored at once), temporal reach (sources at once), resampling on a random network
+    (draws at once) and the ERGM's MCMC (chains at once)."""
     only = ["--only", "Panel.scorecard[synthetic 4x3", "--only", "Panel.signals[synthetic 4x3",
             "--only", "Panel.trajectories[synthetic 4x3",
             "--only", "eventlog.temporal_reach[roadtraffic100traces",
-            "--only", "stats.*[[]gnp-d-60;*"]
+            "--only", "stats.*[[]gnp-d-60;*", "--only", "ergm.fit[strafrechtketen",
+            "--only", "ergm.simulate[gnp-d-60", "--only", "ergm.gof[gnp-u-60"]
     out = tmp_path / "one.json"
     written = _run(*only, "-o", str(out))
     assert written.returncode == 0, written.stderr
     hashes = json.loads(out.read_text(encoding="utf-8"))
     names = {name.split("[")[0] for name in hashes}
     assert {"Panel.scorecard", "Panel.trajectories", "eventlog.temporal_reach",
-            "stats.cug_test", "stats.netlm"} <= names
+            "stats.cug_test", "stats.netlm", "ergm.fit", "ergm.simulate", "ergm.gof"} <= names
     again = _run(*only, "--threads", "2", "--check", str(out))
     assert again.returncode == 0, again.stdout + again.stderr
     assert f"{len(hashes)} cases compared: 0 differ, 0 missing, 0 new" in again.stdout
@@ -240,6 +241,41 @@ def test_every_public_function_has_cases(mh):
     assert panel - names == set()
     assert {"scorecard", "signals", "compare", "Scenario.apply", "examples.eventlog", "Panel",
             "examples.synthetic_panel"} <= names
+    # kn.ergm: every function that computes a result (the term functions build formulas)
+    assert {"ergm.summary", "ergm.change_statistics", "ergm.fit", "ergm.simulate", "ergm.gof",
+            "ergm.parse_formula"} <= names
+    assert {"read_matrix", "read_survey", "ego", "examples.matrix", "examples.survey",
+            "disclosure.protect", "disclosure.pseudonym", "disclosure.notice"} <= names
+
+
+def test_ergm_terms_and_results_are_hashed(mh):
+    """Every term of kn.ergm is summarised; a term hashes as its formula spelling; a fit,
+    a simulation and a goodness-of-fit hash their public fields (estimates, networks,
+    tables)."""
+    summarised = " ".join(name for name, _ in mh.all_cases(1)
+                          if name.startswith("ergm.summary["))
+    terms = {f for f in kn.ergm.__all__
+             if inspect.isfunction(getattr(kn.ergm, f)) and f not in
+             ("as_terms", "parse_formula", "summary", "change_statistics", "fit", "simulate",
+              "gof")}
+    assert {t for t in terms if not re.search(rf"\b{t}\b", summarised)} == set()
+    f = kn.ergm.parse_formula
+    assert _digest(mh, f("gwesp(0.5, fixed=True)")) == _digest(mh, f("gwesp(0.5)"))
+    assert _digest(mh, f("gwesp(0.5)")) != _digest(mh, f("gwesp(0.25)"))
+    net = kn.Network()
+    net.add_layer("collaboration", directed=False)
+    for o in "abcd":
+        net.add_organisation(o)
+    for s, t in [("a", "b"), ("b", "c"), ("c", "d")]:
+        net.add_relation(s, t, "collaboration")
+    fit = kn.ergm.fit(net, "edges", method="mple", progress=False)
+    items = dict(mh.fingerprint(lambda: fit).items)
+    assert "result.coefficients[edges,estimate]" in items
+    assert "result.network" in items and "result._model" not in items
+    sim = lambda seed: kn.ergm.simulate(fit, nsim=2, burnin=10, interval=5,  # noqa: E731
+                                        seed=seed, progress=False)
+    assert _digest(mh, sim(1)) == _digest(mh, sim(1))
+    assert _digest(mh, sim(1)) != _digest(mh, sim(2))
 
 
 def test_panels_and_periods_are_hashed(mh):
