@@ -152,8 +152,9 @@ def main(argv=None) -> int:
     for th, f in fits.items():
         worst = float(np.max(np.abs(f.t_ratios.to_numpy())))
         ok = bool(f.converged) and worst < 0.1
-        run.check(graph, N_FIT, label, ("1 thread" if th == 1 else f"{th} threads") + f": converged {f.converged} in "
-                  f"{f.iterations} iterations, largest |t-ratio| {worst:.3f} (< 0.1)", ok)
+        who = "1 thread" if th == 1 else f"{th} threads"
+        run.check(graph, N_FIT, label, f"{who}: converged {f.converged} in {f.iterations} "
+                  f"iterations, largest |t-ratio| {worst:.3f} (< 0.1)", ok)
     first, last = fits[threads[0]], fits[threads[-1]]
     same = first.coefficients.equals(last.coefficients)
     run.check(graph, N_FIT, label, f"estimates on {threads[0]} and {threads[-1]} threads "
