@@ -9,7 +9,8 @@ For each area (centrality and cohesion, flow, brokerage, resilience, event logs,
 ERGMs, compile time) and each operation and data set, the latest run that measured it gives
 the row: ketennet's times and every peer's, side by side, from that one run (so a row's
 ratios come from one machine and one process), the ratios peer time / ketennet time, the
-result check, the date and the method. Earlier runs stay in results.json (the history); the page shows none of them.
+result check, the date and the method. Earlier runs stay in results.json (the history);
+the page shows none of them.
 """
 from __future__ import annotations
 
