@@ -2,7 +2,8 @@
 description, optional peers, command-line options and the results store.
 
 The scripts (``run.py``, ``bench_brokerage.py``, ``bench_eventlog.py``, ``bench_flow.py``,
-``bench_resilience.py``) import this module; ``report.py`` turns the store,
+``bench_resilience.py``, ``bench_stats.py``, ``bench_ergm.py``, ``bench_compile.py``) import
+this module; ``report.py`` turns the store,
 ``benchmarks/results.json``, into ``benchmarks/RESULTS.md``. Method: ``benchmarks/README.md``.
 """
 from __future__ import annotations

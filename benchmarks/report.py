@@ -5,11 +5,12 @@ Usage::
 
     python3 benchmarks/report.py [--results benchmarks/results.json] [--output benchmarks/RESULTS.md]
 
-For each area (centrality and cohesion, flow, brokerage, resilience, event logs) and each
-operation and data set, the latest run that measured it gives the row: ketennet's times and
-every peer's, side by side, from that one run (so a row's ratios come from one machine and
-one process), the ratios peer time / ketennet time, the result check, the date and the
-method. Earlier runs stay in results.json (the history); the page shows none of them.
+For each area (centrality and cohesion, flow, brokerage, resilience, event logs, inference,
+ERGMs, compile time) and each operation and data set, the latest run that measured it gives
+the row: ketennet's times and every peer's, side by side, from that one run (so a row's
+ratios come from one machine and one process), the ratios peer time / ketennet time, the
+result check, the date and the method. Earlier runs stay in results.json (the history);
+the page shows none of them.
 """
 from __future__ import annotations
 
@@ -130,6 +131,25 @@ AREAS: Dict[str, Dict[str, Any]] = {
                   "one run; its cug.test time is scaled from fewer draws (notes column). "
                   "ketennet on 2 threads. Targets: netlm at least 20x faster than sna, "
                   "cug_test under a second, the 25 x 10 panel scored under 10 s."),
+        "labels": {},
+    },
+    "ergm": {
+        "title": "Exponential random graph models: MCMC and MCMLE",
+        "script": "bench_ergm.py",
+        "modes": ["1 thread", "1 thread, CPU", "2 threads", "2 threads, CPU"],
+        "ratio_modes": [],
+        "peers": ["none"],
+        "intro": ("MCMC: 1,000 organisations, 3,000 random directed ties, four sectors, "
+                  "`edges + mutual + gwesp(0.5, fixed=True) + nodematch('sector')` at "
+                  "coefficients (-6, 2, 0.3, 0.5), one chain on one thread; target at least 5 "
+                  "million proposals per second per core (the notes give both rates). MCMLE: "
+                  "150 organisations, undirected collaboration ties in five sectors and a "
+                  "directed case layer, `edges + gwesp(0.5, fixed=True) + nodematch('sector') "
+                  "+ edgecov('case')`, default control, seed 1; target under 5 s. *CPU*: the "
+                  "process's CPU time (all threads) of the kept run; the other columns are wall "
+                  "time. No peer (column *none*): statnet's ergm is an R package that is not "
+                  "packaged for Debian 12, and only PyPI and Debian are reachable from the "
+                  "benchmark machine, so it could not be installed."),
         "labels": {},
     },
     "compile": {
