@@ -272,10 +272,20 @@ TEST_CASE("ergm MPLE and MCMLE of dyad-independent models", "[ergm]") {
     o.samplesize = 512;
     o.burnin = 2000;
     o.interval = 200;
+    // a dyad-independent model needs no MCMC: the exact MLE, its exact Fisher information
     const auto fit = mcmle(*view, {term(TermKind::edges)}, o);
     CHECK(fit.converged);
-    CHECK(fit.coef[0] == Approx(logit).margin(0.05));
-    CHECK(fit.loglik == Approx(m * logit - pairs * std::log1p(std::exp(logit))).margin(0.5));
+    CHECK(fit.iterations == 0);
+    CHECK(fit.coef[0] == Approx(logit).epsilon(1e-9));
+    CHECK(fit.std_error[0] == Approx(mp.std_error[0]).epsilon(1e-8));
+    CHECK(fit.mcmc_std_error[0] == 0.0);
+    CHECK(fit.loglik == Approx(m * logit - pairs * std::log1p(std::exp(logit))).epsilon(1e-10));
+    // a dependent model: the log-likelihood by path sampling, with its Monte Carlo error;
+    // without bridges none
+    const auto dep = mcmle(*view, {term(TermKind::edges), term(TermKind::triangle)}, o);
+    CHECK(std::isfinite(dep.loglik));
+    CHECK(dep.loglik_mc_error > 0.0);
+    o.bridges = 0;
     CHECK(std::isnan(mcmle(*view, {term(TermKind::edges), term(TermKind::triangle)}, o).loglik));
 }
 
