@@ -125,10 +125,16 @@ def test_report_graphml_file(small_json, tmp_path):
 
 
 def test_report_matches_library(small_json, tmp_path):
-    """The CLI prints what kn.report.to_text gives."""
+    """The CLI prints what kn.report.to_text gives, then says that the output is
+    unprotected (kn.disclosure.notice); with --min-count, to_text's protected text, which
+    ends with the rule."""
     r = run_module("report", small_json, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert r.stdout == kn.report.to_text(kn.read_json(small_json))
+    net = kn.read_json(small_json)
+    assert r.stdout == kn.report.to_text(net) + kn.disclosure.notice(None) + "\n"
+    r = run_module("report", small_json, "--min-count", "10", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == kn.report.to_text(net, min_count=10)
 
 
 # ----------------------------------------------------------------------------- errors
